@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "newsgraph",
+  products: [
+    .library(name: "NewsGraph", targets: ["NewsGraph"]),
+    .library(name: "GraphvizRender", targets: ["GraphvizRender"]),
+    .executable(name: "newsgraph", targets: ["newsgraph"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    .target(name: "NewsGraph"),
+    .systemLibrary(
+      name: "CGraphviz",
+      pkgConfig: "libgvc",
+      providers: [.apt(["libgraphviz-dev"])]
+    ),
+    .target(name: "GraphvizRender", dependencies: ["CGraphviz"]),
+    .executableTarget(
+      name: "newsgraph",
+      dependencies: [
+        "NewsGraph",
+        "GraphvizRender",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "NewsGraphTests", dependencies: ["NewsGraph"]),
+    .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
+    .testTarget(name: "NewsGraphCLITests", dependencies: ["newsgraph"]),
+  ],
+  swiftLanguageModes: [.v6]
+)
