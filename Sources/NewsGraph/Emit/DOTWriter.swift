@@ -1,0 +1,136 @@
+/// Writes a graph as Graphviz DOT, styled to read at a glance.
+///
+/// Each type has its own shape and colour, node text grows with mentions, edge width with
+/// weight, and a legend names the types shown. Node ids are synthetic (`n0`, `n1` ...) and
+/// every label is escaped, so no name from an article can change the structure of the DOT.
+public struct DOTWriter: Sendable {
+  /// Text shown above the legend, such as the input's name.
+  public var title: String?
+
+  public init(title: String? = nil) {
+    self.title = title
+  }
+
+  struct Style {
+    var shape: String
+    var style: String
+    var fill: String
+    var border: String
+  }
+
+  static let styles: [EntityType: Style] = [
+    .person: Style(shape: "ellipse", style: "filled", fill: "#cfe2f3", border: "#3d85c6"),
+    .country: Style(shape: "box", style: "rounded,filled", fill: "#f4cccc", border: "#cc0000"),
+    .organization: Style(shape: "hexagon", style: "filled", fill: "#fff2cc", border: "#bf9000"),
+    .place: Style(shape: "house", style: "filled", fill: "#d9ead3", border: "#38761d"),
+  ]
+
+  public func dot(_ graph: CooccurrenceGraph) -> String {
+    var lines: [String] = ["graph newsgraph {"]
+    lines.append(
+      "  graph [overlap=false, splines=true, outputorder=edgesfirst, bgcolor=\"white\", "
+        + "pad=0.3, sep=\"+6\", fontname=\"Helvetica\", fontsize=11, labelloc=b, labeljust=l,")
+    lines.append("    label=<\(legend(graph))>];")
+    lines.append("  node [fontname=\"Helvetica\", penwidth=1.4, margin=\"0.12,0.06\"];")
+    lines.append("  edge [color=\"#6f6f6fb0\", fontname=\"Helvetica\", fontsize=9, fontcolor=\"#444444\"];")
+    var ids: [String: String] = [:]
+    for (index, node) in graph.nodes.enumerated() {
+      let name = "n\(index)"
+      ids[node.id] = name
+      let style = DOTWriter.styles[node.type] ?? DOTWriter.styles[.place]!
+      let size = min(28.0, 10.0 + 4.0 * log2(1.0 + Double(node.mentions)))
+      let tooltip =
+        "\(node.label) (\(node.type.rawValue), \(node.mentions) mention\(node.mentions == 1 ? "" : "s"))"
+      lines.append(
+        "  \(name) [label=\(quoted(node.label)), shape=\(style.shape), style=\"\(style.style)\", "
+          + "fillcolor=\"\(style.fill)\", color=\"\(style.border)\", fontsize=\(format(size)), "
+          + "tooltip=\(quoted(tooltip))];")
+    }
+    let heaviest = graph.edges.map(\.count).max() ?? 1
+    for edge in graph.edges {
+      guard let source = ids[edge.source], let target = ids[edge.target] else { continue }
+      let width = 1.0 + 5.0 * Double(edge.count) / Double(max(1, heaviest))
+      var attributes = [
+        "penwidth=\(format(width))", "weight=\(edge.count)",
+        "tooltip=\(quoted(edge.evidence.first?.text ?? "\(edge.count) co-occurrences"))",
+      ]
+      if edge.count > 1 { attributes.append("label=\"\(edge.count)\"") }
+      lines.append("  \(source) -- \(target) [\(attributes.joined(separator: ", "))];")
+    }
+    lines.append("}")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// An HTML-like table: one coloured cell per type present, then counts.
+  private func legend(_ graph: CooccurrenceGraph) -> String {
+    let present = Set(graph.nodes.map(\.type))
+    var cells = ""
+    for type in EntityType.allCases where present.contains(type) {
+      guard let style = DOTWriter.styles[type] else { continue }
+      cells += "<td bgcolor=\"\(style.fill)\" color=\"\(style.border)\">\(type.rawValue)</td>"
+    }
+    var caption = "\(graph.nodes.count) entities, \(graph.edges.count) links, window: \(graph.window)"
+    if let title { caption = "\(title): " + caption }
+    let captionRow = "<tr><td colspan=\"\(max(1, present.count))\" border=\"0\">\(html(caption))</td></tr>"
+    if cells.isEmpty {
+      return "<table border=\"0\">\(captionRow)</table>"
+    }
+    return
+      "<table border=\"0\" cellborder=\"1\" cellspacing=\"4\" cellpadding=\"3\">"
+      + "<tr>\(cells)</tr>\(captionRow)</table>"
+  }
+
+  /// A DOT quoted string: quotes and backslashes escaped, line breaks as `\n`.
+  func quoted(_ text: String) -> String {
+    var result = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": result += "\\\""
+      case "\\": result += "\\\\"
+      case "\n", "\r": result += "\\n"
+      default:
+        if scalar.value >= 0x20 && scalar.value != 0x7F { result.unicodeScalars.append(scalar) }
+      }
+    }
+    return result + "\""
+  }
+
+  func html(_ text: String) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"": result += "&quot;"
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+
+  private func format(_ value: Double) -> String {
+    let scaled = (value * 10).rounded() / 10
+    return scaled == scaled.rounded() ? String(Int(scaled)) : String(scaled)
+  }
+}
+
+func log2(_ x: Double) -> Double {
+  // Integer part by halving, then a series for the rest: no libm needed in a pure library.
+  guard x > 0 else { return 0 }
+  var value = x
+  var result = 0.0
+  while value >= 2 { value /= 2; result += 1 }
+  while value < 1 { value *= 2; result -= 1 }
+  // ln(value) with value in [1, 2), via atanh series.
+  let y = (value - 1) / (value + 1)
+  var term = y
+  var sum = 0.0
+  var n = 1.0
+  for _ in 0..<20 {
+    sum += term / n
+    term *= y * y
+    n += 2
+  }
+  return result + 2 * sum / 0.6931471805599453
+}

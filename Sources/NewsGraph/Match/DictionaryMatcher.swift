@@ -1,0 +1,85 @@
+/// Finds the dictionary's names in a sentence: every phrase at every token, as candidates.
+///
+/// Matching is case-sensitive, so "china" and "turkey" in lower case are not countries. A token
+/// in capitals also matches the upper-cased phrase ("REUTERS", "CAIRO"), except names flagged as
+/// common words. A name flagged as a common word ("Nice", "Reading") counts only inside a
+/// sentence of ordinary case, not at its start. A hyphenated token that matches nothing whole
+/// is matched part by part ("US-led" names the US).
+public struct DictionaryMatcher: Sendable {
+  public init() {}
+
+  public func candidates(in context: SentenceContext) -> [Candidate] {
+    let tokens = context.tokens
+    let range = context.range
+    let gazetteer = context.gazetteer
+    var result: [Candidate] = []
+    for i in range {
+      let token = tokens[i]
+      guard token.kind == .word || token.kind == .number else { continue }
+      var found = false
+      for (length, payloads) in gazetteer.exact.matches(
+        startingAt: i, count: range.upperBound, key: { tokens[$0].text })
+      {
+        if let surface = payloads.first(where: { allowed($0, at: i, context) }) {
+          result.append(candidate(surface, i..<(i + length), context))
+          found = true
+        }
+      }
+      if token.isAllCaps && token.text.unicodeScalars.count > 1 {
+        for (length, payloads) in gazetteer.upper.matches(
+          startingAt: i, count: range.upperBound,
+          key: { tokens[$0].kind != .word || tokens[$0].isAllCaps ? tokens[$0].text : nil })
+        {
+          if let surface = payloads.first {
+            result.append(candidate(surface, i..<(i + length), context))
+            found = true
+          }
+        }
+      }
+      if !found, token.kind == .word, token.text.unicodeScalars.contains("-") {
+        result += partCandidates(of: i, context)
+      }
+    }
+    return result
+  }
+
+  private func allowed(_ surface: Gazetteer.Surface, at i: Int, _ context: SentenceContext) -> Bool {
+    let entry = context.gazetteer.entries[Int(surface.entry)]
+    guard entry.isCommonWord else { return true }
+    if context.caseIsWeak { return false }
+    var first = context.range.lowerBound
+    while first < i, context.tokens[first].kind == .punctuation { first += 1 }
+    return i != first
+  }
+
+  private func candidate(
+    _ surface: Gazetteer.Surface, _ tokens: Range<Int>, _ context: SentenceContext
+  ) -> Candidate {
+    let entry = context.gazetteer.entries[Int(surface.entry)]
+    return Candidate(
+      start: context.tokens[tokens.lowerBound].start,
+      end: context.tokens[tokens.upperBound - 1].end, tokens: tokens, sentence: context.index,
+      type: entry.type, entity: entry.id, form: surface.form, source: "dictionary", priority: 10)
+  }
+
+  /// "US-led", "Russia-Egypt": capitalized parts of a hyphenated token that the dictionary knows.
+  private func partCandidates(of i: Int, _ context: SentenceContext) -> [Candidate] {
+    let token = context.tokens[i]
+    var result: [Candidate] = []
+    var offset = token.start
+    for part in token.text.split(separator: "-", omittingEmptySubsequences: false) {
+      let length = part.unicodeScalars.count
+      defer { offset += length + 1 }
+      guard let first = part.unicodeScalars.first, first.properties.isUppercase else { continue }
+      let found = context.gazetteer.exact.matches(startingAt: 0, count: 1) { _ in String(part) }
+      guard let payloads = found.first?.payloads,
+        let surface = payloads.first(where: { !context.gazetteer.entries[Int($0.entry)].isCommonWord })
+      else { continue }
+      var item = candidate(surface, i..<(i + 1), context)
+      item.start = offset
+      item.end = offset + length
+      result.append(item)
+    }
+    return result
+  }
+}

@@ -1,0 +1,86 @@
+/// What a personal name looks like in English news: capitalized words, initials, particles.
+enum NameShape {
+  /// Capitalized words that are not names: function words, pronouns, months and weekdays.
+  static let notNames: Set<String> = [
+    "The", "A", "An", "And", "Or", "But", "Nor", "Of", "In", "On", "At", "To", "For", "From", "By",
+    "With", "As", "Into", "Over", "After", "Before", "Under", "About", "Against", "Between",
+    "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their", "Our", "My", "Your",
+    "This", "That", "These", "Those", "There", "Here", "Who", "What", "When", "Where", "Why", "How",
+    "If", "While", "Since", "Although", "Because", "So", "Then", "Than", "Also", "Not", "No", "Yes",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.",
+    "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "Said", "Says", "Told", "Mr.", "Mrs.", "Ms.", "Dr.",
+    "Mr", "Mrs", "Ms", "Dr", "North", "South", "East", "West", "Northern", "Southern", "Eastern",
+    "Western", "Central", "New", "Old", "Great", "Greater", "Upper", "Lower", "Saint", "St.",
+    "Minister", "President", "Prime", "Secretary", "General", "Chief", "Deputy", "Vice", "Foreign",
+    "Defense", "Defence", "Interior", "Finance", "Justice", "State", "Federal", "National",
+    "International", "Government", "Ministry", "Army", "Police", "Party", "Council", "Office",
+    "Reuters", "Photo", "Image", "Getty", "Images", "AP", "AFP", "EPA", "File", "Video",
+    "Today", "Yesterday", "Tomorrow", "Christmas", "Easter", "Ramadan", "God", "Allah",
+    "Every", "Each", "All", "Some", "Many", "Most", "More", "Other", "Another", "Any", "Such",
+  ]
+
+  /// Lower-case particles inside names ("Ludwig van Beethoven", "Osama bin Laden").
+  static let particles: Set<String> = [
+    "al", "el", "bin", "ibn", "bint", "van", "von", "der", "den", "de", "da", "di", "du", "del",
+    "della", "dos", "das", "la", "le", "ter", "ten", "zu", "y", "af", "av",
+  ]
+
+  /// A capitalized word that may be part of a name.
+  static func isNameWord(_ token: Token, allCapsText: Bool) -> Bool {
+    guard token.kind == .word else { return false }
+    if notNames.contains(token.text) { return false }
+    if token.isCapitalized {
+      if token.isAllCaps && !allCapsText && token.text.unicodeScalars.count > 1 {
+        return false  // an acronym, not a name
+      }
+      return !token.text.hasSuffix(".") || isInitial(token)
+    }
+    // "al-Sisi", "el-Baradei", "bin-Salman": a particle joined to a capitalized name.
+    let parts = token.text.split(separator: "-", maxSplits: 1)
+    if parts.count == 2, particles.contains(String(parts[0])),
+      let first = parts[1].unicodeScalars.first, first.properties.isUppercase
+    {
+      return true
+    }
+    return false
+  }
+
+  /// "B." or "B": one capital letter.
+  static func isInitial(_ token: Token) -> Bool {
+    let scalars = Array(token.text.unicodeScalars)
+    return token.kind == .word && (scalars.count == 1 || (scalars.count == 2 && scalars[1] == "."))
+      && scalars[0].properties.isUppercase
+  }
+
+  /// The longest name that starts at token `start`: name words, initials and particles, ending on
+  /// a name word, at most `limit` tokens, stopping where the dictionary names something else.
+  static func nameSpan(
+    from start: Int, in context: SentenceContext, limit: Int = 5, minimum: Int = 1
+  ) -> Range<Int>? {
+    let tokens = context.tokens
+    let end = context.range.upperBound
+    var index = start
+    var lastWord: Int?
+    let allCaps = context.block.isAllCaps
+    while index < end, index - start < limit {
+      let token = tokens[index]
+      if index > start, !token.spaceBefore { break }
+      if isNameWord(token, allCapsText: allCaps) {
+        if index > start, let match = context.dictionaryMatch(at: index), match.entry.type != .person
+        {
+          break
+        }
+        lastWord = isInitial(token) ? lastWord : index
+      } else if particles.contains(token.text) && index > start {
+        // only inside a name: checked by ending on a name word
+      } else {
+        break
+      }
+      index += 1
+    }
+    guard let last = lastWord, last - start + 1 >= minimum else { return nil }
+    return start..<(last + 1)
+  }
+}

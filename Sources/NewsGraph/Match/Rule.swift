@@ -1,0 +1,42 @@
+/// A pattern that finds names the dictionaries do not list.
+///
+/// Each rule carries examples: text with the spans it must find marked «like this». One
+/// generic test runs the examples of every rule, so a rule documents and checks itself.
+public protocol Rule: Sendable {
+  /// Kebab-case name, shown by `--explain`.
+  var id: String { get }
+  var summary: String { get }
+  var examples: [RuleExample] { get }
+  func candidates(in context: SentenceContext) -> [Candidate]
+}
+
+/// A sentence and the mentions a rule must find in it, marked «like this».
+public struct RuleExample: Sendable {
+  public var text: String
+  public var type: EntityType
+  public var explanation: String
+
+  public init(_ text: String, _ type: EntityType, _ explanation: String) {
+    self.text = text
+    self.type = type
+    self.explanation = explanation
+  }
+}
+
+/// The rules newsgraph runs, in order.
+public enum Rules {
+  public static let all: [any Rule] = [
+    TitledPersonRule(), GivenNamePersonRule(), OrganizationHeadRule(), CreditLineRule(),
+  ]
+}
+
+extension Rule {
+  func makeCandidate(
+    _ tokens: Range<Int>, _ type: EntityType, _ context: SentenceContext, priority: Int
+  ) -> Candidate {
+    Candidate(
+      start: context.tokens[tokens.lowerBound].start,
+      end: context.tokens[tokens.upperBound - 1].end, tokens: tokens, sentence: context.index,
+      type: type, entity: nil, form: .name, source: "rule:\(id)", priority: priority)
+  }
+}

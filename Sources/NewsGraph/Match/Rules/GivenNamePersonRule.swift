@@ -1,0 +1,36 @@
+/// A known given name followed by a capitalized surname is a person: "Jeremy Bender",
+/// "Michael B Kelley", "Mohammed Morsi".
+public struct GivenNamePersonRule: Rule {
+  public init() {}
+
+  public let id = "given-name"
+  public let summary = "a given name from given-names.tsv, then capitalized surnames"
+  public let examples: [RuleExample] = [
+    RuleExample("A report by «Jeremy Bender» and «Michael B Kelley».", .person, "given names with an initial"),
+    RuleExample("Talks with «Sergei Lavrov» ended.", .person, "a given name and surname"),
+    RuleExample("In June Russia said no.", .person, "a month or a country is not a surname"),
+    RuleExample("Jeremy said yes.", .person, "a given name alone is not enough"),
+  ]
+
+  public func candidates(in context: SentenceContext) -> [Candidate] {
+    let tokens = context.tokens
+    var result: [Candidate] = []
+    var i = context.range.lowerBound
+    while i + 1 < context.range.upperBound {
+      let token = tokens[i]
+      guard token.kind == .word, token.isCapitalized, !token.isAllCaps || context.block.isAllCaps,
+        context.gazetteer.givenNames.contains(token.text),
+        NameShape.isNameWord(tokens[i + 1], allCapsText: context.block.isAllCaps)
+          || NameShape.isInitial(tokens[i + 1]),
+        context.dictionaryMatch(at: i + 1).map({ $0.entry.type == .person }) ?? true,
+        let span = NameShape.nameSpan(from: i, in: context, limit: 4, minimum: 2)
+      else {
+        i += 1
+        continue
+      }
+      result.append(makeCandidate(span, .person, context, priority: 6))
+      i = span.upperBound
+    }
+    return result
+  }
+}

@@ -1,0 +1,81 @@
+/// Capitalized words ending in an organization head are an organization: "The Moscow Times",
+/// "Russian Defense Ministry", "Acme Corp."; a head with "of" takes the name after it:
+/// "Ministry of Defence", "Bank of England", "University of Cairo".
+public struct OrganizationHeadRule: Rule {
+  public init() {}
+
+  public let id = "organization-head"
+  public let summary = "capitalized words with an organization head word (Times, Ministry, Bank ...)"
+  public let examples: [RuleExample] = [
+    RuleExample("as The «Moscow Times» reports.", .organization, "a newspaper name; 'The' is left out"),
+    RuleExample("said the «Ministry of Defence» in a statement.", .organization, "head + of + name"),
+    RuleExample("shares of «Acme Holdings» fell.", .organization, "a company suffix"),
+    RuleExample("the times are changing.", .organization, "lower case is not a name"),
+  ]
+
+  /// Heads that end a name ("Moscow Times").
+  static let suffixHeads: Set<String> = [
+    "Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "Telegraph", "Chronicle",
+    "Observer", "Agency", "Ministry", "Bank", "University", "College", "Institute", "Party",
+    "Council", "Commission", "Committee", "Corporation", "Corp.", "Corp", "Inc.", "Inc", "Ltd.",
+    "Ltd", "LLC", "PLC", "Plc", "Group", "Company", "Co.", "Association", "Federation", "Union",
+    "Foundation", "Organization", "Organisation", "Army", "Navy", "Forces", "Court", "Parliament",
+    "Congress", "Assembly", "Front", "Movement", "Brigade", "Brigades", "Club", "FC", "Airlines",
+    "Airways", "Motors", "Holdings", "Industries", "Bureau", "Department", "Authority", "Fund",
+    "Trust", "Society", "Network", "Broadcasting", "Media", "Studios", "Petroleum", "Bancorp",
+    "Systems", "Technologies", "Pharmaceuticals", "Insurance", "Securities", "Exchange",
+    "Institution", "Academy", "Alliance", "Coalition", "League", "Guard", "Police", "Service",
+  ]
+
+  /// Heads that take "of" and a name ("Ministry of Defence").
+  static let ofHeads: Set<String> = [
+    "Ministry", "Department", "University", "Bank", "Council", "Court", "Institute", "Academy",
+    "Federation", "Union", "Organization", "Organisation", "Commission", "Board", "Chamber",
+    "Church", "League", "Party", "Association", "Office", "Museum", "College", "School", "Order",
+  ]
+
+  public func candidates(in context: SentenceContext) -> [Candidate] {
+    let tokens = context.tokens
+    let range = context.range
+    var result: [Candidate] = []
+    var i = range.lowerBound
+    while i < range.upperBound {
+      let head = tokens[i].text
+      let isSuffix = OrganizationHeadRule.suffixHeads.contains(head)
+      let isOf = OrganizationHeadRule.ofHeads.contains(head)
+      guard isSuffix || isOf else {
+        i += 1
+        continue
+      }
+      // Capitalized words before the head.
+      var start = i
+      while start > range.lowerBound {
+        let previous = tokens[start - 1]
+        guard previous.kind == .word, previous.isCapitalized, previous.text != "The",
+          !NameShape.notNames.contains(previous.text) || previous.text == "National"
+            || previous.text == "International" || previous.text == "Federal"
+            || previous.text == "Central" || previous.text == "New"
+        else { break }
+        start -= 1
+      }
+      // "of" and a capitalized name after the head.
+      var end = i + 1
+      if isOf, end + 1 < range.upperBound, tokens[end].text == "of" {
+        var cursor = end + 1
+        if cursor < range.upperBound, tokens[cursor].text == "the" { cursor += 1 }
+        var last = cursor
+        while last < range.upperBound, tokens[last].kind == .word, tokens[last].isCapitalized,
+          !NameShape.notNames.contains(tokens[last].text) || last > cursor
+        {
+          last += 1
+        }
+        if last > cursor { end = last }
+      }
+      if start < i || end > i + 1 {
+        result.append(makeCandidate(start..<end, .organization, context, priority: 4))
+      }
+      i = end
+    }
+    return result
+  }
+}

@@ -1,0 +1,45 @@
+/// A role or honorific followed by a capitalized name is a person: "Defense Minister Sergei
+/// Shoigu", "President Putin", "Mr. Smith", "spokesman John Kirby".
+///
+/// The title is left out of the span; a nationality before it is matched by the dictionary on
+/// its own ("Russian" is a mention of Russia).
+public struct TitledPersonRule: Rule {
+  public init() {}
+
+  public let id = "titled-person"
+  public let summary = "a title from titles.tsv, then a capitalized name"
+  public let examples: [RuleExample] = [
+    RuleExample(
+      "Russian Defense Minister «Sergei Shoigu» said.", .person, "a multi-word title before a name"),
+    RuleExample("Egyptian Defense Minister «Sobqi» said.", .person, "a surname alone after a title"),
+    RuleExample("It was President «Vladimir Putin» (L).", .person, "the name stops at a bracket"),
+    RuleExample("Talks with Mr. «Jones» ended.", .person, "an honorific with its period"),
+    RuleExample("The president said nothing.", .person, "a title without a name finds nothing"),
+    RuleExample("Foreign Minister of France said.", .person, "a lower-case word ends the title"),
+  ]
+
+  public func candidates(in context: SentenceContext) -> [Candidate] {
+    let tokens = context.tokens
+    let trie = context.block.isAllCaps ? context.gazetteer.upperTitles : context.gazetteer.titles
+    var result: [Candidate] = []
+    var i = context.range.lowerBound
+    while i < context.range.upperBound {
+      let found = trie.matches(startingAt: i, count: context.range.upperBound) { tokens[$0].text }
+      guard let longest = found.last else {
+        i += 1
+        continue
+      }
+      let nameStart = i + longest.length
+      if nameStart < context.range.upperBound,
+        let span = NameShape.nameSpan(from: nameStart, in: context, limit: 5),
+        context.dictionaryMatch(at: span.lowerBound).map({ $0.entry.type == .person }) ?? true
+      {
+        result.append(makeCandidate(span, .person, context, priority: 8))
+        i = span.upperBound
+      } else {
+        i += 1
+      }
+    }
+    return result
+  }
+}

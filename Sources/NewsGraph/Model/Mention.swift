@@ -1,0 +1,72 @@
+/// The kinds of entity newsgraph recognizes.
+public enum EntityType: String, Sendable, Hashable, CaseIterable, Comparable {
+  case person
+  case country
+  case organization
+  case place
+
+  public static func < (lhs: EntityType, rhs: EntityType) -> Bool {
+    lhs.rawValue < rhs.rawValue
+  }
+}
+
+/// How a mention names its entity.
+public enum MentionForm: String, Sendable, Hashable {
+  /// The entity's canonical label or a full name found by a rule.
+  case name
+  /// Another name the dictionary lists ("US" for United States).
+  case alias
+  /// A nationality adjective or people noun ("Egyptian" for Egypt).
+  case demonym
+  /// A short form linked to a fuller name in the same document ("Putin").
+  case short
+}
+
+/// One place in a document where an entity is named.
+public struct Mention: Sendable, Hashable {
+  /// The text as it appears in the input.
+  public var text: String
+  /// Code-point offsets from the start of the input, end exclusive.
+  public var start: Int
+  public var end: Int
+  /// Index of the sentence within the document.
+  public var sentence: Int
+  public var type: EntityType
+  /// Canonical id of the entity, such as `country/egypt`.
+  public var entity: String
+  public var form: MentionForm
+  /// What produced the mention: `dictionary:FILE` or `rule:ID`.
+  public var source: String
+
+  public init(
+    text: String, start: Int, end: Int, sentence: Int, type: EntityType, entity: String,
+    form: MentionForm, source: String
+  ) {
+    self.text = text
+    self.start = start
+    self.end = end
+    self.sentence = sentence
+    self.type = type
+    self.entity = entity
+    self.form = form
+    self.source = source
+  }
+}
+
+/// An entity of one document: every mention of it resolved to one id.
+public struct Entity: Sendable, Hashable {
+  public var id: String
+  public var type: EntityType
+  public var label: String
+  public var mentions: Int
+  /// The distinct surface forms seen, sorted.
+  public var aliases: [String]
+
+  public init(id: String, type: EntityType, label: String, mentions: Int, aliases: [String]) {
+    self.id = id
+    self.type = type
+    self.label = label
+    self.mentions = mentions
+    self.aliases = aliases
+  }
+}

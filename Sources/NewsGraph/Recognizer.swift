@@ -1,0 +1,66 @@
+/// The whole recognizer: text in, a document with sentences, mentions and entities out.
+///
+/// Runs the stages in order: furniture filter, tokenizer, sentence splitter, dictionary
+/// matcher and rules, overlap policy, entity resolver. It holds only immutable data, so one
+/// value serves every document of a run, on any thread.
+public struct Recognizer: Sendable {
+  public let gazetteer: Gazetteer
+  public let rules: [any Rule]
+
+  public init(gazetteer: Gazetteer, rules: [any Rule] = Rules.all) {
+    self.gazetteer = gazetteer
+    self.rules = rules
+  }
+
+  /// What the recognizer decided and why, for `--explain`.
+  public struct Trace: Sendable {
+    public var dropped: [DroppedLine]
+    public var blocks: [TextBlock]
+    public var beaten: [(Candidate, by: Candidate)]
+  }
+
+  public func analyze(id: String, text: SourceText) -> Document {
+    analyzeWithTrace(id: id, text: text).document
+  }
+
+  public func analyzeWithTrace(id: String, text: SourceText) -> (document: Document, trace: Trace) {
+    let (blocks, dropped) = FurnitureFilter().blocks(in: text)
+    let tokenizer = Tokenizer()
+    let splitter = SentenceSplitter()
+    let matcher = DictionaryMatcher()
+    var tokens: [Token] = []
+    var sentences: [Document.Sentence] = []
+    var sentenceOfToken: [Int] = []
+    var candidates: [Candidate] = []
+    var blockOfSentence: [Int] = []
+    for (blockIndex, block) in blocks.enumerated() {
+      let blockTokens = tokenizer.tokens(in: text, range: block.range)
+      let offset = tokens.count
+      tokens += blockTokens
+      for local in splitter.sentences(in: blockTokens) {
+        let range = (local.lowerBound + offset)..<(local.upperBound + offset)
+        let index = sentences.count
+        sentences.append(
+          Document.Sentence(
+            tokens: range, paragraph: block.paragraph, start: tokens[range.lowerBound].start,
+            end: tokens[range.upperBound - 1].end))
+        sentenceOfToken += Array(repeating: index, count: range.count)
+        blockOfSentence.append(blockIndex)
+      }
+    }
+    for (index, sentence) in sentences.enumerated() {
+      let context = SentenceContext(
+        tokens: tokens, range: sentence.tokens, index: index, block: blocks[blockOfSentence[index]],
+        gazetteer: gazetteer)
+      candidates += matcher.candidates(in: context)
+      for rule in rules { candidates += rule.candidates(in: context) }
+    }
+    let (kept, beaten) = OverlapPolicy().resolve(candidates)
+    let (mentions, entities) = EntityResolver().resolve(
+      kept, tokens: tokens, sentenceOfToken: sentenceOfToken, text: text, gazetteer: gazetteer)
+    let document = Document(
+      id: id, tokens: tokens, sentences: sentences, mentions: mentions, entities: entities,
+      length: text.count)
+    return (document, Trace(dropped: dropped, blocks: blocks, beaten: beaten))
+  }
+}

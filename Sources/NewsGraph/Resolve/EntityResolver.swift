@@ -1,0 +1,179 @@
+/// Turns the kept candidates of one document into mentions of entities with stable ids.
+///
+/// Dictionary names map to their entry's id. A rule's name that the dictionary lists under
+/// another form maps to that entry. Within the document a surname alone ("Putin", "Sisi",
+/// "Sobqi") links to the one fuller name that ends in it ("Vladimir Putin", "Abdel Fattah
+/// al-Sisi"), and later bare uses of such a surname anywhere in the text become mentions too.
+public struct EntityResolver: Sendable {
+  public init() {}
+
+  public func resolve(
+    _ kept: [Candidate], tokens: [Token], sentenceOfToken: [Int], text: SourceText,
+    gazetteer: Gazetteer
+  ) -> (mentions: [Mention], entities: [Entity]) {
+    var drafts: [Draft] = kept.map { candidate in
+      var draft = Draft(candidate: candidate, key: candidate.entity)
+      if candidate.entity == nil, let entry = dictionaryEntry(for: candidate, tokens, gazetteer) {
+        draft.key = entry.id
+        draft.candidate.form = entry.label == text.foldedText(candidate.start..<candidate.end) ? .name : .alias
+      }
+      return draft
+    }
+
+    // Surnames of the full names in this document, to link short forms.
+    var owners: [String: Set<String>] = [:]
+    var fullNames: [String: String] = [:]  // person key -> label
+    for draft in drafts where draft.candidate.type == .person {
+      let words = nameWords(draft.candidate, tokens)
+      if let id = draft.key, let index = gazetteer.index[id] {
+        let entry = gazetteer.entries[index]
+        for form in [entry.label] + entry.aliases {
+          let parts = form.split(separator: " ").map(String.init)
+          if parts.count >= 2 { for key in surnameKeys(parts) { owners[key, default: []].insert(id) } }
+        }
+      } else if words.count >= 2 {
+        let label = words.joined(separator: " ")
+        let key = "rule:" + label
+        fullNames[key] = label
+        for surname in surnameKeys(words) { owners[surname, default: []].insert(key) }
+      }
+    }
+    func owner(of surname: String) -> String? {
+      guard let set = owners[surname], set.count == 1 else { return nil }
+      return set.first
+    }
+
+    for index in drafts.indices where drafts[index].key == nil {
+      let candidate = drafts[index].candidate
+      let words = nameWords(candidate, tokens)
+      switch candidate.type {
+      case .person:
+        if words.count == 1, let key = owner(of: words[0]) {
+          drafts[index].key = key
+          drafts[index].candidate.form = .short
+        } else if words.count >= 2, let last = surnameKeys(words).first, let key = owner(of: last),
+          !key.hasPrefix("rule:"), let entry = gazetteer.index[key].map({ gazetteer.entries[$0] }),
+          entry.label.hasPrefix(words[0])
+        {
+          drafts[index].key = key
+          drafts[index].candidate.form = .alias
+        } else {
+          let label = words.joined(separator: " ")
+          drafts[index].key = "rule:" + label
+          fullNames["rule:" + label] = label
+        }
+      default:
+        drafts[index].key = Slug.id(candidate.type, words.joined(separator: " "))
+        drafts[index].ruleLabel = words.joined(separator: " ")
+      }
+    }
+
+    // A place named like a person's surname in this document is that person.
+    for index in drafts.indices where drafts[index].candidate.type == .place {
+      let words = nameWords(drafts[index].candidate, tokens)
+      if words.count == 1, let key = owner(of: words[0]) {
+        drafts[index].key = key
+        drafts[index].candidate.type = .person
+        drafts[index].candidate.form = .short
+        drafts[index].candidate.source = "rule:document-surname"
+      }
+    }
+
+    // Bare surnames the matchers left alone: "Putin had a fruitful visit".
+    var covered = Set<Int>()
+    for draft in drafts { covered.formUnion(draft.candidate.tokens) }
+    for (index, token) in tokens.enumerated()
+    where token.kind == .word && token.isCapitalized && !covered.contains(index) {
+      guard let key = owner(of: token.text) ?? owner(of: strippedParticle(token.text)) else {
+        continue
+      }
+      let candidate = Candidate(
+        start: token.start, end: token.end, tokens: index..<(index + 1),
+        sentence: sentenceOfToken[index], type: .person, entity: nil, form: .short,
+        source: "rule:document-surname", priority: 0)
+      drafts.append(Draft(candidate: candidate, key: key))
+    }
+    drafts.sort { $0.candidate.start < $1.candidate.start }
+
+    // Ids and labels.
+    var mentions: [Mention] = []
+    var grouped: [String: (type: EntityType, label: String, count: Int, forms: Set<String>)] = [:]
+    for draft in drafts {
+      guard let key = draft.key else { continue }
+      let candidate = draft.candidate
+      let id: String
+      let label: String
+      if let full = fullNames[key] {
+        id = Slug.id(.person, full)
+        label = full
+      } else if let index = gazetteer.index[key] {
+        id = key
+        label = gazetteer.entries[index].label
+      } else {
+        id = key
+        label = draft.ruleLabel ?? key
+      }
+      let surface = text.text(candidate.start..<candidate.end)
+      mentions.append(
+        Mention(
+          text: surface, start: candidate.start, end: candidate.end, sentence: candidate.sentence,
+          type: candidate.type, entity: id, form: candidate.form, source: candidate.source))
+      var group = grouped[id] ?? (candidate.type, label, 0, [])
+      group.count += 1
+      group.forms.insert(surface)
+      grouped[id] = group
+    }
+    let entities = grouped.map { id, group in
+      Entity(
+        id: id, type: group.type, label: group.label, mentions: group.count,
+        aliases: group.forms.sorted())
+    }.sorted { $0.id < $1.id }
+    return (mentions, entities)
+  }
+
+  private struct Draft {
+    var candidate: Candidate
+    var key: String?
+    var ruleLabel: String?
+  }
+
+  /// The words of a candidate's span in folded text, without punctuation.
+  private func nameWords(_ candidate: Candidate, _ tokens: [Token]) -> [String] {
+    if candidate.tokens.count == 1 {
+      let token = tokens[candidate.tokens.lowerBound]
+      if candidate.start != token.start || candidate.end != token.end {
+        // Part of a hyphenated token.
+        let scalars = Array(token.text.unicodeScalars)
+        let from = candidate.start - token.start
+        let to = candidate.end - token.start
+        return [String(String.UnicodeScalarView(scalars[from..<to]))]
+      }
+    }
+    return candidate.tokens.map { tokens[$0].text }
+  }
+
+  private func dictionaryEntry(
+    for candidate: Candidate, _ tokens: [Token], _ gazetteer: Gazetteer
+  ) -> DictionaryEntry? {
+    let keys = candidate.tokens.map { tokens[$0].text }
+    let found = gazetteer.exact.matches(startingAt: 0, count: keys.count) { keys[$0] }
+    guard let whole = found.last, whole.length == keys.count else { return nil }
+    return whole.payloads.lazy.map { gazetteer.entries[Int($0.entry)] }
+      .first { $0.type == candidate.type }
+  }
+
+  /// "al-Sisi" gives "al-Sisi" and "Sisi"; "Vladimir Putin" gives "Putin".
+  private func surnameKeys(_ words: [String]) -> [String] {
+    guard let last = words.last else { return [] }
+    let stripped = strippedParticle(last)
+    return stripped == last ? [last] : [last, stripped]
+  }
+
+  private func strippedParticle(_ word: String) -> String {
+    let parts = word.split(separator: "-", maxSplits: 1)
+    if parts.count == 2, NameShape.particles.contains(parts[0].lowercased()) {
+      return String(parts[1])
+    }
+    return word
+  }
+}

@@ -1,0 +1,83 @@
+/// Input text as Unicode scalars, with a folded copy that matching uses.
+///
+/// Folding maps one scalar to one scalar (no-break spaces to spaces, curly quotes and
+/// apostrophes to straight ones, dashes to "-"), so offsets in the folded text are offsets in
+/// the input.
+public struct SourceText: Sendable {
+  public let original: [Unicode.Scalar]
+  public let folded: [Unicode.Scalar]
+
+  public init(_ text: String) {
+    let scalars = Array(text.unicodeScalars)
+    original = scalars
+    folded = scalars.map(SourceText.fold)
+  }
+
+  /// Decodes UTF-8 bytes, failing with the byte offset of the first invalid sequence.
+  public init(utf8 bytes: some Collection<UInt8>) throws(TextError) {
+    var scalars: [Unicode.Scalar] = []
+    scalars.reserveCapacity(bytes.count)
+    var decoder = UTF8()
+    var iterator = bytes.makeIterator()
+    var offset = 0
+    var pendingStart = 0
+    // The decoder consumes whole sequences; count bytes by re-encoding each scalar.
+    loop: while true {
+      pendingStart = offset
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar):
+        if scalar.value == 0 { throw .binary(byteOffset: pendingStart) }
+        scalars.append(scalar)
+        offset += UTF8.width(scalar)
+      case .emptyInput:
+        break loop
+      case .error:
+        throw .invalidUTF8(byteOffset: pendingStart)
+      }
+    }
+    if scalars.first == "\u{FEFF}" { scalars[0] = " " }
+    original = scalars
+    folded = scalars.map(SourceText.fold)
+  }
+
+  public var count: Int { original.count }
+
+  /// The input text of a range, as it was written.
+  public func text(_ range: Range<Int>) -> String {
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: original[range])
+    return String(view)
+  }
+
+  /// The folded text of a range.
+  public func foldedText(_ range: Range<Int>) -> String {
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: folded[range])
+    return String(view)
+  }
+
+  static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    if scalar.value < 0x80 { return scalar == "\t" || scalar == "\r" ? " " : scalar }
+    switch scalar.value {
+    case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0xFEFF: return " "
+    case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x02BC, 0x02BB, 0x00B4, 0x0060: return "'"
+    case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x00AB, 0x00BB: return "\""
+    case 0x2010...0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D: return "-"
+    case 0x2028, 0x2029, 0x0085: return "\n"
+    default: return scalar
+    }
+  }
+}
+
+/// Why input text could not be read.
+public enum TextError: Error, Equatable, CustomStringConvertible, Sendable {
+  case invalidUTF8(byteOffset: Int)
+  case binary(byteOffset: Int)
+
+  public var description: String {
+    switch self {
+    case .invalidUTF8(let offset): "invalid UTF-8 at byte offset \(offset)"
+    case .binary(let offset): "binary data (NUL byte) at byte offset \(offset)"
+    }
+  }
+}

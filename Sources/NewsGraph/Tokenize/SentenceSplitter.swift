@@ -1,0 +1,102 @@
+/// Splits the tokens of one block into sentences.
+///
+/// A sentence ends at ".", "!", "?" or an ellipsis (with any closing quotes and brackets after
+/// it) when the next token can start a sentence. Titles and initials ("Mr.", "Gen.", "B.")
+/// never end one; "U.S." and "Inc." end one only before a word that usually starts sentences.
+public struct SentenceSplitter: Sendable {
+  public init() {}
+
+  /// Abbreviations that may also close a sentence.
+  static let closingAbbreviations: Set<String> = [
+    "Inc.", "Corp.", "Ltd.", "Co.", "Bros.", "Plc.", "Jr.", "Sr.", "etc.", "a.m.", "p.m.", "Cos.",
+  ]
+
+  /// Capitalized words that usually start a sentence rather than continue a name.
+  static let sentenceStarters: Set<String> = [
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "Or", "So", "Yet",
+    "In", "On", "At", "For", "As", "If", "When", "While", "After", "Before", "Since", "Although",
+    "This", "That", "These", "Those", "There", "Here", "His", "Her", "Its", "Their", "Our", "My",
+    "Meanwhile", "However", "Still", "Also", "Then", "Now", "Some", "Many", "Most", "Officials",
+    "According", "Last", "Earlier", "Later", "Under", "With", "Without", "From", "By", "To",
+    "One", "Two", "Three", "What", "Why", "How", "Who", "Where", "Both", "Neither", "Such",
+  ]
+
+  /// Ranges of token indices, relative to `tokens`, one per sentence.
+  public func sentences(in tokens: [Token]) -> [Range<Int>] {
+    var result: [Range<Int>] = []
+    var start = 0
+    var quotes = 0
+    var index = 0
+    while index < tokens.count {
+      let token = tokens[index]
+      if token.text == "\"" { quotes += 1 }
+      guard let strength = endStrength(token) else {
+        index += 1
+        continue
+      }
+      // Closing quotes and brackets belong to the sentence they close.
+      var last = index
+      var openQuote = quotes % 2 == 1
+      while last + 1 < tokens.count {
+        let next = tokens[last + 1].text
+        if next == "\"" && openQuote {
+          openQuote = false
+          quotes += 1
+        } else if next == ")" || next == "]" || next == "'" {
+        } else {
+          break
+        }
+        last += 1
+      }
+      let nextIndex = last + 1
+      if nextIndex < tokens.count && !canStart(tokens[nextIndex], after: strength) {
+        index = nextIndex
+        continue
+      }
+      result.append(start..<nextIndex)
+      start = nextIndex
+      quotes = 0
+      index = nextIndex
+    }
+    if start < tokens.count { result.append(start..<tokens.count) }
+    return result
+  }
+
+  private enum Strength { case strong, weak }
+
+  private func endStrength(_ token: Token) -> Strength? {
+    switch token.kind {
+    case .punctuation:
+      switch token.text {
+      case ".", "!", "?", "…": return .strong
+      default: return token.text.hasPrefix("...") ? .weak : nil
+      }
+    case .word:
+      guard token.text.hasSuffix(".") else { return nil }
+      if SentenceSplitter.closingAbbreviations.contains(token.text) { return .weak }
+      // Dotted acronyms of two or more letters ("U.S.", "U.N."), not initials ("B.").
+      let letters = token.text.unicodeScalars.filter { $0 != "." }.count
+      if letters >= 2 && token.text.unicodeScalars.filter({ $0 == "." }).count >= 2 {
+        return .weak
+      }
+      return nil
+    default:
+      return nil
+    }
+  }
+
+  private func canStart(_ token: Token, after strength: Strength) -> Bool {
+    switch token.kind {
+    case .word:
+      if token.isLowercase { return false }
+      if strength == .weak { return SentenceSplitter.sentenceStarters.contains(token.text) }
+      return true
+    case .number, .symbol, .url:
+      return strength == .strong
+    case .punctuation:
+      return strength == .strong && (token.text == "\"" || token.text == "(" || token.text == "-")
+    case .possessive:
+      return false
+    }
+  }
+}

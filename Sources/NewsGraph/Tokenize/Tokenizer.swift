@@ -1,0 +1,160 @@
+/// Splits text into word, number and punctuation tokens with code-point offsets.
+///
+/// Possessives split off ("Russia's" is "Russia" + "'s"); hyphenated names stay one token
+/// ("al-Sisi", "US-led"); abbreviations and initials keep their period ("U.S.", "Gen.", "B.");
+/// numbers keep their decimal point and thousands separators ("3.5", "1,000").
+public struct Tokenizer: Sendable {
+  public init() {}
+
+  /// Words that keep a following period.
+  public static let abbreviations: Set<String> = [
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cpt", "Sgt", "Cpl",
+    "Adm", "Cmdr", "Gov", "Sen", "Rep", "Rev", "Fr", "St", "Sr", "Jr", "Hon", "Pres", "Supt",
+    "Insp", "Det", "Brig", "Gens", "Reps", "Sens", "Messrs", "Mme", "Mlle", "Jan", "Feb", "Mar",
+    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed",
+    "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Inc", "Corp", "Ltd", "Co", "Bros", "Plc", "Cos",
+    "Dept", "Univ", "Assn", "Ave", "Blvd", "Rd", "Mt", "Ft", "No", "Nos", "vs", "etc", "approx",
+    "est", "Vol", "Fig", "al", "Ph", "Esq", "Gov't", "Calif", "Mass", "Conn", "Penn", "Wash",
+    "Fla", "Ill", "Mich", "Minn", "Ariz", "Colo", "Tenn", "Okla", "Ore", "Wis", "Ky", "Va",
+  ]
+
+  /// Tokens of `range` of the folded text.
+  public func tokens(in text: SourceText, range: Range<Int>) -> [Token] {
+    let s = text.folded
+    var tokens: [Token] = []
+    var i = range.lowerBound
+    let end = range.upperBound
+    var spaceBefore = true
+    while i < end {
+      let c = s[i]
+      if c.properties.isWhitespace {
+        spaceBefore = true
+        i += 1
+        continue
+      }
+      if isWordScalar(c) {
+        var j = i + 1
+        var allDigits = isDigit(c)
+        while j < end {
+          let d = s[j]
+          if isWordScalar(d) {
+            if !isDigit(d) { allDigits = false }
+            j += 1
+            continue
+          }
+          let hasNext = j + 1 < end
+          if d == "-", hasNext, isWordScalar(s[j + 1]) {
+            j += 1
+            continue
+          }
+          if d == "'", hasNext, isWordScalar(s[j + 1]) {
+            // "'s" at the end of a word is a possessive; other apostrophes stay (O'Brien, don't).
+            let isS = s[j + 1] == "s" || s[j + 1] == "S"
+            if isS && (j + 2 >= end || !isWordScalar(s[j + 2])) { break }
+            j += 1
+            continue
+          }
+          if (d == "." || d == ","), hasNext, isDigit(s[j - 1]), isDigit(s[j + 1]), allDigits {
+            j += 1
+            continue
+          }
+          // Dotted acronyms: "U.S", "U.S.A", "e.g".
+          if d == ".", hasNext, isLetter(s[j + 1]), j - 1 >= i, isLetter(s[j - 1]),
+            j - 2 < i || !isLetter(s[j - 2])
+          {
+            j += 1
+            continue
+          }
+          if d == "&", hasNext, j - i == 1, isUpper(s[i]), isUpper(s[j + 1]),
+            j + 2 >= end || !isWordScalar(s[j + 2])
+          {
+            // "AT&T", "S&P", "M&S"
+            j += 1
+            continue
+          }
+          break
+        }
+        // URL: scheme followed by "://"; runs to the next white space.
+        if j + 2 < end, s[j] == ":", s[j + 1] == "/", s[j + 2] == "/" {
+          var k = j
+          while k < end, !s[k].properties.isWhitespace { k += 1 }
+          tokens.append(make(text, i, k, .url, spaceBefore))
+          spaceBefore = false
+          i = k
+          continue
+        }
+        // A period belongs to an abbreviation, an initial or a dotted acronym.
+        if j < end, s[j] == "." {
+          let word = text.foldedText(i..<j)
+          let isInitial = j - i == 1 && isUpper(s[i])
+          let isDotted = word.unicodeScalars.contains(".")
+          if isInitial || isDotted || Tokenizer.abbreviations.contains(word) {
+            j += 1
+          }
+        }
+        tokens.append(make(text, i, j, allDigits ? .number : .word, spaceBefore))
+        spaceBefore = false
+        i = j
+        if i + 1 < end, s[i] == "'", s[i + 1] == "s" || s[i + 1] == "S" {
+          tokens.append(make(text, i, i + 2, .possessive, false))
+          i += 2
+        }
+        continue
+      }
+      if c == ".", i + 2 < end, s[i + 1] == ".", s[i + 2] == "." {
+        var k = i + 3
+        while k < end, s[k] == "." { k += 1 }
+        tokens.append(make(text, i, k, .punctuation, spaceBefore))
+        spaceBefore = false
+        i = k
+        continue
+      }
+      let kind: Token.Kind = c.properties.generalCategory.isSymbol ? .symbol : .punctuation
+      tokens.append(make(text, i, i + 1, kind, spaceBefore))
+      spaceBefore = false
+      i += 1
+    }
+    return tokens
+  }
+
+  private func make(
+    _ text: SourceText, _ start: Int, _ end: Int, _ kind: Token.Kind, _ space: Bool
+  ) -> Token {
+    Token(text: text.foldedText(start..<end), start: start, end: end, kind: kind, spaceBefore: space)
+  }
+}
+
+@inline(__always) func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+  if c.value < 0x80 {
+    let v = c.value
+    return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+  }
+  if c.value == 0x200D || c.value == 0x200C { return true }
+  let props = c.properties
+  if props.isAlphabetic { return true }
+  switch props.generalCategory {
+  case .decimalNumber, .nonspacingMark, .spacingMark, .enclosingMark, .letterNumber: return true
+  default: return false
+  }
+}
+
+@inline(__always) func isDigit(_ c: Unicode.Scalar) -> Bool {
+  c.value >= 0x30 && c.value <= 0x39
+}
+
+@inline(__always) func isLetter(_ c: Unicode.Scalar) -> Bool {
+  c.properties.isAlphabetic
+}
+
+@inline(__always) func isUpper(_ c: Unicode.Scalar) -> Bool {
+  c.properties.isUppercase
+}
+
+extension Unicode.GeneralCategory {
+  var isSymbol: Bool {
+    switch self {
+    case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: true
+    default: false
+    }
+  }
+}

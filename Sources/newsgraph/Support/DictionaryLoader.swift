@@ -1,0 +1,114 @@
+import NewsGraph
+
+/// Finds and reads the dictionaries and compiles them into one gazetteer.
+enum DictionaryLoader {
+  /// The folder of built-in dictionaries: `--dictionaries`, `$NEWSGRAPH_DICTIONARIES`, the
+  /// install's `share/newsgraph/dictionaries`, a `dictionaries/` folder above the program (a
+  /// build in the source tree), or `./dictionaries`.
+  static func folder(_ options: DictionaryOptions) throws(Failure) -> String {
+    if let folder = options.dictionaryFolder {
+      guard FileIO.isDirectory(folder) else { throw Failure(path: folder, "no such dictionary folder") }
+      return folder
+    }
+    if let folder = getenvString("NEWSGRAPH_DICTIONARIES") {
+      guard FileIO.isDirectory(folder) else {
+        throw Failure(path: folder, "no such dictionary folder (from NEWSGRAPH_DICTIONARIES)")
+      }
+      return folder
+    }
+    var candidates: [String] = []
+    if let exe = FileIO.executablePath() {
+      var parts = exe.split(separator: "/").map(String.init)
+      parts.removeLast()
+      candidates.append("/" + (parts.dropLast() + ["share", "newsgraph", "dictionaries"]).joined(separator: "/"))
+      while !parts.isEmpty {
+        candidates.append("/" + (parts + ["dictionaries"]).joined(separator: "/"))
+        parts.removeLast()
+      }
+    }
+    candidates.append("dictionaries")
+    for candidate in candidates where FileIO.exists(candidate + "/titles.tsv") {
+      return candidate
+    }
+    throw Failure(
+      "newsgraph: error: cannot find the dictionaries folder; pass --dictionaries DIR or set NEWSGRAPH_DICTIONARIES")
+  }
+
+  static func gazetteer(_ options: DictionaryOptions) throws(Failure) -> Gazetteer {
+    let parser = DictionaryParser()
+    var builtIn: [DictionaryEntry] = []
+    var titles: [(String, Gazetteer.TitleKind)] = []
+    var givenNames: [String] = []
+    if !options.noBuiltIn {
+      let folder = try folder(options)
+      for name in FileIO.list(folder) where name.hasSuffix(".tsv") {
+        let path = folder + "/" + name
+        let text = try readUTF8(path)
+        switch name {
+        case "titles.tsv": titles = try wordList(text, path: path, columns: ["title", "kind"]).map {
+            row throws(Failure) in
+            guard let kind = Gazetteer.TitleKind(rawValue: row.fields[1]) else {
+              throw Failure("\(path):\(row.line):1: error: unknown title kind '\(row.fields[1])' (expected role or honorific)")
+            }
+            return (row.fields[0], kind)
+          }
+        case "given-names.tsv":
+          givenNames = try wordList(text, path: path, columns: ["name"]).map { $0.fields[0] }
+        default:
+          do { builtIn += try parser.entries(in: text, file: path) } catch { throw Failure(error.description) }
+        }
+      }
+    }
+    var user: [DictionaryEntry] = []
+    for path in options.userDictionaries {
+      let text = try readUTF8(path)
+      do { user += try parser.entries(in: text, file: path) } catch { throw Failure(error.description) }
+    }
+    return Gazetteer(entries: builtIn, userEntries: user, titles: titles, givenNames: givenNames)
+  }
+
+  private static func readUTF8(_ path: String) throws(Failure) -> String {
+    let bytes = try FileIO.read(path)
+    do {
+      let text = try SourceText(utf8: bytes)
+      return text.text(0..<text.count)
+    } catch {
+      throw Failure(path: path, error.description)
+    }
+  }
+
+  /// Rows of a headed TSV word list with the named columns first.
+  private static func wordList(_ text: String, path: String, columns: [String]) throws(Failure)
+    -> [(line: Int, fields: [String])]
+  {
+    var rows: [(Int, [String])] = []
+    var header: [String]?
+    for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      if header == nil {
+        header = fields
+        guard Array(fields.prefix(columns.count)) == columns else {
+          throw Failure("\(path):\(index + 1):1: error: header must start with \(columns.joined(separator: ", "))")
+        }
+        continue
+      }
+      guard fields.count >= columns.count, !fields[0].isEmpty else {
+        throw Failure("\(path):\(index + 1):1: error: expected \(columns.count) tab-separated fields")
+      }
+      rows.append((index + 1, fields))
+    }
+    return rows
+  }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+func getenvString(_ name: String) -> String? {
+  guard let value = getenv(name) else { return nil }
+  let text = String(cString: value)
+  return text.isEmpty ? nil : text
+}
