@@ -61,8 +61,16 @@ enum FileIO {
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
     guard !name.isEmpty else { throw Failure(path: path, "is a folder, not a file name") }
     var info = stat()
-    if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-      throw Failure(path: path, "is a directory, not a file")
+    if stat(path, &info) == 0 {
+      if (info.st_mode & S_IFMT) == S_IFDIR { throw Failure(path: path, "is a directory, not a file") }
+      if (info.st_mode & S_IFMT) != S_IFREG {
+        // A device or a pipe (/dev/null, /dev/stdout): nothing to replace, write in place.
+        let fd = open(path, O_WRONLY)
+        guard fd >= 0 else { throw Failure(path: path, "cannot write: \(errorText())") }
+        defer { close(fd) }
+        guard writeAll(fd: fd, bytes) else { throw Failure(path: path, "cannot write: \(errorText())") }
+        return
+      }
     }
     if stat(folder.isEmpty ? "/" : folder, &info) != 0 {
       throw Failure(path: path, "cannot write: folder '\(folder)' does not exist")
