@@ -33,7 +33,7 @@ extension Token {
   /// Whether the first letter is upper case ("Putin", "US", "al-Sisi" is not).
   public var isCapitalized: Bool {
     guard kind == .word, let first = text.unicodeScalars.first else { return false }
-    return first.properties.isUppercase || first.properties.generalCategory == .titlecaseLetter
+    return ScalarClass.isUpper(first)
   }
 
   /// Whether the token has letters and none of them is lower case ("REUTERS", "U.S.").
@@ -41,8 +41,8 @@ extension Token {
     guard kind == .word else { return false }
     var letters = 0
     for scalar in text.unicodeScalars {
-      if scalar.properties.isLowercase { return false }
-      if scalar.properties.isAlphabetic { letters += 1 }
+      if ScalarClass.isLower(scalar) { return false }
+      if ScalarClass.isLetter(scalar) { letters += 1 }
     }
     return letters > 0
   }
@@ -50,6 +50,6 @@ extension Token {
   /// Whether the first letter is lower case.
   public var isLowercase: Bool {
     guard kind == .word, let first = text.unicodeScalars.first else { return false }
-    return first.properties.isLowercase
+    return ScalarClass.isLower(first)
   }
 }

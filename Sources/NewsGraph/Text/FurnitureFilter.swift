@@ -24,6 +24,7 @@ public struct FurnitureFilter: Sendable {
     var seen = Set<String>()
     var paragraph = 0
     var previousBlank = true
+    var lastEndsSentence = true
     for (index, shape) in shapes.enumerated() {
       if shape.isBlank {
         if !previousBlank { paragraph += 1 }
@@ -38,8 +39,9 @@ public struct FurnitureFilter: Sendable {
       let kind: TextBlock.Kind =
         shape.isCredit ? .credit : (shape.endsSentence || shape.words > 12 ? .prose : .heading)
       // A line that goes on from an unfinished line of prose is the same sentence, hard-wrapped.
+      defer { lastEndsSentence = shape.endsSentence }
       if kind == .prose, shape.startsLowercase, var last = blocks.last, last.kind != .credit,
-        last.paragraph == paragraph, !LineShape(scalars: scalars, range: last.range).endsSentence
+        last.paragraph == paragraph, !lastEndsSentence
       {
         last.range = last.range.lowerBound..<shape.trimmed.upperBound
         last.kind = .prose
@@ -131,8 +133,8 @@ struct LineShape {
   init(scalars: [Unicode.Scalar], range: Range<Int>) {
     var lower = range.lowerBound
     var upper = range.upperBound
-    while lower < upper, scalars[lower].properties.isWhitespace { lower += 1 }
-    while upper > lower, scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+    while lower < upper, ScalarClass.isSpace(scalars[lower]) { lower += 1 }
+    while upper > lower, ScalarClass.isSpace(scalars[upper - 1]) { upper -= 1 }
     trimmed = lower..<upper
     guard lower < upper else { return }
 
@@ -147,8 +149,7 @@ struct LineShape {
     var digitsSeen = false
     for index in lower..<upper {
       let scalar = scalars[index]
-      let props = scalar.properties
-      if props.isWhitespace {
+      if ScalarClass.isSpace(scalar) {
         if !lastSpace { view.append(" ") }
         lastSpace = true
         if inWord {
@@ -159,29 +160,30 @@ struct LineShape {
         continue
       }
       lastSpace = false
-      view.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+      ScalarClass.appendLowercased(scalar, to: &view)
+      let isUpper = ScalarClass.isUpper(scalar)
       if !inWord {
         inWord = true
         words += 1
-        wordStartsUpper = props.isUppercase
+        wordStartsUpper = isUpper
         wordHasLetter = false
       }
-      if props.isAlphabetic {
+      if ScalarClass.isLetter(scalar) {
         letters += 1
         wordHasLetter = true
-        if props.isUppercase { uppercaseLetters += 1 }
+        if isUpper { uppercaseLetters += 1 }
       }
-      if scalar == "/" && !previous.properties.isWhitespace && index + 1 < upper
-        && !scalars[index + 1].properties.isWhitespace && !digitsSeen
+      if scalar == "/" && !ScalarClass.isSpace(previous) && index + 1 < upper
+        && !ScalarClass.isSpace(scalars[index + 1]) && !digitsSeen
       {
         slashInsideWord = true
       }
       if (scalar == "›" || scalar == "»" || scalar == ">" || scalar == "|" || scalar == "•")
-        && previous.properties.isWhitespace
+        && ScalarClass.isSpace(previous)
       {
         separators += 1
       }
-      if props.numericType != nil { digitsSeen = digitsSeen || previous == "/" }
+      if ScalarClass.isDigit(scalar) { digitsSeen = digitsSeen || previous == "/" }
       previous = scalar
     }
     if inWord, wordHasLetter {
@@ -193,12 +195,10 @@ struct LineShape {
     var end = upper - 1
     while end > lower, "\"')]".unicodeScalars.contains(scalars[end]) { end -= 1 }
     endsSentence = ".!?:;".unicodeScalars.contains(scalars[end]) || scalars[end] == "…"
-    if let firstLetter = (lower..<upper).first(where: { scalars[$0].properties.isAlphabetic }) {
-      startsLowercase = scalars[firstLetter].properties.isLowercase && firstLetter == lower
-    }
+    startsLowercase = ScalarClass.isLower(scalars[lower])
     // "1. Home", "2) Politics"
     var cursor = lower
-    while cursor < upper, scalars[cursor].properties.numericType != nil { cursor += 1 }
+    while cursor < upper, ScalarClass.isDigit(scalars[cursor]) { cursor += 1 }
     if cursor > lower, cursor + 1 < upper, scalars[cursor] == "." || scalars[cursor] == ")",
       scalars[cursor + 1] == " "
     {
@@ -212,7 +212,7 @@ struct LineShape {
       (slashInsideWord && words <= 10 && !endsSentence)
       || (words <= 14 && creditPrefixes.contains { key.hasPrefix($0) })
     isMenu = separators >= 2 && words <= 16 && !endsSentence
-    isReadingTime = LineShape.mentionsReadingTime(key)
+    isReadingTime = words <= 8 && key.hasSuffix("read") && LineShape.mentionsReadingTime(key)
   }
 
   /// "2 min read", "Defense2 min read", "5 minute read", "3 mins read".

@@ -27,7 +27,7 @@ public struct Tokenizer: Sendable {
     var spaceBefore = true
     while i < end {
       let c = s[i]
-      if c.properties.isWhitespace {
+      if ScalarClass.isSpace(c) {
         spaceBefore = true
         i += 1
         continue
@@ -77,7 +77,7 @@ public struct Tokenizer: Sendable {
         // URL: scheme followed by "://"; runs to the next white space.
         if j + 2 < end, s[j] == ":", s[j + 1] == "/", s[j + 2] == "/" {
           var k = j
-          while k < end, !s[k].properties.isWhitespace { k += 1 }
+          while k < end, !ScalarClass.isSpace(s[k]) { k += 1 }
           tokens.append(make(text, i, k, .url, spaceBefore))
           spaceBefore = false
           i = k
@@ -109,7 +109,10 @@ public struct Tokenizer: Sendable {
         i = k
         continue
       }
-      let kind: Token.Kind = c.properties.generalCategory.isSymbol ? .symbol : .punctuation
+      let kind: Token.Kind =
+        c.value < 0x80
+        ? ("$+<=>^`|~".unicodeScalars.contains(c) ? .symbol : .punctuation)
+        : (c.properties.generalCategory.isSymbol ? .symbol : .punctuation)
       tokens.append(make(text, i, i + 1, kind, spaceBefore))
       spaceBefore = false
       i += 1
@@ -143,11 +146,11 @@ public struct Tokenizer: Sendable {
 }
 
 @inline(__always) func isLetter(_ c: Unicode.Scalar) -> Bool {
-  c.properties.isAlphabetic
+  ScalarClass.isLetter(c)
 }
 
 @inline(__always) func isUpper(_ c: Unicode.Scalar) -> Bool {
-  c.properties.isUppercase
+  ScalarClass.isUpper(c)
 }
 
 extension Unicode.GeneralCategory {
