@@ -43,6 +43,19 @@ public struct SentenceContext: Sendable {
   /// Whether case tells little here: a headline in capitals or in title case.
   public var caseIsWeak: Bool { block.isAllCaps || block.isTitleCase }
 
+  /// Whether the dictionary names something at token `i` strongly enough that a personal name
+  /// cannot go on through it: a country, an organization, a region or sea, a capital or a city
+  /// of a million people. A smaller town ("Bender", "Obama") does not stop "Jeremy Bender".
+  public func stopsName(at i: Int) -> Bool {
+    guard let match = dictionaryMatch(at: i) else { return false }
+    let entry = match.entry
+    switch entry.type {
+    case .person: return false
+    case .country, .organization: return true
+    case .place: return entry.isCapital || entry.population == 0 || entry.population >= 1_000_000
+    }
+  }
+
   /// The best dictionary entry whose phrase starts at token `i`, with its length in tokens.
   public func dictionaryMatch(at i: Int) -> (length: Int, entry: DictionaryEntry)? {
     guard range.contains(i) else { return nil }

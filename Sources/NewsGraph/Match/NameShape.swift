@@ -68,10 +68,7 @@ enum NameShape {
       let token = tokens[index]
       if index > start, !token.spaceBefore { break }
       if isNameWord(token, allCapsText: allCaps) {
-        if index > start, let match = context.dictionaryMatch(at: index), match.entry.type != .person
-        {
-          break
-        }
+        if index > start, context.stopsName(at: index) { break }
         lastWord = isInitial(token) ? lastWord : index
       } else if particles.contains(token.text) && index > start {
         // only inside a name: checked by ending on a name word

@@ -62,12 +62,14 @@ public struct FurnitureFilter: Sendable {
     if shape.letters == 0 { return "no letters" }
     let key = shape.key
     if !seen.insert(key).inserted { return "repeated line" }
-    if shape.uppercaseLetters == 0 && !shape.endsSentence { return "tag line (no capitals)" }
+    if shape.uppercaseLetters == 0 && !shape.hasProsePunctuation && shape.words <= 12 {
+      return "tag line (no capitals)"
+    }
     if shape.isReadingTime { return "reading time" }
     if !shape.endsSentence, shape.words <= 7, FurnitureFilter.isInterfaceText(key) {
       return "page interface text"
     }
-    if shape.isNumberedItem && !shape.endsSentence && shape.words <= 10 {
+    if shape.isNumberedItem && !shape.endsSentence && shape.words <= 10 && !shape.hasDataAfterNumber {
       let neighbours = [index - 1, index + 1, index - 2, index + 2].filter { shapes.indices.contains($0) }
       if neighbours.contains(where: { shapes[$0].isNumberedItem }) { return "menu item" }
     }
@@ -119,6 +121,10 @@ struct LineShape {
   var endsSentence = false
   var startsLowercase = false
   var isNumberedItem = false
+  /// Digits or brackets after a leading number: a results table, not a menu.
+  var hasDataAfterNumber = false
+  /// Commas, periods, quotes, brackets, colons: a line of prose or data, not a tag list.
+  var hasProsePunctuation = false
   var isCredit = false
   var isMenu = false
   var isReadingTime = false
@@ -203,6 +209,12 @@ struct LineShape {
       scalars[cursor + 1] == " "
     {
       isNumberedItem = true
+      hasDataAfterNumber = scalars[(cursor + 1)..<upper].contains {
+        ScalarClass.isDigit($0) || $0 == "(" || $0 == ")"
+      }
+    }
+    hasProsePunctuation = scalars[lower..<upper].contains {
+      $0 == "," || $0 == "." || $0 == "\"" || $0 == "(" || $0 == ")" || $0 == ":" || $0 == ";"
     }
     let creditPrefixes = [
       "photo:", "photo by", "photograph:", "photograph by", "image:", "picture:", "credit:",

@@ -22,7 +22,7 @@ public struct GivenNamePersonRule: Rule {
         context.gazetteer.givenNames.contains(token.text),
         NameShape.isNameWord(tokens[i + 1], allCapsText: context.block.isAllCaps)
           || NameShape.isInitial(tokens[i + 1]),
-        context.dictionaryMatch(at: i + 1).map({ $0.entry.type == .person }) ?? true,
+        !context.stopsName(at: i + 1),
         let span = NameShape.nameSpan(from: i, in: context, limit: 4, minimum: 2)
       else {
         i += 1
