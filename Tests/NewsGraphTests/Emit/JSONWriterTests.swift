@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@testable import NewsGraph
+
+@Suite struct JSONWriterTests {
+  struct EscapeCase: Sendable, CustomTestStringConvertible {
+    var input: String
+    var output: String
+    var explanation: String
+    var testDescription: String { explanation }
+  }
+
+  @Test(arguments: [
+    EscapeCase(input: "say \"hi\"", output: #""say \"hi\"""#, explanation: "double quotes"),
+    EscapeCase(input: #"C:\dir"#, output: #""C:\\dir""#, explanation: "backslash"),
+    EscapeCase(input: "a\nb\rc\td", output: #""a\nb\rc\td""#, explanation: "short escapes"),
+    EscapeCase(
+      input: "\u{1}\u{1F}\u{7F}", output: #""\u0001\u001f\u007f""#,
+      explanation: "other control characters"),
+    EscapeCase(
+      input: "a\u{2028}b\u{2029}c", output: #""a\u2028b\u2029c""#,
+      explanation: "line separators break JavaScript"),
+    EscapeCase(input: "Zoë 😀 /", output: "\"Zoë 😀 /\"", explanation: "other text as it is"),
+  ])
+  func escapesStrings(_ example: EscapeCase) {
+    #expect(JSONText.quoted(example.input) == example.output)
+  }
+
+  @Test func numbersAreIntegersWhenWhole() {
+    #expect(JSONText.number(3) == "3")
+    #expect(JSONText.number(2.5) == "2.5")
+    #expect(JSONText.number(.nan) == "null")
+  }
+
+  static func parse(_ text: String) throws -> [String: Any] {
+    let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
+    return try #require(object as? [String: Any])
+  }
+
+  @Test func graphIsANodeLinkDocumentThatRoundTripsLabels() throws {
+    let graph = EmitSamples.hostileGraph
+    let json = try Self.parse(JSONWriter(version: "9.9").graph(graph))
+    #expect(json["directed"] as? Bool == false)
+    #expect(json["multigraph"] as? Bool == false)
+    let meta = try #require(json["graph"] as? [String: Any])
+    #expect(meta["generator"] as? String == "newsgraph 9.9")
+    #expect(meta["window"] as? String == "sentence")
+    #expect(meta["documents"] as? Int == 1)
+    let nodes = try #require(json["nodes"] as? [[String: Any]])
+    #expect(nodes.compactMap { $0["label"] as? String } == EmitSamples.hostileLabels)
+    #expect(nodes.compactMap { $0["id"] as? String } == graph.nodes.map(\.id))
+    #expect(nodes.compactMap { $0["type"] as? String } == graph.nodes.map(\.type.rawValue))
+    let aliases = nodes.compactMap { $0["aliases"] as? [String] }
+    #expect(aliases == EmitSamples.hostileLabels.map { [$0] })
+    let links = try #require(json["links"] as? [[String: Any]])
+    #expect(links.count == graph.edges.count)
+    let first = try #require(links.first)
+    #expect(first["source"] as? String == graph.edges[0].source)
+    #expect(first["weight"] as? Int == 2)
+    let evidence = try #require((first["evidence"] as? [[String: Any]])?.first)
+    #expect(evidence["document"] as? String == "doc \"1\"")
+    #expect(evidence["text"] as? String == graph.edges[0].evidence[0].text)
+  }
+
+  @Test func emptyGraphIsValidJSON() throws {
+    let graph = CooccurrenceGraph(nodes: [], edges: [], window: .paragraph, documentCount: 0)
+    let json = try Self.parse(JSONWriter().graph(graph))
+    #expect((json["nodes"] as? [Any])?.isEmpty == true)
+    #expect((json["links"] as? [Any])?.isEmpty == true)
+  }
+
+  @Test func entitiesListMentionsWithOffsets() throws {
+    let input = "😀 Égypte? No: Egypt\u{2019}s ally Russia."
+    let document = Pipeline.document(input, rules: [])
+    let json = try Self.parse(JSONWriter().entities([document]))
+    let documents = try #require(json["documents"] as? [[String: Any]])
+    let mentions = try #require(documents.first?["mentions"] as? [[String: Any]])
+    #expect(mentions.compactMap { $0["text"] as? String } == ["Egypt", "Russia"])
+    for mention in mentions {
+      let start = try #require(mention["start"] as? Int)
+      let end = try #require(mention["end"] as? Int)
+      #expect(input.scalars(start..<end) == mention["text"] as? String)
+    }
+    let entities = try #require(documents.first?["entities"] as? [[String: Any]])
+    #expect(entities.compactMap { $0["id"] as? String } == ["country/egypt", "country/russia"])
+  }
+
+  @Test func sameInputGivesTheSameBytes() {
+    let once = JSONWriter().graph(EmitSamples.articleGraph())
+    let twice = JSONWriter().graph(EmitSamples.articleGraph())
+    #expect(Array(once.utf8) == Array(twice.utf8))
+    #expect(once.hasSuffix("}\n"))
+  }
+}

@@ -1,0 +1,199 @@
+import Testing
+
+@testable import NewsGraph
+
+@Suite struct GraphBuilderTests {
+  /// A sentence of a hand-made document: its paragraph and the entities it names.
+  struct S {
+    var paragraph: Int
+    var entities: [String]
+    init(_ paragraph: Int, _ entities: [String]) {
+      self.paragraph = paragraph
+      self.entities = entities
+    }
+  }
+
+  /// A document whose sentence `i` reads "Sentence i names A, B." and mentions its entities.
+  static func document(_ sentences: [S], id: String = "doc") -> (Document, SourceText) {
+    var text = ""
+    var ranges: [Document.Sentence] = []
+    var mentions: [Mention] = []
+    for (index, sentence) in sentences.enumerated() {
+      if !text.isEmpty { text += " " }
+      let start = text.unicodeScalars.count
+      text += "Sentence \(index) names \(sentence.entities.joined(separator: ", "))."
+      let end = text.unicodeScalars.count
+      ranges.append(
+        Document.Sentence(tokens: 0..<0, paragraph: sentence.paragraph, start: start, end: end))
+      for entity in sentence.entities {
+        mentions.append(
+          Mention(
+            text: entity, start: start, end: start + 1, sentence: index, type: type(of: entity),
+            entity: entity, form: .name, source: "dictionary"))
+      }
+    }
+    var counts: [String: Int] = [:]
+    for mention in mentions { counts[mention.entity, default: 0] += 1 }
+    let entities = counts.keys.sorted().map {
+      Entity(
+        id: $0, type: type(of: $0), label: label(of: $0), mentions: counts[$0] ?? 0, aliases: [$0])
+    }
+    let document = Document(
+      id: id, tokens: [], sentences: ranges, mentions: mentions, entities: entities,
+      length: text.unicodeScalars.count)
+    return (document, SourceText(text))
+  }
+
+  static func type(of id: String) -> EntityType {
+    EntityType(rawValue: String(id.prefix { $0 != "/" })) ?? .place
+  }
+
+  static func label(of id: String) -> String {
+    String(id.drop { $0 != "/" }.dropFirst()).uppercased()
+  }
+
+  /// Edges as `a -- b: count`, with the type prefix left out.
+  static func edges(_ graph: CooccurrenceGraph) -> [String] {
+    graph.edges.map { "\(label(of: $0.source)) -- \(label(of: $0.target)): \($0.count)" }
+  }
+
+  static let a = "place/a"
+  static let b = "place/b"
+  static let c = "place/c"
+  static let d = "place/d"
+
+  @Test func sentenceWindowCountsSentences() {
+    let doc = Self.document([
+      S(0, [Self.a, Self.b]), S(0, [Self.a, Self.c]), S(1, [Self.b, Self.a, Self.a]),
+    ])
+    let graph = GraphBuilder(window: .sentence).graph(of: [doc])
+    #expect(Self.edges(graph) == ["A -- B: 2", "A -- C: 1"])
+    #expect(graph.edges.first?.weight == 2)
+  }
+
+  @Test func paragraphWindowCountsParagraphs() {
+    let doc = Self.document([
+      S(0, [Self.a]), S(0, [Self.b]), S(1, [Self.a, Self.b]), S(1, [Self.c]), S(2, [Self.d]),
+    ])
+    let graph = GraphBuilder(window: .paragraph).graph(of: [doc])
+    #expect(Self.edges(graph) == ["A -- B: 2", "A -- C: 1", "B -- C: 1"])
+    #expect(
+      graph.edges.first?.evidence.map(\.sentence) == [0, 2], "evidence is a window's first sentence"
+    )
+  }
+
+  @Test func documentWindowLinksEveryPairOnce() {
+    let doc = Self.document([S(0, [Self.a, Self.b]), S(1, [Self.c]), S(2, [Self.a, Self.b])])
+    let graph = GraphBuilder(window: .document).graph(of: [doc])
+    #expect(Self.edges(graph) == ["A -- B: 1", "A -- C: 1", "B -- C: 1"])
+  }
+
+  @Test func slidingWindowOfTwoSentences() {
+    let doc = Self.document([
+      S(0, [Self.a]), S(0, [Self.b]), S(0, [Self.c]), S(0, []), S(0, [Self.d]),
+    ])
+    let graph = GraphBuilder(window: .sentences(2)).graph(of: [doc])
+    #expect(Self.edges(graph) == ["A -- B: 1", "B -- C: 1"], "A and C are two sentences apart")
+  }
+
+  @Test func slidingWindowLongerThanTheDocument() {
+    let doc = Self.document([S(0, [Self.a]), S(0, [Self.b])])
+    let graph = GraphBuilder(window: .sentences(5)).graph(of: [doc])
+    #expect(Self.edges(graph) == ["A -- B: 1"])
+  }
+
+  @Test func windowParsesItsName() {
+    #expect(Window("sentence") == .sentence)
+    #expect(Window("paragraph") == .paragraph)
+    #expect(Window("document") == .document)
+    #expect(Window("1") == .sentence)
+    #expect(Window("3") == .sentences(3))
+    #expect(Window("0") == nil)
+    #expect(Window("-2") == nil)
+    #expect(Window("sentences") == nil)
+    #expect(Window.sentences(3).description == "3")
+  }
+
+  @Test func documentsAreCounted() throws {
+    let first = Self.document([S(0, [Self.a, Self.b]), S(0, [Self.a, Self.b])], id: "one")
+    let second = Self.document([S(0, [Self.b, Self.a]), S(0, [Self.c])], id: "two")
+    let graph = GraphBuilder().graph(of: [first, second])
+    #expect(graph.documentCount == 2)
+    let edge = try #require(graph.edges.first)
+    #expect(edge.count == 3)
+    #expect(edge.documents == 2)
+    let nodeA = try #require(graph.nodes.first { $0.id == Self.a })
+    #expect(nodeA.documents == 2)
+    #expect(nodeA.mentions == 3)
+    let nodeC = try #require(graph.nodes.first { $0.id == Self.c })
+    #expect(nodeC.documents == 1)
+  }
+
+  @Test func evidenceIsLimitedAndInOrder() throws {
+    let sentences = Array(repeating: S(0, [Self.a, Self.b]), count: 5)
+    let graph = GraphBuilder(evidenceLimit: 3).graph(of: [Self.document(sentences, id: "news")])
+    let edge = try #require(graph.edges.first)
+    #expect(edge.count == 5)
+    #expect(edge.evidence.map(\.sentence) == [0, 1, 2])
+    #expect(edge.evidence.map(\.document) == ["news", "news", "news"])
+    #expect(edge.evidence.first?.text == "Sentence 0 names place/a, place/b.")
+    let none = GraphBuilder(evidenceLimit: 0).graph(of: [Self.document(sentences, id: "news")])
+    #expect(none.edges.first?.evidence.isEmpty == true)
+    #expect(none.edges.first?.count == 5)
+  }
+
+  @Test func longEvidenceIsCut() throws {
+    let graph = GraphBuilder(evidenceLength: 10).graph(of: [
+      Self.document([S(0, [Self.a, Self.b])])
+    ])
+    let text = try #require(graph.edges.first?.evidence.first?.text)
+    #expect(text == "Sentence 0…")
+  }
+
+  @Test func orderIsDeterministic() {
+    let docs = [
+      Self.document([S(0, [Self.d, Self.c, Self.b, Self.a]), S(1, [Self.c, Self.a])], id: "x"),
+      Self.document([S(0, ["person/z", "country/m", Self.a])], id: "y"),
+    ]
+    let graph = GraphBuilder().graph(of: docs)
+    #expect(graph.nodes.map(\.id) == graph.nodes.map(\.id).sorted())
+    let pairs = graph.edges.map { [$0.source, $0.target] }
+    #expect(pairs == pairs.sorted { $0.lexicographicallyPrecedes($1) })
+    #expect(graph.edges.allSatisfy { $0.source < $0.target })
+    for _ in 0..<5 {
+      #expect(GraphBuilder().graph(of: docs) == graph)
+    }
+    let reordered = [
+      Self.document([S(0, [Self.a, Self.b, Self.c, Self.d]), S(1, [Self.a, Self.c])], id: "x"),
+      Self.document([S(0, [Self.a, "country/m", "person/z"])], id: "y"),
+    ]
+    #expect(Self.edges(GraphBuilder().graph(of: reordered)) == Self.edges(graph))
+  }
+
+  @Test func emptyDocumentGivesAnEmptyGraph() {
+    let graph = GraphBuilder().graph(of: [Self.document([])])
+    #expect(graph.nodes.isEmpty)
+    #expect(graph.edges.isEmpty)
+    #expect(graph.documentCount == 1)
+    #expect(GraphBuilder().graph(of: []).documentCount == 0)
+  }
+
+  @Test func oneEntityAloneIsANodeWithoutEdges() {
+    let graph = GraphBuilder().graph(of: [Self.document([S(0, [Self.a, Self.a])])])
+    #expect(graph.nodes.map(\.id) == [Self.a])
+    #expect(graph.edges.isEmpty, "an entity does not co-occur with itself")
+  }
+
+  @Test func analyzedTextBuildsTheSameGraph() {
+    let text = "Russia and Egypt met in Cairo. Egypt and Russia agreed.\n\nChina watched."
+    let document = Pipeline.document(text, rules: [])
+    let graph = GraphBuilder().graph(of: [(document, SourceText(text))])
+    #expect(
+      graph.edges.map { "\($0.source) -- \($0.target): \($0.count)" } == [
+        "country/egypt -- country/russia: 2", "country/egypt -- place/cairo: 1",
+        "country/russia -- place/cairo: 1",
+      ])
+    #expect(
+      graph.nodes.map(\.id) == ["country/china", "country/egypt", "country/russia", "place/cairo"])
+  }
+}

@@ -1,0 +1,131 @@
+import Testing
+
+@testable import NewsGraph
+
+@Suite struct EntityResolverTests {
+  static func people(_ document: Document) -> [Mention] {
+    document.mentions.filter { $0.type == .person }
+  }
+
+  @Test func surnameAloneLinksToTheFullName() throws {
+    let marked = try MarkedText("«Vladimir Putin» arrived in Moscow. Later «Putin» spoke.")
+    let document = Pipeline.document(marked.text)
+    let people = Self.people(document)
+    #expect(
+      people.map { FoundSpan(start: $0.start, end: $0.end, text: $0.text) } == marked.expected)
+    #expect(people.map(\.entity) == ["person/vladimir-putin", "person/vladimir-putin"])
+    #expect(people.map(\.form) == [.name, .short])
+    let entity = try #require(document.entities.first { $0.id == "person/vladimir-putin" })
+    #expect(entity.label == "Vladimir Putin")
+    #expect(entity.mentions == 2)
+    #expect(entity.aliases == ["Putin", "Vladimir Putin"])
+    #expect(document.entities.filter { $0.type == .person }.count == 1)
+  }
+
+  @Test func surnameAloneLinksToADictionaryPerson() {
+    let putin = DictionaryEntry(id: "person/vladimir-putin", type: .person, label: "Vladimir Putin")
+    let document = Pipeline.document(
+      "Vladimir Putin arrived. Putin spoke.", gazetteer: TestDictionary.with([putin]))
+    let people = Self.people(document)
+    #expect(people.map(\.text) == ["Vladimir Putin", "Putin"])
+    #expect(people.map(\.entity) == ["person/vladimir-putin", "person/vladimir-putin"])
+    #expect(people.map(\.form) == [.name, .short])
+  }
+
+  @Test func surnameWithParticleAndPossessiveLinks() throws {
+    let marked = try MarkedText(
+      "President «Abdel Fattah al-Sisi» met the envoy. «Sisi»'s ouster of his rival followed.")
+    let document = Pipeline.document(marked.text)
+    let people = Self.people(document)
+    #expect(
+      people.map { FoundSpan(start: $0.start, end: $0.end, text: $0.text) } == marked.expected)
+    #expect(Set(people.map(\.entity)) == ["person/abdel-fattah-al-sisi"])
+    #expect(people.last?.form == .short)
+    #expect(
+      document.entities.filter { $0.type == .person }.map(\.label) == ["Abdel Fattah al-Sisi"])
+  }
+
+  @Test func sharedSurnameIsNotLinkedToEither() {
+    let document = Pipeline.document("Ed Miliband and David Miliband met. Miliband said no.")
+    let people = Self.people(document)
+    let full = Set(people.filter { $0.text.contains(" ") }.map(\.entity))
+    #expect(full == ["person/ed-miliband", "person/david-miliband"])
+    let bare = people.filter { $0.text == "Miliband" }
+    #expect(
+      bare.allSatisfy { !full.contains($0.entity) },
+      "bare 'Miliband' linked to \(bare.map(\.entity))")
+  }
+
+  /// Runs the resolver on one hand-made rule candidate covering `name` in `sentence`.
+  static func resolveRuleName(
+    _ name: String, in sentence: String, type: EntityType = .person, gazetteer: Gazetteer
+  ) throws -> (mentions: [Mention], entities: [Entity]) {
+    let text = SourceText(sentence)
+    let tokens = Tokenizer().tokens(in: text, range: 0..<text.count)
+    let start = try #require(sentence.unicodeScalars.firstRange(of: name.unicodeScalars))
+    let from = sentence.unicodeScalars.distance(
+      from: sentence.unicodeScalars.startIndex, to: start.lowerBound)
+    let to = from + name.unicodeScalars.count
+    let first = try #require(tokens.firstIndex { $0.start == from })
+    let last = try #require(tokens.firstIndex { $0.end == to })
+    let candidate = Candidate(
+      start: from, end: to, tokens: first..<(last + 1), sentence: 0, type: type, entity: nil,
+      form: .name, source: "rule:titled-person", priority: 8)
+    return EntityResolver().resolve(
+      [candidate], tokens: tokens, sentenceOfToken: Array(repeating: 0, count: tokens.count),
+      text: text, gazetteer: gazetteer)
+  }
+
+  @Test func ruleNameThatIsADictionaryAliasTakesTheDictionaryId() throws {
+    let result = try Self.resolveRuleName(
+      "Sergey Shoygu", in: "Defense Minister Sergey Shoygu said.",
+      gazetteer: TestDictionary.gazetteer)
+    #expect(result.mentions.map(\.entity) == ["person/sergei-shoigu"])
+    #expect(result.mentions.map(\.form) == [.alias])
+    #expect(result.mentions.map(\.text) == ["Sergey Shoygu"])
+    #expect(result.entities.map(\.label) == ["Sergei Shoigu"])
+  }
+
+  @Test func ruleNameThatIsADictionaryLabelIsAName() throws {
+    let result = try Self.resolveRuleName(
+      "Sergei Shoigu", in: "Defense Minister Sergei Shoigu said.",
+      gazetteer: TestDictionary.gazetteer)
+    #expect(result.mentions.map(\.entity) == ["person/sergei-shoigu"])
+    #expect(result.mentions.map(\.form) == [.name])
+  }
+
+  @Test func ruleNameOfAnotherTypeDoesNotTakeTheDictionaryId() throws {
+    // "Sergei Shoigu" is a person in the dictionary; an organization of that name is not him.
+    let result = try Self.resolveRuleName(
+      "Sergei Shoigu", in: "The Sergei Shoigu said.", type: .organization,
+      gazetteer: TestDictionary.gazetteer)
+    #expect(result.mentions.map(\.entity) == ["organization/sergei-shoigu"])
+  }
+
+  @Test func ruleNamesGetTypeSlashSlugIds() throws {
+    let organization = try Self.resolveRuleName(
+      "Acme Holdings", in: "Shares of Acme Holdings fell.", type: .organization,
+      gazetteer: TestDictionary.gazetteer)
+    #expect(organization.mentions.map(\.entity) == ["organization/acme-holdings"])
+    #expect(organization.entities.map(\.label) == ["Acme Holdings"])
+    let person = try Self.resolveRuleName(
+      "José Núñez", in: "Mr. José Núñez said.", gazetteer: TestDictionary.gazetteer)
+    #expect(person.mentions.map(\.entity) == ["person/jose-nunez"])
+    #expect(person.entities.map(\.label) == ["José Núñez"])
+  }
+
+  @Test func mentionTextIsTheInputAsWritten() {
+    let document = Pipeline.document("U.S.\u{00A0}troops left Egypt\u{2019}s border.", rules: [])
+    #expect(document.mentions.map(\.text) == ["U.S.", "Egypt"])
+    let curly = Pipeline.document("President Abdel Fattah al\u{2011}Sisi spoke.")
+    // A non-breaking hyphen is folded for matching but kept in the mention.
+    #expect(curly.mentions.map(\.text) == ["Abdel Fattah al\u{2011}Sisi"])
+  }
+
+  @Test func entitiesAreSortedByIdAndCountMentions() {
+    let document = Pipeline.document(
+      "Russia and Egypt met. Egypt agreed. Russia, Russia.", rules: [])
+    #expect(document.entities.map(\.id) == ["country/egypt", "country/russia"])
+    #expect(document.entities.map(\.mentions) == [2, 3])
+  }
+}

@@ -1,0 +1,79 @@
+import Testing
+
+@testable import NewsGraph
+
+@Suite struct OverlapPolicyTests {
+  static func candidate(
+    _ start: Int, _ end: Int, _ type: EntityType = .place, _ entity: String? = nil,
+    priority: Int = 10
+  ) -> Candidate {
+    Candidate(
+      start: start, end: end, tokens: start..<end, sentence: 0, type: type, entity: entity,
+      form: .name, source: priority == 10 ? "dictionary" : "rule:test", priority: priority)
+  }
+
+  static func describe(_ candidates: [Candidate]) -> [String] {
+    candidates.map { "\($0.start)..<\($0.end) \($0.type.rawValue) \($0.entity ?? "-")" }
+  }
+
+  struct Case: Sendable, CustomTestStringConvertible {
+    var candidates: [Candidate]
+    var kept: [String]
+    var explanation: String
+    var testDescription: String { explanation }
+  }
+
+  @Test(arguments: [
+    Case(
+      candidates: [candidate(0, 5, .place, "place/a"), candidate(0, 9, .place, "place/ab")],
+      kept: ["0..<9 place place/ab"], explanation: "the longer span wins"),
+    Case(
+      candidates: [
+        candidate(0, 5, .person, nil, priority: 6), candidate(0, 5, .country, "country/x"),
+      ],
+      kept: ["0..<5 country country/x"], explanation: "same span: the dictionary beats a rule"),
+    Case(
+      candidates: [candidate(4, 9, .place, "place/b"), candidate(0, 5, .place, "place/a")],
+      kept: ["0..<5 place place/a"], explanation: "same length, overlapping: the earlier wins"),
+    Case(
+      candidates: [candidate(0, 5, .place, "place/z"), candidate(0, 5, .country, "country/z")],
+      kept: ["0..<5 country country/z"], explanation: "same span and priority: the type decides"),
+    Case(
+      candidates: [candidate(6, 9, .place, "place/b"), candidate(0, 5, .place, "place/a")],
+      kept: ["0..<5 place place/a", "6..<9 place place/b"],
+      explanation: "candidates that do not overlap are all kept, in order"),
+    Case(
+      candidates: [candidate(0, 5, .place, "place/a"), candidate(5, 9, .place, "place/b")],
+      kept: ["0..<5 place place/a", "5..<9 place place/b"],
+      explanation: "touching ends do not overlap"),
+  ])
+  func keepsTheWinners(_ example: Case) {
+    #expect(Self.describe(OverlapPolicy().resolve(example.candidates).kept) == example.kept)
+  }
+
+  @Test func choiceDoesNotDependOnInputOrder() {
+    let candidates = [
+      Self.candidate(0, 9, .organization, "organization/x"),
+      Self.candidate(4, 9, .place, "place/y"),
+      Self.candidate(4, 9, .country, "country/y"),
+      Self.candidate(10, 14, .person, nil, priority: 8),
+      Self.candidate(10, 14, .person, nil, priority: 6), Self.candidate(12, 20, .place, "place/z"),
+    ]
+    let expected = Self.describe(OverlapPolicy().resolve(candidates).kept)
+    #expect(expected == ["0..<9 organization organization/x", "12..<20 place place/z"])
+    var shuffled = candidates
+    for _ in 0..<20 {
+      shuffled.shuffle()
+      #expect(Self.describe(OverlapPolicy().resolve(shuffled).kept) == expected)
+    }
+  }
+
+  @Test func beatenCandidatesNameTheirWinner() {
+    let result = OverlapPolicy().resolve([
+      Self.candidate(0, 5, .place, "place/a"), Self.candidate(0, 9, .place, "place/ab"),
+    ])
+    #expect(result.beaten.count == 1)
+    #expect(result.beaten.first?.0.entity == "place/a")
+    #expect(result.beaten.first?.by.entity == "place/ab")
+  }
+}

@@ -1,0 +1,125 @@
+import Testing
+
+@testable import NewsGraph
+
+@Suite struct SourceTextTests {
+  struct DecodeCase: Sendable, CustomTestStringConvertible {
+    var bytes: [UInt8]
+    var error: TextError
+    var explanation: String
+    var testDescription: String { explanation }
+  }
+
+  @Test(arguments: [
+    DecodeCase(
+      bytes: Array("ab".utf8) + [0xFF] + Array("cd".utf8), error: .invalidUTF8(byteOffset: 2),
+      explanation: "a byte that never occurs in UTF-8"),
+    DecodeCase(
+      bytes: Array("ab".utf8) + [0xE2, 0x82], error: .invalidUTF8(byteOffset: 2),
+      explanation: "a 3-byte sequence cut short at the end of the input"),
+    DecodeCase(
+      bytes: Array("é€".utf8) + [0x80], error: .invalidUTF8(byteOffset: 5),
+      explanation: "the offset counts bytes of the multi-byte scalars before it, not scalars"),
+    DecodeCase(
+      bytes: [0xC0, 0xAF], error: .invalidUTF8(byteOffset: 0),
+      explanation: "an overlong encoding of '/'"),
+    DecodeCase(
+      bytes: Array("x".utf8) + [0xED, 0xA0, 0x80], error: .invalidUTF8(byteOffset: 1),
+      explanation: "an encoded UTF-16 surrogate"),
+    DecodeCase(
+      bytes: Array("ab".utf8) + [0x00] + Array("cd".utf8), error: .binary(byteOffset: 2),
+      explanation: "a NUL byte means binary data, not text"),
+    DecodeCase(
+      bytes: Array("😀".utf8) + [0x00], error: .binary(byteOffset: 4),
+      explanation: "the NUL offset counts the four bytes of an emoji"),
+  ])
+  func badBytesThrowWithOffset(_ example: DecodeCase) {
+    #expect(throws: example.error) { try SourceText(utf8: example.bytes) }
+  }
+
+  @Test func errorDescriptionsNameTheOffset() {
+    #expect(TextError.invalidUTF8(byteOffset: 7).description == "invalid UTF-8 at byte offset 7")
+    #expect(TextError.binary(byteOffset: 3).description.contains("byte offset 3"))
+  }
+
+  @Test func validBytesDecodeToScalars() throws {
+    let input = "Kyiv – Київ 😀 e\u{301}"
+    let text = try SourceText(utf8: Array(input.utf8))
+    #expect(text.original == Array(input.unicodeScalars))
+    #expect(text.count == input.unicodeScalars.count)
+    #expect(text.text(0..<text.count) == input)
+  }
+
+  @Test func byteOrderMarkBecomesASpaceAndKeepsOffsets() throws {
+    let text = try SourceText(utf8: [0xEF, 0xBB, 0xBF] + Array("Egypt".utf8))
+    #expect(text.count == 6)
+    #expect(text.foldedText(1..<6) == "Egypt")
+  }
+
+  struct FoldCase: Sendable, CustomTestStringConvertible {
+    var input: String
+    var folded: String
+    var explanation: String
+    var testDescription: String { explanation }
+  }
+
+  @Test(arguments: [
+    FoldCase(input: "a\u{00A0}b", folded: "a b", explanation: "no-break space"),
+    FoldCase(input: "a\u{202F}b", folded: "a b", explanation: "narrow no-break space"),
+    FoldCase(input: "Russia\u{2019}s", folded: "Russia's", explanation: "curly apostrophe"),
+    FoldCase(input: "\u{2018}no\u{2019}", folded: "'no'", explanation: "single curly quotes"),
+    FoldCase(input: "\u{201C}yes\u{201D}", folded: "\"yes\"", explanation: "double curly quotes"),
+    FoldCase(input: "1990\u{2013}91", folded: "1990-91", explanation: "en dash"),
+    FoldCase(input: "war\u{2014}again", folded: "war-again", explanation: "em dash"),
+    FoldCase(input: "a\tb\r", folded: "a b ", explanation: "tab and carriage return"),
+    FoldCase(input: "a\u{2028}b", folded: "a\nb", explanation: "Unicode line separator"),
+  ])
+  func foldingMapsOneScalarToOne(_ example: FoldCase) {
+    let text = SourceText(example.input)
+    #expect(text.folded.count == example.input.unicodeScalars.count)
+    #expect(text.foldedText(0..<text.count) == example.folded)
+    #expect(text.text(0..<text.count) == example.input, "the original is kept as written")
+  }
+
+  @Test func lettersAreNotFolded() {
+    let input = "Ünal Şahin, Αθήνα, 東京"
+    #expect(SourceText(input).foldedText(0..<input.unicodeScalars.count) == input)
+  }
+
+  struct OffsetCase: Sendable, CustomTestStringConvertible {
+    var marked: String
+    var explanation: String
+    var testDescription: String { explanation }
+  }
+
+  /// Offsets count scalars: an emoji is 1 (2 in UTF-16, 4 in UTF-8), a combining accent is 1
+  /// more (the same Character), Cyrillic is 1 (2 bytes).
+  @Test(arguments: [
+    OffsetCase(marked: "🇪🇬😀 «Egypt» and «Russia».", explanation: "flag and emoji before names"),
+    OffsetCase(marked: "Привет из «Moscow».", explanation: "Cyrillic before a name"),
+    OffsetCase(marked: "Cafe\u{301} de Flore, «Cairo».", explanation: "a combining accent"),
+    OffsetCase(
+      marked: "«Egypt»\u{2019}s \u{201C}ally\u{201D} «Russia»\u{00A0}said.",
+      explanation: "folded punctuation keeps offsets"),
+  ])
+  func mentionOffsetsCountScalars(_ example: OffsetCase) throws {
+    let marked = try MarkedText(example.marked)
+    let found = Pipeline.mentionSpans(marked.text, rules: [])
+    #expect(found == marked.expected)
+    for span in found {
+      #expect(marked.text.scalars(span.start..<span.end) == span.text)
+    }
+  }
+
+  @Test func offsetsDifferFromUTF16AndCharacters() throws {
+    // Guards the table above: were offsets UTF-16 units or Characters, these would disagree.
+    let marked = try MarkedText("😀e\u{301} «Egypt»")
+    let start = marked.spans[0].lowerBound
+    #expect(start == 4)
+    #expect(Array(marked.text.utf16).count - "Egypt".utf16.count == 5)
+    #expect(marked.text.count - "Egypt".count == 3)
+    let mention = try #require(Pipeline.document(marked.text).mentions.first)
+    #expect(mention.start == 4)
+    #expect(mention.end == 9)
+  }
+}

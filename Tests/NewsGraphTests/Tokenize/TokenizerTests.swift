@@ -1,0 +1,149 @@
+import Testing
+
+@testable import NewsGraph
+
+@Suite struct TokenizerTests {
+  /// Tokens of a whole string as `text/kind`, easy to read in a failure.
+  static func tokens(_ input: String) -> [Token] {
+    let text = SourceText(input)
+    return Tokenizer().tokens(in: text, range: 0..<text.count)
+  }
+
+  static func describe(_ tokens: [Token]) -> [String] {
+    tokens.map { "\($0.text)/\(kindName($0.kind))" }
+  }
+
+  static func kindName(_ kind: Token.Kind) -> String {
+    switch kind {
+    case .word: "w"
+    case .number: "n"
+    case .possessive: "pos"
+    case .punctuation: "p"
+    case .symbol: "sym"
+    case .url: "url"
+    }
+  }
+
+  struct Case: Sendable, CustomTestStringConvertible {
+    var input: String
+    /// `text/kind` with kinds w, n, pos, p, sym, url.
+    var tokens: [String]
+    var explanation: String
+    var testDescription: String { explanation }
+  }
+
+  @Test(arguments: [
+    Case(
+      input: "Russia's army", tokens: ["Russia/w", "'s/pos", "army/w"],
+      explanation: "a possessive splits off its noun"),
+    Case(
+      input: "Russia\u{2019}s army", tokens: ["Russia/w", "'s/pos", "army/w"],
+      explanation: "a curly apostrophe is folded, then split the same way"),
+    Case(
+      input: "Sisi's.", tokens: ["Sisi/w", "'s/pos", "./p"],
+      explanation: "a possessive before the final period"),
+    Case(input: "al-Sisi", tokens: ["al-Sisi/w"], explanation: "a particle joined by a hyphen"),
+    Case(
+      input: "the US-led coalition", tokens: ["the/w", "US-led/w", "coalition/w"],
+      explanation: "a hyphenated compound stays one token"),
+    Case(
+      input: "the U.S. army", tokens: ["the/w", "U.S./w", "army/w"],
+      explanation: "a dotted acronym keeps its final period"),
+    Case(input: "U.S.A.", tokens: ["U.S.A./w"], explanation: "three letters, all dotted"),
+    Case(
+      input: "in the U.S.", tokens: ["in/w", "the/w", "U.S./w"],
+      explanation: "a dotted acronym at the very end keeps its period"),
+    Case(
+      input: "Mr. Smith, Gen. Sisi, Jan. 5",
+      tokens: ["Mr./w", "Smith/w", ",/p", "Gen./w", "Sisi/w", ",/p", "Jan./w", "5/n"],
+      explanation: "titles and months keep their period"),
+    Case(
+      input: "Michael B. Kelley", tokens: ["Michael/w", "B./w", "Kelley/w"],
+      explanation: "an initial keeps its period"),
+    Case(
+      input: "a $3.5 billion deal", tokens: ["a/w", "$/sym", "3.5/n", "billion/w", "deal/w"],
+      explanation: "currency sign, decimal number, word"),
+    Case(
+      input: "1,000 troops", tokens: ["1,000/n", "troops/w"],
+      explanation: "a thousands separator inside a number"),
+    Case(
+      input: "In 2014, he", tokens: ["In/w", "2014/n", ",/p", "he/w"],
+      explanation: "a comma after a number is punctuation"),
+    Case(
+      input: "It ended. 5 died", tokens: ["It/w", "ended/w", "./p", "5/n", "died/w"],
+      explanation: "a period after a word that is no abbreviation stands alone"),
+    Case(input: "O'Brien", tokens: ["O'Brien/w"], explanation: "an apostrophe inside a name"),
+    Case(input: "don't", tokens: ["don't/w"], explanation: "a contraction is one word"),
+    Case(
+      input: "see https://example.com/a?b=1&c=2 now",
+      tokens: ["see/w", "https://example.com/a?b=1&c=2/url", "now/w"],
+      explanation: "a URL runs to the next white space"),
+    Case(
+      input: "Wait... what", tokens: ["Wait/w", ".../p", "what/w"],
+      explanation: "three periods are one ellipsis"),
+    Case(
+      input: "Wait\u{2026} what", tokens: ["Wait/w", "\u{2026}/p", "what/w"],
+      explanation: "the ellipsis character is one token"),
+    Case(
+      input: "S&P and M&S", tokens: ["S&P/w", "and/w", "M&S/w"],
+      explanation: "ampersand between single capitals"),
+    Case(
+      input: "\"Sphere,\" he said (L).",
+      tokens: [
+        "\"/p", "Sphere/w", ",/p", "\"/p", "he/w", "said/w", "(/p", "L/w", ")/p", "./p",
+      ],
+      explanation: "quotes, commas and brackets are tokens of their own"),
+    Case(
+      input: "Defense2 min", tokens: ["Defense2/w", "min/w"],
+      explanation: "letters glued to digits stay one word"),
+  ])
+  func tokenizes(_ example: Case) {
+    #expect(Self.describe(Self.tokens(example.input)) == example.tokens)
+  }
+
+  @Test func offsetsAreCodePointsOfTheInput() {
+    let input = "😀 Київ's «U.S.» $3.5"
+    let tokens = Self.tokens(input)
+    for token in tokens {
+      #expect(
+        SourceText(input).foldedText(token.start..<token.end) == token.text,
+        "token \(token.text) at \(token.start)..<\(token.end)")
+    }
+    let kyiv = tokens.first { $0.text == "Київ" }
+    #expect(kyiv?.start == 2)
+    #expect(kyiv?.end == 6)
+    let dollar = tokens.first { $0.text == "$" }
+    #expect(dollar?.start == 16)
+  }
+
+  @Test func tokenizesOnlyTheGivenRange() {
+    let text = SourceText("skip Egypt skip")
+    let tokens = Tokenizer().tokens(in: text, range: 5..<10)
+    #expect(tokens.map(\.text) == ["Egypt"])
+    #expect(tokens.first?.start == 5)
+  }
+
+  @Test func spaceBeforeIsRecorded() {
+    let tokens = Self.tokens("Putin (L) said")
+    #expect(tokens.map(\.spaceBefore) == [true, true, false, false, true])
+  }
+
+  @Test func emptyAndBlankTextHaveNoTokens() {
+    #expect(Self.tokens("").isEmpty)
+    #expect(Self.tokens(" \n\t ").isEmpty)
+  }
+
+  @Test(
+    .disabled("bug: 'AT&T' splits into AT / & / T although the tokenizer names it as one token"))
+  func ampersandAfterTwoCapitals() {
+    #expect(Self.describe(Self.tokens("AT&T said")) == ["AT&T/w", "said/w"])
+  }
+
+  @Test(.disabled("bug: a URL at the end of a sentence swallows the sentence's final period"))
+  func urlLeavesTheFinalPeriod() {
+    #expect(
+      Self.describe(Self.tokens("Read https://example.com/news. Then")) == [
+        "Read/w", "https://example.com/news/url", "./p", "Then/w",
+      ])
+  }
+}
