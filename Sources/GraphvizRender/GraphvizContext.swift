@@ -1,11 +1,11 @@
 internal import CGraphviz
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Musl)
-import Musl
+  import Musl
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// A Graphviz context: the loaded plugin configuration that layouts and renders run in.
