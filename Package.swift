@@ -27,7 +27,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "NewsGraphTests", dependencies: ["NewsGraph"]),
+    .testTarget(name: "NewsGraphTests", dependencies: ["NewsGraph"], exclude: ["Fixtures"]),
     .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
     .testTarget(name: "NewsGraphCLITests", dependencies: ["newsgraph"]),
   ],

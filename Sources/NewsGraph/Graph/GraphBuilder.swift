@@ -107,7 +107,8 @@ public struct GraphBuilder: Sendable {
       upper = range.start + evidenceLength
       truncated = true
     }
-    var snippet = text.foldedText(range.start..<upper)
+    var snippet = String(
+      text.text(range.start..<upper).map { $0.isNewline ? " " : $0 })
     if truncated { snippet += "…" }
     return CooccurrenceGraph.Evidence(document: document.id, sentence: sentence, text: snippet)
   }

@@ -21,6 +21,20 @@ enum NameShape {
     "Every", "Each", "All", "Some", "Many", "Most", "More", "Other", "Another", "Any", "Such",
   ]
 
+  /// Capitalized words that never belong inside an organization's name: articles, pronouns,
+  /// conjunctions, prepositions that start clauses, months and weekdays.
+  static let functionWords: Set<String> = [
+    "The", "A", "An", "And", "Or", "But", "Nor", "In", "On", "At", "To", "For", "From", "By",
+    "With", "As", "Into", "Over", "After", "Before", "Under", "About", "Against", "Between",
+    "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their", "Our", "My", "Your",
+    "This", "That", "These", "Those", "There", "Here", "Who", "What", "When", "Where", "Why", "How",
+    "If", "While", "Since", "Although", "Because", "So", "Then", "Than", "Also", "Not", "No", "Yes",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Said", "Says", "Told", "Every", "Each", "All", "Some",
+    "Many", "Most", "More", "Other", "Another", "Any", "Such", "Of",
+  ]
+
   /// Lower-case particles inside names ("Ludwig van Beethoven", "Osama bin Laden").
   static let particles: Set<String> = [
     "al", "el", "bin", "ibn", "bint", "van", "von", "der", "den", "de", "da", "di", "du", "del",

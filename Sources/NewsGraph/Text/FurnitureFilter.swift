@@ -25,6 +25,7 @@ public struct FurnitureFilter: Sendable {
     var paragraph = 0
     var previousBlank = true
     var lastEndsSentence = true
+    var lastIsWrappedProse = false
     for (index, shape) in shapes.enumerated() {
       if shape.isBlank {
         if !previousBlank { paragraph += 1 }
@@ -39,9 +40,14 @@ public struct FurnitureFilter: Sendable {
       let kind: TextBlock.Kind =
         shape.isCredit ? .credit : (shape.endsSentence || shape.words > 12 ? .prose : .heading)
       // A line that goes on from an unfinished line of prose is the same sentence, hard-wrapped.
-      defer { lastEndsSentence = shape.endsSentence }
-      if kind == .prose, shape.startsLowercase, var last = blocks.last, last.kind != .credit,
-        last.paragraph == paragraph, !lastEndsSentence
+      defer {
+        lastEndsSentence = shape.endsSentence
+        lastIsWrappedProse = shape.words >= 8 && shape.endsInLowercaseWordOrComma
+      }
+      // A line that goes on from an unfinished line of prose is the same sentence, hard-wrapped:
+      // it starts in lower case, or the line before is long and stops mid-phrase.
+      if kind != .credit, shape.startsLowercase || lastIsWrappedProse, var last = blocks.last,
+        last.kind != .credit, last.paragraph == paragraph, !lastEndsSentence
       {
         last.range = last.range.lowerBound..<shape.trimmed.upperBound
         last.kind = .prose
@@ -125,6 +131,8 @@ struct LineShape {
   var hasDataAfterNumber = false
   /// Commas, periods, quotes, brackets, colons: a line of prose or data, not a tag list.
   var hasProsePunctuation = false
+  /// The line stops after a lower-case word or a comma, as a hard-wrapped line of prose does.
+  var endsInLowercaseWordOrComma = false
   var isCredit = false
   var isMenu = false
   var isReadingTime = false
@@ -133,7 +141,7 @@ struct LineShape {
   var isBlank: Bool { trimmed.isEmpty }
   var isAllCaps: Bool { letters >= 4 && uppercaseLetters * 10 >= letters * 9 }
   var isTitleCase: Bool {
-    lettersWords >= 3 && capitalizedWords * 10 >= lettersWords * 8 && !isAllCaps
+    lettersWords >= 3 && capitalizedWords * 10 >= lettersWords * 8 && !isAllCaps && !endsSentence
   }
 
   init(scalars: [Unicode.Scalar], range: Range<Int>) {
@@ -201,6 +209,7 @@ struct LineShape {
     var end = upper - 1
     while end > lower, "\"')]".unicodeScalars.contains(scalars[end]) { end -= 1 }
     endsSentence = ".!?:;".unicodeScalars.contains(scalars[end]) || scalars[end] == "…"
+    endsInLowercaseWordOrComma = scalars[upper - 1] == "," || ScalarClass.isLower(scalars[upper - 1])
     startsLowercase = ScalarClass.isLower(scalars[lower])
     // "1. Home", "2) Politics"
     var cursor = lower

@@ -18,6 +18,14 @@ public struct Tokenizer: Sendable {
     "Fla", "Ill", "Mich", "Minn", "Ariz", "Colo", "Tenn", "Okla", "Ore", "Wis", "Ky", "Va",
   ]
 
+  /// Abbreviations that are also words ("No", "Sun", "Mass"): their period is kept only when
+  /// the text goes on after it with a digit, a lower-case word or a comma ("No. 1", "Mar. 5",
+  /// "Boston, Mass., said"); otherwise it ends the sentence.
+  public static let wordLikeAbbreviations: Set<String> = [
+    "No", "Nos", "Mar", "Sat", "Sun", "Wed", "Mass", "Wash", "Ill", "Ore", "Fig", "Vol", "Est",
+    "est", "Penn", "Conn", "Mon", "Fri", "Dec", "Jun", "Jul",
+  ]
+
   /// Tokens of `range` of the folded text.
   public func tokens(in text: SourceText, range: Range<Int>) -> [Token] {
     let s = text.folded
@@ -65,11 +73,9 @@ public struct Tokenizer: Sendable {
             j += 1
             continue
           }
-          if d == "&", hasNext, j - i == 1, isUpper(s[i]), isUpper(s[j + 1]),
-            j + 2 >= end || !isWordScalar(s[j + 2])
-          {
-            // "AT&T", "S&P", "M&S"
-            j += 1
+          if d == "&", isShortCapitals(s, i..<j), let after = shortCapitalsEnd(s, j + 1, end) {
+            // "AT&T", "S&P", "M&S": capitals joined by "&"
+            j = after
             continue
           }
           break
@@ -78,6 +84,8 @@ public struct Tokenizer: Sendable {
         if j + 2 < end, s[j] == ":", s[j + 1] == "/", s[j + 2] == "/" {
           var k = j
           while k < end, !ScalarClass.isSpace(s[k]) { k += 1 }
+          // Punctuation after a URL ends the sentence, not the URL.
+          while k > j + 3, ".,;:!?)]\"'".unicodeScalars.contains(s[k - 1]) { k -= 1 }
           tokens.append(make(text, i, k, .url, spaceBefore))
           spaceBefore = false
           i = k
@@ -88,7 +96,10 @@ public struct Tokenizer: Sendable {
           let word = text.foldedText(i..<j)
           let isInitial = j - i == 1 && isUpper(s[i])
           let isDotted = word.unicodeScalars.contains(".")
-          if isInitial || isDotted || Tokenizer.abbreviations.contains(word) {
+          if isInitial || isDotted
+            || (Tokenizer.abbreviations.contains(word)
+              && (!Tokenizer.wordLikeAbbreviations.contains(word) || continuesAfter(s, j + 1, end)))
+          {
             j += 1
           }
         }
@@ -160,4 +171,25 @@ extension Unicode.GeneralCategory {
     default: false
     }
   }
+}
+
+/// Whether the text after a period goes on with a digit, a lower-case letter or a comma.
+private func continuesAfter(_ s: [Unicode.Scalar], _ from: Int, _ end: Int) -> Bool {
+  var k = from
+  while k < end, s[k] == " " { k += 1 }
+  guard k < end else { return false }
+  return isDigit(s[k]) || ScalarClass.isLower(s[k]) || s[k] == "," || s[k] == ";"
+}
+
+/// One to three capital letters.
+private func isShortCapitals(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+  (1...3).contains(range.count) && range.allSatisfy { isUpper(s[$0]) }
+}
+
+/// The end of one to three capital letters starting at `from`, not followed by more word.
+private func shortCapitalsEnd(_ s: [Unicode.Scalar], _ from: Int, _ end: Int) -> Int? {
+  var k = from
+  while k < end, k - from < 4, isUpper(s[k]) { k += 1 }
+  guard k > from, k - from <= 3, k >= end || !isWordScalar(s[k]) else { return nil }
+  return k
 }

@@ -64,8 +64,7 @@ private let tsvHeader = "id\ttype\tlabel\taliases\tdemonyms\tpopulation\tflags"
     #expect(entries.first?.population == 0)
   }
 
-  @Test(
-    .disabled("bug: CRLF files read as one line (\"\\r\\n\" is one Character), giving no entries"))
+  @Test
   func crlfLineEndingsAreRead() throws {
     let text = [
       Self.header, "country/peru\tcountry\tPeru\tRepublic of Peru\tPeruvian\t34000000\tcapital", "",

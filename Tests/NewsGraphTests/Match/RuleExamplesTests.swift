@@ -18,20 +18,7 @@ import Testing
     Rules.all[rule].examples.indices.map { Case(rule: rule, example: $0) }
   }
 
-  /// Examples that fail because of a known bug in Sources, by `rule id: explanation`. Each has a
-  /// disabled test below; when the bug is fixed, delete its line here and that test.
-  static let knownBugs: [String: String] = [
-    "organization-head: head + of + name":
-      "'Defence' is in NameShape.notNames, so 'Ministry of' stops before it",
-    "credit-line: an unknown agency in capitals":
-      "the example marks the person 'Jane Doe' under type organization",
-  ]
-
-  static let cases = allCases.filter { knownBugs[$0.testDescription] == nil }
-
-  static func bugCase(_ description: String) -> [Case] {
-    allCases.filter { $0.testDescription == description }
-  }
+  static let cases = allCases
 
   /// The spans `rule` finds in `text`, of one type, sorted.
   static func spans(of rule: any Rule, type: EntityType, in text: String, gazetteer: Gazetteer)
@@ -60,30 +47,6 @@ import Testing
     }
   }
 
-  @Test(
-    .disabled("bug: 'Ministry of Defence' is not found: 'Defence' is in NameShape.notNames"),
-    arguments: bugCase("organization-head: head + of + name"))
-  func headOfANameThatIsANotName(_ item: Case) throws {
-    try ruleFindsExactlyTheMarkedSpans(item)
-  }
-
-  @Test(
-    .disabled("bug: credit-line example marks person 'Jane Doe' under type organization"),
-    arguments: bugCase("credit-line: an unknown agency in capitals"))
-  func creditLineAgencyExample(_ item: Case) throws {
-    try ruleFindsExactlyTheMarkedSpans(item)
-  }
-
-  @Test func knownBugsNameRealExamples() {
-    for description in Self.knownBugs.keys {
-      #expect(
-        Self.bugCase(description).count == 1, "no example '\(description)': fixed or renamed?")
-    }
-  }
-
-  /// Rules that carry no example where they must find nothing, against the house style.
-  static let rulesWithoutNonMatch: Set<String> = ["credit-line"]
-
   static func markCounts(_ rule: any Rule) -> [Int] {
     rule.examples.map { (try? MarkedText($0.text))?.spans.count ?? -1 }
   }
@@ -97,17 +60,10 @@ import Testing
     #expect(!rule.summary.isEmpty)
   }
 
-  @Test(arguments: Rules.all.map(\.id).filter { !rulesWithoutNonMatch.contains($0) })
+  @Test(arguments: Rules.all.map(\.id))
   func ruleDocumentsANonMatch(_ id: String) throws {
     let rule = try #require(Rules.all.first { $0.id == id })
     #expect(Self.markCounts(rule).contains(0), "\(id) has no example where it must find nothing")
-  }
-
-  @Test(
-    .disabled("bug: the credit-line rule carries no non-matching example"),
-    arguments: Array(rulesWithoutNonMatch))
-  func ruleDocumentsANonMatchKnownBug(_ id: String) throws {
-    try ruleDocumentsANonMatch(id)
   }
 
   @Test func ruleIdsAreUniqueAndKebabCase() {

@@ -59,10 +59,7 @@ import Testing
     #expect(document.mentions.map(\.source) == ["rule:organization-head", "rule:titled-person"])
   }
 
-  @Test(
-    .disabled(
-      "bug: 'Russian Defense Ministry', 'Foreign Ministry' are not found: field words are in NameShape.notNames"
-    ))
+  @Test
   func fieldWordsBeforeAHead() throws {
     let rule = try #require(Self.rule("organization-head"))
     for text in [
@@ -76,9 +73,7 @@ import Testing
     }
   }
 
-  @Test(
-    .disabled(
-      "bug: in a headline in capitals the word after a title joins the name ('MEETS PUTIN')"))
+  @Test
   func allCapsHeadlineVerbIsNotAName() {
     let document = Pipeline.document("EGYPT'S PRESIDENT MEETS PUTIN")
     #expect(

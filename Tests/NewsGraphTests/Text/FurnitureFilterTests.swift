@@ -257,7 +257,7 @@ import Testing
       ])
   }
 
-  @Test(.disabled("bug: a hard-wrapped line that starts with a capitalized name is not joined"))
+  @Test
   func wrappedLineStartingWithANameIsJoined() {
     let outcome = Self.filter(
       """

@@ -118,7 +118,7 @@ import Testing
 }
 
 extension SentenceSplitterTests {
-  @Test(.disabled("bug: a word that is also an abbreviation ('Sun.', 'No.') never ends a sentence"))
+  @Test()
   func abbreviationThatIsAlsoAWordEndsASentence() {
     #expect(
       Self.sentences("He told The Sun. Then he left.") == ["He told The Sun.", "Then he left."])

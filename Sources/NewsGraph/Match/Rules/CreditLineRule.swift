@@ -8,7 +8,9 @@ public struct CreditLineRule: Rule {
   public let summary = "names between the slashes of a photo credit line"
   public let examples: [RuleExample] = [
     RuleExample("XINHUANET/«Alexei Druzhinin»", .person, "a photographer after an agency"),
-    RuleExample("«Jane Doe»/«ZUMAPRESS»", .organization, "an unknown agency in capitals"),
+    RuleExample("Jane Doe/«ZUMAPRESS»", .organization, "an unknown agency in capitals"),
+    RuleExample("«Jane Doe»/ZUMAPRESS", .person, "a photographer before an agency"),
+    RuleExample("He said the price rose 5/6 of a point.", .person, "prose with a slash is no credit"),
   ]
 
   public func candidates(in context: SentenceContext) -> [Candidate] {

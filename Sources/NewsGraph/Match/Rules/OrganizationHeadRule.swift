@@ -11,6 +11,8 @@ public struct OrganizationHeadRule: Rule {
     RuleExample("said the «Ministry of Defence» in a statement.", .organization, "head + of + name"),
     RuleExample("shares of «Acme Holdings» fell.", .organization, "a company suffix"),
     RuleExample("the times are changing.", .organization, "lower case is not a name"),
+    RuleExample("The «Russian Defense Ministry» said.", .organization, "a nationality and an office"),
+    RuleExample("On Monday Times Square was full.", .organization, "a weekday does not start a name"),
   ]
 
   /// Heads that end a name ("Moscow Times").
@@ -51,10 +53,9 @@ public struct OrganizationHeadRule: Rule {
       var start = i
       while start > range.lowerBound {
         let previous = tokens[start - 1]
-        guard previous.kind == .word, previous.isCapitalized, previous.text != "The",
-          !NameShape.notNames.contains(previous.text) || previous.text == "National"
-            || previous.text == "International" || previous.text == "Federal"
-            || previous.text == "Central" || previous.text == "New"
+        guard previous.kind == .word, previous.isCapitalized,
+          !NameShape.functionWords.contains(previous.text),
+          !context.caseIsWeak || context.dictionaryMatch(at: start - 1) != nil
         else { break }
         start -= 1
       }
@@ -65,7 +66,7 @@ public struct OrganizationHeadRule: Rule {
         if cursor < range.upperBound, tokens[cursor].text == "the" { cursor += 1 }
         var last = cursor
         while last < range.upperBound, tokens[last].kind == .word, tokens[last].isCapitalized,
-          !NameShape.notNames.contains(tokens[last].text) || last > cursor
+          !NameShape.functionWords.contains(tokens[last].text)
         {
           last += 1
         }

@@ -16,6 +16,8 @@ public struct TitledPersonRule: Rule {
     RuleExample("Talks with Mr. «Jones» ended.", .person, "an honorific with its period"),
     RuleExample("The president said nothing.", .person, "a title without a name finds nothing"),
     RuleExample("Foreign Minister of France said.", .person, "a lower-case word ends the title"),
+    RuleExample("EGYPT'S PRESIDENT MEETS PUTIN", .person, "in capitals, a name must start with a given name"),
+    RuleExample("RUSSIAN PRESIDENT «VLADIMIR PUTIN» VISITS", .person, "a given name in capitals"),
   ]
 
   public func candidates(in context: SentenceContext) -> [Candidate] {
@@ -31,8 +33,10 @@ public struct TitledPersonRule: Rule {
       }
       let nameStart = i + longest.length
       if nameStart < context.range.upperBound,
-        let span = NameShape.nameSpan(from: nameStart, in: context, limit: 5),
-        context.dictionaryMatch(at: span.lowerBound).map({ $0.entry.type == .person }) ?? true
+        let span = NameShape.nameSpan(
+          from: nameStart, in: context, limit: context.block.isAllCaps ? 2 : 5),
+        context.dictionaryMatch(at: span.lowerBound).map({ $0.entry.type == .person }) ?? true,
+        !context.block.isAllCaps || startsWithGivenName(span, context)
       {
         result.append(makeCandidate(span, .person, context, priority: 8))
         i = span.upperBound
@@ -41,5 +45,12 @@ public struct TitledPersonRule: Rule {
       }
     }
     return result
+  }
+
+  /// In text in capitals any word looks like a name: require a known given name first.
+  private func startsWithGivenName(_ span: Range<Int>, _ context: SentenceContext) -> Bool {
+    let word = context.tokens[span.lowerBound].text
+    guard let first = word.first else { return false }
+    return context.gazetteer.givenNames.contains(String(first) + word.dropFirst().lowercased())
   }
 }
