@@ -12,11 +12,17 @@ public struct DictionaryParser: Sendable {
     var entries: [DictionaryEntry] = []
     var ids = Set<String>()
     var lineNumber = 0
-    // "\r\n" is one Character: split on any line break so CRLF files read line by line.
-    for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+    // Split the UTF-8 bytes, not Characters: faster, and "\r\n" (one Character) splits too.
+    for rawLine in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
       lineNumber += 1
-      if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      let line = rawLine.last == UInt8(ascii: "\r") ? rawLine.dropLast() : rawLine
+      if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+        || line.first == UInt8(ascii: "#")
+      {
+        continue
+      }
+      let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+        .map { String(decoding: $0, as: UTF8.self) }
       guard let columns = header else {
         header = try Self.header(fields, file: file, line: lineNumber)
         continue

@@ -51,6 +51,12 @@ public struct Gazetteer: Sendable {
 
     let tokenizer = Tokenizer()
     func keys(_ surface: String) -> [String] {
+      // Letters, digits and single spaces tokenize to the space-separated words: skip the tokenizer.
+      if surface.utf8.allSatisfy({
+        ($0 >= 0x30 && $0 <= 0x39) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) || $0 == 0x20
+      }) {
+        return surface.split(separator: " ").map(String.init)
+      }
       let text = SourceText(surface)
       return tokenizer.tokens(in: text, range: 0..<text.count).map(\.text)
     }

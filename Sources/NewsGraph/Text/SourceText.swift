@@ -15,6 +15,17 @@ public struct SourceText: Sendable {
 
   /// Decodes UTF-8 bytes, failing with the byte offset of the first invalid sequence.
   public init(utf8 bytes: some Collection<UInt8>) throws(TextError) {
+    // Fast path: the standard library validates whole buffers far faster than scalar by scalar.
+    if let string = String(validating: bytes, as: UTF8.self) {
+      if let nul = bytes.firstIndex(of: 0) {
+        throw .binary(byteOffset: bytes.distance(from: bytes.startIndex, to: nul))
+      }
+      var scalars = Array(string.unicodeScalars)
+      if scalars.first == "\u{FEFF}" { scalars[0] = " " }
+      original = scalars
+      folded = scalars.map(SourceText.fold)
+      return
+    }
     var scalars: [Unicode.Scalar] = []
     scalars.reserveCapacity(bytes.count)
     var decoder = UTF8()

@@ -69,12 +69,13 @@ enum DictionaryLoader {
 
   private static func readUTF8(_ path: String) throws(Failure) -> String {
     let bytes = try FileIO.read(path)
+    if let text = String(validating: bytes, as: UTF8.self) { return text }
     do {
-      let text = try SourceText(utf8: bytes)
-      return text.text(0..<text.count)
+      _ = try SourceText(utf8: bytes)
     } catch {
       throw Failure(path: path, error.description)
     }
+    throw Failure(path: path, "invalid UTF-8")
   }
 
   /// Rows of a headed TSV word list with the named columns first.
@@ -83,10 +84,12 @@ enum DictionaryLoader {
   {
     var rows: [(Int, [String])] = []
     var header: [String]?
-    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-    for (index, line) in lines.enumerated() {
-      if line.isEmpty || line.hasPrefix("#") { continue }
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    for (index, rawLine) in lines.enumerated() {
+      let line = rawLine.last == UInt8(ascii: "\r") ? rawLine.dropLast() : rawLine
+      if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
+      let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+        .map { String(decoding: $0, as: UTF8.self) }
       if header == nil {
         header = fields
         guard Array(fields.prefix(columns.count)) == columns else {
