@@ -16,9 +16,24 @@ public struct GraphBuilder: Sendable {
   }
 
   public func graph(of documents: [(Document, SourceText)]) -> CooccurrenceGraph {
-    var nodes: [String: CooccurrenceGraph.Node] = [:]
-    var edges: [Pair: CooccurrenceGraph.Edge] = [:]
-    for (document, text) in documents {
+    var accumulator = Accumulator(builder: self)
+    for (document, text) in documents { accumulator.add(document, text: text) }
+    return accumulator.graph()
+  }
+
+  /// Adds documents one at a time, so a corpus never has to be held in memory whole.
+  public struct Accumulator: Sendable {
+    let builder: GraphBuilder
+    private var nodes: [String: CooccurrenceGraph.Node] = [:]
+    private var edges: [Pair: CooccurrenceGraph.Edge] = [:]
+    private var documentCount = 0
+
+    public init(builder: GraphBuilder) {
+      self.builder = builder
+    }
+
+    public mutating func add(_ document: Document, text: SourceText) {
+      documentCount += 1
       for entity in document.entities {
         var node =
           nodes[entity.id]
@@ -27,33 +42,38 @@ public struct GraphBuilder: Sendable {
             aliases: [])
         node.mentions += entity.mentions
         node.documents += 1
-        node.aliases = Array(Set(node.aliases).union(entity.aliases)).sorted()
+        if !Set(node.aliases).isSuperset(of: entity.aliases) {
+          node.aliases = Array(Set(node.aliases).union(entity.aliases)).sorted()
+        }
         nodes[entity.id] = node
       }
       var pairsInDocument = Set<Pair>()
-      for (sentence, ids) in windows(of: document) {
+      for (sentence, ids) in builder.windows(of: document) {
         let sorted = ids.sorted()
         for i in sorted.indices {
           for j in sorted.indices where j > i {
             let pair = Pair(a: sorted[i], b: sorted[j])
             var edge =
-              edges[pair]
+              edges.removeValue(forKey: pair)
               ?? CooccurrenceGraph.Edge(
                 source: pair.a, target: pair.b, count: 0, documents: 0, evidence: [])
             edge.count += 1
             if pairsInDocument.insert(pair).inserted { edge.documents += 1 }
-            if edge.evidence.count < evidenceLimit {
-              edge.evidence.append(evidence(document, sentence, text))
+            if edge.evidence.count < builder.evidenceLimit {
+              edge.evidence.append(builder.evidence(document, sentence, text))
             }
             edges[pair] = edge
           }
         }
       }
     }
-    return CooccurrenceGraph(
-      nodes: nodes.values.sorted { $0.id < $1.id },
-      edges: edges.values.sorted { ($0.source, $0.target) < ($1.source, $1.target) },
-      window: window, documentCount: documents.count)
+
+    public func graph() -> CooccurrenceGraph {
+      CooccurrenceGraph(
+        nodes: nodes.values.sorted { $0.id < $1.id },
+        edges: edges.values.sorted { ($0.source, $0.target) < ($1.source, $1.target) },
+        window: builder.window, documentCount: documentCount)
+    }
   }
 
   /// The entity ids of each window, with the index of the window's first sentence.
@@ -97,7 +117,7 @@ public struct GraphBuilder: Sendable {
     }
   }
 
-  private func evidence(_ document: Document, _ sentence: Int, _ text: SourceText)
+  func evidence(_ document: Document, _ sentence: Int, _ text: SourceText)
     -> CooccurrenceGraph.Evidence
   {
     let range = document.sentences[sentence]
@@ -113,7 +133,7 @@ public struct GraphBuilder: Sendable {
     return CooccurrenceGraph.Evidence(document: document.id, sentence: sentence, text: snippet)
   }
 
-  private struct Pair: Hashable {
+  struct Pair: Hashable, Sendable {
     var a: String
     var b: String
   }

@@ -45,9 +45,13 @@ extension NewsGraphCommand {
       try reportingFailures {
         let format = self.format ?? output.flatMap(OutputFormat.init(path:)) ?? .dot
         let recognizer = Recognizer(gazetteer: try DictionaryLoader.gazetteer(dictionaries))
-        let documents = try Articles.analyze(input.files, recognizer: recognizer)
         let builder = GraphBuilder(window: Window(window) ?? .sentence, evidenceLimit: evidence)
-        let graph = builder.graph(of: documents)
+        var accumulator = GraphBuilder.Accumulator(builder: builder)
+        for path in input.files {
+          let text = try FileIO.readText(path)
+          accumulator.add(recognizer.analyze(id: Articles.documentID(path), text: text), text: text)
+        }
+        let graph = accumulator.graph()
         let name = Articles.documentID(input.files[0])
         let dot = DOTWriter(title: input.files.count == 1 ? name : nil).dot(graph)
 

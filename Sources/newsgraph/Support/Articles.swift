@@ -9,17 +9,6 @@ enum Articles {
     if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
     return name
   }
-
-  static func analyze(_ paths: [String], recognizer: Recognizer) throws(Failure)
-    -> [(Document, SourceText)]
-  {
-    var result: [(Document, SourceText)] = []
-    for path in paths {
-      let text = try FileIO.readText(path)
-      result.append((recognizer.analyze(id: documentID(path), text: text), text))
-    }
-    return result
-  }
 }
 
 /// Runs a command body, turning a `Failure` into one line on standard error and status 1.
