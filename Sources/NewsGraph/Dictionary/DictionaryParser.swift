@@ -13,7 +13,8 @@ public struct DictionaryParser: Sendable {
     var ids = Set<String>()
     var lineNumber = 0
     // Split the UTF-8 bytes, not Characters: faster, and "\r\n" (one Character) splits too.
-    for rawLine in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+    for rawLine in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    {
       lineNumber += 1
       let line = rawLine.last == UInt8(ascii: "\r") ? rawLine.dropLast() : rawLine
       if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
@@ -117,7 +118,9 @@ public struct DictionaryParser: Sendable {
   }
 
   static func isValidID(_ id: String, type: EntityType) -> Bool {
-    guard id.hasPrefix(type.rawValue + "/"), id.count > type.rawValue.count + 1 else { return false }
+    guard id.hasPrefix(type.rawValue + "/"), id.count > type.rawValue.count + 1 else {
+      return false
+    }
     return id.unicodeScalars.allSatisfy {
       ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-" || $0 == "/" || $0 == "_"
         || $0 == "."

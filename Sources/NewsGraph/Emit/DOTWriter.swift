@@ -18,12 +18,15 @@ public struct DOTWriter: Sendable {
     var border: String
   }
 
-  static let styles: [EntityType: Style] = [
-    .person: Style(shape: "ellipse", style: "filled", fill: "#cfe2f3", border: "#3d85c6"),
-    .country: Style(shape: "box", style: "rounded,filled", fill: "#f4cccc", border: "#cc0000"),
-    .organization: Style(shape: "hexagon", style: "filled", fill: "#fff2cc", border: "#bf9000"),
-    .place: Style(shape: "house", style: "filled", fill: "#d9ead3", border: "#38761d"),
-  ]
+  static func style(_ type: EntityType) -> Style {
+    switch type {
+    case .person: Style(shape: "ellipse", style: "filled", fill: "#cfe2f3", border: "#3d85c6")
+    case .country: Style(shape: "box", style: "rounded,filled", fill: "#f4cccc", border: "#cc0000")
+    case .organization:
+      Style(shape: "hexagon", style: "filled", fill: "#fff2cc", border: "#bf9000")
+    case .place: Style(shape: "house", style: "filled", fill: "#d9ead3", border: "#38761d")
+    }
+  }
 
   public func dot(_ graph: CooccurrenceGraph) -> String {
     var lines: [String] = ["graph newsgraph {"]
@@ -32,12 +35,13 @@ public struct DOTWriter: Sendable {
         + "pad=0.3, sep=\"+6\", fontname=\"Helvetica\", fontsize=11, labelloc=b, labeljust=l,")
     lines.append("    label=<\(legend(graph))>];")
     lines.append("  node [fontname=\"Helvetica\", penwidth=1.4, margin=\"0.12,0.06\"];")
-    lines.append("  edge [color=\"#6f6f6fb0\", fontname=\"Helvetica\", fontsize=9, fontcolor=\"#444444\"];")
+    lines.append(
+      "  edge [color=\"#6f6f6fb0\", fontname=\"Helvetica\", fontsize=9, fontcolor=\"#444444\"];")
     var ids: [String: String] = [:]
     for (index, node) in graph.nodes.enumerated() {
       let name = "n\(index)"
       ids[node.id] = name
-      let style = DOTWriter.styles[node.type] ?? DOTWriter.styles[.place]!
+      let style = DOTWriter.style(node.type)
       let size = min(28.0, 10.0 + 4.0 * log2(1.0 + Double(node.mentions)))
       let tooltip =
         "\(node.label) (\(node.type.rawValue), \(node.mentions) mention\(node.mentions == 1 ? "" : "s"))"
@@ -66,12 +70,14 @@ public struct DOTWriter: Sendable {
     let present = Set(graph.nodes.map(\.type))
     var cells = ""
     for type in EntityType.allCases where present.contains(type) {
-      guard let style = DOTWriter.styles[type] else { continue }
+      let style = DOTWriter.style(type)
       cells += "<td bgcolor=\"\(style.fill)\" color=\"\(style.border)\">\(type.rawValue)</td>"
     }
-    var caption = "\(graph.nodes.count) entities, \(graph.edges.count) links, window: \(graph.window)"
+    var caption =
+      "\(graph.nodes.count) entities, \(graph.edges.count) links, window: \(graph.window)"
     if let title { caption = "\(title): " + caption }
-    let captionRow = "<tr><td colspan=\"\(max(1, present.count))\" border=\"0\">\(html(caption))</td></tr>"
+    let captionRow =
+      "<tr><td colspan=\"\(max(1, present.count))\" border=\"0\">\(html(caption))</td></tr>"
     if cells.isEmpty {
       return "<table border=\"0\">\(captionRow)</table>"
     }

@@ -43,7 +43,8 @@ public struct DictionaryMatcher: Sendable {
     return result
   }
 
-  private func allowed(_ surface: Gazetteer.Surface, at i: Int, _ context: SentenceContext) -> Bool {
+  private func allowed(_ surface: Gazetteer.Surface, at i: Int, _ context: SentenceContext) -> Bool
+  {
     let entry = context.gazetteer.entries[Int(surface.entry)]
     guard entry.isCommonWord else { return true }
     if context.caseIsWeak { return false }
@@ -73,7 +74,9 @@ public struct DictionaryMatcher: Sendable {
       guard let first = part.unicodeScalars.first, first.properties.isUppercase else { continue }
       let found = context.gazetteer.exact.matches(startingAt: 0, count: 1) { _ in String(part) }
       guard let payloads = found.first?.payloads,
-        let surface = payloads.first(where: { !context.gazetteer.entries[Int($0.entry)].isCommonWord })
+        let surface = payloads.first(where: {
+          !context.gazetteer.entries[Int($0.entry)].isCommonWord
+        })
       else { continue }
       var item = candidate(surface, i..<(i + 1), context)
       item.start = offset

@@ -15,7 +15,8 @@ public struct EntityResolver: Sendable {
       var draft = Draft(candidate: candidate, key: candidate.entity)
       if candidate.entity == nil, let entry = dictionaryEntry(for: candidate, tokens, gazetteer) {
         draft.key = entry.id
-        draft.candidate.form = entry.label == text.foldedText(candidate.start..<candidate.end) ? .name : .alias
+        draft.candidate.form =
+          entry.label == text.foldedText(candidate.start..<candidate.end) ? .name : .alias
       }
       return draft
     }
@@ -29,7 +30,9 @@ public struct EntityResolver: Sendable {
         let entry = gazetteer.entries[index]
         for form in [entry.label] + entry.aliases {
           let parts = form.split(separator: " ").map(String.init)
-          if parts.count >= 2 { for key in surnameKeys(parts) { owners[key, default: []].insert(id) } }
+          if parts.count >= 2 {
+            for key in surnameKeys(parts) { owners[key, default: []].insert(id) }
+          }
         }
       } else if words.count >= 2 {
         let label = words.joined(separator: " ")

@@ -8,7 +8,9 @@ public struct OverlapPolicy: Sendable {
   ///
   /// Candidates never cross sentences, so each sentence is decided on its own, with an
   /// occupancy map of its code points: the work is linear in the candidates' lengths.
-  public func resolve(_ candidates: [Candidate]) -> (kept: [Candidate], beaten: [(Candidate, by: Candidate)]) {
+  public func resolve(_ candidates: [Candidate]) -> (
+    kept: [Candidate], beaten: [(Candidate, by: Candidate)]
+  ) {
     var bySentence: [Int: [Candidate]] = [:]
     for candidate in candidates where candidate.end > candidate.start {
       bySentence[candidate.sentence, default: []].append(candidate)

@@ -75,8 +75,11 @@ public struct FurnitureFilter: Sendable {
     if !shape.endsSentence, shape.words <= 7, FurnitureFilter.isInterfaceText(key) {
       return "page interface text"
     }
-    if shape.isNumberedItem && !shape.endsSentence && shape.words <= 10 && !shape.hasDataAfterNumber {
-      let neighbours = [index - 1, index + 1, index - 2, index + 2].filter { shapes.indices.contains($0) }
+    if shape.isNumberedItem && !shape.endsSentence && shape.words <= 10 && !shape.hasDataAfterNumber
+    {
+      let neighbours = [index - 1, index + 1, index - 2, index + 2].filter {
+        shapes.indices.contains($0)
+      }
       if neighbours.contains(where: { shapes[$0].isNumberedItem }) { return "menu item" }
     }
     if shape.isMenu { return "menu" }
@@ -209,7 +212,8 @@ struct LineShape {
     var end = upper - 1
     while end > lower, "\"')]".unicodeScalars.contains(scalars[end]) { end -= 1 }
     endsSentence = ".!?:;".unicodeScalars.contains(scalars[end]) || scalars[end] == "…"
-    endsInLowercaseWordOrComma = scalars[upper - 1] == "," || ScalarClass.isLower(scalars[upper - 1])
+    endsInLowercaseWordOrComma =
+      scalars[upper - 1] == "," || ScalarClass.isLower(scalars[upper - 1])
     startsLowercase = ScalarClass.isLower(scalars[lower])
     // "1. Home", "2) Politics"
     var cursor = lower

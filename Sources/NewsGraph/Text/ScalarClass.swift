@@ -2,7 +2,9 @@
 /// a comparison, and most news text is ASCII.
 enum ScalarClass {
   @inline(__always) static func isSpace(_ c: Unicode.Scalar) -> Bool {
-    if c.value < 0x80 { return c == " " || c == "\n" || c == "\t" || c == "\r" || c.value == 0x0B || c.value == 0x0C }
+    if c.value < 0x80 {
+      return c == " " || c == "\n" || c == "\t" || c == "\r" || c.value == 0x0B || c.value == 0x0C
+    }
     return c.properties.isWhitespace
   }
 
@@ -27,7 +29,9 @@ enum ScalarClass {
   }
 
   /// Appends the lower-case form of a scalar.
-  @inline(__always) static func appendLowercased(_ c: Unicode.Scalar, to view: inout String.UnicodeScalarView) {
+  @inline(__always) static func appendLowercased(
+    _ c: Unicode.Scalar, to view: inout String.UnicodeScalarView
+  ) {
     if c.value < 0x80 {
       view.append(c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(UInt8(c.value + 0x20)) : c)
     } else {

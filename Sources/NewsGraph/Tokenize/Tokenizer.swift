@@ -134,7 +134,8 @@ public struct Tokenizer: Sendable {
   private func make(
     _ text: SourceText, _ start: Int, _ end: Int, _ kind: Token.Kind, _ space: Bool
   ) -> Token {
-    Token(text: text.foldedText(start..<end), start: start, end: end, kind: kind, spaceBefore: space)
+    Token(
+      text: text.foldedText(start..<end), start: start, end: end, kind: kind, spaceBefore: space)
   }
 }
 

@@ -4,7 +4,8 @@ import NewsGraph
 extension NewsGraphCommand {
   struct Entities: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List the mentions of people, countries, organizations and places in articles, with offsets.",
+      abstract:
+        "List the mentions of people, countries, organizations and places in articles, with offsets.",
       discussion: """
         Offsets are Unicode code points from the start of the input, end exclusive. With \
         --explain, each mention also shows the dictionary entry or rule that produced it and \
@@ -17,7 +18,9 @@ extension NewsGraphCommand {
     @Option(help: "Output format: table, tsv or json.")
     var format: EntitiesFormat = .table
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output file; '-' for standard output.", valueName: "path"))
+    @Option(
+      name: .shortAndLong,
+      help: ArgumentHelp("Output file; '-' for standard output.", valueName: "path"))
     var output: String = "-"
 
     @Flag(help: "Say which dictionary entry or rule produced each mention and what it beat.")
@@ -30,7 +33,8 @@ extension NewsGraphCommand {
         var traces: [Recognizer.Trace] = []
         for path in input.files {
           let text = try FileIO.readText(path)
-          let (document, trace) = recognizer.analyzeWithTrace(id: Articles.documentID(path), text: text)
+          let (document, trace) = recognizer.analyzeWithTrace(
+            id: Articles.documentID(path), text: text)
           documents.append(document)
           traces.append(trace)
         }
@@ -60,7 +64,8 @@ enum EntityTable {
     for document in documents {
       for m in document.mentions {
         lines.append(
-          "\(document.id)\t\(m.start)\t\(m.end)\t\(m.sentence)\t\(m.type.rawValue)\t\(m.entity)\t\(m.form.rawValue)\t\(m.source)\t\(clean(m.text))")
+          "\(document.id)\t\(m.start)\t\(m.end)\t\(m.sentence)\t\(m.type.rawValue)\t\(m.entity)\t\(m.form.rawValue)\t\(m.source)\t\(clean(m.text))"
+        )
       }
     }
     return lines.joined(separator: "\n") + "\n"
@@ -69,9 +74,13 @@ enum EntityTable {
   static func table(_ documents: [Document]) -> String {
     var out = ""
     for document in documents {
-      out += "\(document.id): \(document.entities.count) entities, \(document.mentions.count) mentions, \(document.sentences.count) sentences\n"
+      out +=
+        "\(document.id): \(document.entities.count) entities, \(document.mentions.count) mentions, \(document.sentences.count) sentences\n"
       let rows = document.entities.sorted { ($1.mentions, $0.id) < ($0.mentions, $1.id) }.map {
-        [$0.type.rawValue, $0.label, String($0.mentions), $0.aliases.map(clean).joined(separator: " | ")]
+        [
+          $0.type.rawValue, $0.label, String($0.mentions),
+          $0.aliases.map(clean).joined(separator: " | "),
+        ]
       }
       out += format(rows: [["type", "entity", "mentions", "forms seen"]] + rows)
     }
@@ -86,10 +95,14 @@ enum EntityTable {
         out.append("dropped [\(line.range.lowerBound)..<\(line.range.upperBound)] \(line.reason)")
       }
       for m in document.mentions {
-        var line = "\(m.start)..<\(m.end) '\(clean(m.text))' \(m.type.rawValue) \(m.entity) (\(m.form.rawValue), \(m.source))"
+        var line =
+          "\(m.start)..<\(m.end) '\(clean(m.text))' \(m.type.rawValue) \(m.entity) (\(m.form.rawValue), \(m.source))"
         let beaten = trace.beaten.filter { $0.by.start == m.start && $0.by.end == m.end }
         if !beaten.isEmpty {
-          line += " beat " + beaten.map { "\($0.0.source) \($0.0.type.rawValue) [\($0.0.start)..<\($0.0.end)]" }.joined(separator: ", ")
+          line +=
+            " beat "
+            + beaten.map { "\($0.0.source) \($0.0.type.rawValue) [\($0.0.start)..<\($0.0.end)]" }
+            .joined(separator: ", ")
         }
         out.append(line)
       }

@@ -5,7 +5,8 @@ import NewsGraph
 extension NewsGraphCommand {
   struct Graph: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Build the co-occurrence graph of articles and write it as DOT, JSON, SVG, PNG or PDF.",
+      abstract:
+        "Build the co-occurrence graph of articles and write it as DOT, JSON, SVG, PNG or PDF.",
       discussion: """
         Without -o, DOT and JSON go to standard output and a rendered format to \
         output/NAME.EXT, NAME from the first input file. With -o, the format comes from its \
@@ -16,7 +17,9 @@ extension NewsGraphCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var dictionaries: DictionaryOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output file; '-' for standard output.", valueName: "path"))
+    @Option(
+      name: .shortAndLong,
+      help: ArgumentHelp("Output file; '-' for standard output.", valueName: "path"))
     var output: String?
 
     @Option(help: "Output format: dot, json, svg, png or pdf (default: from -o, else dot).")
@@ -25,7 +28,10 @@ extension NewsGraphCommand {
     @Option(help: "Co-occurrence window: sentence, paragraph, document, or a number of sentences.")
     var window: String = "sentence"
 
-    @Option(help: "Graphviz layout for rendered formats: auto (neato, sfdp above 300 nodes), dot, neato, fdp, sfdp, circo or twopi.")
+    @Option(
+      help:
+        "Graphviz layout for rendered formats: auto (neato, sfdp above 300 nodes), dot, neato, fdp, sfdp, circo or twopi."
+    )
     var layout: LayoutChoice = .auto
 
     @Option(help: "Evidence sentences kept per edge in JSON and tooltips.")
@@ -33,11 +39,13 @@ extension NewsGraphCommand {
 
     func validate() throws {
       guard Window(window) != nil else {
-        throw ValidationError("--window must be sentence, paragraph, document or a whole number >= 1, not '\(window)'")
+        throw ValidationError(
+          "--window must be sentence, paragraph, document or a whole number >= 1, not '\(window)'")
       }
       guard evidence >= 0 else { throw ValidationError("--evidence must be 0 or more") }
       if format == nil, let output, output != "-", OutputFormat(path: output) == nil {
-        throw ValidationError("cannot tell the format of '\(output)' from its extension; add --format")
+        throw ValidationError(
+          "cannot tell the format of '\(output)' from its extension; add --format")
       }
     }
 
@@ -75,7 +83,8 @@ extension NewsGraphCommand {
         }
         try FileIO.write(bytes, to: target ?? "-")
         if let target, target != "-" {
-          FileIO.printError("wrote \(target) (\(graph.nodes.count) entities, \(graph.edges.count) links)")
+          FileIO.printError(
+            "wrote \(target) (\(graph.nodes.count) entities, \(graph.edges.count) links)")
         }
       }
     }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import NewsGraph
 
 /// Reads and analyzes the input articles.
@@ -20,5 +21,3 @@ func reportingFailures(_ body: () throws -> Void) throws {
     throw ExitCode.failure
   }
 }
-
-import ArgumentParser

@@ -7,7 +7,9 @@ enum DictionaryLoader {
   /// build in the source tree), or `./dictionaries`.
   static func folder(_ options: DictionaryOptions) throws(Failure) -> String {
     if let folder = options.dictionaryFolder {
-      guard FileIO.isDirectory(folder) else { throw Failure(path: folder, "no such dictionary folder") }
+      guard FileIO.isDirectory(folder) else {
+        throw Failure(path: folder, "no such dictionary folder")
+      }
       return folder
     }
     if let folder = getenvString("NEWSGRAPH_DICTIONARIES") {
@@ -20,7 +22,8 @@ enum DictionaryLoader {
     if let exe = FileIO.executablePath() {
       var parts = exe.split(separator: "/").map(String.init)
       parts.removeLast()
-      candidates.append("/" + (parts.dropLast() + ["share", "newsgraph", "dictionaries"]).joined(separator: "/"))
+      candidates.append(
+        "/" + (parts.dropLast() + ["share", "newsgraph", "dictionaries"]).joined(separator: "/"))
       while !parts.isEmpty {
         candidates.append("/" + (parts + ["dictionaries"]).joined(separator: "/"))
         parts.removeLast()
@@ -31,7 +34,8 @@ enum DictionaryLoader {
       return candidate
     }
     throw Failure(
-      "newsgraph: error: cannot find the dictionaries folder; pass --dictionaries DIR or set NEWSGRAPH_DICTIONARIES")
+      "newsgraph: error: cannot find the dictionaries folder; pass --dictionaries DIR or set NEWSGRAPH_DICTIONARIES"
+    )
   }
 
   static func gazetteer(_ options: DictionaryOptions) throws(Failure) -> Gazetteer {
@@ -45,24 +49,31 @@ enum DictionaryLoader {
         let path = folder + "/" + name
         let text = try readUTF8(path)
         switch name {
-        case "titles.tsv": titles = try wordList(text, path: path, columns: ["title", "kind"]).map {
+        case "titles.tsv":
+          titles = try wordList(text, path: path, columns: ["title", "kind"]).map {
             row throws(Failure) in
             guard let kind = Gazetteer.TitleKind(rawValue: row.fields[1]) else {
-              throw Failure("\(path):\(row.line):1: error: unknown title kind '\(row.fields[1])' (expected role or honorific)")
+              throw Failure(
+                "\(path):\(row.line):1: error: unknown title kind '\(row.fields[1])' (expected role or honorific)"
+              )
             }
             return (row.fields[0], kind)
           }
         case "given-names.tsv":
           givenNames = try wordList(text, path: path, columns: ["name"]).map { $0.fields[0] }
         default:
-          do { builtIn += try parser.entries(in: text, file: path) } catch { throw Failure(error.description) }
+          do { builtIn += try parser.entries(in: text, file: path) } catch {
+            throw Failure(error.description)
+          }
         }
       }
     }
     var user: [DictionaryEntry] = []
     for path in options.userDictionaries {
       let text = try readUTF8(path)
-      do { user += try parser.entries(in: text, file: path) } catch { throw Failure(error.description) }
+      do { user += try parser.entries(in: text, file: path) } catch {
+        throw Failure(error.description)
+      }
     }
     return Gazetteer(entries: builtIn, userEntries: user, titles: titles, givenNames: givenNames)
   }
@@ -93,12 +104,15 @@ enum DictionaryLoader {
       if header == nil {
         header = fields
         guard Array(fields.prefix(columns.count)) == columns else {
-          throw Failure("\(path):\(index + 1):1: error: header must start with \(columns.joined(separator: ", "))")
+          throw Failure(
+            "\(path):\(index + 1):1: error: header must start with \(columns.joined(separator: ", "))"
+          )
         }
         continue
       }
       guard fields.count >= columns.count, !fields[0].isEmpty else {
-        throw Failure("\(path):\(index + 1):1: error: expected \(columns.count) tab-separated fields")
+        throw Failure(
+          "\(path):\(index + 1):1: error: expected \(columns.count) tab-separated fields")
       }
       rows.append((index + 1, fields))
     }

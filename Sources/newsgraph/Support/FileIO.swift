@@ -1,9 +1,10 @@
+import NewsGraph
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import NewsGraph
 
 /// Reading inputs and writing outputs, with errors that name the file.
 enum FileIO {
@@ -14,7 +15,9 @@ enum FileIO {
     guard stat(path, &info) == 0 else {
       throw Failure(path: path, errno == ENOENT ? "no such file" : "cannot read: \(errorText())")
     }
-    if (info.st_mode & S_IFMT) == S_IFDIR { throw Failure(path: path, "is a directory, not a file") }
+    if (info.st_mode & S_IFMT) == S_IFDIR {
+      throw Failure(path: path, "is a directory, not a file")
+    }
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { throw Failure(path: path, "cannot read: \(errorText())") }
     defer { close(fd) }
@@ -62,13 +65,17 @@ enum FileIO {
     guard !name.isEmpty else { throw Failure(path: path, "is a folder, not a file name") }
     var info = stat()
     if stat(path, &info) == 0 {
-      if (info.st_mode & S_IFMT) == S_IFDIR { throw Failure(path: path, "is a directory, not a file") }
+      if (info.st_mode & S_IFMT) == S_IFDIR {
+        throw Failure(path: path, "is a directory, not a file")
+      }
       if (info.st_mode & S_IFMT) != S_IFREG {
         // A device or a pipe (/dev/null, /dev/stdout): nothing to replace, write in place.
         let fd = open(path, O_WRONLY)
         guard fd >= 0 else { throw Failure(path: path, "cannot write: \(errorText())") }
         defer { close(fd) }
-        guard writeAll(fd: fd, bytes) else { throw Failure(path: path, "cannot write: \(errorText())") }
+        guard writeAll(fd: fd, bytes) else {
+          throw Failure(path: path, "cannot write: \(errorText())")
+        }
         return
       }
     }
@@ -99,8 +106,9 @@ enum FileIO {
   private static func writeAll(fd: Int32, _ bytes: [UInt8]) -> Bool {
     var offset = 0
     while offset < bytes.count {
-      let count = bytes.withUnsafeBytes { raw in
-        Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+      let count = bytes.withUnsafeBytes { raw -> Int in
+        guard let base = raw.baseAddress else { return 0 }
+        return Glibc.write(fd, base + offset, raw.count - offset)
       }
       if count < 0 {
         if errno == EINTR { continue }
@@ -156,7 +164,8 @@ enum FileIO {
 extension FileIO {
   static func makeFolder(_ path: String) throws(Failure) {
     guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
-      throw Failure(path: path, "cannot create folder: \(String(cString: strerror(errno)).lowercased())")
+      throw Failure(
+        path: path, "cannot create folder: \(String(cString: strerror(errno)).lowercased())")
     }
   }
 }

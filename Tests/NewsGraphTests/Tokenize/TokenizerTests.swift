@@ -55,7 +55,9 @@ import Testing
       explanation: "a dotted acronym at the very end keeps its period"),
     Case(
       input: "No. 1 in Boston, Mass., on Mar. 5",
-      tokens: ["No./w", "1/n", "in/w", "Boston/w", ",/p", "Mass./w", ",/p", "on/w", "Mar./w", "5/n"],
+      tokens: [
+        "No./w", "1/n", "in/w", "Boston/w", ",/p", "Mass./w", ",/p", "on/w", "Mar./w", "5/n",
+      ],
       explanation: "a word-like abbreviation keeps its period before a digit or a comma"),
     Case(
       input: "He said No. Then",
@@ -144,8 +146,7 @@ import Testing
     #expect(Self.tokens(" \n\t ").isEmpty)
   }
 
-  @Test(
-    )
+  @Test()
   func ampersandAfterTwoCapitals() {
     #expect(Self.describe(Self.tokens("AT&T said")) == ["AT&T/w", "said/w"])
   }

@@ -10,7 +10,8 @@ public struct CreditLineRule: Rule {
     RuleExample("XINHUANET/«Alexei Druzhinin»", .person, "a photographer after an agency"),
     RuleExample("Jane Doe/«ZUMAPRESS»", .organization, "an unknown agency in capitals"),
     RuleExample("«Jane Doe»/ZUMAPRESS", .person, "a photographer before an agency"),
-    RuleExample("He said the price rose 5/6 of a point.", .person, "prose with a slash is no credit"),
+    RuleExample(
+      "He said the price rose 5/6 of a point.", .person, "prose with a slash is no credit"),
   ]
 
   public func candidates(in context: SentenceContext) -> [Candidate] {
@@ -21,14 +22,17 @@ public struct CreditLineRule: Rule {
     for i in context.range.lowerBound...context.range.upperBound {
       let isSeparator =
         i == context.range.upperBound
-        || (tokens[i].kind == .punctuation && ["/", ":", ",", ";", "|", "(", ")"].contains(tokens[i].text))
+        || (tokens[i].kind == .punctuation
+          && ["/", ":", ",", ";", "|", "(", ")"].contains(tokens[i].text))
       guard isSeparator else { continue }
       defer { partStart = i + 1 }
       let part = partStart..<i
       guard !part.isEmpty, context.dictionaryMatch(at: part.lowerBound) == nil else { continue }
       let words = part.map { tokens[$0] }
       if (2...3).contains(words.count),
-        words.allSatisfy({ $0.isCapitalized && !$0.isAllCaps && !NameShape.notNames.contains($0.text) })
+        words.allSatisfy({
+          $0.isCapitalized && !$0.isAllCaps && !NameShape.notNames.contains($0.text)
+        })
       {
         result.append(makeCandidate(part, .person, context, priority: 5))
       } else if words.count == 1, words[0].isAllCaps, words[0].text.unicodeScalars.count >= 3,

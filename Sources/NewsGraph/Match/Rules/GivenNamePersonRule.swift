@@ -6,7 +6,8 @@ public struct GivenNamePersonRule: Rule {
   public let id = "given-name"
   public let summary = "a given name from given-names.tsv, then capitalized surnames"
   public let examples: [RuleExample] = [
-    RuleExample("A report by «Jeremy Bender» and «Michael B Kelley».", .person, "given names with an initial"),
+    RuleExample(
+      "A report by «Jeremy Bender» and «Michael B Kelley».", .person, "given names with an initial"),
     RuleExample("Talks with «Sergei Lavrov» ended.", .person, "a given name and surname"),
     RuleExample("In June Russia said no.", .person, "a month or a country is not a surname"),
     RuleExample("Jeremy said yes.", .person, "a given name alone is not enough"),

@@ -5,14 +5,19 @@ public struct OrganizationHeadRule: Rule {
   public init() {}
 
   public let id = "organization-head"
-  public let summary = "capitalized words with an organization head word (Times, Ministry, Bank ...)"
+  public let summary =
+    "capitalized words with an organization head word (Times, Ministry, Bank ...)"
   public let examples: [RuleExample] = [
-    RuleExample("as The «Moscow Times» reports.", .organization, "a newspaper name; 'The' is left out"),
-    RuleExample("said the «Ministry of Defence» in a statement.", .organization, "head + of + name"),
+    RuleExample(
+      "as The «Moscow Times» reports.", .organization, "a newspaper name; 'The' is left out"),
+    RuleExample(
+      "said the «Ministry of Defence» in a statement.", .organization, "head + of + name"),
     RuleExample("shares of «Acme Holdings» fell.", .organization, "a company suffix"),
     RuleExample("the times are changing.", .organization, "lower case is not a name"),
-    RuleExample("The «Russian Defense Ministry» said.", .organization, "a nationality and an office"),
-    RuleExample("On Monday Times Square was full.", .organization, "a weekday does not start a name"),
+    RuleExample(
+      "The «Russian Defense Ministry» said.", .organization, "a nationality and an office"),
+    RuleExample(
+      "On Monday Times Square was full.", .organization, "a weekday does not start a name"),
   ]
 
   /// Heads that end a name ("Moscow Times").

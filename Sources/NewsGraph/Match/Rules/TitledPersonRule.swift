@@ -11,12 +11,14 @@ public struct TitledPersonRule: Rule {
   public let examples: [RuleExample] = [
     RuleExample(
       "Russian Defense Minister «Sergei Shoigu» said.", .person, "a multi-word title before a name"),
-    RuleExample("Egyptian Defense Minister «Sobqi» said.", .person, "a surname alone after a title"),
+    RuleExample(
+      "Egyptian Defense Minister «Sobqi» said.", .person, "a surname alone after a title"),
     RuleExample("It was President «Vladimir Putin» (L).", .person, "the name stops at a bracket"),
     RuleExample("Talks with Mr. «Jones» ended.", .person, "an honorific with its period"),
     RuleExample("The president said nothing.", .person, "a title without a name finds nothing"),
     RuleExample("Foreign Minister of France said.", .person, "a lower-case word ends the title"),
-    RuleExample("EGYPT'S PRESIDENT MEETS PUTIN", .person, "in capitals, a name must start with a given name"),
+    RuleExample(
+      "EGYPT'S PRESIDENT MEETS PUTIN", .person, "in capitals, a name must start with a given name"),
     RuleExample("RUSSIAN PRESIDENT «VLADIMIR PUTIN» VISITS", .person, "a given name in capitals"),
   ]
 
