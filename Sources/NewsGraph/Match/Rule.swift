@@ -26,7 +26,9 @@ public struct RuleExample: Sendable {
 /// The rules newsgraph runs, in order.
 public enum Rules {
   public static let all: [any Rule] = [
-    TitledPersonRule(), GivenNamePersonRule(), OrganizationHeadRule(), CreditLineRule(),
+    TitledPersonRule(), GivenNamePersonRule(), InitialSurnamePersonRule(),
+    AppositiveAgePersonRule(), NationalityResultPersonRule(), OrganizationHeadRule(),
+    ScoreLineTeamRule(), CreditLineRule(),
   ]
 }
 

@@ -1,0 +1,42 @@
+/// One or more initials followed by a capitalized surname are a person: "M. Atherton",
+/// "J. R. Ewing", "A. Dale".
+public struct InitialSurnamePersonRule: Rule {
+  public init() {}
+
+  public let id = "initial-surname"
+  public let summary = "initials with periods, then a capitalized surname"
+  public let examples: [RuleExample] = [
+    RuleExample("Bowling by «M. Atherton» ended it.", .person, "one initial"),
+    RuleExample("A report on «J. R. Ewing» came out.", .person, "two initials"),
+    RuleExample("Plan B. The minister left.", .person, "an initial at a sentence end is not a name"),
+  ]
+
+  public func candidates(in context: SentenceContext) -> [Candidate] {
+    let tokens = context.tokens
+    var result: [Candidate] = []
+    var i = context.range.lowerBound
+    while i < context.range.upperBound {
+      guard isDottedInitial(tokens[i]), i == context.range.lowerBound || !isDottedInitial(tokens[i - 1]) else {
+        i += 1
+        continue
+      }
+      var next = i
+      while next < context.range.upperBound, isDottedInitial(tokens[next]) { next += 1 }
+      guard next < context.range.upperBound, next - i <= 3,
+        NameShape.isNameWord(tokens[next], allCapsText: context.block.isAllCaps),
+        !NameShape.isInitial(tokens[next]), !context.stopsName(at: next),
+        let span = NameShape.nameSpan(from: next, in: context, limit: 3)
+      else {
+        i = next + 1
+        continue
+      }
+      result.append(makeCandidate(i..<span.upperBound, .person, context, priority: 6))
+      i = span.upperBound
+    }
+    return result
+  }
+
+  private func isDottedInitial(_ token: Token) -> Bool {
+    NameShape.isInitial(token) && token.text.hasSuffix(".")
+  }
+}

@@ -1,0 +1,38 @@
+/// In results and line-ups a name followed by a country in brackets is a person:
+/// "Michelle Freeman (Jamaica) 12.71", "Jesper Parnevik (Sweden)".
+public struct NationalityResultPersonRule: Rule {
+  public init() {}
+
+  public let id = "name-country"
+  public let summary = "capitalized name words, then a country in brackets"
+  public let examples: [RuleExample] = [
+    RuleExample("1. «Michelle Freeman» (Jamaica) 12.71", .person, "a results line"),
+    RuleExample("with «Parnevik» (Sweden) second.", .person, "a surname alone"),
+    RuleExample("the Red Cross (Switzerland) said.", .person, "an organization the dictionary knows"),
+  ]
+
+  public func candidates(in context: SentenceContext) -> [Candidate] {
+    let tokens = context.tokens
+    let range = context.range
+    var result: [Candidate] = []
+    for open in range where tokens[open].text == "(" && open > range.lowerBound {
+      guard let match = context.dictionaryMatch(at: open + 1), match.entry.type == .country,
+        open + 1 + match.length < range.upperBound, tokens[open + 1 + match.length].text == ")"
+      else { continue }
+      var start = open
+      while start > range.lowerBound, open - start < 4,
+        NameShape.isNameWord(tokens[start - 1], allCapsText: context.block.isAllCaps)
+          || NameShape.isInitial(tokens[start - 1])
+          || NameShape.particles.contains(tokens[start - 1].text)
+      {
+        start -= 1
+      }
+      while start < open, NameShape.particles.contains(tokens[start].text) { start += 1 }
+      guard start < open, context.dictionaryMatch(at: start) == nil
+        || context.dictionaryMatch(at: start)?.entry.type == .person
+      else { continue }
+      result.append(makeCandidate(start..<open, .person, context, priority: 6))
+    }
+    return result
+  }
+}

@@ -1,0 +1,111 @@
+/// In a line of results or standings, a place name followed by a score names a team, which is
+/// an organization: "Chicago 4 Houston 3", "CLEVELAND 80 53 .602", "Warwickshire 195, Surrey
+/// 429-7"; and so are both sides of a fixture line, "KANSAS CITY AT DETROIT".
+///
+/// A data line holds two or more numbers and few lower-case words. Countries are left alone
+/// (national sides read as their country); so are names that start with an initial or a given
+/// name (players in a scorecard).
+public struct ScoreLineTeamRule: Rule {
+  public init() {}
+
+  public let id = "score-line-team"
+  public let summary = "a place or name followed by a score in a results line is a team"
+  public let examples: [RuleExample] = [
+    RuleExample("«Chicago» 4 «Houston» 3", .organization, "a result"),
+    RuleExample("«CLEVELAND» 80 53 .602 -", .organization, "a standings row"),
+    RuleExample("«KANSAS CITY» AT «DETROIT»", .organization, "a fixture"),
+    RuleExample("Prices in Chicago rose 4 percent in May, and 3 percent in June.", .organization,
+      "prose with numbers is no results line"),
+    RuleExample("LONDON 1996-08-30", .organization, "a dateline is no result"),
+  ]
+
+  public func candidates(in context: SentenceContext) -> [Candidate] {
+    let tokens = context.tokens
+    let range = context.range
+    guard context.block.range.lowerBound == tokens[range.lowerBound].start || range.count < 40 else {
+      return []
+    }
+    if let fixture = fixtureSides(context) { return fixture }
+    var numbers = 0
+    var lowercase = 0
+    var words = 0
+    for i in range {
+      switch tokens[i].kind {
+      case .number: numbers += 1
+      case .word:
+        words += 1
+        if tokens[i].isLowercase && tokens[i].text != "and" { lowercase += 1 }
+      default: break
+      }
+    }
+    guard numbers >= 2, lowercase * 5 <= words else { return [] }
+    var result: [Candidate] = []
+    var i = range.lowerBound
+    while i < range.upperBound {
+      guard startsSegment(i, context), let span = teamName(at: i, context),
+        span.upperBound < range.upperBound, isScore(tokens[span.upperBound])
+      else {
+        i += 1
+        continue
+      }
+      result.append(makeCandidate(span, .organization, context, priority: 12))
+      i = span.upperBound
+    }
+    return result
+  }
+
+  /// "A AT B", "A v B": the whole sentence is two names and a word between.
+  private func fixtureSides(_ context: SentenceContext) -> [Candidate]? {
+    let tokens = context.tokens
+    let range = context.range
+    guard let middle = range.first(where: { ["AT", "at", "v", "v.", "vs", "vs."].contains(tokens[$0].text) }),
+      middle > range.lowerBound,
+      let left = teamName(at: range.lowerBound, context), left.upperBound == middle,
+      let right = teamName(at: middle + 1, context), right.upperBound == range.upperBound
+    else { return nil }
+    return [
+      makeCandidate(left, .organization, context, priority: 12),
+      makeCandidate(right, .organization, context, priority: 12),
+    ]
+  }
+
+  /// A dictionary place (not a country), or capitalized words the dictionary does not know.
+  private func teamName(at i: Int, _ context: SentenceContext) -> Range<Int>? {
+    let tokens = context.tokens
+    guard i < context.range.upperBound, tokens[i].kind == .word, tokens[i].isCapitalized,
+      !NameShape.isInitial(tokens[i])
+    else { return nil }
+    // "Jeff Smith 69" in a scorecard is a player: a given name before another name word.
+    if context.gazetteer.givenNames.contains(tokens[i].text), i + 1 < context.range.upperBound,
+      NameShape.isNameWord(tokens[i + 1], allCapsText: context.block.isAllCaps)
+    {
+      return nil
+    }
+    if let match = context.dictionaryMatch(at: i) {
+      guard match.entry.type == .place else { return nil }
+      return i..<(i + match.length)
+    }
+    var end = i
+    while end < context.range.upperBound, end - i < 4, tokens[end].kind == .word,
+      tokens[end].isCapitalized, !NameShape.functionWords.contains(tokens[end].text),
+      !["AT", "V", "VS"].contains(tokens[end].text)
+    {
+      end += 1
+    }
+    return end > i ? i..<end : nil
+  }
+
+  private func startsSegment(_ i: Int, _ context: SentenceContext) -> Bool {
+    if i == context.range.lowerBound { return true }
+    let previous = context.tokens[i - 1]
+    if previous.kind == .number { return true }
+    return [",", ";", ":", "(", "and", "-"].contains(previous.text)
+  }
+
+  /// A score: a whole number of at most three digits, or a cricket score like "429-7".
+  private func isScore(_ token: Token) -> Bool {
+    guard token.kind == .number else { return false }
+    let parts = token.text.split(separator: "-")
+    return (1...2).contains(parts.count) && parts.allSatisfy { $0.count <= 3 && Int($0) != nil }
+  }
+}
