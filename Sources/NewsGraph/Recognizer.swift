@@ -56,8 +56,9 @@ public struct Recognizer: Sendable {
       for rule in rules { candidates += rule.candidates(in: context) }
     }
     let (kept, beaten) = OverlapPolicy().resolve(candidates)
+    let linked = AcronymLinker().link(kept, tokens: tokens, sentenceOfToken: sentenceOfToken)
     let (mentions, entities) = EntityResolver().resolve(
-      kept, tokens: tokens, sentenceOfToken: sentenceOfToken, text: text, gazetteer: gazetteer)
+      linked, tokens: tokens, sentenceOfToken: sentenceOfToken, text: text, gazetteer: gazetteer)
     let document = Document(
       id: id, tokens: tokens, sentences: sentences, mentions: mentions, entities: entities,
       length: text.count)

@@ -14,6 +14,8 @@ public struct Candidate: Sendable, Hashable {
   public var source: String
   /// Breaks ties between candidates of the same span: higher wins.
   public var priority: Int
+  /// The label of an entity that no dictionary lists, when it is not the span's own text.
+  public var label: String?
 
   public init(
     start: Int, end: Int, tokens: Range<Int>, sentence: Int, type: EntityType, entity: String?,

@@ -12,7 +12,7 @@ public struct EntityResolver: Sendable {
     gazetteer: Gazetteer
   ) -> (mentions: [Mention], entities: [Entity]) {
     var drafts: [Draft] = kept.map { candidate in
-      var draft = Draft(candidate: candidate, key: candidate.entity)
+      var draft = Draft(candidate: candidate, key: candidate.entity, ruleLabel: candidate.label)
       if candidate.entity == nil, let entry = dictionaryEntry(for: candidate, tokens, gazetteer) {
         draft.key = entry.id
         draft.candidate.form =

@@ -1,0 +1,97 @@
+/// Acronyms defined in the text name the same entity as their long form: after "the Kurdistan
+/// Democratic Party (KDP)", every "KDP" of the document is that party.
+///
+/// A definition is an acronym in brackets right after a mention ("European Union (EU)") or
+/// after capitalized words whose initials spell it ("Organisation for Security and Cooperation
+/// in Europe (OSCE)"), which then become an organization mention themselves.
+public struct AcronymLinker: Sendable {
+  public init() {}
+
+  /// Words skipped when initials are spelled out.
+  static let skipped: Set<String> = ["of", "for", "and", "the", "in", "on", "de", "&", "to", "des", "du"]
+
+  public func link(_ kept: [Candidate], tokens: [Token], sentenceOfToken: [Int]) -> [Candidate] {
+    var result = kept
+    var endingAt: [Int: Int] = [:]  // token index after a mention -> index in result
+    for (index, candidate) in kept.enumerated() { endingAt[candidate.tokens.upperBound] = index }
+    var covered = Set<Int>()
+    for candidate in kept { covered.formUnion(candidate.tokens) }
+
+    var definitions: [String: Candidate] = [:]
+    for open in tokens.indices.dropLast(2) where tokens[open].text == "(" {
+      let acronym = tokens[open + 1]
+      guard tokens[open + 2].text == ")", isAcronym(acronym.text), definitions[acronym.text] == nil,
+        sentenceOfToken[open] == sentenceOfToken[open + 2]
+      else { continue }
+      if let index = endingAt[open], result[index].type != .person,
+        initials(of: result[index].tokens.map { tokens[$0].text }).first
+          == acronym.text.unicodeScalars.first
+      {
+        definitions[acronym.text] = result[index]
+      } else if let long = spelledOut(acronym.text, before: open, tokens, sentenceOfToken),
+        !long.contains(where: covered.contains)
+      {
+        let candidate = Candidate(
+          start: tokens[long.lowerBound].start, end: tokens[long.upperBound - 1].end,
+          tokens: long, sentence: sentenceOfToken[open], type: .organization, entity: nil,
+          form: .name, source: "rule:acronym", priority: 9)
+        result.append(candidate)
+        covered.formUnion(long)
+        definitions[acronym.text] = candidate
+      }
+    }
+    guard !definitions.isEmpty else { return kept }
+
+    for (index, token) in tokens.enumerated()
+    where token.kind == .word && !covered.contains(index) {
+      guard let definition = definitions[token.text] else { continue }
+      var candidate = definition
+      candidate.start = token.start
+      candidate.end = token.end
+      candidate.tokens = index..<(index + 1)
+      candidate.sentence = sentenceOfToken[index]
+      candidate.form = .alias
+      candidate.source = "rule:acronym"
+      if definition.entity == nil {
+        // Name the long form so the resolver gives both the same id.
+        candidate.label = definition.tokens.map { tokens[$0].text }.joined(separator: " ")
+        candidate.entity = Slug.id(definition.type, candidate.label ?? "")
+      }
+      result.append(candidate)
+    }
+    return result.sorted { $0.start < $1.start }
+  }
+
+  private func isAcronym(_ text: String) -> Bool {
+    let scalars = Array(text.unicodeScalars)
+    return (2...6).contains(scalars.count) && scalars.allSatisfy { $0 >= "A" && $0 <= "Z" }
+  }
+
+  private func initials(of words: [String]) -> [Unicode.Scalar] {
+    words.filter { !AcronymLinker.skipped.contains($0) }.compactMap { $0.unicodeScalars.first }
+  }
+
+  /// Capitalized words right before `open` whose initials spell `acronym`.
+  private func spelledOut(
+    _ acronym: String, before open: Int, _ tokens: [Token], _ sentenceOfToken: [Int]
+  ) -> Range<Int>? {
+    let letters = Array(acronym.unicodeScalars)
+    var start = open
+    var matched = 0
+    while start > 0, sentenceOfToken[start - 1] == sentenceOfToken[open], open - start < 12 {
+      let word = tokens[start - 1]
+      if AcronymLinker.skipped.contains(word.text) {
+        start -= 1
+        continue
+      }
+      guard word.kind == .word, word.isCapitalized, matched < letters.count,
+        word.text.unicodeScalars.first == letters[letters.count - 1 - matched]
+      else { break }
+      matched += 1
+      start -= 1
+      if matched == letters.count { break }
+    }
+    while start < open, AcronymLinker.skipped.contains(tokens[start].text) { start += 1 }
+    return matched == letters.count && matched >= 2 ? start..<open : nil
+  }
+}
