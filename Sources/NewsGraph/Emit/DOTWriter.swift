@@ -3,12 +3,19 @@
 /// Each type has its own shape and colour, node text grows with mentions, edge width with
 /// weight, and a legend names the types shown. Node ids are synthetic (`n0`, `n1` ...) and
 /// every label is escaped, so no name from an article can change the structure of the DOT.
+/// Tooltips (shown by SVG viewers) give a node's counts and an edge's counts and evidence.
 public struct DOTWriter: Sendable {
   /// Text shown above the legend, such as the input's name.
   public var title: String?
+  /// Whether to draw for a big graph: straight edges, no edge labels, smaller text, so that
+  /// Graphviz finishes and the picture stays legible. Nil decides by size (`compactAbove`).
+  public var compact: Bool?
+  /// Nodes above which a graph is drawn compact when `compact` is nil.
+  public static let compactAbove = 150
 
-  public init(title: String? = nil) {
+  public init(title: String? = nil, compact: Bool? = nil) {
     self.title = title
+    self.compact = compact
   }
 
   struct Style {
@@ -29,40 +36,103 @@ public struct DOTWriter: Sendable {
   }
 
   public func dot(_ graph: CooccurrenceGraph) -> String {
+    let compact = self.compact ?? (graph.nodes.count > DOTWriter.compactAbove)
     var lines: [String] = ["graph newsgraph {"]
     lines.append(
-      "  graph [overlap=false, splines=true, outputorder=edgesfirst, bgcolor=\"white\", "
-        + "pad=0.3, sep=\"+6\", fontname=\"Helvetica\", fontsize=11, labelloc=b, labeljust=l,")
+      "  graph [overlap=false, splines=\(compact ? "false" : "true"), outputorder=edgesfirst, "
+        + "bgcolor=\"white\", pad=0.3, sep=\"+6\", fontname=\"Helvetica\", fontsize=11, "
+        + "labelloc=b, labeljust=l,")
     lines.append("    label=<\(legend(graph))>];")
     lines.append("  node [fontname=\"Helvetica\", penwidth=1.4, margin=\"0.12,0.06\"];")
     lines.append(
       "  edge [color=\"#6f6f6fb0\", fontname=\"Helvetica\", fontsize=9, fontcolor=\"#444444\"];")
     var ids: [String: String] = [:]
+    var labels: [String: String] = [:]
     for (index, node) in graph.nodes.enumerated() {
       let name = "n\(index)"
       ids[node.id] = name
+      labels[node.id] = node.label
       let style = DOTWriter.style(node.type)
-      let size = min(28.0, 10.0 + 4.0 * log2(1.0 + Double(node.mentions)))
-      let tooltip =
-        "\(node.label) (\(node.type.rawValue), \(node.mentions) mention\(node.mentions == 1 ? "" : "s"))"
+      let size = min(compact ? 20.0 : 28.0, 10.0 + 4.0 * log2(1.0 + Double(node.mentions)))
       lines.append(
         "  \(name) [label=\(quoted(node.label)), shape=\(style.shape), style=\"\(style.style)\", "
           + "fillcolor=\"\(style.fill)\", color=\"\(style.border)\", fontsize=\(format(size)), "
-          + "tooltip=\(quoted(tooltip))];")
+          + "tooltip=\(quoted(DOTWriter.tooltip(node)))];")
     }
-    let heaviest = graph.edges.map(\.count).max() ?? 1
-    for edge in graph.edges {
+    let weights = graph.weights()
+    let lightest = weights.min() ?? 0
+    let heaviest = weights.max() ?? 1
+    let integral = graph.weighting == .count || graph.weighting == .documents
+    for (edge, weight) in zip(graph.edges, weights) {
       guard let source = ids[edge.source], let target = ids[edge.target] else { continue }
-      let width = 1.0 + 5.0 * Double(edge.count) / Double(max(1, heaviest))
+      let share: Double
+      if integral || lightest >= 0 {
+        share = heaviest > 0 ? weight / heaviest : 1
+      } else {
+        share = heaviest > lightest ? (weight - lightest) / (heaviest - lightest) : 1
+      }
+      let tooltip = DOTWriter.tooltip(
+        edge, weight: weight, weighting: graph.weighting, window: graph.window,
+        source: labels[edge.source] ?? edge.source, target: labels[edge.target] ?? edge.target)
       var attributes = [
-        "penwidth=\(format(width))", "weight=\(edge.count)",
-        "tooltip=\(quoted(edge.evidence.first?.text ?? "\(edge.count) co-occurrences"))",
+        "penwidth=\(format(1.0 + 5.0 * share))", "weight=\(edge.count)",
+        "tooltip=\(quoted(tooltip))",
       ]
-      if edge.count > 1 { attributes.append("label=\"\(edge.count)\"") }
+      if !compact {
+        if integral {
+          if weight >= 2 { attributes.append("label=\"\(DOTWriter.shortWeight(weight))\"") }
+        } else if graph.edges.count <= 80 {
+          attributes.append("label=\"\(DOTWriter.shortWeight(weight))\"")
+        }
+      }
       lines.append("  \(source) -- \(target) [\(attributes.joined(separator: ", "))];")
     }
     lines.append("}")
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// "Egypt (country): 13 mentions in 1 document".
+  static func tooltip(_ node: CooccurrenceGraph.Node) -> String {
+    "\(node.label) (\(node.type.rawValue)): \(plural(node.mentions, "mention")) in "
+      + plural(node.documents, "document")
+  }
+
+  /// The counts of an edge, then each evidence sentence on its own line.
+  static func tooltip(
+    _ edge: CooccurrenceGraph.Edge, weight: Double, weighting: EdgeWeighting, window: Window,
+    source: String, target: String
+  ) -> String {
+    var text =
+      "\(source) – \(target): \(plural(edge.count, windowNoun(window))), "
+      + plural(edge.documents, "document")
+    if weighting != .count { text += ", \(weighting.rawValue) \(shortWeight(weight))" }
+    for item in edge.evidence {
+      text += "\n\(item.document) #\(item.sentence): \(item.text)"
+    }
+    return text
+  }
+
+  static func windowNoun(_ window: Window) -> String {
+    switch window {
+    case .sentence: "sentence"
+    case .paragraph: "paragraph"
+    case .document: "document window"
+    case .sentences: "window"
+    }
+  }
+
+  static func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+  }
+
+  /// A weight as a label: whole numbers as they are, others with two decimals.
+  static func shortWeight(_ value: Double) -> String {
+    if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
+    let hundredths = Int((value * 100).rounded())
+    let sign = hundredths < 0 ? "-" : ""
+    let magnitude = abs(hundredths)
+    let fraction = magnitude % 100
+    return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
   }
 
   /// An HTML-like table: one coloured cell per type present, then counts.
@@ -75,6 +145,7 @@ public struct DOTWriter: Sendable {
     }
     var caption =
       "\(graph.nodes.count) entities, \(graph.edges.count) links, window: \(graph.window)"
+    if graph.weighting != .count { caption += ", weight: \(graph.weighting.rawValue)" }
     if let title { caption = "\(title): " + caption }
     let captionRow =
       "<tr><td colspan=\"\(max(1, present.count))\" border=\"0\">\(html(caption))</td></tr>"
@@ -115,7 +186,7 @@ public struct DOTWriter: Sendable {
     return result
   }
 
-  private func format(_ value: Double) -> String {
+  func format(_ value: Double) -> String {
     let scaled = (value * 10).rounded() / 10
     return scaled == scaled.rounded() ? String(Int(scaled)) : String(scaled)
   }

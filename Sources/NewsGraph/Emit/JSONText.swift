@@ -27,6 +27,10 @@ struct JSONText {
     return result + "\""
   }
 
+  static func array(_ strings: [String]) -> String {
+    "[" + strings.map(JSONText.quoted).joined(separator: ", ") + "]"
+  }
+
   static func number(_ value: Double) -> String {
     if value.isNaN || value.isInfinite { return "null" }
     if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }

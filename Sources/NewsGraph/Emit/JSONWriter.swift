@@ -19,34 +19,50 @@ public struct JSONWriter: Sendable {
     json.field("generator", "newsgraph \(version)")
     json.field("window", graph.window.description)
     json.field("documents", graph.documentCount)
-    json.field("weight", "count")
+    json.field("windows", graph.windowCount)
+    json.field("weight", graph.weighting.rawValue)
+    json.field("evidence", graph.evidenceLimit)
+    if graph.pruned { json.field("pruned", true) }
     json.close("}")
     json.open("[", key: "nodes")
     for node in graph.nodes {
-      json.compactObject([
+      var fields = [
         ("id", JSONText.quoted(node.id)), ("label", JSONText.quoted(node.label)),
         ("type", JSONText.quoted(node.type.rawValue)), ("mentions", String(node.mentions)),
-        ("documents", String(node.documents)),
-        ("aliases", "[" + node.aliases.map(JSONText.quoted).joined(separator: ", ") + "]"),
-      ])
+        ("documents", String(node.documents)), ("windows", String(node.windows)),
+        ("aliases", JSONText.array(node.aliases)),
+      ]
+      if !node.dates.isEmpty { fields.append(("dates", JSONText.array(node.dates))) }
+      json.compactObject(fields)
     }
     json.close("]")
     json.open("[", key: "links")
-    for edge in graph.edges {
-      let evidence = edge.evidence.map { item in
-        "{\"document\": \(JSONText.quoted(item.document)), \"sentence\": \(item.sentence), "
-          + "\"text\": \(JSONText.quoted(item.text))}"
-      }
-      json.compactObject([
+    for (edge, weight) in zip(graph.edges, graph.weights()) {
+      var fields = [
         ("source", JSONText.quoted(edge.source)), ("target", JSONText.quoted(edge.target)),
-        ("weight", JSONText.number(edge.weight)), ("count", String(edge.count)),
+        ("weight", JSONText.number(weight)), ("count", String(edge.count)),
         ("documents", String(edge.documents)),
-        ("evidence", "[" + evidence.joined(separator: ", ") + "]"),
-      ])
+      ]
+      if !edge.dates.isEmpty { fields.append(("dates", JSONText.array(edge.dates))) }
+      fields.append(
+        ("evidence", "[" + edge.evidence.map(Self.evidence).joined(separator: ", ") + "]"))
+      json.compactObject(fields)
     }
     json.close("]")
     json.close("}")
     return json.output + "\n"
+  }
+
+  /// One evidence record on one line; the document's metadata only when the input gave it.
+  static func evidence(_ item: CooccurrenceGraph.Evidence) -> String {
+    var fields = [
+      "\"document\": \(JSONText.quoted(item.document))", "\"sentence\": \(item.sentence)",
+    ]
+    if let date = item.date { fields.append("\"date\": \(JSONText.quoted(date))") }
+    if let source = item.source { fields.append("\"source\": \(JSONText.quoted(source))") }
+    if let title = item.title { fields.append("\"title\": \(JSONText.quoted(title))") }
+    fields.append("\"text\": \(JSONText.quoted(item.text))")
+    return "{" + fields.joined(separator: ", ") + "}"
   }
 
   public func entities(_ documents: [Document]) -> String {

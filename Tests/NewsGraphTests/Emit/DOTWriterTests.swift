@@ -127,7 +127,7 @@ import Testing
     let edgeLines = Self.edgeLines(dot)
     #expect(edgeLines[0].contains("penwidth=6") && edgeLines[0].contains("label=\"4\""))
     #expect(edgeLines[1].contains("penwidth=2.3") && !edgeLines[1].contains("label="))
-    #expect(edgeLines[1].contains("tooltip=\"1 co-occurrences\""))
+    #expect(edgeLines[1].contains("tooltip=\"A – C: 1 sentence, 1 document\""))
     #expect(
       dot.contains(">country</td>") && dot.contains(">place</td>")
         && !dot.contains(">organization</td>"))

@@ -68,7 +68,7 @@ import Testing
     ])
     let graph = GraphBuilder(window: .sentence).graph(of: [doc])
     #expect(Self.edges(graph) == ["A -- B: 2", "A -- C: 1"])
-    #expect(graph.edges.first?.weight == 2)
+    #expect(graph.weights().first == 2)
   }
 
   @Test func paragraphWindowCountsParagraphs() {

@@ -1,0 +1,362 @@
+/// A strict JSON reader (RFC 8259): one value, no comments, no trailing commas, no NaN, no
+/// duplicate keys, valid UTF-8 and escapes, nesting at most `maximumDepth` deep.
+///
+/// Errors carry the file, line and column of the offending byte, so a broken file is reported
+/// the way a compiler reports a broken source file.
+public struct JSONReader: Sendable {
+  /// Name used in messages.
+  public var file: String
+  /// The line the text starts on: JSON Lines records are read one line at a time.
+  public var firstLine: Int
+  public var maximumDepth: Int
+
+  public init(file: String, firstLine: Int = 1, maximumDepth: Int = 256) {
+    self.file = file
+    self.firstLine = firstLine
+    self.maximumDepth = maximumDepth
+  }
+
+  /// The value the bytes hold.
+  public func value(_ bytes: [UInt8]) throws(JSONReadError) -> JSONValue {
+    var parser = Parser(bytes: bytes, reader: self)
+    return try parser.document()
+  }
+
+  /// The position of a byte offset in `bytes`, for messages about values.
+  public func position(_ offset: Int, in bytes: [UInt8]) -> TextPosition {
+    TextPosition(file: file, offset: offset, in: bytes, firstLine: firstLine)
+  }
+
+  private struct Parser {
+    let bytes: [UInt8]
+    let reader: JSONReader
+    var index = 0
+    var depth = 0
+
+    init(bytes: [UInt8], reader: JSONReader) {
+      self.bytes = bytes
+      self.reader = reader
+      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+    }
+
+    func fail(_ message: String, at offset: Int? = nil) -> JSONReadError {
+      .syntax(reader.position(offset ?? index, in: bytes), message)
+    }
+
+    /// The byte at `index` for messages: `'x'`, or a name for what cannot be shown.
+    func shown(_ offset: Int) -> String {
+      guard offset < bytes.count else { return "end of input" }
+      let byte = bytes[offset]
+      switch byte {
+      case UInt8(ascii: "\n"): return "a line break"
+      case UInt8(ascii: "\t"): return "a tab"
+      case 0x20..<0x7F: return "'\(Character(Unicode.Scalar(byte)))'"
+      default:
+        let hex = String(byte, radix: 16, uppercase: true)
+        return "byte 0x\(hex.count == 1 ? "0" : "")\(hex)"
+      }
+    }
+
+    mutating func document() throws(JSONReadError) -> JSONValue {
+      skipSpace()
+      guard index < bytes.count else { throw fail("empty input: expected a JSON value") }
+      let value = try parseValue()
+      skipSpace()
+      guard index == bytes.count else {
+        throw fail("unexpected \(shown(index)) after the JSON value")
+      }
+      return value
+    }
+
+    mutating func skipSpace() {
+      while index < bytes.count {
+        switch bytes[index] {
+        case 0x20, 0x09, 0x0A, 0x0D: index += 1
+        default: return
+        }
+      }
+    }
+
+    mutating func parseValue() throws(JSONReadError) -> JSONValue {
+      guard index < bytes.count else { throw fail("unexpected end of input: expected a value") }
+      let start = index
+      switch bytes[index] {
+      case UInt8(ascii: "{"): return try parseObject()
+      case UInt8(ascii: "["): return try parseArray()
+      case UInt8(ascii: "\""): return JSONValue(kind: .string(try parseString()), offset: start)
+      case UInt8(ascii: "t"):
+        try literal("true"); return JSONValue(kind: .bool(true), offset: start)
+      case UInt8(ascii: "f"):
+        try literal("false")
+        return JSONValue(kind: .bool(false), offset: start)
+      case UInt8(ascii: "n"): try literal("null"); return JSONValue(kind: .null, offset: start)
+      case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+      default:
+        throw fail("unexpected \(shown(index)): expected a value")
+      }
+    }
+
+    mutating func literal(_ word: String) throws(JSONReadError) {
+      let start = index
+      for byte in word.utf8 {
+        guard index < bytes.count, bytes[index] == byte else {
+          throw fail(
+            "unexpected \(shown(index)) in '\(word)'", at: index < bytes.count ? index : start)
+        }
+        index += 1
+      }
+    }
+
+    mutating func enter() throws(JSONReadError) {
+      depth += 1
+      if depth > reader.maximumDepth {
+        throw fail("nesting deeper than \(reader.maximumDepth) levels")
+      }
+    }
+
+    mutating func parseObject() throws(JSONReadError) -> JSONValue {
+      let start = index
+      try enter()
+      index += 1
+      var members: [JSONValue.Member] = []
+      var seen = Set<String>()
+      skipSpace()
+      if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
+        index += 1
+        depth -= 1
+        return JSONValue(kind: .object([]), offset: start)
+      }
+      while true {
+        skipSpace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+          throw fail(
+            index < bytes.count && bytes[index] == UInt8(ascii: "}")
+              ? "trailing comma before '}'" : "unexpected \(shown(index)): expected a quoted key")
+        }
+        let keyStart = index
+        let key = try parseString()
+        guard seen.insert(key).inserted else {
+          throw fail("duplicate key '\(key)'", at: keyStart)
+        }
+        skipSpace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+          throw fail("unexpected \(shown(index)): expected ':' after key '\(key)'")
+        }
+        index += 1
+        skipSpace()
+        members.append(JSONValue.Member(key: key, value: try parseValue()))
+        skipSpace()
+        guard index < bytes.count else {
+          throw fail("unexpected end of input: expected ',' or '}'")
+        }
+        if bytes[index] == UInt8(ascii: ",") {
+          index += 1
+          continue
+        }
+        guard bytes[index] == UInt8(ascii: "}") else {
+          throw fail("unexpected \(shown(index)): expected ',' or '}'")
+        }
+        index += 1
+        depth -= 1
+        return JSONValue(kind: .object(members), offset: start)
+      }
+    }
+
+    mutating func parseArray() throws(JSONReadError) -> JSONValue {
+      let start = index
+      try enter()
+      index += 1
+      var items: [JSONValue] = []
+      skipSpace()
+      if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
+        index += 1
+        depth -= 1
+        return JSONValue(kind: .array([]), offset: start)
+      }
+      while true {
+        skipSpace()
+        if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
+          throw fail("trailing comma before ']'")
+        }
+        items.append(try parseValue())
+        skipSpace()
+        guard index < bytes.count else {
+          throw fail("unexpected end of input: expected ',' or ']'")
+        }
+        if bytes[index] == UInt8(ascii: ",") {
+          index += 1
+          continue
+        }
+        guard bytes[index] == UInt8(ascii: "]") else {
+          throw fail("unexpected \(shown(index)): expected ',' or ']'")
+        }
+        index += 1
+        depth -= 1
+        return JSONValue(kind: .array(items), offset: start)
+      }
+    }
+
+    mutating func parseNumber() throws(JSONReadError) -> JSONValue {
+      let start = index
+      var integer = true
+      if bytes[index] == UInt8(ascii: "-") { index += 1 }
+      guard index < bytes.count, isDigit(bytes[index]) else {
+        throw fail("unexpected \(shown(index)): expected a digit")
+      }
+      if bytes[index] == UInt8(ascii: "0") {
+        index += 1
+        if index < bytes.count, isDigit(bytes[index]) {
+          throw fail("numbers cannot have leading zeros", at: start)
+        }
+      } else {
+        while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+      }
+      if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+        integer = false
+        index += 1
+        guard index < bytes.count, isDigit(bytes[index]) else {
+          throw fail("unexpected \(shown(index)): expected a digit after '.'")
+        }
+        while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+      }
+      if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")
+      {
+        integer = false
+        index += 1
+        if index < bytes.count,
+          bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")
+        {
+          index += 1
+        }
+        guard index < bytes.count, isDigit(bytes[index]) else {
+          throw fail("unexpected \(shown(index)): expected a digit in the exponent")
+        }
+        while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+      }
+      let text = String(decoding: bytes[start..<index], as: UTF8.self)
+      guard let value = Double(text), value.isFinite else {
+        throw fail("number '\(text)' is out of range", at: start)
+      }
+      return JSONValue(kind: .number(value, integer: integer), offset: start)
+    }
+
+    func isDigit(_ byte: UInt8) -> Bool {
+      byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    /// A string starting at the opening quote; leaves `index` after the closing one.
+    mutating func parseString() throws(JSONReadError) -> String {
+      let open = index
+      index += 1
+      var runStart = index
+      var result = ""
+      while true {
+        guard index < bytes.count else { throw fail("unterminated string", at: open) }
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\"") {
+          try appendRun(runStart, &result)
+          index += 1
+          return result
+        }
+        if byte < 0x20 {
+          throw fail("control character (\(shown(index))) in a string: write it as an escape")
+        }
+        if byte == UInt8(ascii: "\\") {
+          try appendRun(runStart, &result)
+          index += 1
+          guard index < bytes.count else { throw fail("unterminated string", at: open) }
+          let escape = bytes[index]
+          index += 1
+          switch escape {
+          case UInt8(ascii: "\""): result += "\""
+          case UInt8(ascii: "\\"): result += "\\"
+          case UInt8(ascii: "/"): result += "/"
+          case UInt8(ascii: "b"): result += "\u{8}"
+          case UInt8(ascii: "f"): result += "\u{C}"
+          case UInt8(ascii: "n"): result += "\n"
+          case UInt8(ascii: "r"): result += "\r"
+          case UInt8(ascii: "t"): result += "\t"
+          case UInt8(ascii: "u"):
+            let escapeStart = index - 2
+            let first = try hex4()
+            var value = UInt32(first)
+            if (0xD800..<0xDC00).contains(first) {
+              guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                bytes[index + 1] == UInt8(ascii: "u")
+              else {
+                throw fail("lone surrogate \\u\(hexText(first)) in a string", at: escapeStart)
+              }
+              index += 2
+              let second = try hex4()
+              guard (0xDC00..<0xE000).contains(second) else {
+                throw fail("lone surrogate \\u\(hexText(first)) in a string", at: escapeStart)
+              }
+              value = 0x10000 + ((UInt32(first) - 0xD800) << 10) + (UInt32(second) - 0xDC00)
+            } else if (0xDC00..<0xE000).contains(first) {
+              throw fail("lone surrogate \\u\(hexText(first)) in a string", at: escapeStart)
+            }
+            guard let scalar = Unicode.Scalar(value) else {
+              throw fail("invalid escape in a string", at: escapeStart)
+            }
+            result.unicodeScalars.append(scalar)
+          default:
+            throw fail(
+              "invalid escape '\\\(shown(index - 1).trimmingQuotes)' in a string", at: index - 2)
+          }
+          runStart = index
+          continue
+        }
+        index += 1
+      }
+    }
+
+    func hexText(_ value: UInt16) -> String {
+      let text = String(value, radix: 16, uppercase: true)
+      return String(repeating: "0", count: max(0, 4 - text.count)) + text
+    }
+
+    mutating func hex4() throws(JSONReadError) -> UInt16 {
+      var value: UInt16 = 0
+      for _ in 0..<4 {
+        guard index < bytes.count else { throw fail("unterminated \\u escape") }
+        let byte = bytes[index]
+        let digit: UInt16
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt16(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt16(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt16(byte - UInt8(ascii: "A") + 10)
+        default: throw fail("unexpected \(shown(index)) in a \\u escape: expected 4 hex digits")
+        }
+        value = value << 4 | digit
+        index += 1
+      }
+      return value
+    }
+
+    /// Appends the raw bytes `runStart..<index`, which must be valid UTF-8.
+    func appendRun(_ runStart: Int, _ result: inout String) throws(JSONReadError) {
+      guard runStart < index else { return }
+      let run = bytes[runStart..<index]
+      if let text = String(validating: run, as: UTF8.self) {
+        result += text
+        return
+      }
+      var decoder = UTF8()
+      var iterator = run.makeIterator()
+      var offset = runStart
+      while true {
+        switch decoder.decode(&iterator) {
+        case .scalarValue(let scalar): offset += UTF8.width(scalar)
+        case .emptyInput: return
+        case .error: throw fail("invalid UTF-8 in a string", at: offset)
+        }
+      }
+    }
+  }
+}
+
+extension String {
+  fileprivate var trimmingQuotes: String {
+    hasPrefix("'") && hasSuffix("'") && count >= 2 ? String(dropFirst().dropLast()) : self
+  }
+}
