@@ -9,12 +9,16 @@ public struct DictionaryEntry: Sendable, Hashable {
   /// The label or an alias is also a common English word: it needs context to count.
   public var isCommonWord: Bool
   public var isCapital: Bool
+  /// A smaller place whose name is also a frequent given name or surname ("Jackson", "Florence"):
+  /// the name alone is weak evidence for it, and it ranks after every other reading of the name.
+  public var isMinor: Bool
   /// Where the entry was read: `file:line`.
   public var origin: String
 
   public init(
     id: String, type: EntityType, label: String, aliases: [String] = [], demonyms: [String] = [],
-    population: Int = 0, isCommonWord: Bool = false, isCapital: Bool = false, origin: String = ""
+    population: Int = 0, isCommonWord: Bool = false, isCapital: Bool = false,
+    isMinor: Bool = false, origin: String = ""
   ) {
     self.id = id
     self.type = type
@@ -24,6 +28,7 @@ public struct DictionaryEntry: Sendable, Hashable {
     self.population = population
     self.isCommonWord = isCommonWord
     self.isCapital = isCapital
+    self.isMinor = isMinor
     self.origin = origin
   }
 }

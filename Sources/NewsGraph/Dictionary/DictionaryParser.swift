@@ -70,17 +70,17 @@ public struct DictionaryParser: Sendable {
         population = value
       }
       let flags = Set(field("flags").split(separator: ",").map { $0.trimmingSpaces })
-      for flag in flags where !["common", "capital"].contains(flag) {
+      for flag in flags where !["common", "capital", "minor"].contains(flag) {
         throw DictionaryError(
           file: file, line: lineNumber, column: Self.column(of: "flags", columns, fields),
-          message: "unknown flag '\(flag)' (expected common or capital)")
+          message: "unknown flag '\(flag)' (expected common, capital or minor)")
       }
       entries.append(
         DictionaryEntry(
           id: id, type: type, label: label, aliases: Self.list(field("aliases")),
           demonyms: Self.list(field("demonyms")), population: population,
           isCommonWord: flags.contains("common"), isCapital: flags.contains("capital"),
-          origin: "\(file):\(lineNumber)"))
+          isMinor: flags.contains("minor"), origin: "\(file):\(lineNumber)"))
     }
     if header == nil, lineNumber > 0, !text.isEmpty {
       // A file with comments only is an empty dictionary.

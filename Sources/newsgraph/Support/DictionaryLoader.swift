@@ -38,38 +38,60 @@ enum DictionaryLoader {
     )
   }
 
+  /// The gazetteer of the run. Without `--dictionary`, the built-in dictionaries come compiled
+  /// from the cache (see `GazetteerCache`) when their files and the program are unchanged, and
+  /// are compiled and cached otherwise; `NEWSGRAPH_CACHE=0` turns the cache off. A user's
+  /// dictionaries are always read from text, with the built-in ones.
   static func gazetteer(_ options: DictionaryOptions) throws(Failure) -> Gazetteer {
+    var files: [String] = []
+    if !options.noBuiltIn {
+      let folder = try folder(options)
+      files = FileIO.list(folder).filter { $0.hasSuffix(".tsv") }.sorted().map { folder + "/" + $0 }
+    }
+    if options.userDictionaries.isEmpty, !files.isEmpty, getenvString("NEWSGRAPH_CACHE") != "0",
+      let cacheFolder = GazetteerCache.defaultFolder(environment: getenvString),
+      let key = GazetteerCache.key(
+        files: files + [FileIO.executablePath() ?? ""].filter { !$0.isEmpty })
+    {
+      return try GazetteerCache(folder: cacheFolder).gazetteer(key: key) { () throws(Failure) in
+        try compile(files: files, userDictionaries: [])
+      }
+    }
+    return try compile(files: files, userDictionaries: options.userDictionaries)
+  }
+
+  /// Reads the built-in files (`titles.tsv` and `given-names.tsv` are word lists, every other
+  /// file an entity dictionary) and the user's, and compiles them.
+  private static func compile(files: [String], userDictionaries: [String]) throws(Failure)
+    -> Gazetteer
+  {
     let parser = DictionaryParser()
     var builtIn: [DictionaryEntry] = []
     var titles: [(String, Gazetteer.TitleKind)] = []
     var givenNames: [String] = []
-    if !options.noBuiltIn {
-      let folder = try folder(options)
-      for name in FileIO.list(folder) where name.hasSuffix(".tsv") {
-        let path = folder + "/" + name
-        let text = try readUTF8(path)
-        switch name {
-        case "titles.tsv":
-          titles = try wordList(text, path: path, columns: ["title", "kind"]).map {
-            row throws(Failure) in
-            guard let kind = Gazetteer.TitleKind(rawValue: row.fields[1]) else {
-              throw Failure(
-                "\(path):\(row.line):1: error: unknown title kind '\(row.fields[1])' (expected role or honorific)"
-              )
-            }
-            return (row.fields[0], kind)
+    for path in files {
+      let text = try readUTF8(path)
+      switch path.split(separator: "/").last.map(String.init) ?? path {
+      case "titles.tsv":
+        titles = try wordList(text, path: path, columns: ["title", "kind"]).map {
+          row throws(Failure) in
+          guard let kind = Gazetteer.TitleKind(rawValue: row.fields[1]) else {
+            throw Failure(
+              "\(path):\(row.line):1: error: unknown title kind '\(row.fields[1])' (expected role or honorific)"
+            )
           }
-        case "given-names.tsv":
-          givenNames = try wordList(text, path: path, columns: ["name"]).map { $0.fields[0] }
-        default:
-          do { builtIn += try parser.entries(in: text, file: path) } catch {
-            throw Failure(error.description)
-          }
+          return (row.fields[0], kind)
+        }
+      case "given-names.tsv":
+        givenNames = try wordList(text, path: path, columns: ["name"]).map { $0.fields[0] }
+      default:
+        do { builtIn += try parser.entries(in: text, file: path) } catch {
+          throw Failure(error.description)
         }
       }
     }
     var user: [DictionaryEntry] = []
-    for path in options.userDictionaries {
+    for path in userDictionaries {
       let text = try readUTF8(path)
       do { user += try parser.entries(in: text, file: path) } catch {
         throw Failure(error.description)

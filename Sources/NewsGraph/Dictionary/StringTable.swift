@@ -1,0 +1,135 @@
+/// Many strings in one byte buffer, with an optional hash index from a string to its number.
+///
+/// The gazetteer keeps its token texts, entity ids and names in these tables rather than in
+/// `String`s and `Dictionary`s, so the compiled form is a handful of flat arrays: the cache writes
+/// and reads it with a copy, and loading allocates no string per name.
+struct StringTable: Sendable, Equatable {
+  /// The UTF-8 bytes of every string, one after the other.
+  private(set) var bytes: [UInt8] = []
+  /// String `i` is `bytes[starts[i]..<starts[i + 1]]`.
+  private(set) var starts: [Int32] = [0]
+  /// Open-addressing hash index: 0 is an empty slot, otherwise a string's number plus one.
+  /// Empty when the table has no index; otherwise its size is a power of two.
+  private(set) var slots: [Int32] = []
+
+  init() {}
+
+  /// A table of `strings` in order; with `indexed`, `number(of:)` finds them (the first of equal
+  /// strings wins).
+  init(_ strings: [String], indexed: Bool) {
+    bytes.reserveCapacity(strings.reduce(0) { $0 + $1.utf8.count })
+    starts.reserveCapacity(strings.count + 1)
+    for string in strings {
+      bytes.append(contentsOf: string.utf8)
+      starts.append(Int32(bytes.count))
+    }
+    if indexed { buildIndex() }
+  }
+
+  init(bytes: [UInt8], starts: [Int32], slots: [Int32]) {
+    self.bytes = bytes
+    self.starts = starts
+    self.slots = slots
+  }
+
+  var count: Int { starts.count - 1 }
+
+  subscript(number: Int) -> String {
+    let from = Int(starts[number])
+    let to = Int(starts[number + 1])
+    return bytes.withUnsafeBufferPointer {
+      String(decoding: UnsafeBufferPointer(rebasing: $0[from..<to]), as: UTF8.self)
+    }
+  }
+
+  /// The number of `string`, or nil; needs the index.
+  func number(of string: String) -> Int? {
+    guard !slots.isEmpty else { return nil }
+    if let found = string.utf8.withContiguousStorageIfAvailable({ number(ofUTF8: $0) }) {
+      return found
+    }
+    return Array(string.utf8).withUnsafeBufferPointer { number(ofUTF8: $0) }
+  }
+
+  private func number(ofUTF8 key: UnsafeBufferPointer<UInt8>) -> Int? {
+    let mask = slots.count - 1
+    var slot = Int(Self.hash(key)) & mask
+    return bytes.withUnsafeBufferPointer { all in
+      slots.withUnsafeBufferPointer { slots in
+        starts.withUnsafeBufferPointer { starts in
+          while true {
+            let value = Int(slots[slot])
+            if value == 0 { return nil }
+            let number = value - 1
+            let from = Int(starts[number])
+            let length = Int(starts[number + 1]) - from
+            if length == key.count && Self.equal(all, from, key) {
+              return number
+            }
+            slot = (slot + 1) & mask
+          }
+        }
+      }
+    }
+  }
+
+  private mutating func buildIndex() {
+    var size = 16
+    while size < count * 2 { size *= 2 }
+    var slots = [Int32](repeating: 0, count: size)
+    let mask = size - 1
+    bytes.withUnsafeBufferPointer { all in
+      for number in 0..<count {
+        let from = Int(starts[number])
+        let key = UnsafeBufferPointer(rebasing: all[from..<Int(starts[number + 1])])
+        var slot = Int(Self.hash(key)) & mask
+        var duplicate = false
+        while slots[slot] != 0 {
+          let other = Int(slots[slot]) - 1
+          let otherFrom = Int(starts[other])
+          if Int(starts[other + 1]) - otherFrom == key.count
+            && all[otherFrom..<Int(starts[other + 1])].elementsEqual(key)
+          {
+            duplicate = true
+            break
+          }
+          slot = (slot + 1) & mask
+        }
+        if !duplicate { slots[slot] = Int32(number + 1) }
+      }
+    }
+    self.slots = slots
+  }
+
+  private static func equal(
+    _ all: UnsafeBufferPointer<UInt8>, _ from: Int, _ key: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    for offset in 0..<key.count where all[from + offset] != key[offset] { return false }
+    return true
+  }
+
+  /// FNV-1a over the bytes: short keys, so a simple hash is enough.
+  static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    var hash: UInt32 = 2_166_136_261
+    for byte in key {
+      hash = (hash ^ UInt32(byte)) &* 16_777_619
+    }
+    return hash
+  }
+
+  /// Whether the arrays are consistent, so no lookup can go out of bounds: checked after reading
+  /// a cache file.
+  var isWellFormed: Bool {
+    guard let first = starts.first, first == 0, Int(starts[starts.count - 1]) == bytes.count
+    else { return false }
+    var previous: Int32 = 0
+    for start in starts {
+      if start < previous { return false }
+      previous = start
+    }
+    if slots.isEmpty { return true }
+    guard slots.count.nonzeroBitCount == 1, slots.count > count else { return false }
+    let limit = Int32(count)
+    return slots.allSatisfy { $0 >= 0 && $0 <= limit } && slots.contains(0)
+  }
+}
