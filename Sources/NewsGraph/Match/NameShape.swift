@@ -78,12 +78,16 @@ enum NameShape {
     var index = start
     var lastWord: Int?
     let allCaps = context.block.isAllCaps
+    var previousWord: Int?
     while index < end, index - start < limit {
       let token = tokens[index]
       if index > start, !token.spaceBefore { break }
       if isNameWord(token, allCapsText: allCaps) {
         if index > start, context.stopsName(at: index) { break }
-        lastWord = isInitial(token) ? lastWord : index
+        if !isInitial(token) {
+          previousWord = lastWord
+          lastWord = index
+        }
       } else if particles.contains(token.text) && index > start {
         // only inside a name: checked by ending on a name word
       } else {
@@ -91,7 +95,16 @@ enum NameShape {
       }
       index += 1
     }
+    // "Lincoln Park", "Dave Matthews Band": a place or organization head does not end a name
+    // (it may start one: "President Park").
+    if let last = lastWord, last > start, headWords.contains(tokens[last].text) {
+      lastWord = previousWord
+      if let kept = lastWord, kept < start { lastWord = nil }
+    }
     guard let last = lastWord, last - start + 1 >= minimum else { return nil }
     return start..<(last + 1)
   }
+
+  /// Words that end the names of places and organizations rather than of people.
+  static let headWords: Set<String> = OrganizationHeadRule.suffixHeads.union(PlaceHeadRule.heads)
 }

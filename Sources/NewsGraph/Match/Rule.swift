@@ -27,7 +27,7 @@ public struct RuleExample: Sendable {
 public enum Rules {
   public static let all: [any Rule] = [
     TitledPersonRule(), GivenNamePersonRule(), InitialSurnamePersonRule(),
-    AppositiveAgePersonRule(), NationalityResultPersonRule(), OrganizationHeadRule(),
+    AppositiveAgePersonRule(), NationalityResultPersonRule(), OrganizationHeadRule(), PlaceHeadRule(),
     ScoreLineTeamRule(), CreditLineRule(),
   ]
 }

@@ -1,5 +1,6 @@
-/// Acronyms defined in the text name the same entity as their long form: after "the Kurdistan
-/// Democratic Party (KDP)", every "KDP" of the document is that party.
+/// Acronyms defined in the text name the same entity as their long form: once "the Kurdistan
+/// Democratic Party (KDP)" is written, every "KDP" of the document is that party, including
+/// one in a headline above the definition.
 ///
 /// A definition is an acronym in brackets right after a mention ("European Union (EU)") or
 /// after capitalized words whose initials spell it ("Organisation for Security and Cooperation

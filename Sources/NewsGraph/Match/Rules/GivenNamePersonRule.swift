@@ -20,7 +20,7 @@ public struct GivenNamePersonRule: Rule {
     while i + 1 < context.range.upperBound {
       let token = tokens[i]
       guard token.kind == .word, token.isCapitalized, !token.isAllCaps || context.block.isAllCaps,
-        context.gazetteer.givenNames.contains(token.text),
+        context.gazetteer.givenNames.contains(token.text), !insideDictionaryName(i, context),
         NameShape.isNameWord(tokens[i + 1], allCapsText: context.block.isAllCaps)
           || NameShape.isInitial(tokens[i + 1]),
         !context.stopsName(at: i + 1),
@@ -33,5 +33,13 @@ public struct GivenNamePersonRule: Rule {
       i = span.upperBound
     }
     return result
+  }
+
+  /// "San Francisco Bay": a name does not start inside a longer name the dictionary knows.
+  private func insideDictionaryName(_ i: Int, _ context: SentenceContext) -> Bool {
+    for start in max(context.range.lowerBound, i - 3)..<i {
+      if let match = context.dictionaryMatch(at: start), start + match.length > i { return true }
+    }
+    return false
   }
 }

@@ -32,6 +32,14 @@ public struct OrganizationHeadRule: Rule {
     "Trust", "Society", "Network", "Broadcasting", "Media", "Studios", "Petroleum", "Bancorp",
     "Systems", "Technologies", "Pharmaceuticals", "Insurance", "Securities", "Exchange",
     "Institution", "Academy", "Alliance", "Coalition", "League", "Guard", "Police", "Service",
+    "Railroad", "Railway", "Railways", "Band", "Orchestra", "Choir", "Hospital", "Museum",
+    "Lottery", "Diocese", "Church", "Corps", "Regiment", "Battalion", "Division", "Navy",
+    "Records", "Studio", "Magazine", "Newspaper", "Daily", "Weekly", "Review", "Radio",
+    "Television", "TV", "Channel", "Press", "Publishing", "Publications", "Capital", "Partners",
+    "Ventures", "Enterprises", "Foods", "Brewery", "Energy", "Oil", "Gas", "Steel", "Mining",
+    "Telecom", "Communications", "Electric", "Electronics", "Software", "Labs", "Laboratories",
+    "Hotel", "Hotels", "Resorts", "Casino", "Cinema", "Theatre", "Theater", "Centre", "Center",
+    "Board", "Council", "Senate", "Cabinet", "Secretariat", "Tribunal", "Commissioner",
   ]
 
   /// Heads that take "of" and a name ("Ministry of Defence").
@@ -77,8 +85,12 @@ public struct OrganizationHeadRule: Rule {
         }
         if last > cursor { end = last }
       }
+      // "George Washington University Hospital": heads may follow one another.
+      while end < range.upperBound, OrganizationHeadRule.suffixHeads.contains(tokens[end].text) {
+        end += 1
+      }
       if start < i || end > i + 1 {
-        result.append(makeCandidate(start..<end, .organization, context, priority: 4))
+        result.append(makeCandidate(start..<end, .organization, context, priority: 7))
       }
       i = end
     }

@@ -17,9 +17,16 @@ public struct TitledPersonRule: Rule {
     RuleExample("Talks with Mr. «Jones» ended.", .person, "an honorific with its period"),
     RuleExample("The president said nothing.", .person, "a title without a name finds nothing"),
     RuleExample("Foreign Minister of France said.", .person, "a lower-case word ends the title"),
+    RuleExample("at the General Meeting in Madrid", .person, "a word-like title before a noun"),
     RuleExample(
       "EGYPT'S PRESIDENT MEETS PUTIN", .person, "in capitals, a name must start with a given name"),
     RuleExample("RUSSIAN PRESIDENT «VLADIMIR PUTIN» VISITS", .person, "a given name in capitals"),
+  ]
+
+  /// Titles that are also ordinary words ("General Meeting", "Miss Murder", "Official
+  /// Website"): one capitalized word after them is no name unless it is a given name.
+  static let wordLikeTitles: Set<String> = [
+    "General", "Major", "Miss", "Official", "Private", "Chief", "Master", "Grand", "Royal",
   ]
 
   public func candidates(in context: SentenceContext) -> [Candidate] {
@@ -38,7 +45,9 @@ public struct TitledPersonRule: Rule {
         let span = NameShape.nameSpan(
           from: nameStart, in: context, limit: context.block.isAllCaps ? 2 : 5),
         context.dictionaryMatch(at: span.lowerBound).map({ $0.entry.type == .person }) ?? true,
-        !context.block.isAllCaps || startsWithGivenName(span, context)
+        !context.block.isAllCaps || startsWithGivenName(span, context),
+        !TitledPersonRule.wordLikeTitles.contains(tokens[i].text) || longest.length > 1
+          || span.count > 1 || startsWithGivenName(span, context)
       {
         result.append(makeCandidate(span, .person, context, priority: 8))
         i = span.upperBound

@@ -1,0 +1,52 @@
+/// Capitalized words ending in a geographic or administrative head are a place: "Lincoln
+/// Park", "Miami Beach", "Ford County", "Hay Street", "Deccan Plateau", "Atlantic City".
+public struct PlaceHeadRule: Rule {
+  public init() {}
+
+  public let id = "place-head"
+  public let summary = "capitalized words with a place head word (Street, River, County ...)"
+  public let examples: [RuleExample] = [
+    RuleExample("They met in «Lincoln Park» on Sunday.", .place, "a given name is not a person here"),
+    RuleExample("A house on «Hay Street» burned.", .place, "a street"),
+    RuleExample("Flooding hit «Ford County» and «Miami Beach».", .place, "county and beach"),
+    RuleExample("The park was closed.", .place, "a head in lower case is no name"),
+  ]
+
+  static let heads: Set<String> = [
+    "Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Boulevard", "Lane", "Square", "Bridge",
+    "River", "Creek", "Lake", "Reservoir", "Island", "Islands", "Beach", "Hills", "Hill",
+    "Mountain", "Mountains", "Mount", "Valley", "County", "Province", "District", "Region",
+    "Prefecture", "Governorate", "Oblast", "Municipality", "Township", "Parish", "Bay",
+    "Harbour", "Harbor", "Port", "Airport", "Station", "Stadium", "Arena", "Dock", "Docks",
+    "Canal", "Peninsula", "Desert", "Forest", "Falls", "Heights", "Springs", "Plateau", "Pass",
+    "Gorge", "Glacier", "Cape", "Coast", "Plain", "Plains", "Strait", "Sound", "Gulf", "Ocean",
+    "Sea", "Estate", "Field", "Fields", "Park", "Gardens", "City", "Town", "Village", "Pond",
+    "Brook", "Canyon", "Highway", "Expressway", "Motorway", "Border", "Crossing", "Camp",
+  ]
+
+  public func candidates(in context: SentenceContext) -> [Candidate] {
+    let tokens = context.tokens
+    let range = context.range
+    guard !context.block.isAllCaps else { return [] }
+    var result: [Candidate] = []
+    for i in range where PlaceHeadRule.heads.contains(tokens[i].text) {
+      var start = i
+      while start > range.lowerBound, i - start < 4 {
+        let previous = tokens[start - 1]
+        guard previous.kind == .word, previous.isCapitalized,
+          !NameShape.functionWords.contains(previous.text),
+          !context.caseIsWeak || context.dictionaryMatch(at: start - 1) != nil
+        else { break }
+        start -= 1
+      }
+      // A sentence's first word may be an ordinary capitalized word: keep it only when the
+      // dictionary knows it or a name follows.
+      if start == range.lowerBound, i - start >= 2, context.dictionaryMatch(at: start) == nil {
+        start += 1
+      }
+      guard start < i else { continue }
+      result.append(makeCandidate(start..<(i + 1), .place, context, priority: 7))
+    }
+    return result
+  }
+}

@@ -1,0 +1,38 @@
+import Testing
+
+@testable import NewsGraph
+
+@Suite struct AcronymLinkerTests {
+  static func organizations(_ text: String) -> [Mention] {
+    Pipeline.document(text).mentions.filter { $0.type == .organization }
+  }
+
+  @Test func spelledOutDefinitionNamesLaterUses() throws {
+    let marked = try MarkedText(
+      "The «Kurdistan Democratic Party» («KDP») won. Later the «KDP» said it would talk.")
+    let found = Self.organizations(marked.text)
+    #expect(found.map { FoundSpan(start: $0.start, end: $0.end, text: $0.text) } == marked.expected)
+    #expect(Set(found.map(\.entity)) == ["organization/kurdistan-democratic-party"])
+    #expect(found.map(\.form) == [.name, .alias, .alias])
+  }
+
+  @Test func functionWordsAreSkippedInInitials() {
+    let found = Self.organizations(
+      "The Organisation for Security and Cooperation in Europe (OSCE) met. OSCE monitors left.")
+    #expect(found.first?.text == "Organisation for Security and Cooperation in Europe")
+    #expect(found.filter { $0.text == "OSCE" }.count == 2)
+    #expect(Set(found.map(\.entity)).count == 1)
+  }
+
+  @Test func bracketedWordThatSpellsNothingIsNoDefinition() {
+    let found = Self.organizations("Talks with Acme Trading (NOW) went well. NOW is a word here.")
+    #expect(!found.contains { $0.text == "NOW" }, "\(found.map(\.text))")
+  }
+
+  @Test func acronymBeforeItsDefinitionIsLinkedToo() {
+    // A headline often uses the acronym before the body defines it.
+    let found = Self.organizations("XYZ said so. Later the Xeno Yield Zone (XYZ) met.")
+    #expect(found.filter { $0.text == "XYZ" }.count == 2)
+    #expect(Set(found.map(\.entity)) == ["organization/xeno-yield-zone"])
+  }
+}
