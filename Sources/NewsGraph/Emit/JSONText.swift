@@ -76,4 +76,11 @@ struct JSONText {
     separator()
     output += "{" + fields.map { JSONText.quoted($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}"
   }
+
+  /// A member whose value is an object written on one line.
+  mutating func compactObject(key: String, _ fields: [(String, String)]) {
+    field(
+      key,
+      raw: "{" + fields.map { JSONText.quoted($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}")
+  }
 }

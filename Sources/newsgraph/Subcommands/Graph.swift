@@ -1,124 +1,59 @@
 import ArgumentParser
-import GraphvizRender
 import NewsGraph
 
 extension NewsGraphCommand {
   struct Graph: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract:
-        "Build the co-occurrence graph of articles and write it as DOT, JSON, SVG, PNG or PDF.",
+        "Build the co-occurrence graph of articles and write it as DOT, JSON, SVG, PNG, PDF, GraphML, GEXF or CSV.",
       discussion: """
-        Without -o, DOT and JSON go to standard output and a rendered format to \
-        output/NAME.EXT, NAME from the first input file. With -o, the format comes from its \
-        extension unless --format is given. Outputs are written to a temporary file and renamed \
-        into place.
+        Inputs are text files, folders (every *.txt below them, in path order; the document id \
+        is the path below the folder without .txt) and JSON Lines files (*.jsonl, or any file \
+        with --jsonl). Documents are analyzed on all cores; the output is the same as with \
+        --jobs 1. Without -o, DOT, JSON, GraphML and GEXF go to standard output and SVG, PNG, \
+        PDF and CSV to output/NAME.EXT, NAME from the first input. Pruning runs in the order \
+        --types, --focus/--depth, --backbone, --min-weight, --top-nodes, --top-edges. Outputs \
+        are written to a temporary file and renamed into place.
         """)
 
-    @OptionGroup var input: InputOptions
+    @Argument(
+      help: ArgumentHelp(
+        "Articles: text files, folders, JSON Lines files; '-' reads standard input.",
+        valueName: "input"))
+    var inputs: [String] = []
+
+    @OptionGroup var corpus: CorpusOptions
+    @OptionGroup var build: BuildOptions
+    @OptionGroup var pruning: PruningOptions
+    @OptionGroup var outputOptions: GraphOutputOptions
     @OptionGroup var dictionaries: DictionaryOptions
 
-    @Option(
-      name: .shortAndLong,
-      help: ArgumentHelp("Output file; '-' for standard output.", valueName: "path"))
-    var output: String?
-
-    @Option(help: "Output format: dot, json, svg, png or pdf (default: from -o, else dot).")
-    var format: OutputFormat?
-
-    @Option(help: "Co-occurrence window: sentence, paragraph, document, or a number of sentences.")
-    var window: String = "sentence"
-
-    @Option(
-      help:
-        "Graphviz layout for rendered formats: auto (neato, sfdp above 300 nodes), dot, neato, fdp, sfdp, circo or twopi."
-    )
-    var layout: LayoutChoice = .auto
-
-    @Option(help: "Evidence sentences kept per edge in JSON and tooltips.")
-    var evidence: Int = 3
-
     func validate() throws {
-      guard Window(window) != nil else {
-        throw ValidationError(
-          "--window must be sentence, paragraph, document or a whole number >= 1, not '\(window)'")
-      }
-      guard evidence >= 0 else { throw ValidationError("--evidence must be 0 or more") }
-      if format == nil, let output, output != "-", OutputFormat(path: output) == nil {
-        throw ValidationError(
-          "cannot tell the format of '\(output)' from its extension; add --format")
+      if inputs.isEmpty {
+        throw ValidationError("give at least one article file or folder, or '-' for standard input")
       }
     }
 
     func run() throws {
       try reportingFailures {
-        let format = self.format ?? output.flatMap(OutputFormat.init(path:)) ?? .dot
+        let format = outputOptions.resolvedFormat
+        let corpus = try Corpus.expand(inputs, jsonl: self.corpus.jsonl)
         let recognizer = Recognizer(gazetteer: try DictionaryLoader.gazetteer(dictionaries))
-        let builder = GraphBuilder(window: Window(window) ?? .sentence, evidenceLimit: evidence)
-        var accumulator = GraphBuilder.Accumulator(builder: builder)
-        for path in input.files {
-          let text = try FileIO.readText(path)
-          accumulator.add(recognizer.analyze(id: Articles.documentID(path), text: text), text: text)
-        }
-        let graph = accumulator.graph()
-        let name = Articles.documentID(input.files[0])
-        let dot = DOTWriter(title: input.files.count == 1 ? name : nil).dot(graph)
-
-        var target = output
-        if target == nil && format.isRendered {
-          if !FileIO.isDirectory("output") { try FileIO.makeFolder("output") }
-          target = "output/\(name).\(format.rawValue)"
-        }
-        let bytes: [UInt8]
-        if let rendered = format.graphviz {
-          let engine = layout.engine(nodes: graph.nodes.count)
-          do {
-            bytes = try GraphvizRenderer().render(dot: dot, layout: engine, format: rendered)
-          } catch {
-            throw Failure("newsgraph: error: graphviz: \(error)")
-          }
-        } else if format == .json {
-          bytes = Array(JSONWriter().graph(graph).utf8)
-        } else {
-          bytes = Array(dot.utf8)
-        }
-        try FileIO.write(bytes, to: target ?? "-")
-        if let target, target != "-" {
+        let runner = CorpusRunner(
+          recognizer: recognizer, builder: build.builder(), jobs: self.corpus.jobCount,
+          progress: self.corpus.progress)
+        let built = try runner.graph(of: corpus)
+        let graph = try GraphWriting.prepared(built, pruning: pruning, format: format)
+        let name = Articles.documentID(inputs[0])
+        let single = inputs.count == 1 && built.documentCount == 1
+        let written = try GraphWriting.write(
+          graph, options: outputOptions, name: name, title: single ? name : nil)
+        if !written.isEmpty {
           FileIO.printError(
-            "wrote \(target) (\(graph.nodes.count) entities, \(graph.edges.count) links)")
+            "wrote \(written.joined(separator: " and ")) (\(graph.nodes.count) entities, \(graph.edges.count) links)"
+          )
         }
       }
     }
-  }
-}
-
-/// The formats `graph` writes.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case dot, json, svg, png, pdf
-
-  init?(path: String) {
-    guard let dot = path.lastIndex(of: ".") else { return nil }
-    let ext = path[path.index(after: dot)...].lowercased()
-    self.init(rawValue: ext == "gv" ? "dot" : ext)
-  }
-
-  var isRendered: Bool { graphviz != nil }
-
-  var graphviz: GraphvizFormat? {
-    switch self {
-    case .svg: .svg
-    case .png: .png
-    case .pdf: .pdf
-    case .dot, .json: nil
-    }
-  }
-}
-
-/// `--layout`: a Graphviz engine, or auto.
-enum LayoutChoice: String, ExpressibleByArgument, CaseIterable {
-  case auto, dot, neato, fdp, sfdp, circo, twopi
-
-  func engine(nodes: Int) -> GraphvizLayout {
-    if self == .auto { return nodes > 300 ? .sfdp : .neato }
-    return GraphvizLayout(rawValue: rawValue) ?? .sfdp
   }
 }

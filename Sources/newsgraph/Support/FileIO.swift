@@ -103,7 +103,7 @@ enum FileIO {
     try write(Array(text.utf8), to: path)
   }
 
-  private static func writeAll(fd: Int32, _ bytes: [UInt8]) -> Bool {
+  fileprivate static func writeAll(fd: Int32, _ bytes: [UInt8]) -> Bool {
     var offset = 0
     while offset < bytes.count {
       let count = bytes.withUnsafeBytes { raw -> Int in
@@ -167,5 +167,37 @@ extension FileIO {
       throw Failure(
         path: path, "cannot create folder: \(String(cString: strerror(errno)).lowercased())")
     }
+  }
+}
+
+extension FileIO {
+  /// The size of a regular file, or nil.
+  static func fileSize(_ path: String) -> Int? {
+    var info = stat()
+    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    return Int(info.st_size)
+  }
+
+  /// Whether the path itself is a symbolic link (not followed).
+  static func isSymbolicLink(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+  }
+
+  /// Whether a file descriptor is a terminal (the progress bar shows only there).
+  static func isTerminal(_ fd: Int32) -> Bool {
+    isatty(fd) == 1
+  }
+
+  /// Writes text to standard error without a line break (the progress bar redraws a line).
+  static func printErrorRaw(_ text: String) {
+    _ = writeAll(fd: 2, Array(text.utf8))
+  }
+
+  /// Seconds on a monotonic clock.
+  static func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
   }
 }

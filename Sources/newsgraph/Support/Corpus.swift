@@ -1,0 +1,168 @@
+import NewsGraph
+
+/// The articles named on the command line, expanded: files, folders walked for their `*.txt`
+/// (or, with `--jsonl`, `*.jsonl`) files in path order, JSON Lines files, standard input.
+struct Corpus {
+  enum Input {
+    /// A text file and its document id.
+    case text(path: String, id: String)
+    /// Standard input as one article.
+    case standardInput
+    /// A JSON Lines file (or "-"), one article a line.
+    case jsonLines(path: String)
+  }
+
+  var inputs: [Input]
+  /// Bytes of all inputs, when known (not for standard input).
+  var totalBytes: Int?
+  /// Text files among the inputs (JSON Lines files hold an unknown number of articles).
+  var knownDocuments: Int?
+
+  /// Expands paths. A folder gives the files below it (hidden ones and symbolic links to
+  /// folders skipped), each with its path below the folder, without extension, as its id.
+  static func expand(_ paths: [String], jsonl: Bool) throws(Failure) -> Corpus {
+    var inputs: [Input] = []
+    var bytes = 0
+    var sizesKnown = true
+    var jsonLines = false
+    for path in paths {
+      if path == "-" {
+        inputs.append(jsonl ? .jsonLines(path: "-") : .standardInput)
+        sizesKnown = false
+        jsonLines = jsonLines || jsonl
+        continue
+      }
+      if FileIO.isDirectory(path) {
+        let suffix = jsonl ? ".jsonl" : ".txt"
+        let found = walk(path, suffix: suffix)
+        guard !found.isEmpty else {
+          throw Failure(path: path, "no \(suffix) files in this folder")
+        }
+        for relative in found {
+          let file = (path.hasSuffix("/") ? path : path + "/") + relative
+          bytes += FileIO.fileSize(file) ?? 0
+          if jsonl {
+            inputs.append(.jsonLines(path: file))
+            jsonLines = true
+          } else {
+            inputs.append(.text(path: file, id: String(relative.dropLast(suffix.count))))
+          }
+        }
+        continue
+      }
+      bytes += FileIO.fileSize(path) ?? 0
+      if jsonl || path.lowercased().hasSuffix(".jsonl") {
+        inputs.append(.jsonLines(path: path))
+        jsonLines = true
+      } else {
+        inputs.append(.text(path: path, id: Articles.documentID(path)))
+      }
+    }
+    return Corpus(
+      inputs: inputs, totalBytes: sizesKnown ? bytes : nil,
+      knownDocuments: jsonLines ? nil : inputs.count)
+  }
+
+  /// Relative paths of the files ending in `suffix` below `folder`, sorted by path.
+  static func walk(_ folder: String, suffix: String) -> [String] {
+    var result: [String] = []
+    func visit(_ relative: String) {
+      let base = folder.hasSuffix("/") ? folder : folder + "/"
+      for name in FileIO.list(base + relative) where !name.hasPrefix(".") {
+        let child = relative.isEmpty ? name : relative + "/" + name
+        let full = base + child
+        if FileIO.isDirectory(full) {
+          if !FileIO.isSymbolicLink(full) { visit(child) }
+        } else if name.hasSuffix(suffix), FileIO.fileSize(full) != nil {
+          result.append(child)
+        }
+      }
+    }
+    visit("")
+    return result.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+  }
+}
+
+/// One article to analyze, as the corpus reader hands it to a worker.
+enum CorpusItem: Sendable {
+  case text(path: String, id: String)
+  case standardInput(bytes: [UInt8])
+  case jsonLine(path: String, line: Int, bytes: [UInt8])
+  /// A failure found while reading the corpus, reported in input order like any other.
+  case failure(Failure)
+
+  /// Bytes the item stands for, for the progress bar.
+  var size: Int {
+    switch self {
+    case .text(let path, _): FileIO.fileSize(path) ?? 0
+    case .standardInput(let bytes): bytes.count
+    case .jsonLine(_, _, let bytes): bytes.count + 1
+    case .failure: 0
+    }
+  }
+
+  /// The article's id, text and metadata.
+  func article() throws(Failure) -> (id: String, text: SourceText, metadata: DocumentMetadata) {
+    switch self {
+    case .text(let path, let id):
+      return (id, try FileIO.readText(path), DocumentMetadata())
+    case .standardInput(let bytes):
+      do {
+        return ("stdin", try SourceText(utf8: bytes), DocumentMetadata())
+      } catch {
+        throw Failure(path: "<stdin>", error.description)
+      }
+    case .jsonLine(let path, let line, let bytes):
+      return try JSONLinesRecord.article(bytes, file: path == "-" ? "<stdin>" : path, line: line)
+    case .failure(let failure):
+      throw failure
+    }
+  }
+}
+
+/// One line of a JSON Lines corpus: `{"id": ..., "text": ..., "date"?, "source"?, "title"?}`.
+enum JSONLinesRecord {
+  static func article(_ bytes: [UInt8], file: String, line: Int) throws(Failure)
+    -> (id: String, text: SourceText, metadata: DocumentMetadata)
+  {
+    let reader = JSONReader(file: file, firstLine: line)
+    let value: JSONValue
+    do {
+      value = try reader.value(bytes)
+    } catch {
+      throw Failure(error.description)
+    }
+    func fail(_ at: JSONValue, _ message: String) -> Failure {
+      Failure("\(reader.position(at.offset, in: bytes)): error: \(message)")
+    }
+    guard value.members != nil else {
+      throw fail(
+        value, "expected an article object {\"id\": ..., \"text\": ...}, found \(value.typeName)")
+    }
+    func string(_ key: String, required: Bool) throws(Failure) -> String? {
+      guard let field = value[key], field.kind != .null else {
+        if required { throw fail(value, "the article has no '\(key)' field") }
+        return nil
+      }
+      guard let text = field.string else {
+        throw fail(field, "'\(key)' must be a string, not \(field.typeName)")
+      }
+      return text
+    }
+    guard let id = try string("id", required: true), !id.isEmpty else {
+      throw fail(value["id"] ?? value, "'id' is empty")
+    }
+    let text = try string("text", required: true) ?? ""
+    var metadata = DocumentMetadata(
+      source: try string("source", required: false), title: try string("title", required: false))
+    if let date = try string("date", required: false) {
+      guard let day = CalendarDay(leadingDayOf: date) else {
+        throw fail(
+          value["date"] ?? value,
+          "'date' must be a day (YYYY-MM-DD) or an ISO 8601 timestamp, not '\(date)'")
+      }
+      metadata.date = day.description
+    }
+    return (id, SourceText(text), metadata)
+  }
+}

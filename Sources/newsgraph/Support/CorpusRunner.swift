@@ -1,0 +1,187 @@
+import Dispatch
+import NewsGraph
+import Synchronization
+
+/// Analyzes a corpus on several cores and builds its graph.
+///
+/// Workers take small batches of consecutive documents from one reader, analyze them with the
+/// shared recognizer, and build each batch's graph; the batches are merged into the result in
+/// input order as they finish. Building a graph does not depend on document order anyway
+/// (`GraphBuilder`), so the output is byte for byte the one a single worker gives. A failure
+/// stops the run; the one reported is the first in input order, as in a serial run.
+struct CorpusRunner {
+  var recognizer: Recognizer
+  var builder: GraphBuilder
+  var jobs: Int
+  var progress: ProgressMode
+  /// Documents a worker takes at a time.
+  var batchSize = 8
+
+  func graph(of corpus: Corpus) throws(Failure) -> CooccurrenceGraph {
+    let bar = ProgressBar(
+      mode: progress, totalBytes: corpus.totalBytes, totalDocuments: corpus.knownDocuments)
+    let run = Run(corpus: corpus, builder: builder, batchSize: batchSize, progress: bar)
+    let workers = max(1, min(jobs, corpus.knownDocuments ?? jobs))
+    let recognizer = self.recognizer
+    if workers == 1 {
+      run.work(recognizer)
+    } else {
+      DispatchQueue.concurrentPerform(iterations: workers) { _ in run.work(recognizer) }
+    }
+    bar?.finish()
+    return try run.result()
+  }
+}
+
+/// The shared state of one run: the reader, and the batches waiting to be merged in order.
+private final class Run: Sendable {
+  struct Batch {
+    var index: Int
+    var items: [(index: Int, item: CorpusItem)]
+  }
+
+  struct Reader {
+    var inputs: [Corpus.Input]
+    var next = 0
+    var lines: LineReader?
+    var linesPath = ""
+    var itemIndex = 0
+    var batchIndex = 0
+    /// No item after this index is handed out (a failure happened there).
+    var stopAt = Int.max
+  }
+
+  struct Results {
+    var accumulator: GraphBuilder.Accumulator
+    var pending: [Int: (CooccurrenceGraph, documents: Int, bytes: Int)] = [:]
+    var nextBatch = 0
+    var failure: (index: Int, failure: Failure)?
+  }
+
+  let reader: Mutex<Reader>
+  let results: Mutex<Results>
+  let builder: GraphBuilder
+  let batchSize: Int
+  let progress: ProgressBar?
+
+  init(corpus: Corpus, builder: GraphBuilder, batchSize: Int, progress: ProgressBar?) {
+    reader = Mutex(Reader(inputs: corpus.inputs))
+    results = Mutex(Results(accumulator: GraphBuilder.Accumulator(builder: builder)))
+    self.builder = builder
+    self.batchSize = batchSize
+    self.progress = progress
+  }
+
+  /// A worker's loop: take a batch, analyze it, hand its graph in, until the reader is dry.
+  func work(_ recognizer: Recognizer) {
+    while let batch = nextBatch() {
+      var accumulator = GraphBuilder.Accumulator(builder: builder)
+      var bytes = 0
+      var failed = false
+      for (index, item) in batch.items {
+        if reader.withLock({ index > $0.stopAt }) { break }
+        do {
+          let (id, text, metadata) = try item.article()
+          accumulator.add(recognizer.analyze(id: id, text: text), text: text, metadata: metadata)
+          bytes += item.size
+        } catch {
+          record(error, at: index)
+          failed = true
+          break
+        }
+      }
+      if failed { continue }
+      hand(batch.index, accumulator.graph(), documents: batch.items.count, bytes: bytes)
+    }
+  }
+
+  private func record(_ failure: Failure, at index: Int) {
+    reader.withLock { $0.stopAt = min($0.stopAt, index) }
+    results.withLock { results in
+      if results.failure == nil || index < (results.failure?.index ?? .max) {
+        results.failure = (index, failure)
+      }
+    }
+  }
+
+  /// Merges finished batches in order; a batch that finishes early waits for those before it.
+  private func hand(_ batch: Int, _ graph: CooccurrenceGraph, documents: Int, bytes: Int) {
+    var done = (documents: 0, bytes: 0)
+    results.withLock { results in
+      results.pending[batch] = (graph, documents, bytes)
+      while let next = results.pending.removeValue(forKey: results.nextBatch) {
+        do {
+          try results.accumulator.add(next.0)
+        } catch {
+          // The batches are built with the run's own builder, so their windows always match.
+          results.failure = results.failure ?? (.max, Failure("newsgraph: error: \(error)"))
+        }
+        results.nextBatch += 1
+        done.documents += next.documents
+        done.bytes += next.bytes
+      }
+    }
+    if done.documents > 0 { progress?.advance(documents: done.documents, bytes: done.bytes) }
+  }
+
+  /// The next batch of consecutive items, or nil when the corpus is read (or a failure stopped
+  /// it).
+  private func nextBatch() -> Batch? {
+    reader.withLock { reader -> Batch? in
+      var items: [(Int, CorpusItem)] = []
+      while items.count < batchSize, reader.itemIndex <= reader.stopAt {
+        guard let item = Self.nextItem(&reader) else { break }
+        items.append((reader.itemIndex, item))
+        reader.itemIndex += 1
+        if case .failure = item { break }
+      }
+      guard !items.isEmpty else { return nil }
+      defer { reader.batchIndex += 1 }
+      return Batch(index: reader.batchIndex, items: items)
+    }
+  }
+
+  private static func nextItem(_ reader: inout Reader) -> CorpusItem? {
+    while true {
+      if let lines = reader.lines {
+        do {
+          while let (line, _, bytes) = try lines.next() {
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            return .jsonLine(path: reader.linesPath, line: line, bytes: bytes)
+          }
+          reader.lines = nil
+        } catch {
+          reader.lines = nil
+          return .failure(error)
+        }
+      }
+      guard reader.next < reader.inputs.count else { return nil }
+      let input = reader.inputs[reader.next]
+      reader.next += 1
+      switch input {
+      case .text(let path, let id):
+        return .text(path: path, id: id)
+      case .standardInput:
+        do {
+          return .standardInput(bytes: try FileIO.read("-"))
+        } catch {
+          return .failure(error)
+        }
+      case .jsonLines(let path):
+        do {
+          reader.lines = try LineReader(path: path)
+          reader.linesPath = path
+        } catch {
+          return .failure(error)
+        }
+      }
+    }
+  }
+
+  func result() throws(Failure) -> CooccurrenceGraph {
+    try results.withLock { results throws(Failure) -> CooccurrenceGraph in
+      if let failure = results.failure { throw failure.failure }
+      return results.accumulator.graph()
+    }
+  }
+}
