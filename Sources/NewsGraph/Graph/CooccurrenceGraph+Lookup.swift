@@ -8,8 +8,9 @@ extension CooccurrenceGraph {
     case notFound(suggestions: [Node])
   }
 
-  /// The node a reference names: an id (`country/egypt`), a label (`Egypt`) or an alias seen
-  /// (`Egyptian`), tried in that order; labels and aliases ignore case.
+  /// The node a reference names: an id (`country/egypt`), a label (`Egypt`), an alias seen
+  /// (`Egyptian`) or the last word of a label or alias (`Morsi`), tried in that order; all but
+  /// the id ignore case.
   public func lookup(_ reference: String) -> NodeLookup {
     if let node = nodes.first(where: { $0.id == reference }) { return .found(node) }
     let exact = nodes.filter { $0.label == reference }
@@ -21,11 +22,40 @@ extension CooccurrenceGraph {
     let byAlias = nodes.filter { node in node.aliases.contains { $0.lowercased() == folded } }
     if byAlias.count == 1 { return .found(byAlias[0]) }
     if byAlias.count > 1 { return .ambiguous(byAlias) }
-    let suggestions = nodes.filter {
-      $0.id.lowercased().contains(folded) || $0.label.lowercased().contains(folded)
+    let byLastWord = nodes.filter { node in
+      ([node.label] + node.aliases).contains { Self.lastWord($0) == folded }
+    }
+    if byLastWord.count == 1 { return .found(byLastWord[0]) }
+    if byLastWord.count > 1 { return .ambiguous(byLastWord) }
+    let suggestions = nodes.filter { node in
+      node.id.lowercased().contains(folded) || node.label.lowercased().contains(folded)
+        || ([node.label] + node.aliases).contains { name in
+          name.lowercased().split(separator: " ").contains {
+            Self.editDistance(Array($0.unicodeScalars), Array(folded.unicodeScalars)) <= 2
+          }
+        }
     }
     .sorted { ($1.mentions, $0.id) < ($0.mentions, $1.id) }
     return .notFound(suggestions: Array(suggestions.prefix(5)))
+  }
+
+  static func lastWord(_ name: String) -> String {
+    String(name.lowercased().split(separator: " ").last ?? "")
+  }
+
+  /// Levenshtein distance, for "did you mean" suggestions.
+  static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in 1...b.count {
+        current[j] = Swift.min(
+          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return previous[b.count]
   }
 
   /// The edge between two node ids, if any.
