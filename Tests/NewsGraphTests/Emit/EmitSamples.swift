@@ -13,7 +13,7 @@ enum EmitSamples {
     -> CooccurrenceGraph.Node
   {
     CooccurrenceGraph.Node(
-      id: id, label: label, type: type, mentions: 2, documents: 1, aliases: [label])
+      id: id, label: label, type: type, mentions: 2, documents: 1, aliases: [label], windows: 2)
   }
 
   /// One node per hostile label, each linked to the next, with hostile evidence too.
@@ -30,7 +30,8 @@ enum EmitSamples {
             document: "doc \"1\"", sentence: 0, text: "\(a.label) met \(b.label)")
         ])
     }
-    return CooccurrenceGraph(nodes: nodes, edges: edges, window: .sentence, documentCount: 1)
+    return CooccurrenceGraph(
+      nodes: nodes, edges: edges, window: .sentence, documentCount: 1, windowCount: 4)
   }
 
   /// A small invented article for the golden files: every type, a short form, a demonym, a

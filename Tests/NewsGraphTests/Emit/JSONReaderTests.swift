@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+@testable import NewsGraph
+
+@Suite struct JSONReaderTests {
+  static func read(_ text: String) throws(JSONReadError) -> JSONValue {
+    try JSONReader(file: "t.json").value(Array(text.utf8))
+  }
+
+  struct Bad: Sendable, CustomTestStringConvertible {
+    var input: String
+    var message: String
+    var explanation: String
+    var testDescription: String { explanation }
+  }
+
+  @Test(arguments: [
+    Bad(
+      input: "", message: "t.json:1:1: error: empty input: expected a JSON value",
+      explanation: "nothing"),
+    Bad(
+      input: "{\"a\": 1,}", message: "t.json:1:9: error: trailing comma before '}'",
+      explanation: "trailing comma in an object"),
+    Bad(
+      input: "[1, 2,\n ]", message: "t.json:2:2: error: trailing comma before ']'",
+      explanation: "trailing comma in an array, on line 2"),
+    Bad(
+      input: "{\"a\": 1, \"a\": 2}", message: "t.json:1:10: error: duplicate key 'a'",
+      explanation: "duplicate keys"),
+    Bad(
+      input: "[01]", message: "t.json:1:2: error: numbers cannot have leading zeros",
+      explanation: "leading zero"),
+    Bad(
+      input: "[NaN]", message: "t.json:1:2: error: unexpected 'N': expected a value",
+      explanation: "NaN is not JSON"),
+    Bad(
+      input: "// c\n{}", message: "t.json:1:1: error: unexpected '/': expected a value",
+      explanation: "no comments"),
+    Bad(
+      input: "{\"a\": tru}", message: "t.json:1:10: error: unexpected '}' in 'true'",
+      explanation: "broken literal"),
+    Bad(
+      input: "\"a\tb\"",
+      message: "t.json:1:3: error: control character (a tab) in a string: write it as an escape",
+      explanation: "raw tab in a string"),
+    Bad(
+      input: "\"\\x\"", message: "t.json:1:2: error: invalid escape '\\x' in a string",
+      explanation: "unknown escape"),
+    Bad(
+      input: "\"\\ud800\"", message: "t.json:1:2: error: lone surrogate \\uD800 in a string",
+      explanation: "lone high surrogate"),
+    Bad(
+      input: "\"\\udc00x\"", message: "t.json:1:2: error: lone surrogate \\uDC00 in a string",
+      explanation: "lone low surrogate"),
+    Bad(
+      input: "\"abc", message: "t.json:1:1: error: unterminated string",
+      explanation: "unterminated string"),
+    Bad(
+      input: "{} {}", message: "t.json:1:4: error: unexpected '{' after the JSON value",
+      explanation: "two values"),
+    Bad(
+      input: "[1e999]", message: "t.json:1:2: error: number '1e999' is out of range",
+      explanation: "overflow"),
+    Bad(
+      input: "{\"é\": [1 2]}", message: "t.json:1:10: error: unexpected '2': expected ',' or ']'",
+      explanation: "columns count characters, not bytes"),
+  ])
+  func rejectsWithFileLineAndColumn(_ example: Bad) {
+    do {
+      _ = try Self.read(example.input)
+      Issue.record("accepted \(example.input)")
+    } catch {
+      #expect(error.description == example.message)
+    }
+  }
+
+  @Test func rejectsInvalidUTF8WithItsPosition() {
+    var bytes = Array("{\"a\":\n \"x".utf8)
+    bytes += [0xC3, 0x28]
+    bytes += Array("\"}".utf8)
+    #expect(
+      throws: JSONReadError.syntax(
+        TextPosition(file: "f", line: 2, column: 4), "invalid UTF-8 in a string")
+    ) {
+      try JSONReader(file: "f").value(bytes)
+    }
+  }
+
+  @Test func limitsNesting() {
+    let deep = String(repeating: "[", count: 300) + String(repeating: "]", count: 300)
+    #expect(throws: JSONReadError.self) { try Self.read(deep) }
+    let fine = String(repeating: "[", count: 200) + String(repeating: "]", count: 200)
+    #expect((try? Self.read(fine)) != nil)
+  }
+
+  @Test func readsWhatFoundationWrites() throws {
+    let object: [String: Any] = [
+      "s": "quote \" slash \\ tab \t nl \n emoji 😀 \u{2028} \u{1}", "n": -12.5e-3, "i": 42,
+      "b": true, "z": NSNull(), "a": [1, [2, [3]], ["k": "v"]],
+    ]
+    let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    let value = try JSONReader(file: "x").value(Array(data))
+    #expect(value["s"]?.string == object["s"] as? String)
+    #expect(value["n"]?.number == -12.5e-3)
+    #expect(value["i"]?.integer == 42)
+    #expect(value["b"]?.kind == .bool(true))
+    #expect(value["z"]?.kind == .null)
+    #expect(value["a"]?.array?.count == 3)
+    #expect(value["a"]?.array?[2]["k"]?.string == "v")
+  }
+
+  @Test func decodesEscapesAndSurrogatePairs() throws {
+    let value = try Self.read(#"["\u00e9\ud83d\ude00\/\b\f\n\r\t\"\\"]"#)
+    #expect(value.array?.first?.string == "é😀/\u{8}\u{C}\n\r\t\"\\")
+  }
+
+  @Test func skipsAByteOrderMark() throws {
+    let value = try JSONReader(file: "b").value([0xEF, 0xBB, 0xBF] + Array("[]".utf8))
+    #expect(value.array?.isEmpty == true)
+  }
+
+  @Test func jsonLinesKeepTheirLineNumbers() {
+    do {
+      _ = try JSONReader(file: "c.jsonl", firstLine: 17).value(Array("{\"id\": }".utf8))
+      Issue.record("accepted")
+    } catch {
+      #expect(error.description == "c.jsonl:17:8: error: unexpected '}': expected a value")
+    }
+  }
+}
