@@ -105,6 +105,19 @@ enum NameShape {
     return start..<(last + 1)
   }
 
+  /// Whether a word is a function word, in any case ("IN", "The").
+  static func isFunctionWord(_ text: String) -> Bool {
+    if functionWords.contains(text) { return true }
+    guard let first = text.first else { return false }
+    return functionWords.contains(String(first) + text.dropFirst().lowercased())
+  }
+
+  /// Whether a title from titles.tsv ("Judge", "Director") is the token at `i`.
+  static func isTitle(at i: Int, _ context: SentenceContext) -> Bool {
+    !context.gazetteer.titles.matches(startingAt: i, count: i + 1) { context.tokens[$0].text }
+      .isEmpty
+  }
+
   /// Words that end the names of places and organizations rather than of people.
   static let headWords: Set<String> = OrganizationHeadRule.suffixHeads.union(PlaceHeadRule.heads)
 }

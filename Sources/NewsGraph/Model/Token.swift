@@ -52,4 +52,11 @@ extension Token {
     guard kind == .word, let first = text.unicodeScalars.first else { return false }
     return ScalarClass.isLower(first)
   }
+
+  /// "Boston-based", "US-led": a hyphen followed by a lower-case word.
+  public var hasLowercaseSuffix: Bool {
+    guard kind == .word, let hyphen = text.unicodeScalars.lastIndex(of: "-") else { return false }
+    let after = text.unicodeScalars[text.unicodeScalars.index(after: hyphen)...]
+    return after.first.map(ScalarClass.isLower) ?? false
+  }
 }

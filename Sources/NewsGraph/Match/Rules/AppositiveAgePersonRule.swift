@@ -25,7 +25,8 @@ public struct AppositiveAgePersonRule: Rule {
       var start = open
       while start > range.lowerBound, open - start < 4,
         NameShape.isNameWord(tokens[start - 1], allCapsText: context.block.isAllCaps)
-          || NameShape.particles.contains(tokens[start - 1].text)
+          || NameShape.particles.contains(tokens[start - 1].text),
+        !NameShape.isTitle(at: start - 1, context)
       {
         start -= 1
       }

@@ -21,6 +21,7 @@ public struct GivenNamePersonRule: Rule {
       let token = tokens[i]
       guard token.kind == .word, token.isCapitalized, !token.isAllCaps || context.block.isAllCaps,
         context.gazetteer.givenNames.contains(token.text), !insideDictionaryName(i, context),
+        context.dictionaryMatch(at: i).map({ $0.entry.type == .person || $0.length < 2 }) ?? true,
         NameShape.isNameWord(tokens[i + 1], allCapsText: context.block.isAllCaps)
           || NameShape.isInitial(tokens[i + 1]),
         !context.stopsName(at: i + 1),

@@ -13,6 +13,7 @@ public struct InitialSurnamePersonRule: Rule {
 
   public func candidates(in context: SentenceContext) -> [Candidate] {
     let tokens = context.tokens
+    guard !context.block.isAllCaps else { return [] }
     var result: [Candidate] = []
     var i = context.range.lowerBound
     while i < context.range.upperBound {

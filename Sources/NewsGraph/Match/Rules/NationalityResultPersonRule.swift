@@ -23,7 +23,8 @@ public struct NationalityResultPersonRule: Rule {
       while start > range.lowerBound, open - start < 4,
         NameShape.isNameWord(tokens[start - 1], allCapsText: context.block.isAllCaps)
           || NameShape.isInitial(tokens[start - 1])
-          || NameShape.particles.contains(tokens[start - 1].text)
+          || NameShape.particles.contains(tokens[start - 1].text),
+        !NameShape.isTitle(at: start - 1, context)
       {
         start -= 1
       }

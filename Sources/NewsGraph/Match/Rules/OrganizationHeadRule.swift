@@ -40,6 +40,8 @@ public struct OrganizationHeadRule: Rule {
     "Telecom", "Communications", "Electric", "Electronics", "Software", "Labs", "Laboratories",
     "Hotel", "Hotels", "Resorts", "Casino", "Cinema", "Theatre", "Theater", "Centre", "Center",
     "Board", "Council", "Senate", "Cabinet", "Secretariat", "Tribunal", "Commissioner",
+    "Newsroom", "Desk", "United", "Rovers", "Rangers", "Wanderers", "Athletic", "Albion",
+    "Hotspur", "Athletico", "FC", "F.C.", "SC", "AC",
   ]
 
   /// Heads that take "of" and a name ("Ministry of Defence").
@@ -67,7 +69,7 @@ public struct OrganizationHeadRule: Rule {
       while start > range.lowerBound {
         let previous = tokens[start - 1]
         guard previous.kind == .word, previous.isCapitalized,
-          !NameShape.functionWords.contains(previous.text),
+          !NameShape.functionWords.contains(previous.text), !previous.hasLowercaseSuffix,
           !context.caseIsWeak || context.dictionaryMatch(at: start - 1) != nil
         else { break }
         start -= 1

@@ -12,6 +12,7 @@ public struct ScoreLineTeamRule: Rule {
   public let summary = "a place or name followed by a score in a results line is a team"
   public let examples: [RuleExample] = [
     RuleExample("«Chicago» 4 «Houston» 3", .organization, "a result"),
+    RuleExample("«Cleveland» 8 «Texas» 3", .organization, "a result with places the dictionary knows"),
     RuleExample("«CLEVELAND» 80 53 .602 -", .organization, "a standings row"),
     RuleExample("«KANSAS CITY» AT «DETROIT»", .organization, "a fixture"),
     RuleExample("Prices in Chicago rose 4 percent in May, and 3 percent in June.", .organization,
@@ -85,9 +86,14 @@ public struct ScoreLineTeamRule: Rule {
       guard match.entry.type == .place else { return nil }
       return i..<(i + match.length)
     }
+    // In capitals any word looks like a name: only known places are teams there.
+    if tokens[i].text.hasSuffix(".") {
+      return nil
+    }
     var end = i
     while end < context.range.upperBound, end - i < 4, tokens[end].kind == .word,
-      tokens[end].isCapitalized, !NameShape.functionWords.contains(tokens[end].text),
+      tokens[end].isCapitalized, !NameShape.isFunctionWord(tokens[end].text),
+      !tokens[end].text.contains("-"),
       !["AT", "V", "VS"].contains(tokens[end].text)
     {
       end += 1

@@ -1,0 +1,45 @@
+/// A club word before a city is a sports club: "Real Madrid", "Dynamo Moscow", "Inter Milan",
+/// "Standard Liege", "FC Basel", "Sporting Lisbon".
+///
+/// The club words are the naming conventions of European sport; the city must be a place the
+/// dictionary knows, so "Real estate" or "Standard Chartered" are left alone.
+public struct SportsClubRule: Rule {
+  public init() {}
+
+  public let id = "sports-club"
+  public let summary = "a club word (Real, Dynamo, FC ...) before a known city"
+  public let examples: [RuleExample] = [
+    RuleExample("«Real Madrid» beat «Dynamo Moscow» 2-1.", .organization, "club words before cities"),
+    RuleExample("the «FC Basel» coach said.", .organization, "FC before a city"),
+    RuleExample("Real wages in Madrid fell.", .organization, "a club word not followed by a city"),
+  ]
+
+  static let clubWords: Set<String> = [
+    "FC", "AC", "AS", "SC", "CF", "CD", "SV", "VfB", "VfL", "TSV", "SSC", "US", "Real", "Dynamo",
+    "Dinamo", "Sporting", "Olympique", "Olympiakos", "Inter", "Internazionale", "Atletico",
+    "Athletic", "Spartak", "Lokomotiv", "CSKA", "Torpedo", "Standard", "Racing", "Borussia",
+    "Eintracht", "Fortuna", "Hertha", "Werder", "Bayer", "Partizan", "Slavia", "Sparta", "Legia",
+    "Wisla", "Steaua", "Rapid", "Austria", "Zenit", "Shakhtar", "Dnipro", "Metalist", "Universitatea",
+    "Hapoel", "Maccabi", "Beitar", "Galatasaray", "Union", "Hajduk", "Vitesse", "Roda",
+    "Sturm", "Admira", "Ferencvaros", "Honved", "Ujpest", "Zalgiris", "Skonto", "Levski",
+  ]
+
+  public func candidates(in context: SentenceContext) -> [Candidate] {
+    let tokens = context.tokens
+    var result: [Candidate] = []
+    for i in context.range where SportsClubRule.clubWords.contains(clubForm(tokens[i].text)) {
+      let next = i + 1
+      guard next < context.range.upperBound, let match = context.dictionaryMatch(at: next),
+        match.entry.type == .place
+      else { continue }
+      result.append(makeCandidate(i..<(next + match.length), .organization, context, priority: 9))
+    }
+    return result
+  }
+
+  /// "REAL" in a headline in capitals is "Real".
+  private func clubForm(_ word: String) -> String {
+    guard word.count > 3, word.uppercased() == word, let first = word.first else { return word }
+    return String(first) + word.dropFirst().lowercased()
+  }
+}
