@@ -80,7 +80,7 @@ def main():
     return 0
 
 
-def print_errors(ce, docs, texts, results, shown=12):
+def print_errors(ce, docs, texts, results, shown=int(os.environ.get("SHOWN", "12"))):
     """False positives and negatives by cause: wrong type, wrong boundary, missed, spurious."""
     causes = defaultdict(Counter)
     for doc, text, mentions in zip(docs, texts, results):
