@@ -1,0 +1,247 @@
+import Foundation
+import Testing
+
+/// Small invented articles for corpus tests.
+enum Articles {
+  static let texts = [
+    "Egypt and Russia signed a grain deal in Cairo on Monday. Vladimir Putin praised Egypt.\n",
+    "France and Germany met in Paris. Emmanuel Macron said France would help Ukraine.\n\nRussia objected.\n",
+    "The United Nations met in Geneva. China and Russia blocked the resolution on Syria.\n",
+    "Abdel Fattah al-Sisi visited Moscow. Egypt and Russia agreed on arms. Putin smiled.\n",
+    "Nothing to see here, no names at all.\n",
+    "Japan and China talked about trade in Tokyo. Japan wants calm with China.\n",
+  ]
+
+  /// A folder of articles: three at the top, three in `more/`, plus files that are not read.
+  static func folder(_ scratch: ScratchFolder) throws -> String {
+    let root = scratch.url.appendingPathComponent("corpus")
+    try FileManager.default.createDirectory(
+      at: root.appendingPathComponent("more"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: root.appendingPathComponent(".hidden"), withIntermediateDirectories: true)
+    for (index, text) in texts.enumerated() {
+      let name = index < 3 ? "a\(index).txt" : "more/b\(index).txt"
+      try Data(text.utf8).write(to: root.appendingPathComponent(name))
+    }
+    try Data("Iran and Iraq.\n".utf8).write(to: root.appendingPathComponent("notes.md"))
+    try Data("Iran and Iraq.\n".utf8).write(to: root.appendingPathComponent(".hidden/x.txt"))
+    return root.path
+  }
+}
+
+@Suite(.enabled(if: CommandRunner.hasDictionaries, "dictionaries/ has not been generated yet"))
+struct CorpusCommandTests {
+  static func json(_ data: Data) throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+  }
+
+  @Test func folderIsReadRecursivelyWithPathIDs() throws {
+    let scratch = try ScratchFolder()
+    let folder = try Articles.folder(scratch)
+    let result = try CommandRunner.run("graph", [folder, "--format", "json", "--evidence", "10"])
+    #expect(result.status == 0, "\(result)")
+    #expect(result.stderr.isEmpty)
+    let json = try Self.json(result.stdout)
+    #expect(
+      (json["graph"] as? [String: Any])?["documents"] as? Int == 6,
+      "notes.md and .hidden/ are skipped")
+    let links = try #require(json["links"] as? [[String: Any]])
+    let documents = Set(
+      links.flatMap { ($0["evidence"] as? [[String: Any]]) ?? [] }.compactMap {
+        $0["document"] as? String
+      })
+    #expect(documents.isSuperset(of: ["a0", "a1", "more/b3"]), "\(documents)")
+    let ids = try #require(json["nodes"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+    #expect(!ids.contains("country/iran"))
+  }
+
+  @Test func parallelOutputIsTheSerialOutput() throws {
+    let scratch = try ScratchFolder()
+    let folder = try Articles.folder(scratch)
+    let inputs = [folder, "examples/russia-egypt.txt", folder + "/a1.txt"]
+    for format in ["json", "dot", "gexf"] {
+      let serial = try CommandRunner.run("graph", inputs + ["--format", format, "--jobs", "1"])
+      #expect(serial.status == 0, "\(serial)")
+      for jobs in ["2", "3", "8"] {
+        let parallel = try CommandRunner.run(
+          "graph", inputs + ["--format", format, "--jobs", jobs])
+        #expect(parallel.status == 0)
+        #expect(parallel.stdout == serial.stdout, "\(format) with --jobs \(jobs)")
+      }
+    }
+  }
+
+  @Test func emptyFolderFails() throws {
+    let scratch = try ScratchFolder()
+    let result = try CommandRunner.run("graph", [scratch.url.path])
+    #expect(result.status == 1, "\(result)")
+    #expect(result.stderr == "\(scratch.url.path): error: no .txt files in this folder\n")
+  }
+
+  @Test func firstFailureInInputOrderIsReported() throws {
+    let scratch = try ScratchFolder()
+    var inputs: [String] = []
+    for index in 0..<12 {
+      inputs.append(
+        try scratch.write("ok\(index).txt", Articles.texts[index % Articles.texts.count]))
+    }
+    inputs.insert(scratch.path("missing-1.txt"), at: 7)
+    inputs.insert(scratch.path("missing-2.txt"), at: 10)
+    for jobs in ["1", "2", "4"] {
+      let result = try CommandRunner.run("graph", inputs + ["--jobs", jobs])
+      #expect(result.status == 1)
+      #expect(
+        result.stderr == "\(scratch.path("missing-1.txt")): error: no such file\n", "--jobs \(jobs)"
+      )
+      #expect(result.stdout.isEmpty)
+    }
+  }
+
+  static let jsonl = """
+    {"id": "w1", "text": "Egypt and Russia signed a deal in Cairo.", "date": "2024-05-01", "source": "Wire", "title": "Deal"}
+    {"id": "w2", "text": "Russia and Egypt met again in Moscow.", "date": "2024-05-02T10:00:00Z"}
+
+    {"id": "w3", "text": "China and Japan talked.", "date": null, "source": null}
+
+    """
+
+  @Test func jsonLinesCarryDatesSourcesAndTitles() throws {
+    let scratch = try ScratchFolder()
+    let path = try scratch.write("news.jsonl", Self.jsonl)
+    let result = try CommandRunner.run("graph", [path, "--format", "json"])
+    #expect(result.status == 0, "\(result)")
+    let json = try Self.json(result.stdout)
+    #expect((json["graph"] as? [String: Any])?["documents"] as? Int == 3)
+    let egypt = try #require(
+      (json["nodes"] as? [[String: Any]])?.first { $0["id"] as? String == "country/egypt" })
+    #expect(egypt["dates"] as? [String] == ["2024-05-01", "2024-05-02"])
+    let link = try #require(
+      (json["links"] as? [[String: Any]])?.first {
+        $0["source"] as? String == "country/egypt" && $0["target"] as? String == "country/russia"
+      })
+    let evidence = try #require(link["evidence"] as? [[String: Any]])
+    #expect(evidence.first?["source"] as? String == "Wire")
+    #expect(evidence.first?["title"] as? String == "Deal")
+    #expect(evidence.first?["date"] as? String == "2024-05-01")
+    // Standard input with --jsonl, and any file name with --jsonl, read the same.
+    let stdin = try CommandRunner.run(
+      "graph", ["-", "--jsonl", "--format", "json"], stdin: Data(Self.jsonl.utf8))
+    #expect(stdin.stdout == result.stdout)
+    let renamed = try scratch.write("news.data", Self.jsonl)
+    let flagged = try CommandRunner.run("graph", [renamed, "--jsonl", "--format", "json"])
+    #expect(flagged.stdout == result.stdout)
+  }
+
+  struct BadLine: Sendable, CustomTestStringConvertible {
+    var line: String
+    var message: String
+    var explanation: String
+    var testDescription: String { explanation }
+  }
+
+  @Test(arguments: [
+    BadLine(
+      line: "{\"id\": \"x\"}", message: ":2:1: error: the article has no 'text' field",
+      explanation: "missing text"),
+    BadLine(
+      line: "{\"id\": \"x\", \"text\": 5}",
+      message: ":2:21: error: 'text' must be a string, not a number",
+      explanation: "text not a string"),
+    BadLine(
+      line: "{\"id\": \"x\", \"text\": \"a\", \"date\": \"May 1\"}",
+      message:
+        ":2:34: error: 'date' must be a day (YYYY-MM-DD) or an ISO 8601 timestamp, not 'May 1'",
+      explanation: "bad date"),
+    BadLine(
+      line: "[\"x\"]",
+      message:
+        ":2:1: error: expected an article object {\"id\": ..., \"text\": ...}, found an array",
+      explanation: "not an object"),
+    BadLine(
+      line: "{\"id\": \"x\", \"text\": \"a\",}", message: ":2:25: error: trailing comma before '}'",
+      explanation: "broken JSON"),
+    BadLine(
+      line: "{\"id\": \"\", \"text\": \"a\"}", message: ":2:8: error: 'id' is empty",
+      explanation: "empty id"),
+  ])
+  func badJSONLinesNameFileLineAndColumn(_ example: BadLine) throws {
+    let scratch = try ScratchFolder()
+    let path = try scratch.write(
+      "bad.jsonl", "{\"id\": \"ok\", \"text\": \"Egypt and Russia.\"}\n\(example.line)\n")
+    let result = try CommandRunner.run("graph", [path])
+    #expect(result.status == 1, "\(result)")
+    #expect(result.stderr == path + example.message + "\n")
+    #expect(result.stdout.isEmpty)
+  }
+
+  @Test func weightOptionChoosesTheWeightAndKeepsCounts() throws {
+    let result = try CommandRunner.run(
+      "graph", ["examples/russia-egypt.txt", "--format", "json", "--weight", "npmi"])
+    #expect(result.status == 0, "\(result)")
+    let json = try Self.json(result.stdout)
+    #expect((json["graph"] as? [String: Any])?["weight"] as? String == "npmi")
+    let links = try #require(json["links"] as? [[String: Any]])
+    #expect(links.allSatisfy { ($0["weight"] as? Double).map { $0 >= -1 && $0 <= 1 } == true })
+    #expect(links.allSatisfy { $0["count"] is Int && $0["documents"] is Int })
+    let bad = try CommandRunner.run("graph", ["examples/russia-egypt.txt", "--weight", "tfidf"])
+    #expect(bad.status == 64)
+  }
+
+  @Test func pruningOptionsCutTheGraph() throws {
+    let base = ["examples/russia-egypt.txt", "--format", "json"]
+    let people = try Self.json(
+      try CommandRunner.run("graph", base + ["--types", "person, country"]).stdout)
+    let types = Set(
+      try #require(people["nodes"] as? [[String: Any]]).compactMap { $0["type"] as? String })
+    #expect(types == ["person", "country"])
+    #expect((people["graph"] as? [String: Any])?["pruned"] as? Bool == true)
+
+    let top = try Self.json(try CommandRunner.run("graph", base + ["--top-edges", "3"]).stdout)
+    #expect((top["links"] as? [Any])?.count == 3)
+
+    let ego = try Self.json(
+      try CommandRunner.run("graph", base + ["--focus", "Morsi", "--depth", "1"]).stdout)
+    let egoIDs = try #require(ego["nodes"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+    #expect(egoIDs == ["person/abdel-fattah-al-sisi", "person/mohamed-morsi"])
+
+    let backbone = try Self.json(
+      try CommandRunner.run("graph", base + ["--backbone", "0.3"]).stdout)
+    let all = try Self.json(try CommandRunner.run("graph", base).stdout)
+    #expect(((backbone["links"] as? [Any])?.count ?? 0) < ((all["links"] as? [Any])?.count ?? 0))
+
+    let unknown = try CommandRunner.run("graph", base + ["--focus", "Atlantis"])
+    #expect(unknown.status == 1)
+    #expect(unknown.stderr == "newsgraph: error: --focus 'Atlantis': no such entity in the graph\n")
+    let badType = try CommandRunner.run("graph", base + ["--types", "people"])
+    #expect(badType.status == 64)
+    #expect(badType.stderr.contains("unknown type 'people'"))
+  }
+
+  @Test func csvWritesTwoNamedFiles() throws {
+    let scratch = try ScratchFolder()
+    let result = try CommandRunner.run(
+      "graph", ["examples/russia-egypt.txt", "-o", scratch.path("g.csv")])
+    #expect(result.status == 0, "\(result)")
+    let names = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted()
+    #expect(names == ["g.edges.csv", "g.nodes.csv"])
+    #expect(
+      result.stderr.contains(
+        "wrote \(scratch.path("g.nodes.csv")) and \(scratch.path("g.edges.csv"))"))
+    let nodes = try String(contentsOfFile: scratch.path("g.nodes.csv"), encoding: .utf8)
+    #expect(nodes.hasPrefix("id,label,type,mentions,documents,windows,aliases,dates\r\n"))
+    let toStdout = try CommandRunner.run(
+      "graph", ["examples/russia-egypt.txt", "--format", "csv", "-o", "-"])
+    #expect(toStdout.status == 64)
+  }
+
+  @Test func progressBarOnlyWhenAskedOrOnATerminal() throws {
+    let quiet = try CommandRunner.run("graph", ["examples/russia-egypt.txt", "--format", "json"])
+    #expect(quiet.stderr.isEmpty, "standard error is a pipe here: no bar")
+    let shown = try CommandRunner.run(
+      "graph", ["examples/russia-egypt.txt", "--format", "json", "--progress", "always"])
+    #expect(shown.status == 0)
+    #expect(shown.stdout == quiet.stdout)
+    #expect(shown.stderr.contains("1/1 documents"), "\(shown.stderr)")
+    #expect(shown.stderr.contains("MB/s"))
+  }
+}
