@@ -107,8 +107,9 @@ struct CommandLineTests {
   }
 
   @Test func directoryFails() throws {
+    // `graph` reads a folder as a corpus (CorpusCommandTests); `entities` takes files only.
     let scratch = try ScratchFolder()
-    let result = try CommandRunner.run("graph", [scratch.url.path])
+    let result = try CommandRunner.run("entities", [scratch.url.path])
     #expect(result.status == 1, "\(result)")
     #expect(result.stderrLines.count == 1)
     #expect(result.stderr.contains("is a directory"))
