@@ -56,7 +56,9 @@ public struct Recognizer: Sendable {
       for rule in rules { candidates += rule.candidates(in: context) }
     }
     let (kept, beaten) = OverlapPolicy().resolve(candidates)
-    let linked = AcronymLinker().link(kept, tokens: tokens, sentenceOfToken: sentenceOfToken)
+    let linked = CompanyStemLinker().link(
+      AcronymLinker().link(kept, tokens: tokens, sentenceOfToken: sentenceOfToken),
+      tokens: tokens, sentenceOfToken: sentenceOfToken)
     let (mentions, entities) = EntityResolver().resolve(
       linked, tokens: tokens, sentenceOfToken: sentenceOfToken, text: text, gazetteer: gazetteer)
     let document = Document(

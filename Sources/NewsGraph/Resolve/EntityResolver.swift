@@ -45,6 +45,18 @@ public struct EntityResolver: Sendable {
       guard let set = owners[surname], set.count == 1 else { return nil }
       return set.first
     }
+    // Given names of the full names, for "Hayley" after "Hayley Williams".
+    var firstNameOwners: [String: Set<String>] = [:]
+    for draft in drafts where draft.candidate.type == .person {
+      let words = nameWords(draft.candidate, tokens)
+      guard words.count >= 2, gazetteer.givenNames.contains(words[0]) else { continue }
+      let key = draft.key ?? "rule:" + words.joined(separator: " ")
+      firstNameOwners[words[0], default: []].insert(key)
+    }
+    func firstNameOwner(of word: String) -> String? {
+      guard owners[word] == nil, let set = firstNameOwners[word], set.count == 1 else { return nil }
+      return set.first
+    }
 
     for index in drafts.indices where drafts[index].key == nil {
       let candidate = drafts[index].candidate
@@ -71,10 +83,50 @@ public struct EntityResolver: Sendable {
       }
     }
 
-    // A place named like a person's surname in this document is that person.
-    for index in drafts.indices where drafts[index].candidate.type == .place {
+    // A place that is a team elsewhere in the document (a results line, "Dynamo Moscow") is
+    // that team in the prose too: "Surrey 429-7" ... "Surrey captain Chris Lewis".
+    var teams: [String: Draft] = [:]
+    for draft in drafts
+    where draft.candidate.type == .organization && EntityResolver.teamRules.contains(draft.candidate.source) {
+      let text = nameWords(draft.candidate, tokens).joined(separator: " ")
+      if teams[text] == nil { teams[text] = draft }
+    }
+    if !teams.isEmpty {
+      for index in drafts.indices where drafts[index].candidate.type == .place {
+        let text = nameWords(drafts[index].candidate, tokens).joined(separator: " ")
+        guard let team = teams[text] else { continue }
+        drafts[index].key = team.key
+        drafts[index].ruleLabel = team.ruleLabel
+        drafts[index].candidate.type = .organization
+        drafts[index].candidate.entity = team.candidate.entity
+        drafts[index].candidate.source = "rule:document-team"
+      }
+      var covered = Set<Int>()
+      for draft in drafts { covered.formUnion(draft.candidate.tokens) }
+      for (index, token) in tokens.enumerated()
+      where token.kind == .word && token.isCapitalized && !covered.contains(index) {
+        guard let team = teams[token.text] else { continue }
+        var candidate = team.candidate
+        candidate.start = token.start
+        candidate.end = token.end
+        candidate.tokens = index..<(index + 1)
+        candidate.sentence = sentenceOfToken[index]
+        candidate.source = "rule:document-team"
+        drafts.append(Draft(candidate: candidate, key: team.key, ruleLabel: team.ruleLabel))
+      }
+    }
+
+    // A place or country named like a person's surname in this document is that person
+    // ("Michael Jordan ... Jordan scored"), unless a preposition of place comes before it.
+    for index in drafts.indices
+    where drafts[index].candidate.type == .place || drafts[index].candidate.type == .country {
       let words = nameWords(drafts[index].candidate, tokens)
-      if words.count == 1, let key = owner(of: words[0]) {
+      let first = drafts[index].candidate.tokens.lowerBound
+      let afterPreposition =
+        first > 0 && EntityResolver.placePrepositions.contains(tokens[first - 1].text.lowercased())
+      if words.count == 1, !afterPreposition, drafts[index].candidate.form != .demonym,
+        let key = owner(of: words[0])
+      {
         drafts[index].key = key
         drafts[index].candidate.type = .person
         drafts[index].candidate.form = .short
@@ -87,7 +139,10 @@ public struct EntityResolver: Sendable {
     for draft in drafts { covered.formUnion(draft.candidate.tokens) }
     for (index, token) in tokens.enumerated()
     where token.kind == .word && token.isCapitalized && !covered.contains(index) {
-      guard let key = owner(of: token.text) ?? owner(of: strippedParticle(token.text)) else {
+      guard
+        let key = owner(of: token.text) ?? owner(of: strippedParticle(token.text))
+          ?? firstNameOwner(of: token.text)
+      else {
         continue
       }
       let candidate = Candidate(
@@ -133,6 +188,16 @@ public struct EntityResolver: Sendable {
     }.sorted { $0.id < $1.id }
     return (mentions, entities)
   }
+
+  /// Rules whose organizations are sports teams named after their place.
+  static let teamRules: Set<String> = [
+    "rule:score-line-team", "rule:sports-club", "rule:team-nickname",
+  ]
+
+  static let placePrepositions: Set<String> = [
+    "in", "of", "from", "to", "at", "into", "near", "across", "throughout", "toward", "towards",
+    "via", "outside", "inside", "around",
+  ]
 
   private struct Draft {
     var candidate: Candidate

@@ -1,0 +1,53 @@
+/// A city or state followed by a capitalized plural is a team: "Cleveland Indians", "Boston Red
+/// Sox", "Bradford Bulls", "Texas Rangers", "Los Angeles Lakers".
+public struct TeamNicknameRule: Rule {
+  public init() {}
+
+  public let id = "team-nickname"
+  public let summary = "a known city or state, then capitalized words ending in a plural"
+  public let examples: [RuleExample] = [
+    RuleExample("the «Tulsa Comets» won.", .organization, "city and nickname"),
+    RuleExample("the «Omaha Red Hawks» lost.", .organization, "a two-word nickname"),
+    RuleExample("Chicago police said.", .organization, "a lower-case noun is no nickname"),
+    RuleExample("in France Sunday.", .organization, "a country is not a team's home here"),
+  ]
+
+  public func candidates(in context: SentenceContext) -> [Candidate] {
+    let tokens = context.tokens
+    var result: [Candidate] = []
+    var i = context.range.lowerBound
+    while i < context.range.upperBound {
+      guard let match = context.dictionaryMatch(at: i) else {
+        i += 1
+        continue
+      }
+      guard match.entry.type == .place else {
+        i += match.length
+        continue
+      }
+      var end = i + match.length
+      var last: Int?
+      while end < context.range.upperBound, end - (i + match.length) < 2,
+        tokens[end].kind == .word, tokens[end].isCapitalized, !tokens[end].isAllCaps || context.block.isAllCaps,
+        !NameShape.isFunctionWord(tokens[end].text), context.dictionaryMatch(at: end) == nil
+      {
+        if isPlural(tokens[end].text) { last = end }
+        end += 1
+      }
+      if let last {
+        result.append(makeCandidate(i..<(last + 1), .organization, context, priority: 8))
+        i = last + 1
+      } else {
+        i += match.length
+      }
+    }
+    return result
+  }
+
+  /// "Yankees", "Sox", "Bulls": ends in "s" but is not a possessive or a word like "Times".
+  private func isPlural(_ word: String) -> Bool {
+    let lower = word.lowercased()
+    return (lower.hasSuffix("s") && lower.count > 3 && !lower.hasSuffix("ss") && !lower.hasSuffix("us")
+      && !lower.hasSuffix("is")) || lower == "sox"
+  }
+}

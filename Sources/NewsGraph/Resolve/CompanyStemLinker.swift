@@ -1,0 +1,61 @@
+/// A company named with its legal form is later named without it: after "Lear Corp." or
+/// "Daniels Pharmaceuticals Inc", "Lear" and "Daniels Pharmaceuticals" are the same company.
+public struct CompanyStemLinker: Sendable {
+  public init() {}
+
+  /// Legal forms and the like that a company's short name drops.
+  static let legalForms: Set<String> = [
+    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Company", "Ltd", "Ltd.",
+    "Limited", "Group", "Holdings", "PLC", "Plc", "plc", "LLC", "L.L.C.", "AG", "SA", "S.A.",
+    "NV", "N.V.", "GmbH", "SpA", "S.p.A.", "AB", "ASA", "Oyj", "Bhd", "Berhad", "LP", "L.P.",
+  ]
+
+  public func link(_ kept: [Candidate], tokens: [Token], sentenceOfToken: [Int]) -> [Candidate] {
+    var stems: [[String]: Candidate] = [:]
+    for candidate in kept where candidate.type == .organization && candidate.tokens.count >= 2 {
+      var words = candidate.tokens.map { tokens[$0].text }
+      var dropped = 0
+      while let last = words.last, CompanyStemLinker.legalForms.contains(last), words.count > 1 {
+        words.removeLast()
+        dropped += 1
+      }
+      if words.last == "&" || words.last == "and" { continue }
+      guard dropped > 0, !words.isEmpty else { continue }
+      var definition = candidate
+      if definition.entity == nil {
+        definition.label = candidate.tokens.map { tokens[$0].text }.joined(separator: " ")
+        definition.entity = Slug.id(.organization, definition.label ?? "")
+      }
+      if stems[words] == nil { stems[words] = definition }
+    }
+    guard !stems.isEmpty else { return kept }
+    var covered = Set<Int>()
+    for candidate in kept { covered.formUnion(candidate.tokens) }
+    var result = kept
+    var index = 0
+    while index < tokens.count {
+      var matched = false
+      for (words, definition) in stems where index + words.count <= tokens.count {
+        let span = index..<(index + words.count)
+        guard !span.contains(where: covered.contains),
+          sentenceOfToken[span.lowerBound] == sentenceOfToken[span.upperBound - 1],
+          zip(span, words).allSatisfy({ tokens[$0.0].text == $0.1 })
+        else { continue }
+        var candidate = definition
+        candidate.start = tokens[span.lowerBound].start
+        candidate.end = tokens[span.upperBound - 1].end
+        candidate.tokens = span
+        candidate.sentence = sentenceOfToken[span.lowerBound]
+        candidate.form = .short
+        candidate.source = "rule:company-stem"
+        result.append(candidate)
+        covered.formUnion(span)
+        index = span.upperBound
+        matched = true
+        break
+      }
+      if !matched { index += 1 }
+    }
+    return result.sorted { $0.start < $1.start }
+  }
+}
