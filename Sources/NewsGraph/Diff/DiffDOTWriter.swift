@@ -40,11 +40,11 @@ public struct DiffDOTWriter: Sendable {
     var lines = ["graph newsgraph_diff {"]
     lines.append(
       "  graph [overlap=false, splines=\(compact ? "false" : "true"), outputorder=edgesfirst, "
-        + "bgcolor=\"white\", pad=0.3, sep=\"+6\", fontname=\"Helvetica\", fontsize=11, "
+        + "bgcolor=\"white\", pad=0.3, sep=\"+6\", fontname=\"Helvetica\", fontsize=14, "
         + "labelloc=b, labeljust=l,")
     lines.append("    label=<\(legend(diff, shown: shownChanges.count, writer: writer))>];")
     lines.append("  node [fontname=\"Helvetica\", penwidth=1.4, margin=\"0.12,0.06\"];")
-    lines.append("  edge [fontname=\"Helvetica\", fontsize=10];")
+    lines.append("  edge [fontname=\"Helvetica-Bold\", fontsize=13];")
     var names: [String: String] = [:]
     for node in union where shownIDs.contains(node.id) {
       let name = "n\(names.count)"
@@ -89,7 +89,7 @@ public struct DiffDOTWriter: Sendable {
     let biggest = max(
       (diff.old.weights().map(abs) + diff.new.weights().map(abs)).max() ?? 1, 1e-9)
     func width(_ weight: Double?) -> String {
-      writer.format(1.0 + 4.0 * min(1, abs(weight ?? 0) / biggest))
+      writer.format(2.0 + 4.0 * min(1, abs(weight ?? 0) / biggest))
     }
     var drawn = Set<[String]>()
     for change in shownChanges {
@@ -132,7 +132,7 @@ public struct DiffDOTWriter: Sendable {
       let tooltip =
         "\(diff.label(edge.source)) – \(diff.label(edge.target)): unchanged, \(DOTWriter.shortWeight(weight))"
       lines.append(
-        "  \(a) -- \(b) [color=\"\(Self.unchanged)\", penwidth=1, tooltip=\(writer.quoted(tooltip))];"
+        "  \(a) -- \(b) [color=\"\(Self.unchanged)\", penwidth=0.8, tooltip=\(writer.quoted(tooltip))];"
       )
     }
     lines.append("}")

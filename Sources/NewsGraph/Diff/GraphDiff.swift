@@ -1,9 +1,9 @@
 /// What changed between two graphs: entities and links added, removed and changed.
 ///
 /// Link changes are ranked by the size of the weight change, biggest first (an absent link
-/// counts as weight 0), ties by ids; entity changes by the change in mentions. Both orders
-/// ignore which side is old, so swapping the sides swaps `added` and `removed`, negates every
-/// delta and keeps the order.
+/// counts as weight 0), ties by the heavier side, then ids; entity changes by the change in
+/// mentions. Both orders ignore which side is old, so swapping the sides swaps `added` and
+/// `removed`, negates every delta and keeps the order.
 public struct GraphDiff: Sendable, Equatable {
   public enum Change: String, Sendable, Equatable, CaseIterable {
     case added

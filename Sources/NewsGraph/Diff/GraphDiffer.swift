@@ -72,9 +72,16 @@ public struct GraphDiffer: Sendable {
           change: change, source: key[0], target: key[1], old: before?.edge, new: after?.edge,
           oldWeight: before?.weight, newWeight: after?.weight))
     }
+    // Biggest change first; among equal changes the heavier link (either side), then ids: keys
+    // that do not depend on which side is old.
     edgeChanges.sort {
       let (a, b) = (abs($0.delta), abs($1.delta))
       if a != b { return a > b }
+      let heavier = { (change: GraphDiff.EdgeChange) in
+        max(abs(change.oldWeight ?? 0), abs(change.newWeight ?? 0))
+      }
+      let (x, y) = (heavier($0), heavier($1))
+      if x != y { return x > y }
       return ($0.source, $0.target) < ($1.source, $1.target)
     }
     return GraphDiff(
