@@ -25,19 +25,29 @@ extension Gazetteer {
     writer.append(titles, payload: \.packed)
     writer.append(upperTitles, payload: \.packed)
     writer.append(StringTable(givenNames.sorted(), indexed: false))
-    let checksum = BinaryWriter.checksum(writer.bytes[...])
+    let checksum = writer.bytes.withUnsafeBytes { BinaryWriter.checksum($0) }
     withUnsafeBytes(of: checksum.littleEndian) { writer.bytes += $0 }
     return writer.bytes
   }
 
   /// A gazetteer read back from `serialized()`, or nil when the bytes are not one.
   public init?(serialized bytes: [UInt8]) {
-    guard bytes.count >= 24, Array(bytes[0..<8]) == Self.magic,
-      bytes.count % 8 == 0
-    else { return nil }
+    guard let gazetteer = bytes.withUnsafeBytes({ Gazetteer(serialized: $0) }) else { return nil }
+    self = gazetteer
+  }
+
+  /// A gazetteer read back from `serialized()` bytes in memory (a mapped file), or nil when the
+  /// bytes are not one. The bytes are copied; the gazetteer does not keep them.
+  public init?(serialized bytes: UnsafeRawBufferPointer) {
+    guard bytes.count >= 24, bytes.count % 8 == 0, Array(bytes[0..<8]) == Self.magic else {
+      return nil
+    }
     var reader = BinaryReader(bytes: bytes, end: bytes.count - 8)
     let stored: [UInt64]? = BinaryReader.values(bytes, at: bytes.count - 8, count: 1)
-    guard stored?.first == BinaryWriter.checksum(bytes[0..<(bytes.count - 8)]) else { return nil }
+    guard
+      stored?.first
+        == BinaryWriter.checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<(bytes.count - 8)]))
+    else { return nil }
     reader.offset = 8
     guard let version: [UInt64] = reader.array(), version == [Self.binaryVersion],
       let ids = reader.table(), let texts = reader.table(), let records: [Int32] = reader.array(),
@@ -112,9 +122,9 @@ private struct BinaryWriter {
 
   /// A 64-bit multiply-xor hash of 8-byte words: quick over megabytes, and any damaged byte
   /// changes it.
-  static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-    bytes.withUnsafeBytes { raw in
+  static func checksum(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
+    do {
       let words = raw.count / 8
       for index in 0..<words {
         let word = raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
@@ -130,23 +140,23 @@ private struct BinaryWriter {
 }
 
 private struct BinaryReader {
-  let bytes: [UInt8]
+  let bytes: UnsafeRawBufferPointer
   let end: Int
   var offset = 0
 
-  init(bytes: [UInt8], end: Int) {
+  init(bytes: UnsafeRawBufferPointer, end: Int) {
     self.bytes = bytes
     self.end = end
   }
 
-  static func values<T: FixedWidthInteger>(_ bytes: [UInt8], at offset: Int, count: Int) -> [T]? {
+  static func values<T: FixedWidthInteger>(
+    _ bytes: UnsafeRawBufferPointer, at offset: Int, count: Int
+  ) -> [T]? {
     let size = count * MemoryLayout<T>.size
     guard offset >= 0, count >= 0, offset + size <= bytes.count else { return nil }
     return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-      bytes.withUnsafeBytes { raw in
-        UnsafeMutableRawBufferPointer(buffer).copyMemory(
-          from: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + size)]))
-      }
+      UnsafeMutableRawBufferPointer(buffer).copyMemory(
+        from: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + size)]))
       initialized = count
     }
   }

@@ -273,25 +273,29 @@ extension Gazetteer {
     var isWellFormed: Bool {
       let count = populations.count
       guard ids.isWellFormed, texts.isWellFormed, ids.count == count, !ids.slots.isEmpty,
-        records.count == count * Self.stride
+        records.count == count * Self.stride, TokenTrie<Int>.allBelow(lists, UInt32(texts.count))
       else { return false }
-      let textCount = Int32(texts.count)
-      guard lists.allSatisfy({ $0 >= 0 && $0 < textCount }) else { return false }
-      for position in 0..<count {
-        let base = position * Self.stride
-        let field = { (field: Field) in records[base + field.rawValue] }
-        guard field(.label) >= 0, field(.label) < textCount, field(.originFile) >= -1,
-          field(.originFile) < textCount, field(.kind) >= 0
-        else { return false }
-        for (start, length) in [
-          (Field.aliasStart, Field.aliasCount), (.demonymStart, .demonymCount),
-        ] {
-          guard field(start) >= 0, field(length) >= 0,
-            Int(field(start)) + Int(field(length)) <= lists.count
-          else { return false }
+      let textCount = Int64(texts.count)
+      let listCount = Int64(lists.count)
+      return records.withUnsafeBufferPointer { records in
+        var valid = true
+        var base = 0
+        while base < records.count {
+          let label = Int64(records[base + Field.label.rawValue])
+          let aliasStart = Int64(records[base + Field.aliasStart.rawValue])
+          let aliasCount = Int64(records[base + Field.aliasCount.rawValue])
+          let demonymStart = Int64(records[base + Field.demonymStart.rawValue])
+          let demonymCount = Int64(records[base + Field.demonymCount.rawValue])
+          let file = Int64(records[base + Field.originFile.rawValue])
+          valid =
+            valid && label >= 0 && label < textCount && file >= -1 && file < textCount
+            && records[base + Field.kind.rawValue] >= 0 && aliasStart >= 0 && aliasCount >= 0
+            && aliasStart + aliasCount <= listCount && demonymStart >= 0 && demonymCount >= 0
+            && demonymStart + demonymCount <= listCount
+          base += Self.stride
         }
+        return valid
       }
-      return true
     }
   }
 

@@ -50,8 +50,22 @@ public struct GazetteerCache: Sendable {
 
   /// The cached gazetteer for `key`, or nil when there is none or it cannot be used.
   public func load(key: String) -> Gazetteer? {
-    guard let bytes = Self.read(path(key: key)) else { return nil }
-    return Gazetteer(serialized: bytes)
+    let fd = open(path(key: key), O_RDONLY)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0,
+      info.st_size < 1 << 31
+    else { return nil }
+    // Mapped rather than read: the pages come straight from the page cache, and reading the
+    // gazetteer copies each array once.
+    let size = Int(info.st_size)
+    guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
+      return nil
+    }
+    // Unmapped here, after the gazetteer has copied what it needs (the mmap ownership rule).
+    defer { munmap(base, size) }
+    return Gazetteer(serialized: UnsafeRawBufferPointer(start: base, count: size))
   }
 
   /// Writes the gazetteer for `key`, if the folder can be made and written; never fails.
@@ -121,31 +135,5 @@ public struct GazetteerCache: Sendable {
       guard makeFolders(String(path[..<slash])) else { return false }
     }
     return mkdir(path, 0o755) == 0 || errno == EEXIST
-  }
-
-  private static func read(_ path: String) -> [UInt8]? {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0,
-      info.st_size < 1 << 31
-    else { return nil }
-    let size = Int(info.st_size)
-    var failed = false
-    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-      var done = 0
-      while done < size {
-        let count = Glibc.read(fd, buffer.baseAddress?.advanced(by: done), size - done)
-        if count < 0 && errno == EINTR { continue }
-        guard count > 0 else {
-          failed = true
-          break
-        }
-        done += count
-      }
-      initialized = done
-    }
-    return failed || bytes.count != size ? nil : bytes
   }
 }

@@ -120,16 +120,33 @@ struct StringTable: Sendable, Equatable {
   /// Whether the arrays are consistent, so no lookup can go out of bounds: checked after reading
   /// a cache file.
   var isWellFormed: Bool {
-    guard let first = starts.first, first == 0, Int(starts[starts.count - 1]) == bytes.count
+    guard starts.first == 0, Int(starts[starts.count - 1]) == bytes.count,
+      StringTable.isMonotone(starts)
     else { return false }
-    var previous: Int32 = 0
-    for start in starts {
-      if start < previous { return false }
-      previous = start
-    }
     if slots.isEmpty { return true }
     guard slots.count.nonzeroBitCount == 1, slots.count > count else { return false }
-    let limit = Int32(count)
-    return slots.allSatisfy { $0 >= 0 && $0 <= limit } && slots.contains(0)
+    let limit = UInt32(count)
+    return slots.withUnsafeBufferPointer { slots in
+      var empty = false
+      for value in slots {
+        // One unsigned comparison rejects negative numbers too.
+        if UInt32(bitPattern: value) > limit { return false }
+        empty = empty || value == 0
+      }
+      return empty
+    }
+  }
+
+  /// Whether the numbers never decrease.
+  static func isMonotone(_ numbers: [Int32]) -> Bool {
+    numbers.withUnsafeBufferPointer { numbers in
+      var previous = Int32.min
+      var ordered = true
+      for number in numbers {
+        ordered = ordered && number >= previous
+        previous = number
+      }
+      return ordered
+    }
   }
 }

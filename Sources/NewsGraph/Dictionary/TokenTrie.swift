@@ -148,18 +148,21 @@ public struct TokenTrie<Payload: Sendable>: Sendable {
       edgeKey.count == edgeChild.count, Self.isMonotone(edgeStart, last: edgeKey.count),
       Self.isMonotone(payloadStart, last: payloadList.count)
     else { return false }
-    let keyCount = Int32(keys.count)
-    return edgeKey.allSatisfy { $0 >= 0 && $0 < keyCount }
-      && edgeChild.allSatisfy { $0 > 0 && Int($0) < nodes } && payloadList.allSatisfy(isValid)
+    return Self.allBelow(edgeKey, UInt32(keys.count))
+      && Self.allBelow(edgeChild, UInt32(nodes)) && !edgeChild.contains(0)
+      && payloadList.allSatisfy(isValid)
   }
 
   private static func isMonotone(_ starts: [Int32], last: Int) -> Bool {
-    guard starts.first == 0, Int(starts[starts.count - 1]) == last else { return false }
-    var previous: Int32 = 0
-    for start in starts {
-      if start < previous { return false }
-      previous = start
+    starts.first == 0 && Int(starts[starts.count - 1]) == last && StringTable.isMonotone(starts)
+  }
+
+  /// Whether every number is in `0..<limit`.
+  static func allBelow(_ numbers: [Int32], _ limit: UInt32) -> Bool {
+    numbers.withUnsafeBufferPointer { numbers in
+      var below = true
+      for number in numbers { below = below && UInt32(bitPattern: number) < limit }
+      return below
     }
-    return true
   }
 }
