@@ -9,6 +9,8 @@ public struct DiffTextWriter: Sendable {
   public var limit: Int
   /// Link changes whose evidence is quoted.
   public var evidenceChanges: Int
+  /// Sentences quoted per side and change.
+  static let evidenceLines = 3
   /// Widest bar, in characters.
   public var barWidth = 24
 
@@ -89,15 +91,23 @@ public struct DiffTextWriter: Sendable {
     if !quoted.isEmpty {
       lines.append("")
       lines.append(
-        "evidence of the biggest changes (- kept only in old, + kept only in new; each side keeps its first \(diff.new.evidenceLimit) per link)"
+        "evidence of the biggest changes (- only in old, + only in new, among the first \(min(diff.old.evidenceLimit, diff.new.evidenceLimit)) sentences each side keeps per link)"
       )
       for change in quoted {
         lines.append(
           "  \(diff.label(change.source)) – \(diff.label(change.target)) (\(Self.weight(change.oldWeight)) → \(Self.weight(change.newWeight)))"
         )
         let (onlyOld, onlyNew, both) = change.evidence
-        for item in onlyOld { lines.append("    - \(Self.evidence(item))") }
-        for item in onlyNew { lines.append("    + \(Self.evidence(item))") }
+        for (mark, items) in [("-", onlyOld), ("+", onlyNew)] {
+          for item in items.prefix(Self.evidenceLines) {
+            lines.append("    \(mark) \(Self.evidence(item))")
+          }
+          if items.count > Self.evidenceLines {
+            lines.append(
+              "    \(mark) … and \(items.count - Self.evidenceLines) more (--format json lists all)"
+            )
+          }
+        }
         if !both.isEmpty {
           lines.append(
             "    = \(Self.plural(both.count, "sentence")) on both sides\(onlyOld.isEmpty && onlyNew.isEmpty ? ": " + both.map(\.text).joined(separator: " / ") : "")"

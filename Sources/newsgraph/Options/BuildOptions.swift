@@ -20,9 +20,11 @@ struct BuildOptions: ParsableArguments {
     if let evidence, evidence < 0 { throw ValidationError("--evidence must be 0 or more") }
   }
 
-  /// The builder for articles; `window` when no --window was given.
-  func builder(defaultWindow: Window = .sentence) -> GraphBuilder {
+  /// The builder for articles; `defaultWindow` and `defaultEvidence` when the options are not
+  /// given.
+  func builder(defaultWindow: Window = .sentence, defaultEvidence: Int = 3) -> GraphBuilder {
     GraphBuilder(
-      window: window.flatMap(Window.init) ?? defaultWindow, evidenceLimit: evidence ?? 3)
+      window: window.flatMap(Window.init) ?? defaultWindow,
+      evidenceLimit: evidence ?? defaultEvidence)
   }
 }

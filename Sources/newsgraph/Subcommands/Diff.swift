@@ -55,6 +55,9 @@ extension NewsGraphCommand {
     @OptionGroup var build: BuildOptions
     @OptionGroup var dictionaries: DictionaryOptions
 
+    /// Evidence sentences kept per link when a side is built from articles (--evidence overrides).
+    static let articleEvidence = 25
+
     func validate() throws {
       if limit < 0 { throw ValidationError("--limit must be 0 or more") }
       if showEvidence < 0 { throw ValidationError("--show-evidence must be 0 or more") }
@@ -82,16 +85,21 @@ extension NewsGraphCommand {
       var oldGraph: CooccurrenceGraph
       var newGraph: CooccurrenceGraph
       let requested = build.window.flatMap(Window.init)
+      // Articles keep more evidence than `graph` does by default, so that a sentence both
+      // sides share is seen on both, not cut from one by the limit.
+      let evidence = Self.articleEvidence
       switch (GraphInputs.isGraphFile(old), GraphInputs.isGraphFile(new)) {
       case (true, false):
         oldGraph = try inputs.graph(old)
-        newGraph = try inputs.graph(new, window: requested ?? oldGraph.window)
+        newGraph = try inputs.graph(
+          new, window: requested ?? oldGraph.window, evidence: oldGraph.evidenceLimit)
       case (false, true):
         newGraph = try inputs.graph(new)
-        oldGraph = try inputs.graph(old, window: requested ?? newGraph.window)
+        oldGraph = try inputs.graph(
+          old, window: requested ?? newGraph.window, evidence: newGraph.evidenceLimit)
       default:
-        oldGraph = try inputs.graph(old)
-        newGraph = try inputs.graph(new)
+        oldGraph = try inputs.graph(old, evidence: evidence)
+        newGraph = try inputs.graph(new, evidence: evidence)
       }
       guard oldGraph.window == newGraph.window else {
         throw Failure(

@@ -30,12 +30,16 @@ final class GraphInputs {
     }
   }
 
-  /// The graph of `path`; articles are built with `window` unless --window says otherwise.
-  func graph(_ path: String, window: Window = .sentence) throws(Failure) -> CooccurrenceGraph {
+  /// The graph of `path`; articles are built with `window` and `evidence` unless --window and
+  /// --evidence say otherwise.
+  func graph(_ path: String, window: Window = .sentence, evidence: Int = 3) throws(Failure)
+    -> CooccurrenceGraph
+  {
     if Self.isGraphFile(path) { return try Self.readGraph(path) }
     let expanded = try Corpus.expand([path], jsonl: corpus.jsonl)
     let runner = CorpusRunner(
-      recognizer: try loadedRecognizer(), builder: build.builder(defaultWindow: window),
+      recognizer: try loadedRecognizer(),
+      builder: build.builder(defaultWindow: window, defaultEvidence: evidence),
       jobs: corpus.jobCount, progress: corpus.progress)
     return try runner.graph(of: expanded)
   }
