@@ -46,6 +46,7 @@ enum NameShape {
     guard token.kind == .word else { return false }
     if notNames.contains(token.text) { return false }
     if token.isCapitalized {
+      if isInitial(token) { return true }
       if token.isAllCaps && !allCapsText && token.text.unicodeScalars.count > 1 {
         return false  // an acronym, not a name
       }
