@@ -40,7 +40,8 @@ public struct DiffDOTWriter: Sendable {
     var lines = ["graph newsgraph_diff {"]
     lines.append(
       "  graph [overlap=false, splines=\(compact ? "false" : "true"), outputorder=edgesfirst, "
-        + "bgcolor=\"white\", pad=0.3, sep=\"+6\", fontname=\"Helvetica\", fontsize=14, "
+        + "bgcolor=\"white\", pad=0.3, sep=\"+6\", fontname=\"Helvetica\", "
+        + "fontsize=\(DOTWriter.legendSize(nodes: shownIDs.count) + 3), "
         + "labelloc=b, labeljust=l,")
     lines.append("    label=<\(legend(diff, shown: shownChanges.count, writer: writer))>];")
     lines.append("  node [fontname=\"Helvetica\", penwidth=1.4, margin=\"0.12,0.06\"];")

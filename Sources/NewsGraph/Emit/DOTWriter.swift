@@ -40,7 +40,8 @@ public struct DOTWriter: Sendable {
     var lines: [String] = ["graph newsgraph {"]
     lines.append(
       "  graph [overlap=false, splines=\(compact ? "false" : "true"), outputorder=edgesfirst, "
-        + "bgcolor=\"white\", pad=0.3, sep=\"+6\", fontname=\"Helvetica\", fontsize=11, "
+        + "bgcolor=\"white\", pad=0.3, sep=\"+6\", fontname=\"Helvetica\", "
+        + "fontsize=\(DOTWriter.legendSize(nodes: graph.nodes.count)), "
         + "labelloc=b, labeljust=l,")
     lines.append("    label=<\(legend(graph))>];")
     lines.append("  node [fontname=\"Helvetica\", penwidth=1.4, margin=\"0.12,0.06\"];")
@@ -89,6 +90,12 @@ public struct DOTWriter: Sendable {
     }
     lines.append("}")
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The legend's font size: bigger pictures are scaled down more when shown, so their legend
+  /// is drawn bigger to stay readable.
+  static func legendSize(nodes: Int) -> Int {
+    11 + min(15, nodes / 10)
   }
 
   /// "Egypt (country): 13 mentions in 1 document".
