@@ -104,7 +104,7 @@ US_STATE_SKIP = {"District of Columbia"}
 # (renamed, or another romanization); all others are matched by name.
 CAPITAL_NAMES = {
     "AG": "Saint John’s", "EH": "Laayoune", "GD": "Saint George's", "GG": "Saint Peter Port",
-    "KZ": "Astana", "MN": "Ulan Bator", "VU": "Port-Vila", "WF": "Mata-Utu",
+    "KZ": "Astana", "MN": "Ulan Bator", "PW": "Ngerulmud", "VU": "Port-Vila", "WF": "Mata-Utu",
 }
 
 
@@ -663,14 +663,30 @@ def build_places(countries, organizations, people, exceptions) -> list[dict]:
                 weak.append(f"{name} ({c['countrycode']}, {c['population']}): {problem}")
                 continue
         owner = sorted(blocked.get(name, set()) | hand_surfaces.get(name, set()))
+        if name in blocked and c["geonameid"] in capital_ids:
+            # A capital named like its country (Luxembourg, San Marino) goes by the "City" name
+            # GeoNames lists for it, when there is one.
+            alternates = set(c.get("alternatenames") or [])
+            longer = [n for n in (name + " City", "City of " + name) if n in alternates and n not in blocked]
+            if longer:
+                name = longer[0]
+                pid = "place/" + slug(name)
+                owner = []
         if name in blocked or (name in hand_surfaces and pid not in hand_ids):
             dropped.append(f"{name} ({c['countrycode']}): name of {owner[0]}")
             continue
         if name in extra_aliases and c["geonameid"] not in extra:
             dropped.append(f"{name} ({c['countrycode']}): English name of a city in cities-extra.tsv")
             continue
-        if name in city_surfaces or pid in by_id:
+        if name in city_surfaces:
             continue  # a more populous (or listed) city already has this name
+        if pid in by_id:
+            if listed or c["population"] >= MIN_CITY_POPULATION:
+                # Another spelling of a bigger city's name (San José, Costa Rica and San Jose,
+                # California): the id takes the country code.
+                pid = f"{pid}-{c['countrycode'].lower()}"
+            if pid in by_id:
+                continue
         aliases = []
         alternates = set(c.get("alternatenames") or [])
         for a in [fold(name)] + extra.get(c["geonameid"], []) + [
@@ -723,11 +739,20 @@ def build_places(countries, organizations, people, exceptions) -> list[dict]:
         taken.add(name)
         counties += 1
 
-    # ISO 3166-2 subdivisions whose name no other entry has and is not a weak name.
+    # ISO 3166-2 subdivisions whose name no other entry has and is not a weak name. A subdivision
+    # named like one of a city's other names in GeoNames is that city (Moskva is Moscow).
+    city_names = defaultdict(set)
+    for c in cities.values():
+        if c["population"] >= SMALL_CITY_POPULATION or c["geonameid"] in capital_ids:
+            city_names[c["countrycode"]].update(fold(a) for a in c.get("alternatenames") or [])
+            city_names[c["countrycode"]].add(fold(c["name"]))
     subdivisions = 0
     for code, name, aliases in subdivision_names():
         pid = "place/" + slug(name)
         if not slug(name) or name in taken or fold(name) in taken or pid in by_id:
+            continue
+        if any(fold(n) in city_names[code[:2]] for n in [name] + aliases):
+            weak.append(f"{name} ({code}): another name of a city")
             continue
         problem = weak_name_problem(name, personal["small"])
         if problem:
@@ -890,7 +915,8 @@ def validate(verbose=True) -> list[str]:
                 errors.append(f"{w}: error: malformed id '{e['id']}'")
             elif e["id"].split("/")[0] != e["type"]:
                 errors.append(f"{w}: error: id '{e['id']}' does not match type '{e['type']}'")
-            elif e["id"] != f"{e['type']}/{slug(e['label'])}":
+            elif e["id"] != f"{e['type']}/{slug(e['label'])}" and not (
+                    e["type"] == "place" and re.fullmatch(re.escape(f"place/{slug(e['label'])}") + "-[a-z]{2}", e["id"])):
                 errors.append(f"{w}: error: id '{e['id']}' should be '{e['type']}/{slug(e['label'])}'")
             if e["id"] in ids:
                 errors.append(f"{w}: error: duplicate id '{e['id']}' (also {ids[e['id']]})")

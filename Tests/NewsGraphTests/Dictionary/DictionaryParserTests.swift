@@ -18,8 +18,10 @@ private let tsvHeader = "id\ttype\tlabel\taliases\tdemonyms\tpopulation\tflags"
       Self.header,
       "country/egypt\tcountry\tEgypt\tArab Republic of Egypt | Misr\tEgyptian|Egyptians\t105000000\t",
       "place/nice\tplace\tNice\t\t\t340000\tcommon, capital",
+      "place/austin\tplace\tAustin\t\t\t970000\tminor",
     ])
-    #expect(entries.count == 2)
+    #expect(entries.count == 3)
+    #expect(entries[2].isMinor && !entries[2].isCapital && !entries[1].isMinor)
     let egypt = entries[0]
     #expect(egypt.id == "country/egypt")
     #expect(egypt.type == .country)

@@ -69,4 +69,53 @@ import Testing
     #expect(gazetteer.upper.matches(startingAt: 0, count: 1) { _ in "NICE" }.isEmpty)
     #expect(!gazetteer.upper.matches(startingAt: 0, count: 1) { _ in "CAIRO" }.isEmpty)
   }
+
+  @Test func smallTownNeverBeatsACountryOrAPerson() {
+    let town = DictionaryEntry(
+      id: "place/jordan", type: .place, label: "Jordan", population: 20_000)
+    let country = DictionaryEntry(id: "country/jordan", type: .country, label: "Jordan")
+    let person = DictionaryEntry(
+      id: "person/jordan-smith", type: .person, label: "Jordan Smith", aliases: ["Jordan"])
+    for entries in [[town, country], [country, town], [town, person, country]] {
+      let gazetteer = Gazetteer(entries: entries)
+      let best = gazetteer.exact.matches(startingAt: 0, count: 1) { _ in "Jordan" }.first?.payloads
+        .first
+      let expected = entries.contains(person) ? "person/jordan-smith" : "country/jordan"
+      #expect(best.map { gazetteer.entries[Int($0.entry)].id } == expected)
+    }
+  }
+
+  @Test func minorPlaceRanksAfterOtherPlaces() {
+    let minor = DictionaryEntry(
+      id: "place/florence-us", type: .place, label: "Florence", population: 900_000, isMinor: true)
+    let city = DictionaryEntry(
+      id: "place/florence", type: .place, label: "Florence", population: 380_000)
+    for entries in [[minor, city], [city, minor]] {
+      #expect(Self.ids("We flew to Florence.", Gazetteer(entries: entries)) == ["place/florence"])
+    }
+  }
+
+  @Test func entriesKeepEveryField() throws {
+    let entry = DictionaryEntry(
+      id: "place/nice", type: .place, label: "Nice", aliases: ["Nizza"], demonyms: [],
+      population: 340_000, isCommonWord: true, isCapital: false, isMinor: true,
+      origin: "places.tsv:12")
+    let gazetteer = Gazetteer(entries: [entry])
+    let index = try #require(gazetteer.index["place/nice"])
+    #expect(gazetteer.entries[index] == entry)
+    #expect(gazetteer.entries.type(at: index) == .place)
+    #expect(gazetteer.entries.isCommonWord(at: index))
+    #expect(gazetteer.index["place/nizza"] == nil)
+  }
+
+  @Test func insertAddsToABuiltTrie() {
+    var trie = TokenTrie<Int>(phrases: [(["New", "York"], 1), (["York"], 2)])
+    trie.insert(["New", "York"], 3)
+    trie.insert(["New", "York", "Times"], 4)
+    let words = ["New", "York", "Times"]
+    let found = trie.matches(startingAt: 0, count: 3) { words[$0] }
+    #expect(found.map(\.length) == [2, 3])
+    #expect(found.map { Array($0.payloads) } == [[1, 3], [4]])
+    #expect(trie.matches(startingAt: 1, count: 3) { words[$0] }.map(\.length) == [1])
+  }
 }
