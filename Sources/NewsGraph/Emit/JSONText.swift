@@ -5,6 +5,19 @@ struct JSONText {
   private var needsComma: [Bool] = [false]
 
   static func quoted(_ string: String) -> String {
+    // Most strings need no escape: check the bytes and copy them whole.
+    var plain = true
+    var last: (UInt8, UInt8) = (0, 0)
+    for byte in string.utf8 {
+      if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
+        || (last == (0xE2, 0x80) && (byte == 0xA8 || byte == 0xA9))
+      {
+        plain = false
+        break
+      }
+      last = (last.1, byte)
+    }
+    if plain { return "\"" + string + "\"" }
     var result = "\""
     for scalar in string.unicodeScalars {
       switch scalar {
