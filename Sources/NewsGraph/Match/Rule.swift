@@ -28,7 +28,8 @@ public enum Rules {
   public static let all: [any Rule] = [
     TitledPersonRule(), GivenNamePersonRule(), InitialSurnamePersonRule(),
     AppositiveAgePersonRule(), NationalityResultPersonRule(), OrganizationHeadRule(), PlaceHeadRule(),
-    ScoreLineTeamRule(), SportsClubRule(), TeamNicknameRule(), LocativePlaceRule(), CreditLineRule(),
+    ScoreLineTeamRule(), SportsClubRule(), TeamNicknameRule(), LocativePlaceRule(),
+    OrganizationCueRule(), CreditLineRule(),
   ]
 }
 
