@@ -9,12 +9,14 @@ public struct AcronymLinker: Sendable {
   public init() {}
 
   /// Words skipped when initials are spelled out.
-  static let skipped: Set<String> = ["of", "for", "and", "the", "in", "on", "de", "&", "to", "des", "du"]
+  static let skipped: Set<String> = [
+    "of", "for", "and", "the", "in", "on", "de", "&", "to", "des", "du",
+  ]
 
   public func link(_ kept: [Candidate], tokens: [Token], sentenceOfToken: [Int]) -> [Candidate] {
     var result = kept
-    var endingAt: [Int: Int] = [:]  // token index after a mention -> index in result
-    for (index, candidate) in kept.enumerated() { endingAt[candidate.tokens.upperBound] = index }
+    var endingAt: [Int: Candidate] = [:]  // token index right after a mention -> the mention
+    for candidate in kept { endingAt[candidate.tokens.upperBound] = candidate }
     var covered = Set<Int>()
     for candidate in kept { covered.formUnion(candidate.tokens) }
 
@@ -24,14 +26,22 @@ public struct AcronymLinker: Sendable {
       guard tokens[open + 2].text == ")", isAcronym(acronym.text), definitions[acronym.text] == nil,
         sentenceOfToken[open] == sentenceOfToken[open + 2]
       else { continue }
-      if let index = endingAt[open], result[index].type != .person,
-        initials(of: result[index].tokens.map { tokens[$0].text }).first
+      if let before = endingAt[open], before.type != .person,
+        initials(of: before.tokens.map { tokens[$0].text }).first
           == acronym.text.unicodeScalars.first
       {
-        definitions[acronym.text] = result[index]
+        definitions[acronym.text] = before
       } else if let long = spelledOut(acronym.text, before: open, tokens, sentenceOfToken),
-        !long.contains(where: covered.contains)
+        // Mentions inside the long form are parts of its name ("... in Europe (OSCE)"); one
+        // that reaches outside it is a conflict.
+        !result.contains(where: {
+          $0.tokens.overlaps(long)
+            && ($0.tokens.lowerBound < long.lowerBound || $0.tokens.upperBound > long.upperBound)
+        })
       {
+        result.removeAll {
+          long.contains($0.tokens.lowerBound) && $0.tokens.upperBound <= long.upperBound
+        }
         let candidate = Candidate(
           start: tokens[long.lowerBound].start, end: tokens[long.upperBound - 1].end,
           tokens: long, sentence: sentenceOfToken[open], type: .organization, entity: nil,
