@@ -7,7 +7,7 @@
 /// or foreign file is rejected, never trusted.
 extension Gazetteer {
   /// Bump when the layout or the meaning of any stored number changes.
-  static let binaryVersion: UInt64 = 1
+  static let binaryVersion: UInt64 = 2
   private static let magic: [UInt8] = Array("NGGAZ\u{0}\u{1}\u{2}".utf8)
 
   /// The gazetteer in its binary form.
@@ -120,21 +120,37 @@ private struct BinaryWriter {
     append(trie.payloadList.map(payload))
   }
 
-  /// A 64-bit multiply-xor hash of 8-byte words: quick over megabytes, and any damaged byte
-  /// changes it.
+  /// A 64-bit multiply-xor hash of 8-byte words, in four independent lanes so the processor
+  /// overlaps them: about a millisecond for the whole cache file, and any damaged byte changes it.
   static func checksum(_ raw: UnsafeRawBufferPointer) -> UInt64 {
-    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
-    do {
-      let words = raw.count / 8
-      for index in 0..<words {
-        let word = raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
-        hash = (hash ^ word) &* 0x100_0000_01B3 &+ 0x2545_F491_4F6C_DD1D
-        hash ^= hash >> 29
-      }
-      for index in (words * 8)..<raw.count {
-        hash = (hash ^ UInt64(raw[index])) &* 0x100_0000_01B3
-      }
+    let prime: UInt64 = 0x100_0000_01B3
+    var lanes: (UInt64, UInt64, UInt64, UInt64) = (
+      0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count), 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9,
+      0x27D4_EB2F_1656_67C5
+    )
+    @inline(__always) func mix(_ hash: inout UInt64, _ word: UInt64) {
+      hash = (hash ^ word) &* prime &+ 0x2545_F491_4F6C_DD1D
+      hash ^= hash >> 29
     }
+    let words = raw.count / 8
+    var index = 0
+    while index + 4 <= words {
+      let offset = index * 8
+      mix(&lanes.0, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+      mix(&lanes.1, raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+      mix(&lanes.2, raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
+      mix(&lanes.3, raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
+      index += 4
+    }
+    while index < words {
+      mix(&lanes.0, raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
+      index += 1
+    }
+    for byte in raw[(words * 8)...] { mix(&lanes.1, UInt64(byte)) }
+    var hash = lanes.0
+    mix(&hash, lanes.1)
+    mix(&hash, lanes.2)
+    mix(&hash, lanes.3)
     return hash
   }
 }

@@ -26,6 +26,18 @@ struct StringTable: Sendable, Equatable {
     if indexed { buildIndex() }
   }
 
+  /// The table with `strings` added at the end; the index, if there is one, is rebuilt from the
+  /// bytes without making a `String` of the strings already in the table.
+  func appending(_ strings: [String]) -> StringTable {
+    var table = self
+    for string in strings {
+      table.bytes.append(contentsOf: string.utf8)
+      table.starts.append(Int32(table.bytes.count))
+    }
+    if !slots.isEmpty { table.buildIndex() }
+    return table
+  }
+
   init(bytes: [UInt8], starts: [Int32], slots: [Int32]) {
     self.bytes = bytes
     self.starts = starts
@@ -40,6 +52,13 @@ struct StringTable: Sendable, Equatable {
     return bytes.withUnsafeBufferPointer {
       String(decoding: UnsafeBufferPointer(rebasing: $0[from..<to]), as: UTF8.self)
     }
+  }
+
+  /// Whether string `a` sorts before string `b`, byte by byte (code point order for UTF-8).
+  func precedes(_ a: Int, _ b: Int) -> Bool {
+    let (fromA, toA) = (Int(starts[a]), Int(starts[a + 1]))
+    let (fromB, toB) = (Int(starts[b]), Int(starts[b + 1]))
+    return bytes[fromA..<toA].lexicographicallyPrecedes(bytes[fromB..<toB])
   }
 
   /// The number of `string`, or nil; needs the index.

@@ -90,11 +90,111 @@ public struct TokenTrie<Payload: Sendable>: Sendable {
     return result
   }
 
-  /// Adds a phrase given as token texts, after the phrase's other payloads. It rebuilds the
-  /// trie: build large tries with `init(phrases:)`.
+  /// Adds a phrase given as token texts, after the phrase's other payloads. It copies the
+  /// trie: build large tries with `init(phrases:)` or `adding(_:)`.
   public mutating func insert(_ keys: [String], _ payload: Payload) {
     guard !keys.isEmpty else { return }
-    self = TokenTrie(phrases: phrases + [(keys, payload)])
+    self = adding([(keys, payload)]).trie
+  }
+
+  /// The trie with more phrases, and the nodes whose payloads grew (to be sorted again). Nodes
+  /// keep their numbers and each phrase's payloads stay in order, the new ones last. It copies
+  /// the arrays once and makes no `String` of the phrases already in the trie, so adding a user's
+  /// dictionary to a cached gazetteer costs little more than the copy.
+  func adding(_ phrases: [(keys: [String], payload: Payload)]) -> (
+    trie: TokenTrie, grown: [Int]
+  ) {
+    let oldNodes = nodeCount
+    var newTexts: [String] = []
+    var newNumbers: [String: Int32] = [:]
+    var newEdges: [Int64: Int32] = [:]  // (parent << 32 | key) -> child, for edges not in self
+    var newPayloads: [(node: Int32, payload: Payload)] = []
+    var nodes = Int32(oldNodes)
+    for (phraseKeys, payload) in phrases where !phraseKeys.isEmpty {
+      var node = 0
+      for text in phraseKeys {
+        let key: Int32
+        if let known = keys.number(of: text) {
+          key = Int32(known)
+        } else if let added = newNumbers[text] {
+          key = added
+        } else {
+          key = Int32(keys.count + newTexts.count)
+          newNumbers[text] = key
+          newTexts.append(text)
+        }
+        let edge = Int64(node) << 32 | Int64(key)
+        if node < oldNodes, Int(key) < keys.count, let next = child(of: node, key: key) {
+          node = next
+        } else if let next = newEdges[edge] {
+          node = Int(next)
+        } else {
+          newEdges[edge] = nodes
+          node = Int(nodes)
+          nodes += 1
+        }
+      }
+      newPayloads.append((Int32(node), payload))
+    }
+    var edgesOf: [Int32: [(key: Int32, child: Int32)]] = [:]
+    for (edge, child) in newEdges {
+      edgesOf[Int32(edge >> 32), default: []].append((Int32(edge & 0xFFFF_FFFF), child))
+    }
+    var payloadsOf: [Int32: [Payload]] = [:]
+    for (node, payload) in newPayloads { payloadsOf[node, default: []].append(payload) }
+
+    var trie = TokenTrie()
+    trie.keys = keys.appending(newTexts)
+    let total = Int(nodes)
+    trie.edgeStart = [0]
+    trie.edgeStart.reserveCapacity(total + 1)
+    trie.edgeKey.reserveCapacity(edgeKey.count + newEdges.count)
+    trie.edgeChild.reserveCapacity(edgeKey.count + newEdges.count)
+    trie.payloadStart = [0]
+    trie.payloadStart.reserveCapacity(total + 1)
+    trie.payloadList.reserveCapacity(payloadList.count + newPayloads.count)
+    for node in 0..<total {
+      var edges: [(key: Int32, child: Int32)] = []
+      if node < oldNodes {
+        for edge in Int(edgeStart[node])..<Int(edgeStart[node + 1]) {
+          edges.append((edgeKey[edge], edgeChild[edge]))
+        }
+      }
+      if let added = edgesOf[Int32(node)] {
+        edges = (edges + added).sorted { $0.key < $1.key }
+      }
+      for edge in edges {
+        trie.edgeKey.append(edge.key)
+        trie.edgeChild.append(edge.child)
+      }
+      trie.edgeStart.append(Int32(trie.edgeKey.count))
+      if node < oldNodes {
+        trie.payloadList += payloadList[Int(payloadStart[node])..<Int(payloadStart[node + 1])]
+      }
+      if let added = payloadsOf[Int32(node)] { trie.payloadList += added }
+      trie.payloadStart.append(Int32(trie.payloadList.count))
+    }
+    return (trie, payloadsOf.keys.map(Int.init).sorted())
+  }
+
+  /// The node a phrase of token texts ends at, or nil.
+  func node(of phrase: [String]) -> Int? {
+    var node = 0
+    for text in phrase {
+      guard let next = child(of: node, text) else { return nil }
+      node = next
+    }
+    return phrase.isEmpty ? nil : node
+  }
+
+  /// Reorders the payloads of the given nodes, best first.
+  mutating func sortPayloads(
+    of nodes: [Int], by areInIncreasingOrder: (Payload, Payload) -> Bool
+  ) {
+    for node in nodes {
+      let range = Int(payloadStart[node])..<Int(payloadStart[node + 1])
+      if range.count > 1 { payloadList[range].sort(by: areInIncreasingOrder) }
+    }
   }
 
   /// Reorders the payloads of every phrase, best first.
@@ -108,10 +208,17 @@ public struct TokenTrie<Payload: Sendable>: Sendable {
   /// The child of `node` along the token text `text`, or nil.
   @inline(__always)
   private func child(of node: Int, _ text: String) -> Int? {
+    guard edgeStart[node] < edgeStart[node + 1], let key = keys.number(of: text) else {
+      return nil
+    }
+    return child(of: node, key: Int32(key))
+  }
+
+  /// The child of `node` along the key numbered `wanted`, or nil.
+  @inline(__always)
+  private func child(of node: Int, key wanted: Int32) -> Int? {
     let low = Int(edgeStart[node])
     let high = Int(edgeStart[node + 1])
-    guard low < high, let key = keys.number(of: text) else { return nil }
-    let wanted = Int32(key)
     return edgeKey.withUnsafeBufferPointer { edgeKey in
       var low = low
       var high = high

@@ -38,33 +38,43 @@ enum DictionaryLoader {
     )
   }
 
-  /// The gazetteer of the run. Without `--dictionary`, the built-in dictionaries come compiled
-  /// from the cache (see `GazetteerCache`) when their files and the program are unchanged, and
-  /// are compiled and cached otherwise; `NEWSGRAPH_CACHE=0` turns the cache off. A user's
-  /// dictionaries are always read from text, with the built-in ones.
+  /// The gazetteer of the run. The built-in dictionaries come compiled from the cache (see
+  /// `GazetteerCache`) when their files and the program are unchanged, and are compiled and
+  /// cached otherwise; `NEWSGRAPH_CACHE=0` turns the cache off. A user's dictionaries are read
+  /// from text every time and added to the compiled built-in ones.
   static func gazetteer(_ options: DictionaryOptions) throws(Failure) -> Gazetteer {
     var files: [String] = []
     if !options.noBuiltIn {
       let folder = try folder(options)
       files = FileIO.list(folder).filter { $0.hasSuffix(".tsv") }.sorted().map { folder + "/" + $0 }
     }
-    if options.userDictionaries.isEmpty, !files.isEmpty, getenvString("NEWSGRAPH_CACHE") != "0",
+    let builtIn: Gazetteer
+    if !files.isEmpty, getenvString("NEWSGRAPH_CACHE") != "0",
       let cacheFolder = GazetteerCache.defaultFolder(environment: getenvString),
       let key = GazetteerCache.key(
         files: files + [FileIO.executablePath() ?? ""].filter { !$0.isEmpty })
     {
-      return try GazetteerCache(folder: cacheFolder).gazetteer(key: key) { () throws(Failure) in
-        try compile(files: files, userDictionaries: [])
+      builtIn = try GazetteerCache(folder: cacheFolder).gazetteer(key: key) {
+        () throws(Failure) in try compile(files: files)
+      }
+    } else {
+      builtIn = try compile(files: files)
+    }
+    guard !options.userDictionaries.isEmpty else { return builtIn }
+    let parser = DictionaryParser()
+    var user: [DictionaryEntry] = []
+    for path in options.userDictionaries {
+      let text = try readUTF8(path)
+      do { user += try parser.entries(in: text, file: path) } catch {
+        throw Failure(error.description)
       }
     }
-    return try compile(files: files, userDictionaries: options.userDictionaries)
+    return Gazetteer(base: builtIn, userEntries: user)
   }
 
   /// Reads the built-in files (`titles.tsv` and `given-names.tsv` are word lists, every other
-  /// file an entity dictionary) and the user's, and compiles them.
-  private static func compile(files: [String], userDictionaries: [String]) throws(Failure)
-    -> Gazetteer
-  {
+  /// file an entity dictionary) and compiles them.
+  private static func compile(files: [String]) throws(Failure) -> Gazetteer {
     let parser = DictionaryParser()
     var builtIn: [DictionaryEntry] = []
     var titles: [(String, Gazetteer.TitleKind)] = []
@@ -90,14 +100,7 @@ enum DictionaryLoader {
         }
       }
     }
-    var user: [DictionaryEntry] = []
-    for path in userDictionaries {
-      let text = try readUTF8(path)
-      do { user += try parser.entries(in: text, file: path) } catch {
-        throw Failure(error.description)
-      }
-    }
-    return Gazetteer(entries: builtIn, userEntries: user, titles: titles, givenNames: givenNames)
+    return Gazetteer(entries: builtIn, titles: titles, givenNames: givenNames)
   }
 
   private static func readUTF8(_ path: String) throws(Failure) -> String {

@@ -199,4 +199,39 @@ import Testing
     #expect(files.count == 2)
     #expect(files.contains("gazetteer-d.bin"))
   }
+
+  @Test func userEntriesOnACachedGazetteerGiveTheSameResult() throws {
+    let user = [
+      DictionaryEntry(id: "place/georgia-user", type: .place, label: "Georgia", origin: "u.tsv:2"),
+      DictionaryEntry(
+        id: "country/egypt", type: .country, label: "Misr", aliases: ["Kemet", "Egypt"],
+        origin: "u.tsv:3"),
+      DictionaryEntry(
+        id: "organization/acme", type: .organization, label: "Acme Corporation",
+        aliases: ["ACME"], origin: "u.tsv:4"),
+    ]
+    let fresh = Gazetteer(
+      entries: TestDictionary.entries, userEntries: user, titles: TestDictionary.titles,
+      givenNames: TestDictionary.givenNames)
+    let cachedBase = try #require(Gazetteer(serialized: TestDictionary.gazetteer.serialized()))
+    let layered = Gazetteer(base: cachedBase, userEntries: user)
+    Self.assertSame(fresh, layered)
+    let egypt = try #require(layered.index["country/egypt"])
+    #expect(layered.entries[egypt].aliases.suffix(3) == ["Misr", "Kemet", "Egypt"])
+    #expect(layered.entries.isUserEntry(at: egypt))
+    #expect(layered.index["organization/acme"] == TestDictionary.entries.count + 1)
+  }
+
+  @Test func userEntryWithAnExistingIdRanksFirstForItsOldNames() {
+    // The state gets a new alias from the user: all its names now rank as a user's.
+    let user = DictionaryEntry(
+      id: "place/georgia-us-state", type: .place, label: "Peach State")
+    let gazetteer = Gazetteer(base: TestDictionary.gazetteer, userEntries: [user])
+    let best = gazetteer.exact.matches(startingAt: 0, count: 1) { _ in "Georgia" }.first?.payloads
+      .first
+    #expect(best.map { gazetteer.entries[Int($0.entry)].id } == "place/georgia-us-state")
+    let upper = gazetteer.upper.matches(startingAt: 0, count: 1) { _ in "GEORGIA" }.first?
+      .payloads.first
+    #expect(upper.map { gazetteer.entries[Int($0.entry)].id } == "place/georgia-us-state")
+  }
 }
