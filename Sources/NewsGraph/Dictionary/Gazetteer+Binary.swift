@@ -14,16 +14,15 @@ extension Gazetteer {
   public func serialized() -> [UInt8] {
     var writer = BinaryWriter()
     writer.bytes += Self.magic
-    writer.append([Self.binaryVersion])
+    writer.append(FlatArray([Self.binaryVersion]))
     writer.append(entries.ids)
     writer.append(entries.texts)
     writer.append(entries.records)
     writer.append(entries.lists)
     writer.append(entries.populations)
-    writer.append(exact, payload: \.packed)
-    writer.append(upper, payload: \.packed)
-    writer.append(titles, payload: \.packed)
-    writer.append(upperTitles, payload: \.packed)
+    for trie in [exact.storage, upper.storage, titles.storage, upperTitles.storage] {
+      writer.append(trie)
+    }
     writer.append(StringTable(givenNames.sorted(), indexed: false))
     let checksum = writer.bytes.withUnsafeBytes { BinaryWriter.checksum($0) }
     withUnsafeBytes(of: checksum.littleEndian) { writer.bytes += $0 }
@@ -32,37 +31,35 @@ extension Gazetteer {
 
   /// A gazetteer read back from `serialized()`, or nil when the bytes are not one.
   public init?(serialized bytes: [UInt8]) {
-    guard let gazetteer = bytes.withUnsafeBytes({ Gazetteer(serialized: $0) }) else { return nil }
-    self = gazetteer
+    let memory = bytes.withUnsafeBytes { FlatMemory(copying: $0) }
+    self.init(memory: memory, count: bytes.count)
   }
 
-  /// A gazetteer read back from `serialized()` bytes in memory (a mapped file), or nil when the
-  /// bytes are not one. The bytes are copied; the gazetteer does not keep them.
-  public init?(serialized bytes: UnsafeRawBufferPointer) {
-    guard bytes.count >= 24, bytes.count % 8 == 0, Array(bytes[0..<8]) == Self.magic else {
-      return nil
-    }
-    var reader = BinaryReader(bytes: bytes, end: bytes.count - 8)
-    let stored: [UInt64]? = BinaryReader.values(bytes, at: bytes.count - 8, count: 1)
-    guard
-      stored?.first
-        == BinaryWriter.checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<(bytes.count - 8)]))
+  /// A gazetteer that uses the tables where they are in `memory` (a mapped cache file), or nil
+  /// when its first `count` bytes are not a serialized gazetteer. The gazetteer keeps `memory`.
+  init?(memory: FlatMemory, count: Int) {
+    let bytes = UnsafeRawBufferPointer(start: memory.pointer, count: count)
+    guard count >= 24, count % 8 == 0, count <= memory.size,
+      Array(bytes[0..<8]) == Self.magic,
+      bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        == BinaryWriter.checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<(count - 8)]))
     else { return nil }
+    var reader = BinaryReader(memory: memory, end: count - 8)
     reader.offset = 8
-    guard let version: [UInt64] = reader.array(), version == [Self.binaryVersion],
-      let ids = reader.table(), let texts = reader.table(), let records: [Int32] = reader.array(),
-      let lists: [Int32] = reader.array(), let populations: [Int64] = reader.array()
+    guard let version: FlatArray<UInt64> = reader.array(), version.first == Self.binaryVersion,
+      version.count == 1, let ids = reader.table(), let texts = reader.table(),
+      let records: FlatArray<Int32> = reader.array(), let lists: FlatArray<Int32> = reader.array(),
+      let populations: FlatArray<Int64> = reader.array()
     else { return nil }
     let entries = Entries(
       ids: ids, texts: texts, records: records, lists: lists, populations: populations)
     guard entries.isWellFormed else { return nil }
-    let entryCount = Int32(entries.count)
-    let validSurface = { (surface: Surface) in surface.entry >= 0 && surface.entry < entryCount }
-    guard let exact = reader.trie(Surface.init(packed:)), exact.isWellFormed(payload: validSurface),
-      let upper = reader.trie(Surface.init(packed:)), upper.isWellFormed(payload: validSurface),
-      let titles = reader.trie(TitleKind.init(packed:)),
-      titles.isWellFormed(payload: { _ in true }),
-      let upperTitles = reader.trie(TitleKind.init(packed:)),
+    let entryCount = UInt32(entries.count)
+    let validSurface = { (packed: UInt32) in packed >> 2 < entryCount }
+    guard let exact: TokenTrie<Surface> = reader.trie(), exact.isWellFormed(payload: validSurface),
+      let upper: TokenTrie<Surface> = reader.trie(), upper.isWellFormed(payload: validSurface),
+      let titles: TokenTrie<TitleKind> = reader.trie(), titles.isWellFormed(payload: { _ in true }),
+      let upperTitles: TokenTrie<TitleKind> = reader.trie(),
       upperTitles.isWellFormed(payload: { _ in true }),
       let given = reader.table(), reader.offset == reader.end
     else { return nil }
@@ -72,36 +69,47 @@ extension Gazetteer {
   }
 }
 
-extension Gazetteer.Surface {
-  fileprivate static let forms: [MentionForm] = [.name, .alias, .demonym, .short]
+extension Gazetteer.Surface: TriePayload {
+  private static let forms: [MentionForm] = [.name, .alias, .demonym, .short]
 
-  fileprivate var packed: UInt32 {
+  public var packed: UInt32 {
     UInt32(bitPattern: entry) << 2 | UInt32(Self.forms.firstIndex(of: form) ?? 0)
   }
 
-  fileprivate init?(packed: UInt32) {
+  public init(packed: UInt32) {
     self.init(entry: Int32(bitPattern: packed >> 2), form: Self.forms[Int(packed & 3)])
   }
 }
 
-extension Gazetteer.TitleKind {
-  fileprivate var packed: UInt32 { self == .role ? 0 : 1 }
+extension Gazetteer.TitleKind: TriePayload {
+  public var packed: UInt32 { self == .role ? 0 : 1 }
 
-  fileprivate init?(packed: UInt32) {
-    switch packed {
-    case 0: self = .role
-    case 1: self = .honorific
-    default: return nil
-    }
+  public init(packed: UInt32) { self = packed == 0 ? .role : .honorific }
+
+  public static func isValid(packed: UInt32) -> Bool { packed < 2 }
+}
+
+/// A trie's arrays without its payload type, for writing.
+struct TrieStorage {
+  var keys: StringTable
+  var edgeStart, edgeKey, edgeChild, payloadStart: FlatArray<Int32>
+  var payloadList: FlatArray<UInt32>
+}
+
+extension TokenTrie {
+  var storage: TrieStorage {
+    TrieStorage(
+      keys: keys, edgeStart: edgeStart, edgeKey: edgeKey, edgeChild: edgeChild,
+      payloadStart: payloadStart, payloadList: payloadList)
   }
 }
 
 private struct BinaryWriter {
   var bytes: [UInt8] = []
 
-  mutating func append<T: FixedWidthInteger>(_ values: [T]) {
+  mutating func append<T: FixedWidthInteger>(_ values: FlatArray<T>) {
     withUnsafeBytes(of: UInt64(values.count).littleEndian) { bytes += $0 }
-    values.withUnsafeBytes { bytes += $0 }
+    values.withUnsafeBufferPointer { bytes += UnsafeRawBufferPointer($0) }
     while bytes.count % 8 != 0 { bytes.append(0) }
   }
 
@@ -111,13 +119,13 @@ private struct BinaryWriter {
     append(table.slots)
   }
 
-  mutating func append<P>(_ trie: TokenTrie<P>, payload: (P) -> UInt32) {
+  mutating func append(_ trie: TrieStorage) {
     append(trie.keys)
     append(trie.edgeStart)
     append(trie.edgeKey)
     append(trie.edgeChild)
     append(trie.payloadStart)
-    append(trie.payloadList.map(payload))
+    append(trie.payloadList)
   }
 
   /// A 64-bit multiply-xor hash of 8-byte words, in four independent lanes so the processor
@@ -155,65 +163,47 @@ private struct BinaryWriter {
   }
 }
 
+/// Reads the arrays in place: each is a view of the memory, which every view keeps alive.
 private struct BinaryReader {
-  let bytes: UnsafeRawBufferPointer
+  let memory: FlatMemory
   let end: Int
   var offset = 0
 
-  init(bytes: UnsafeRawBufferPointer, end: Int) {
-    self.bytes = bytes
+  init(memory: FlatMemory, end: Int) {
+    self.memory = memory
     self.end = end
   }
 
-  static func values<T: FixedWidthInteger>(
-    _ bytes: UnsafeRawBufferPointer, at offset: Int, count: Int
-  ) -> [T]? {
-    let size = count * MemoryLayout<T>.size
-    guard offset >= 0, count >= 0, offset + size <= bytes.count else { return nil }
-    return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-      UnsafeMutableRawBufferPointer(buffer).copyMemory(
-        from: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + size)]))
-      initialized = count
-    }
-  }
-
-  mutating func array<T: FixedWidthInteger>() -> [T]? {
-    guard let header: [UInt64] = Self.values(bytes, at: offset, count: 1), let count = header.first,
-      count <= UInt64(end - offset) / UInt64(MemoryLayout<T>.size)
-    else { return nil }
-    guard let values: [T] = Self.values(bytes, at: offset + 8, count: Int(count)) else {
-      return nil
-    }
-    offset += 8 + (Int(count) * MemoryLayout<T>.size + 7) / 8 * 8
+  mutating func array<T: FixedWidthInteger>() -> FlatArray<T>? {
+    guard offset >= 0, offset + 8 <= end else { return nil }
+    let count = memory.bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+    guard count <= UInt64(end - offset - 8) / UInt64(MemoryLayout<T>.stride) else { return nil }
+    // Every array starts on an 8-byte boundary of the page-aligned memory: aligned for T.
+    let values = FlatArray<T>(memory, offset: offset + 8, count: Int(count))
+    offset += 8 + (Int(count) * MemoryLayout<T>.stride + 7) / 8 * 8
     return offset <= end ? values : nil
   }
 
   mutating func table() -> StringTable? {
-    guard let bytes: [UInt8] = array(), let starts: [Int32] = array(),
-      let slots: [Int32] = array()
+    guard let bytes: FlatArray<UInt8> = array(), let starts: FlatArray<Int32> = array(),
+      let slots: FlatArray<Int32> = array()
     else { return nil }
     let table = StringTable(bytes: bytes, starts: starts, slots: slots)
     return table.isWellFormed ? table : nil
   }
 
-  mutating func trie<P>(_ payload: (UInt32) -> P?) -> TokenTrie<P>? {
-    guard let keys = table(), let edgeStart: [Int32] = array(), let edgeKey: [Int32] = array(),
-      let edgeChild: [Int32] = array(), let payloadStart: [Int32] = array(),
-      let packed: [UInt32] = array()
+  mutating func trie<P>() -> TokenTrie<P>? {
+    guard let keys = table(), let edgeStart: FlatArray<Int32> = array(),
+      let edgeKey: FlatArray<Int32> = array(), let edgeChild: FlatArray<Int32> = array(),
+      let payloadStart: FlatArray<Int32> = array(), let payloadList: FlatArray<UInt32> = array()
     else { return nil }
-    var payloads: [P] = []
-    payloads.reserveCapacity(packed.count)
-    for value in packed {
-      guard let item = payload(value) else { return nil }
-      payloads.append(item)
-    }
     var trie = TokenTrie<P>()
     trie.keys = keys
     trie.edgeStart = edgeStart
     trie.edgeKey = edgeKey
     trie.edgeChild = edgeChild
     trie.payloadStart = payloadStart
-    trie.payloadList = payloads
+    trie.payloadList = payloadList
     return trie
   }
 }

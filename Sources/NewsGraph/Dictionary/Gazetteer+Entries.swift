@@ -10,10 +10,10 @@ extension Gazetteer {
     /// Labels, aliases, demonyms and origin file names.
     var texts: StringTable
     /// `Self.stride` numbers per entry; see `Field`.
-    var records: [Int32]
+    var records: FlatArray<Int32>
     /// Text numbers of aliases and demonyms.
-    var lists: [Int32]
-    var populations: [Int64]
+    var lists: FlatArray<Int32>
+    var populations: FlatArray<Int64>
 
     static let stride = 8
 
@@ -39,7 +39,8 @@ extension Gazetteer {
     static let types: [EntityType] = [.person, .country, .organization, .place]
 
     init(
-      ids: StringTable, texts: StringTable, records: [Int32], lists: [Int32], populations: [Int64]
+      ids: StringTable, texts: StringTable, records: FlatArray<Int32>, lists: FlatArray<Int32>,
+      populations: FlatArray<Int64>
     ) {
       self.ids = ids
       self.texts = texts
@@ -53,33 +54,35 @@ extension Gazetteer {
       let records = entries.flatMap { encoder.record($0, user: false, listBase: 0) }
       self.init(
         ids: StringTable(entries.map(\.id), indexed: true),
-        texts: StringTable(encoder.texts, indexed: false), records: records,
-        lists: encoder.lists, populations: entries.map { Int64($0.population) })
+        texts: StringTable(encoder.texts, indexed: false), records: FlatArray(records),
+        lists: FlatArray(encoder.lists),
+        populations: FlatArray(entries.map { Int64($0.population) }))
     }
 
     /// The table with some entries replaced and new ones added at the end (the positions
     /// `count`, `count + 1` ... must all be there), flagged as a user's when `user` is set.
     func updating(_ changes: [Int: DictionaryEntry], user: Bool) -> Entries {
-      var table = self
+      var records = self.records.array
+      var populations = self.populations.array
       var encoder = Encoder(textBase: texts.count)
       var newIDs: [String] = []
       for (position, entry) in changes.sorted(by: { $0.key < $1.key }) {
         let record = encoder.record(entry, user: user, listBase: lists.count)
         if position < count {
           let base = position * Self.stride
-          table.records.replaceSubrange(base..<(base + Self.stride), with: record)
-          table.populations[position] = Int64(entry.population)
+          records.replaceSubrange(base..<(base + Self.stride), with: record)
+          populations[position] = Int64(entry.population)
         } else {
           precondition(position == count + newIDs.count, "new entries must follow the table")
-          table.records += record
-          table.populations.append(Int64(entry.population))
+          records += record
+          populations.append(Int64(entry.population))
           newIDs.append(entry.id)
         }
       }
-      table.texts = texts.appending(encoder.texts)
-      table.lists += encoder.lists
-      table.ids = ids.appending(newIDs)
-      return table
+      return Entries(
+        ids: ids.appending(newIDs), texts: texts.appending(encoder.texts),
+        records: FlatArray(records), lists: FlatArray(lists.array + encoder.lists),
+        populations: FlatArray(populations))
     }
 
     /// Turns entries into records, collecting their texts and alias lists.
@@ -182,7 +185,7 @@ extension Gazetteer {
     var isWellFormed: Bool {
       let count = populations.count
       guard ids.isWellFormed, texts.isWellFormed, ids.count == count, !ids.slots.isEmpty,
-        records.count == count * Self.stride, TokenTrie<Int>.allBelow(lists, UInt32(texts.count))
+        records.count == count * Self.stride, lists.allBelow(UInt32(texts.count))
       else { return false }
       let textCount = Int64(texts.count)
       let listCount = Int64(lists.count)

@@ -57,15 +57,10 @@ public struct GazetteerCache: Sendable {
     guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0,
       info.st_size < 1 << 31
     else { return nil }
-    // Mapped rather than read: the pages come straight from the page cache, and reading the
-    // gazetteer copies each array once.
-    let size = Int(info.st_size)
-    guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
-      return nil
-    }
-    // Unmapped here, after the gazetteer has copied what it needs (the mmap ownership rule).
-    defer { munmap(base, size) }
-    return Gazetteer(serialized: UnsafeRawBufferPointer(start: base, count: size))
+    // Mapped rather than read: the gazetteer uses its tables where they are in the mapping,
+    // which it keeps until it is released (the file is replaced by rename, never rewritten).
+    guard let memory = FlatMemory(mapping: fd, size: Int(info.st_size)) else { return nil }
+    return Gazetteer(memory: memory, count: memory.size)
   }
 
   /// Writes the gazetteer for `key`, if the folder can be made and written; never fails.

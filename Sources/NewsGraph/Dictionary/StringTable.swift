@@ -5,40 +5,43 @@
 /// and reads it with a copy, and loading allocates no string per name.
 struct StringTable: Sendable, Equatable {
   /// The UTF-8 bytes of every string, one after the other.
-  private(set) var bytes: [UInt8] = []
+  private(set) var bytes = FlatArray<UInt8>()
   /// String `i` is `bytes[starts[i]..<starts[i + 1]]`.
-  private(set) var starts: [Int32] = [0]
+  private(set) var starts = FlatArray<Int32>([0])
   /// Open-addressing hash index: 0 is an empty slot, otherwise a string's number plus one.
   /// Empty when the table has no index; otherwise its size is a power of two.
-  private(set) var slots: [Int32] = []
+  private(set) var slots = FlatArray<Int32>()
 
   init() {}
 
   /// A table of `strings` in order; with `indexed`, `number(of:)` finds them (the first of equal
   /// strings wins).
   init(_ strings: [String], indexed: Bool) {
-    bytes.reserveCapacity(strings.reduce(0) { $0 + $1.utf8.count })
-    starts.reserveCapacity(strings.count + 1)
+    self.init(bytes: [], starts: [0], appending: strings, indexed: indexed)
+  }
+
+  private init(bytes: [UInt8], starts: [Int32], appending strings: [String], indexed: Bool) {
+    var bytes = bytes
+    var starts = starts
+    bytes.reserveCapacity(bytes.count + strings.reduce(0) { $0 + $1.utf8.count })
+    starts.reserveCapacity(starts.count + strings.count)
     for string in strings {
       bytes.append(contentsOf: string.utf8)
       starts.append(Int32(bytes.count))
     }
-    if indexed { buildIndex() }
+    self.bytes = FlatArray(bytes)
+    self.starts = FlatArray(starts)
+    if indexed { slots = FlatArray(Self.index(bytes: bytes, starts: starts)) }
   }
 
   /// The table with `strings` added at the end; the index, if there is one, is rebuilt from the
   /// bytes without making a `String` of the strings already in the table.
   func appending(_ strings: [String]) -> StringTable {
-    var table = self
-    for string in strings {
-      table.bytes.append(contentsOf: string.utf8)
-      table.starts.append(Int32(table.bytes.count))
-    }
-    if !slots.isEmpty { table.buildIndex() }
-    return table
+    StringTable(
+      bytes: bytes.array, starts: starts.array, appending: strings, indexed: !slots.isEmpty)
   }
 
-  init(bytes: [UInt8], starts: [Int32], slots: [Int32]) {
+  init(bytes: FlatArray<UInt8>, starts: FlatArray<Int32>, slots: FlatArray<Int32>) {
     self.bytes = bytes
     self.starts = starts
     self.slots = slots
@@ -92,7 +95,9 @@ struct StringTable: Sendable, Equatable {
     }
   }
 
-  private mutating func buildIndex() {
+  /// The hash index of the strings: slots of string numbers plus one, at most half full.
+  private static func index(bytes: [UInt8], starts: [Int32]) -> [Int32] {
+    let count = starts.count - 1
     var size = 16
     while size < count * 2 { size *= 2 }
     var slots = [Int32](repeating: 0, count: size)
@@ -117,7 +122,7 @@ struct StringTable: Sendable, Equatable {
         if !duplicate { slots[slot] = Int32(number + 1) }
       }
     }
-    self.slots = slots
+    return slots
   }
 
   private static func equal(
@@ -157,7 +162,7 @@ struct StringTable: Sendable, Equatable {
   }
 
   /// Whether the numbers never decrease.
-  static func isMonotone(_ numbers: [Int32]) -> Bool {
+  static func isMonotone(_ numbers: FlatArray<Int32>) -> Bool {
     numbers.withUnsafeBufferPointer { numbers in
       var previous = Int32.min
       var ordered = true

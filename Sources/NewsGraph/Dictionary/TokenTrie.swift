@@ -1,20 +1,42 @@
+/// A value a `TokenTrie` keeps with a phrase, packed into 32 bits so the trie stays flat.
+public protocol TriePayload: Sendable {
+  init(packed: UInt32)
+  var packed: UInt32 { get }
+  /// Whether a stored number is a payload at all; checked after reading a cache file.
+  static func isValid(packed: UInt32) -> Bool
+}
+
+extension TriePayload {
+  public static func isValid(packed: UInt32) -> Bool { true }
+}
+
 /// A trie over token texts: finds every dictionary phrase that starts at a token in one walk.
 ///
 /// It is stored flat: the token texts in one `StringTable` with a hash index, and each node's
-/// edges and payloads as ranges of integer arrays. A lookup allocates nothing but its result,
-/// and the gazetteer cache writes and reads a trie with a copy per array. Build it in one go with
-/// `init(phrases:)`; `insert(_:_:)` rebuilds the whole trie and is meant for small tries.
-public struct TokenTrie<Payload: Sendable>: Sendable {
+/// edges and payloads as ranges of number arrays (`FlatArray`), so a cached trie is used where
+/// its file is mapped and a lookup allocates nothing but its result. Build it in one go with
+/// `init(phrases:)` or `adding(_:)`; `insert(_:_:)` copies the whole trie.
+public struct TokenTrie<Payload: TriePayload>: Sendable {
   /// The token texts that label edges.
   var keys = StringTable([], indexed: true)
   /// Node `n`'s edges are `edgeStart[n]..<edgeStart[n + 1]`, sorted by key number. Node 0 is the
   /// root.
-  var edgeStart: [Int32] = [0, 0]
-  var edgeKey: [Int32] = []
-  var edgeChild: [Int32] = []
-  /// Node `n`'s payloads are `payloadList[payloadStart[n]..<payloadStart[n + 1]]`, best first.
-  var payloadStart: [Int32] = [0, 0]
-  var payloadList: [Payload] = []
+  var edgeStart = FlatArray<Int32>([0, 0])
+  var edgeKey = FlatArray<Int32>()
+  var edgeChild = FlatArray<Int32>()
+  /// Node `n`'s payloads, packed, are `payloadList[payloadStart[n]..<payloadStart[n + 1]]`,
+  /// best first.
+  var payloadStart = FlatArray<Int32>([0, 0])
+  var payloadList = FlatArray<UInt32>()
+
+  /// The payloads of one phrase, best first.
+  public struct Payloads: RandomAccessCollection, Sendable {
+    let list: FlatArray<UInt32>
+    public let startIndex: Int
+    public let endIndex: Int
+
+    public subscript(position: Int) -> Payload { Payload(packed: list[position]) }
+  }
 
   public init() {}
 
@@ -55,14 +77,14 @@ public struct TokenTrie<Payload: Sendable>: Sendable {
       (node: Int32($0.key >> 32), key: Int32($0.key & 0xFFFF_FFFF), $0.value)
     }
     .sorted { $0.node != $1.node ? $0.node < $1.node : $0.key < $1.key }
-    edgeStart = Self.starts(of: edges.map(\.node), nodes: Int(nodeCount))
-    edgeKey = edges.map(\.key)
-    edgeChild = edges.map(\.2)
+    edgeStart = FlatArray(Self.starts(of: edges.map(\.node), nodes: Int(nodeCount)))
+    edgeKey = FlatArray(edges.map(\.key))
+    edgeChild = FlatArray(edges.map(\.2))
     // A stable grouping by node keeps each phrase's payloads in the order given.
     var order = Array(ends.indices)
     order.sort { ends[$0].node != ends[$1].node ? ends[$0].node < ends[$1].node : $0 < $1 }
-    payloadStart = Self.starts(of: order.map { ends[$0].node }, nodes: Int(nodeCount))
-    payloadList = order.map { ends[$0].payload }
+    payloadStart = FlatArray(Self.starts(of: order.map { ends[$0].node }, nodes: Int(nodeCount)))
+    payloadList = FlatArray(order.map { ends[$0].payload.packed })
   }
 
   /// `starts[n]..<starts[n + 1]` are the positions of node `n` in `sortedNodes`.
@@ -81,7 +103,7 @@ public struct TokenTrie<Payload: Sendable>: Sendable {
     var stack: [(node: Int, path: [String])] = [(0, [])]
     while let (node, path) = stack.popLast() {
       for index in Int(payloadStart[node])..<Int(payloadStart[node + 1]) {
-        result.append((path, payloadList[index]))
+        result.append((path, Payload(packed: payloadList[index])))
       }
       for edge in (Int(edgeStart[node])..<Int(edgeStart[node + 1])).reversed() {
         stack.append((Int(edgeChild[edge]), path + [keys[Int(edgeKey[edge])]]))
@@ -143,16 +165,17 @@ public struct TokenTrie<Payload: Sendable>: Sendable {
     var payloadsOf: [Int32: [Payload]] = [:]
     for (node, payload) in newPayloads { payloadsOf[node, default: []].append(payload) }
 
-    var trie = TokenTrie()
-    trie.keys = keys.appending(newTexts)
     let total = Int(nodes)
-    trie.edgeStart = [0]
-    trie.edgeStart.reserveCapacity(total + 1)
-    trie.edgeKey.reserveCapacity(edgeKey.count + newEdges.count)
-    trie.edgeChild.reserveCapacity(edgeKey.count + newEdges.count)
-    trie.payloadStart = [0]
-    trie.payloadStart.reserveCapacity(total + 1)
-    trie.payloadList.reserveCapacity(payloadList.count + newPayloads.count)
+    var starts: [Int32] = [0]
+    var keyNumbers: [Int32] = []
+    var children: [Int32] = []
+    var payloadStarts: [Int32] = [0]
+    var packed: [UInt32] = []
+    starts.reserveCapacity(total + 1)
+    keyNumbers.reserveCapacity(edgeKey.count + newEdges.count)
+    children.reserveCapacity(edgeKey.count + newEdges.count)
+    payloadStarts.reserveCapacity(total + 1)
+    packed.reserveCapacity(payloadList.count + newPayloads.count)
     for node in 0..<total {
       var edges: [(key: Int32, child: Int32)] = []
       if node < oldNodes {
@@ -164,16 +187,23 @@ public struct TokenTrie<Payload: Sendable>: Sendable {
         edges = (edges + added).sorted { $0.key < $1.key }
       }
       for edge in edges {
-        trie.edgeKey.append(edge.key)
-        trie.edgeChild.append(edge.child)
+        keyNumbers.append(edge.key)
+        children.append(edge.child)
       }
-      trie.edgeStart.append(Int32(trie.edgeKey.count))
+      starts.append(Int32(keyNumbers.count))
       if node < oldNodes {
-        trie.payloadList += payloadList[Int(payloadStart[node])..<Int(payloadStart[node + 1])]
+        packed += payloadList[Int(payloadStart[node])..<Int(payloadStart[node + 1])]
       }
-      if let added = payloadsOf[Int32(node)] { trie.payloadList += added }
-      trie.payloadStart.append(Int32(trie.payloadList.count))
+      if let added = payloadsOf[Int32(node)] { packed += added.map(\.packed) }
+      payloadStarts.append(Int32(packed.count))
     }
+    var trie = TokenTrie()
+    trie.keys = keys.appending(newTexts)
+    trie.edgeStart = FlatArray(starts)
+    trie.edgeKey = FlatArray(keyNumbers)
+    trie.edgeChild = FlatArray(children)
+    trie.payloadStart = FlatArray(payloadStarts)
+    trie.payloadList = FlatArray(packed)
     return (trie, payloadsOf.keys.map(Int.init).sorted())
   }
 
@@ -191,18 +221,19 @@ public struct TokenTrie<Payload: Sendable>: Sendable {
   mutating func sortPayloads(
     of nodes: [Int], by areInIncreasingOrder: (Payload, Payload) -> Bool
   ) {
+    var packed = payloadList.array
     for node in nodes {
       let range = Int(payloadStart[node])..<Int(payloadStart[node + 1])
-      if range.count > 1 { payloadList[range].sort(by: areInIncreasingOrder) }
+      guard range.count > 1 else { continue }
+      let sorted = packed[range].map(Payload.init(packed:)).sorted(by: areInIncreasingOrder)
+      packed.replaceSubrange(range, with: sorted.map(\.packed))
     }
+    payloadList = FlatArray(packed)
   }
 
   /// Reorders the payloads of every phrase, best first.
   public mutating func sortPayloads(by areInIncreasingOrder: (Payload, Payload) -> Bool) {
-    for node in 0..<nodeCount {
-      let range = Int(payloadStart[node])..<Int(payloadStart[node + 1])
-      if range.count > 1 { payloadList[range].sort(by: areInIncreasingOrder) }
-    }
+    sortPayloads(of: Array(0..<nodeCount), by: areInIncreasingOrder)
   }
 
   /// The child of `node` along the token text `text`, or nil.
@@ -234,42 +265,36 @@ public struct TokenTrie<Payload: Sendable>: Sendable {
   /// Every phrase that starts at `start`: its length in tokens and its payloads, shortest first.
   public func matches(
     startingAt start: Int, count: Int, key: (Int) -> String?
-  ) -> [(length: Int, payloads: ArraySlice<Payload>)] {
-    var result: [(length: Int, payloads: ArraySlice<Payload>)] = []
+  ) -> [(length: Int, payloads: Payloads)] {
+    var result: [(length: Int, payloads: Payloads)] = []
     var node = 0
     var index = start
     while index < count, let text = key(index), let next = child(of: node, text) {
       node = next
       index += 1
-      let range = Int(payloadStart[node])..<Int(payloadStart[node + 1])
-      if !range.isEmpty { result.append((index - start, payloadList[range])) }
+      let from = Int(payloadStart[node])
+      let to = Int(payloadStart[node + 1])
+      if from < to {
+        result.append((index - start, Payloads(list: payloadList, startIndex: from, endIndex: to)))
+      }
     }
     return result
   }
 
   /// Whether the arrays are consistent with each other, so no walk can go out of bounds; checked
   /// after reading a cache file. `isValid` checks each payload.
-  func isWellFormed(payload isValid: (Payload) -> Bool) -> Bool {
+  func isWellFormed(payload isValid: (UInt32) -> Bool) -> Bool {
     let nodes = nodeCount
     guard keys.isWellFormed, !keys.slots.isEmpty, nodes >= 1, payloadStart.count == nodes + 1,
       edgeKey.count == edgeChild.count, Self.isMonotone(edgeStart, last: edgeKey.count),
       Self.isMonotone(payloadStart, last: payloadList.count)
     else { return false }
-    return Self.allBelow(edgeKey, UInt32(keys.count))
-      && Self.allBelow(edgeChild, UInt32(nodes)) && !edgeChild.contains(0)
-      && payloadList.allSatisfy(isValid)
+    return edgeKey.allBelow(UInt32(keys.count)) && edgeChild.allBelow(UInt32(nodes))
+      && !edgeChild.contains(0)
+      && payloadList.allSatisfy { Payload.isValid(packed: $0) && isValid($0) }
   }
 
-  private static func isMonotone(_ starts: [Int32], last: Int) -> Bool {
+  private static func isMonotone(_ starts: FlatArray<Int32>, last: Int) -> Bool {
     starts.first == 0 && Int(starts[starts.count - 1]) == last && StringTable.isMonotone(starts)
-  }
-
-  /// Whether every number is in `0..<limit`.
-  static func allBelow(_ numbers: [Int32], _ limit: UInt32) -> Bool {
-    numbers.withUnsafeBufferPointer { numbers in
-      var below = true
-      for number in numbers { below = below && UInt32(bitPattern: number) < limit }
-      return below
-    }
   }
 }

@@ -108,14 +108,23 @@ import Testing
     #expect(gazetteer.index["place/nizza"] == nil)
   }
 
+  /// A payload for trie tests: a plain number.
+  struct Tag: TriePayload, Equatable {
+    var packed: UInt32
+    init(packed: UInt32) { self.packed = packed }
+  }
+
   @Test func insertAddsToABuiltTrie() {
-    var trie = TokenTrie<Int>(phrases: [(["New", "York"], 1), (["York"], 2)])
-    trie.insert(["New", "York"], 3)
-    trie.insert(["New", "York", "Times"], 4)
+    var trie = TokenTrie<Tag>(phrases: [
+      (["New", "York"], Tag(packed: 1)), (["York"], Tag(packed: 2)),
+    ])
+    trie.insert(["New", "York"], Tag(packed: 3))
+    trie.insert(["New", "York", "Times"], Tag(packed: 4))
     let words = ["New", "York", "Times"]
     let found = trie.matches(startingAt: 0, count: 3) { words[$0] }
     #expect(found.map(\.length) == [2, 3])
-    #expect(found.map { Array($0.payloads) } == [[1, 3], [4]])
+    #expect(found.map { $0.payloads.map(\.packed) } == [[1, 3], [4]])
     #expect(trie.matches(startingAt: 1, count: 3) { words[$0] }.map(\.length) == [1])
+    #expect(trie.phrases.count == 4)
   }
 }
