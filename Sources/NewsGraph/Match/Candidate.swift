@@ -41,6 +41,42 @@ public struct SentenceContext: Sendable {
   public var index: Int
   public var block: TextBlock
   public var gazetteer: Gazetteer
+  /// The best dictionary phrase at each token of the sentence, found once: rules ask often.
+  private let matches: [MatchedEntry?]
+
+  public init(
+    tokens: [Token], range: Range<Int>, index: Int, block: TextBlock, gazetteer: Gazetteer
+  ) {
+    self.tokens = tokens
+    self.range = range
+    self.index = index
+    self.block = block
+    self.gazetteer = gazetteer
+    matches = range.map { i in
+      let found = gazetteer.exact.matches(startingAt: i, count: range.upperBound) {
+        tokens[$0].text
+      }
+      guard let longest = found.last, let first = longest.payloads.first else { return nil }
+      return MatchedEntry(gazetteer: gazetteer, position: Int(first.entry), length: longest.length)
+    }
+  }
+
+  /// What rules need to know of a dictionary entry found in the text.
+  public struct MatchedEntry: Sendable {
+    public var position: Int
+    public var length: Int
+    public var type: EntityType
+    public var population: Int
+    public var isCapital: Bool
+
+    init(gazetteer: Gazetteer, position: Int, length: Int) {
+      self.position = position
+      self.length = length
+      type = gazetteer.entries.type(at: position)
+      population = gazetteer.entries.population(at: position)
+      isCapital = gazetteer.entries.isCapital(at: position)
+    }
+  }
 
   /// Whether case tells little here: a headline in capitals or in title case.
   public var caseIsWeak: Bool { block.isAllCaps || block.isTitleCase }
@@ -49,8 +85,7 @@ public struct SentenceContext: Sendable {
   /// cannot go on through it: a country, an organization, a region or sea, a capital or a city
   /// of a million people. A smaller town ("Bender", "Obama") does not stop "Jeremy Bender".
   public func stopsName(at i: Int) -> Bool {
-    guard let match = dictionaryMatch(at: i) else { return false }
-    let entry = match.entry
+    guard let entry = dictionaryMatch(at: i)?.entry else { return false }
     switch entry.type {
     case .person: return false
     case .country, .organization: return true
@@ -59,10 +94,8 @@ public struct SentenceContext: Sendable {
   }
 
   /// The best dictionary entry whose phrase starts at token `i`, with its length in tokens.
-  public func dictionaryMatch(at i: Int) -> (length: Int, entry: DictionaryEntry)? {
-    guard range.contains(i) else { return nil }
-    let found = gazetteer.exact.matches(startingAt: i, count: range.upperBound) { tokens[$0].text }
-    guard let longest = found.last, let first = longest.payloads.first else { return nil }
-    return (longest.length, gazetteer.entries[Int(first.entry)])
+  public func dictionaryMatch(at i: Int) -> (length: Int, entry: MatchedEntry)? {
+    guard range.contains(i), let match = matches[i - range.lowerBound] else { return nil }
+    return (match.length, match)
   }
 }

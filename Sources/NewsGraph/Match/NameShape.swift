@@ -64,9 +64,11 @@ enum NameShape {
 
   /// "B." or "B": one capital letter.
   static func isInitial(_ token: Token) -> Bool {
-    let scalars = Array(token.text.unicodeScalars)
-    return token.kind == .word && (scalars.count == 1 || (scalars.count == 2 && scalars[1] == "."))
-      && scalars[0].properties.isUppercase
+    guard token.kind == .word else { return false }
+    var scalars = token.text.unicodeScalars.makeIterator()
+    guard let first = scalars.next(), ScalarClass.isUpper(first) else { return false }
+    guard let second = scalars.next() else { return true }
+    return second == "." && scalars.next() == nil
   }
 
   /// The longest name that starts at token `start`: name words, initials and particles, ending on

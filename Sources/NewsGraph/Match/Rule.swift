@@ -27,7 +27,8 @@ public struct RuleExample: Sendable {
 public enum Rules {
   public static let all: [any Rule] = [
     TitledPersonRule(), GivenNamePersonRule(), InitialSurnamePersonRule(),
-    AppositiveAgePersonRule(), NationalityResultPersonRule(), OrganizationHeadRule(), PlaceHeadRule(),
+    AppositiveAgePersonRule(), NationalityResultPersonRule(), OrganizationHeadRule(),
+    PlaceHeadRule(),
     ScoreLineTeamRule(), SportsClubRule(), TeamNicknameRule(), LocativePlaceRule(),
     OrganizationCueRule(), CreditLineRule(),
   ]

@@ -8,7 +8,8 @@ public struct InitialSurnamePersonRule: Rule {
   public let examples: [RuleExample] = [
     RuleExample("Bowling by «M. Atherton» ended it.", .person, "one initial"),
     RuleExample("A report on «J. R. Ewing» came out.", .person, "two initials"),
-    RuleExample("Plan B. The minister left.", .person, "an initial at a sentence end is not a name"),
+    RuleExample(
+      "Plan B. The minister left.", .person, "an initial at a sentence end is not a name"),
   ]
 
   public func candidates(in context: SentenceContext) -> [Candidate] {
@@ -17,7 +18,9 @@ public struct InitialSurnamePersonRule: Rule {
     var result: [Candidate] = []
     var i = context.range.lowerBound
     while i < context.range.upperBound {
-      guard isDottedInitial(tokens[i]), i == context.range.lowerBound || !isDottedInitial(tokens[i - 1]) else {
+      guard isDottedInitial(tokens[i]),
+        i == context.range.lowerBound || !isDottedInitial(tokens[i - 1])
+      else {
         i += 1
         continue
       }

@@ -16,10 +16,14 @@ public struct LocativePlaceRule: Rule {
     RuleExample("He works in Congress now.", .place, "a known institution word"),
   ]
 
-  static let prepositions: Set<String> = ["in", "near", "outside", "around", "throughout", "nearby"]
+  static let prepositions: Set<String> = [
+    "in", "near", "outside", "around", "throughout", "nearby",
+  ]
 
   /// Endings of words that are seldom places: languages, faiths, nationalities, abstractions.
-  static let nonPlaceEndings = ["ish", "ese", "ian", "ism", "ity", "ics", "ment", "ness", "tion", "ing"]
+  static let nonPlaceEndings = [
+    "ish", "ese", "ian", "ism", "ity", "ics", "ment", "ness", "tion", "ing",
+  ]
 
   /// Capitalized words after "in" that are institutions, seasons or works, not places.
   static let notPlaces: Set<String> = [
@@ -46,13 +50,15 @@ public struct LocativePlaceRule: Rule {
       else { continue }
       var end = start
       while end < range.upperBound, end - start < 3, tokens[end].kind == .word,
-        tokens[end].isCapitalized, !tokens[end].isAllCaps, context.dictionaryMatch(at: end) == nil
+        tokens[end].isCapitalized, !tokens[end].isAllCaps,
+        context.dictionaryMatch(at: end) == nil
           || end == start
       {
         end += 1
       }
       let words = (start..<end).map { tokens[$0].text }
-      guard let last = words.last, !LocativePlaceRule.nonPlaceEndings.contains(where: last.hasSuffix),
+      guard let last = words.last,
+        !LocativePlaceRule.nonPlaceEndings.contains(where: last.hasSuffix),
         !words.contains(where: { OrganizationHeadRule.suffixHeads.contains($0) })
       else { continue }
       result.append(makeCandidate(start..<end, .place, context, priority: 3))

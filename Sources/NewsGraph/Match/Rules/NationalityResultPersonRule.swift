@@ -8,7 +8,8 @@ public struct NationalityResultPersonRule: Rule {
   public let examples: [RuleExample] = [
     RuleExample("1. «Michelle Freeman» (Jamaica) 12.71", .person, "a results line"),
     RuleExample("with «Parnevik» (Sweden) second.", .person, "a surname alone"),
-    RuleExample("the Red Cross (Switzerland) said.", .person, "an organization the dictionary knows"),
+    RuleExample(
+      "the Red Cross (Switzerland) said.", .person, "an organization the dictionary knows"),
   ]
 
   public func candidates(in context: SentenceContext) -> [Candidate] {
@@ -29,8 +30,9 @@ public struct NationalityResultPersonRule: Rule {
         start -= 1
       }
       while start < open, NameShape.particles.contains(tokens[start].text) { start += 1 }
-      guard start < open, context.dictionaryMatch(at: start) == nil
-        || context.dictionaryMatch(at: start)?.entry.type == .person
+      guard start < open,
+        context.dictionaryMatch(at: start) == nil
+          || context.dictionaryMatch(at: start)?.entry.type == .person
       else { continue }
       result.append(makeCandidate(start..<open, .person, context, priority: 6))
     }

@@ -6,7 +6,8 @@ public struct OrganizationCueRule: Rule {
   public init() {}
 
   public let id = "organization-cue"
-  public let summary = "'founder of', 'chairman of', 'member of' ... then an unknown capitalized name"
+  public let summary =
+    "'founder of', 'chairman of', 'member of' ... then an unknown capitalized name"
   public let examples: [RuleExample] = [
     RuleExample("He is the founder of «Datecs» and more.", .organization, "founder of"),
     RuleExample("a former member of «Linkin Park», he said.", .organization, "member of a band"),

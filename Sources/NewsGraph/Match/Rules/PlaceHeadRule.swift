@@ -6,7 +6,8 @@ public struct PlaceHeadRule: Rule {
   public let id = "place-head"
   public let summary = "capitalized words with a place head word (Street, River, County ...)"
   public let examples: [RuleExample] = [
-    RuleExample("They met in «Lincoln Park» on Sunday.", .place, "a given name is not a person here"),
+    RuleExample(
+      "They met in «Lincoln Park» on Sunday.", .place, "a given name is not a person here"),
     RuleExample("A house on «Hay Street» burned.", .place, "a street"),
     RuleExample("Flooding hit «Ford County» and «Miami Beach».", .place, "county and beach"),
     RuleExample("The park was closed.", .place, "a head in lower case is no name"),

@@ -12,10 +12,12 @@ public struct ScoreLineTeamRule: Rule {
   public let summary = "a place or name followed by a score in a results line is a team"
   public let examples: [RuleExample] = [
     RuleExample("«Chicago» 4 «Houston» 3", .organization, "a result"),
-    RuleExample("«Cleveland» 8 «Texas» 3", .organization, "a result with places the dictionary knows"),
+    RuleExample(
+      "«Cleveland» 8 «Texas» 3", .organization, "a result with places the dictionary knows"),
     RuleExample("«CLEVELAND» 80 53 .602 -", .organization, "a standings row"),
     RuleExample("«KANSAS CITY» AT «DETROIT»", .organization, "a fixture"),
-    RuleExample("Prices in Chicago rose 4 percent in May, and 3 percent in June.", .organization,
+    RuleExample(
+      "Prices in Chicago rose 4 percent in May, and 3 percent in June.", .organization,
       "prose with numbers is no results line"),
     RuleExample("LONDON 1996-08-30", .organization, "a dateline is no result"),
   ]
@@ -23,7 +25,8 @@ public struct ScoreLineTeamRule: Rule {
   public func candidates(in context: SentenceContext) -> [Candidate] {
     let tokens = context.tokens
     let range = context.range
-    guard context.block.range.lowerBound == tokens[range.lowerBound].start || range.count < 40 else {
+    guard context.block.range.lowerBound == tokens[range.lowerBound].start || range.count < 40
+    else {
       return []
     }
     if let fixture = fixtureSides(context) { return fixture }
@@ -59,7 +62,10 @@ public struct ScoreLineTeamRule: Rule {
   private func fixtureSides(_ context: SentenceContext) -> [Candidate]? {
     let tokens = context.tokens
     let range = context.range
-    guard let middle = range.first(where: { ["AT", "at", "v", "v.", "vs", "vs."].contains(tokens[$0].text) }),
+    guard
+      let middle = range.first(where: {
+        ["AT", "at", "v", "v.", "vs", "vs."].contains(tokens[$0].text)
+      }),
       middle > range.lowerBound,
       let left = teamName(at: range.lowerBound, context), left.upperBound == middle,
       let right = teamName(at: middle + 1, context), right.upperBound == range.upperBound

@@ -9,7 +9,8 @@ public struct SportsClubRule: Rule {
   public let id = "sports-club"
   public let summary = "a club word (Real, Dynamo, FC ...) before a known city"
   public let examples: [RuleExample] = [
-    RuleExample("«Real Madrid» beat «Dynamo Moscow» 2-1.", .organization, "club words before cities"),
+    RuleExample(
+      "«Real Madrid» beat «Dynamo Moscow» 2-1.", .organization, "club words before cities"),
     RuleExample("the «FC Basel» coach said.", .organization, "FC before a city"),
     RuleExample("Real wages in Madrid fell.", .organization, "a club word not followed by a city"),
   ]
@@ -19,7 +20,8 @@ public struct SportsClubRule: Rule {
     "Dinamo", "Sporting", "Olympique", "Olympiakos", "Inter", "Internazionale", "Atletico",
     "Athletic", "Spartak", "Lokomotiv", "CSKA", "Torpedo", "Standard", "Racing", "Borussia",
     "Eintracht", "Fortuna", "Hertha", "Werder", "Bayer", "Partizan", "Slavia", "Sparta", "Legia",
-    "Wisla", "Steaua", "Rapid", "Austria", "Zenit", "Shakhtar", "Dnipro", "Metalist", "Universitatea",
+    "Wisla", "Steaua", "Rapid", "Austria", "Zenit", "Shakhtar", "Dnipro", "Metalist",
+    "Universitatea",
     "Hapoel", "Maccabi", "Beitar", "Galatasaray", "Union", "Hajduk", "Vitesse", "Roda",
     "Sturm", "Admira", "Ferencvaros", "Honved", "Ujpest", "Zalgiris", "Skonto", "Levski",
   ]
@@ -27,7 +29,11 @@ public struct SportsClubRule: Rule {
   public func candidates(in context: SentenceContext) -> [Candidate] {
     let tokens = context.tokens
     var result: [Candidate] = []
-    for i in context.range where SportsClubRule.clubWords.contains(clubForm(tokens[i].text)) {
+    for i in context.range
+    where tokens[i].kind == .word && tokens[i].isCapitalized
+      && SportsClubRule.clubWords.contains(
+        tokens[i].isAllCaps ? clubForm(tokens[i].text) : tokens[i].text)
+    {
       let next = i + 1
       guard next < context.range.upperBound, let match = context.dictionaryMatch(at: next),
         match.entry.type == .place

@@ -28,7 +28,8 @@ public struct TeamNicknameRule: Rule {
       var end = i + match.length
       var last: Int?
       while end < context.range.upperBound, end - (i + match.length) < 2,
-        tokens[end].kind == .word, tokens[end].isCapitalized, !tokens[end].isAllCaps || context.block.isAllCaps,
+        tokens[end].kind == .word, tokens[end].isCapitalized,
+        !tokens[end].isAllCaps || context.block.isAllCaps,
         !NameShape.isFunctionWord(tokens[end].text), context.dictionaryMatch(at: end) == nil
       {
         if isPlural(tokens[end].text) { last = end }
@@ -47,7 +48,8 @@ public struct TeamNicknameRule: Rule {
   /// "Yankees", "Sox", "Bulls": ends in "s" but is not a possessive or a word like "Times".
   private func isPlural(_ word: String) -> Bool {
     let lower = word.lowercased()
-    return (lower.hasSuffix("s") && lower.count > 3 && !lower.hasSuffix("ss") && !lower.hasSuffix("us")
+    return
+      (lower.hasSuffix("s") && lower.count > 3 && !lower.hasSuffix("ss") && !lower.hasSuffix("us")
       && !lower.hasSuffix("is")) || lower == "sox"
   }
 }
