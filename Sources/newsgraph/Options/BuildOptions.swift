@@ -9,7 +9,9 @@ struct BuildOptions: ParsableArguments {
       valueName: "window"))
   var window: String?
 
-  @Option(help: ArgumentHelp("Evidence sentences kept per edge (default 3).", valueName: "n"))
+  @Option(
+    help: ArgumentHelp(
+      "Evidence sentences kept per edge (default 3; diff keeps 25 of articles).", valueName: "n"))
   var evidence: Int?
 
   func validate() throws {

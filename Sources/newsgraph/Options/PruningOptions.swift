@@ -41,7 +41,7 @@ struct PruningOptions: ParsableArguments {
       valueName: "entity"))
   var focus: String?
 
-  @Option(help: ArgumentHelp("Links from --focus kept (default 1).", valueName: "n"))
+  @Option(help: ArgumentHelp("Links from --focus kept.", valueName: "n"))
   var depth: Int = 1
 
   @Option(
