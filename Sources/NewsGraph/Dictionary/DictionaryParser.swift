@@ -9,6 +9,7 @@ public struct DictionaryParser: Sendable {
   /// Entries of a dictionary file's text; `file` names it in errors.
   public func entries(in text: String, file: String) throws(DictionaryError) -> [DictionaryEntry] {
     var header: [String: Int]?
+    var positions = Positions([:])
     var entries: [DictionaryEntry] = []
     var ids = Set<String>()
     var lineNumber = 0
@@ -22,24 +23,31 @@ public struct DictionaryParser: Sendable {
       {
         continue
       }
-      let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-        .map { String(decoding: $0, as: UTF8.self) }
+      let cells = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
       guard let columns = header else {
-        header = try Self.header(fields, file: file, line: lineNumber)
+        let fields = cells.map { String(decoding: $0, as: UTF8.self) }
+        let names = try Self.header(fields, file: file, line: lineNumber)
+        header = names
+        positions = Positions(names)
         continue
       }
-      func field(_ name: String) -> String {
-        guard let index = columns[name], index < fields.count else { return "" }
-        return fields[index].trimmingSpaces
+      // Fields as text only for the error messages that need their widths.
+      var fields: [String] { cells.map { String(decoding: $0, as: UTF8.self) } }
+      func field(_ index: Int) -> String {
+        index < cells.count ? Self.trimmedString(cells[index]) : ""
       }
-      if fields.count > columns.count {
+      func field(_ name: String) -> String {
+        guard let index = columns[name] else { return "" }
+        return field(index)
+      }
+      if cells.count > columns.count {
         throw DictionaryError(
           file: file, line: lineNumber,
-          message: "\(fields.count) fields but the header names \(columns.count)")
+          message: "\(cells.count) fields but the header names \(columns.count)")
       }
-      let id = field("id")
-      let label = field("label")
-      let typeName = field("type")
+      let id = field(positions.id)
+      let label = field(positions.label)
+      let typeName = field(positions.type)
       guard let type = EntityType(rawValue: typeName) else {
         throw DictionaryError(
           file: file, line: lineNumber, column: Self.column(of: "type", columns, fields),
@@ -59,7 +67,7 @@ public struct DictionaryParser: Sendable {
       guard ids.insert(id).inserted else {
         throw DictionaryError(file: file, line: lineNumber, message: "duplicate id '\(id)'")
       }
-      let populationText = field("population")
+      let populationText = positions.population.map(field) ?? ""
       var population = 0
       if !populationText.isEmpty {
         guard let value = Int(populationText), value >= 0 else {
@@ -69,7 +77,9 @@ public struct DictionaryParser: Sendable {
         }
         population = value
       }
-      let flags = Set(field("flags").split(separator: ",").map { $0.trimmingSpaces })
+      let flagText = positions.flags.map(field) ?? ""
+      let flags =
+        flagText.isEmpty ? [] : Set(flagText.split(separator: ",").map { $0.trimmingSpaces })
       for flag in flags where !["common", "capital", "minor"].contains(flag) {
         throw DictionaryError(
           file: file, line: lineNumber, column: Self.column(of: "flags", columns, fields),
@@ -77,8 +87,9 @@ public struct DictionaryParser: Sendable {
       }
       entries.append(
         DictionaryEntry(
-          id: id, type: type, label: label, aliases: Self.list(field("aliases")),
-          demonyms: Self.list(field("demonyms")), population: population,
+          id: id, type: type, label: label,
+          aliases: positions.aliases.map { Self.list(cells, $0) } ?? [],
+          demonyms: positions.demonyms.map { Self.list(cells, $0) } ?? [], population: population,
           isCommonWord: flags.contains("common"), isCapital: flags.contains("capital"),
           isMinor: flags.contains("minor"), origin: "\(file):\(lineNumber)"))
     }
@@ -111,6 +122,42 @@ public struct DictionaryParser: Sendable {
   private static func column(of name: String, _ columns: [String: Int], _ fields: [String]) -> Int {
     guard let index = columns[name] else { return 1 }
     return fields.prefix(index).reduce(1) { $0 + $1.unicodeScalars.count + 1 }
+  }
+
+  /// The column numbers of the known fields, looked up once per file.
+  private struct Positions {
+    var id = 0
+    var type = 0
+    var label = 0
+    var aliases: Int?
+    var demonyms: Int?
+    var population: Int?
+    var flags: Int?
+
+    init(_ columns: [String: Int]) {
+      id = columns["id"] ?? 0
+      type = columns["type"] ?? 0
+      label = columns["label"] ?? 0
+      aliases = columns["aliases"]
+      demonyms = columns["demonyms"]
+      population = columns["population"]
+      flags = columns["flags"]
+    }
+  }
+
+  /// A field's text without leading and trailing spaces and tabs, decoded once.
+  private static func trimmedString(_ bytes: Substring.UTF8View) -> String {
+    var bytes = bytes
+    while let first = bytes.first, first == 0x20 || first == 0x09 { bytes.removeFirst() }
+    while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The `|`-separated items of field `index`, trimmed, without empty ones.
+  private static func list(_ cells: [Substring.UTF8View], _ index: Int) -> [String] {
+    guard index < cells.count, !cells[index].isEmpty else { return [] }
+    return cells[index].split(separator: UInt8(ascii: "|")).map(trimmedString)
+      .filter { !$0.isEmpty }
   }
 
   static func list(_ text: String) -> [String] {

@@ -186,9 +186,14 @@ public struct Gazetteer: Sendable {
 
   /// The token texts of a surface, as the tokenizer splits text.
   static func keys(_ surface: String) -> [String] {
-    // Letters, digits and single spaces tokenize to the space-separated words: skip the tokenizer.
-    if surface.utf8.allSatisfy({
-      ($0 >= 0x30 && $0 <= 0x39) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) || $0 == 0x20
+    // Letters (any script; not modifier letters, which SourceText folds to an apostrophe),
+    // digits and spaces tokenize to the space-separated words: skip the tokenizer, which would
+    // find the same words at a far higher cost.
+    if surface.unicodeScalars.allSatisfy({
+      $0.value < 0x80
+        ? ($0.value >= 0x30 && $0.value <= 0x39)
+          || (($0.value | 0x20) >= 0x61 && ($0.value | 0x20) <= 0x7A) || $0 == " "
+        : $0.properties.isAlphabetic && $0.properties.generalCategory != .modifierLetter
     }) {
       return surface.split(separator: " ").map(String.init)
     }
