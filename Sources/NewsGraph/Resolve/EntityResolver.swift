@@ -94,7 +94,8 @@ public struct EntityResolver: Sendable {
     if !teams.isEmpty {
       for index in drafts.indices where drafts[index].candidate.type == .place {
         let text = nameWords(drafts[index].candidate, tokens).joined(separator: " ")
-        guard let team = teams[text] else { continue }
+        guard let team = teams[text], !isDateline(drafts[index].candidate, tokens, sentenceOfToken)
+        else { continue }
         drafts[index].key = team.key
         drafts[index].ruleLabel = team.ruleLabel
         drafts[index].candidate.type = .organization
@@ -187,6 +188,19 @@ public struct EntityResolver: Sendable {
         aliases: group.forms.sorted())
     }.sorted { $0.id < $1.id }
     return (mentions, entities)
+  }
+
+  /// "NEW YORK 1996-08-30", "CAIRO (Reuters) -": a place that opens a sentence and is followed
+  /// by a date or a bracket is where the story was filed, not a team.
+  private func isDateline(_ candidate: Candidate, _ tokens: [Token], _ sentenceOfToken: [Int])
+    -> Bool
+  {
+    let first = candidate.tokens.lowerBound
+    let next = candidate.tokens.upperBound
+    let opensSentence = first == 0 || sentenceOfToken[first - 1] != sentenceOfToken[first]
+    guard opensSentence, next < tokens.count else { return opensSentence }
+    return tokens[next].kind == .number || tokens[next].text == "(" || tokens[next].text == ","
+      || tokens[next].text == "-"
   }
 
   /// Rules whose organizations are sports teams named after their place.
