@@ -46,7 +46,8 @@ extension NewsGraphCommand {
         }
         try FileIO.write(text, to: output)
         if explain {
-          FileIO.printError(EntityTable.explanation(documents, traces))
+          FileIO.printError(
+            EntityTable.explanation(documents, traces, gazetteer: recognizer.gazetteer))
         }
       }
     }
@@ -87,7 +88,19 @@ enum EntityTable {
     return out
   }
 
-  static func explanation(_ documents: [Document], _ traces: [Recognizer.Trace]) -> String {
+  /// Each mention with the dictionary entry (file and line) or rule behind it, and what it
+  /// beat; the dropped lines first.
+  static func explanation(
+    _ documents: [Document], _ traces: [Recognizer.Trace], gazetteer: Gazetteer
+  ) -> String {
+    func origin(_ source: String, _ entity: String?) -> String {
+      guard source == "dictionary", let entity, let position = gazetteer.index[entity] else {
+        return source
+      }
+      let where_ = gazetteer.entries[position].origin
+      return where_.isEmpty
+        ? "dictionary entry \(entity)" : "dictionary entry \(entity) at \(where_)"
+    }
     var out: [String] = []
     for (document, trace) in zip(documents, traces) {
       out.append("== \(document.id)")
@@ -96,12 +109,14 @@ enum EntityTable {
       }
       for m in document.mentions {
         var line =
-          "\(m.start)..<\(m.end) '\(clean(m.text))' \(m.type.rawValue) \(m.entity) (\(m.form.rawValue), \(m.source))"
+          "\(m.start)..<\(m.end) '\(clean(m.text))' \(m.type.rawValue) \(m.entity) (\(m.form.rawValue), \(origin(m.source, m.entity)))"
         let beaten = trace.beaten.filter { $0.by.start == m.start && $0.by.end == m.end }
         if !beaten.isEmpty {
           line +=
             " beat "
-            + beaten.map { "\($0.0.source) \($0.0.type.rawValue) [\($0.0.start)..<\($0.0.end)]" }
+            + beaten.map {
+              "\(origin($0.0.source, $0.0.entity)) \($0.0.type.rawValue) [\($0.0.start)..<\($0.0.end)]"
+            }
             .joined(separator: ", ")
         }
         out.append(line)
