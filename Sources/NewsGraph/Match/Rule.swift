@@ -30,7 +30,7 @@ public enum Rules {
     AppositiveAgePersonRule(), NationalityResultPersonRule(), OrganizationHeadRule(),
     PlaceHeadRule(),
     ScoreLineTeamRule(), SportsClubRule(), TeamNicknameRule(), LocativePlaceRule(),
-    OrganizationCueRule(), CreditLineRule(),
+    OrganizationCueRule(), PlaceCueRule(), CreditLineRule(),
   ]
 }
 

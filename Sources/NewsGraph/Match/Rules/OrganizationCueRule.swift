@@ -13,6 +13,9 @@ public struct OrganizationCueRule: Rule {
     RuleExample("a former member of «Linkin Park», he said.", .organization, "member of a band"),
     RuleExample("the president of France said.", .organization, "a known country stays one"),
     RuleExample("the chairman of the board said.", .organization, "lower case is no name"),
+    RuleExample(
+      "He joined the band «Quillfeather Drive» in 2006.", .organization,
+      "a kind of organization before its name"),
   ]
 
   static let cues: Set<String> = [
@@ -24,14 +27,35 @@ public struct OrganizationCueRule: Rule {
     "singer", "drummer", "bassist", "frontman", "vocalist", "lineup", "line-up",
   ]
 
+  /// Nouns that name a kind of organization, written before its name: "the band Linkin Park",
+  /// "the firm Datecs", "the newspaper Zycie Warszawy".
+  static let kinds: Set<String> = [
+    "band", "group", "label", "company", "firm", "club", "team", "newspaper", "magazine",
+    "daily", "weekly", "station", "broadcaster", "network", "party", "organisation",
+    "organization", "agency", "airline", "carrier", "bank", "insurer", "retailer", "chain",
+    "publisher", "studio", "developer", "manufacturer", "maker", "brewer", "lender", "charity",
+    "union", "school", "university", "college", "orchestra", "ensemble", "trio", "quartet",
+  ]
+
   public func candidates(in context: SentenceContext) -> [Candidate] {
     let tokens = context.tokens
     let range = context.range
     guard !context.caseIsWeak else { return [] }
     var result: [Candidate] = []
-    for i in range where OrganizationCueRule.cues.contains(tokens[i].text) {
-      guard i + 2 < range.upperBound, tokens[i + 1].text == "of" else { continue }
-      var start = i + 2
+    for i in range {
+      let isCueOf = OrganizationCueRule.cues.contains(tokens[i].text)
+      let isKind =
+        OrganizationCueRule.kinds.contains(tokens[i].text) && i > range.lowerBound
+        && ["the", "a", "an"].contains(tokens[i - 1].text.lowercased())
+      guard isCueOf || isKind else { continue }
+      var start: Int
+      if isCueOf {
+        guard i + 2 < range.upperBound, tokens[i + 1].text == "of" else { continue }
+        start = i + 2
+      } else {
+        start = i + 1
+      }
+      guard start < range.upperBound else { continue }
       if tokens[start].text == "the" { start += 1 }
       guard start < range.upperBound, tokens[start].kind == .word, tokens[start].isCapitalized,
         context.dictionaryMatch(at: start) == nil,

@@ -1,0 +1,43 @@
+/// An unknown capitalized name after "the village of", "the town of", "the province of" ...
+/// is a place: "the village of Aisby", "the municipality of Divar".
+public struct PlaceCueRule: Rule {
+  public init() {}
+
+  public let id = "place-cue"
+  public let summary = "'village of', 'town of', 'province of' ... then an unknown capitalized name"
+  public let examples: [RuleExample] = [
+    RuleExample("He was born in the village of «Aisby» in 1901.", .place, "village of"),
+    RuleExample("the river flows through the province of «Tarkent Ova».", .place, "province of"),
+    RuleExample("the town of the future", .place, "lower case is no name"),
+  ]
+
+  static let kinds: Set<String> = [
+    "village", "town", "city", "municipality", "province", "region", "county", "district",
+    "parish", "state", "island", "islands", "hamlet", "suburb", "borough", "commune", "prefecture",
+    "governorate", "township", "port", "valley", "neighbourhood", "neighborhood", "capital",
+  ]
+
+  public func candidates(in context: SentenceContext) -> [Candidate] {
+    let tokens = context.tokens
+    let range = context.range
+    guard !context.caseIsWeak else { return [] }
+    var result: [Candidate] = []
+    for i in range where PlaceCueRule.kinds.contains(tokens[i].text) {
+      let start = i + 2
+      guard start < range.upperBound, tokens[i + 1].text == "of", tokens[start].kind == .word,
+        tokens[start].isCapitalized, !tokens[start].isAllCaps,
+        context.dictionaryMatch(at: start) == nil, !NameShape.isFunctionWord(tokens[start].text),
+        !context.gazetteer.givenNames.contains(tokens[start].text)
+      else { continue }
+      var end = start
+      while end < range.upperBound, end - start < 3, tokens[end].kind == .word,
+        tokens[end].isCapitalized, !NameShape.isFunctionWord(tokens[end].text),
+        end == start || context.dictionaryMatch(at: end) == nil
+      {
+        end += 1
+      }
+      result.append(makeCandidate(start..<end, .place, context, priority: 3))
+    }
+    return result
+  }
+}
