@@ -4,6 +4,7 @@
 /// another form maps to that entry. Within the document a surname alone ("Putin", "Sisi",
 /// "Sobqi") links to the one fuller name that ends in it ("Vladimir Putin", "Abdel Fattah
 /// al-Sisi"), and later bare uses of such a surname anywhere in the text become mentions too.
+/// When two full names share the surname, it goes to the one written first.
 public struct EntityResolver: Sendable {
   public init() {}
 
@@ -41,9 +42,20 @@ public struct EntityResolver: Sendable {
         for surname in surnameKeys(words) { owners[surname, default: []].insert(key) }
       }
     }
+    // Where each full name is first written: a surname two people share goes to the one the
+    // document introduced first, its subject ("Duane Bobick ... his brother Rodney Bobick ...
+    // Bobick won").
+    var firstSeen: [String: Int] = [:]
+    for draft in drafts where draft.candidate.type == .person {
+      let words = nameWords(draft.candidate, tokens)
+      guard words.count >= 2 || draft.key != nil else { continue }
+      let key = draft.key ?? "rule:" + words.joined(separator: " ")
+      if firstSeen[key] == nil { firstSeen[key] = draft.candidate.start }
+    }
     func owner(of surname: String) -> String? {
-      guard let set = owners[surname], set.count == 1 else { return nil }
-      return set.first
+      guard let set = owners[surname] else { return nil }
+      if set.count == 1 { return set.first }
+      return set.min { (firstSeen[$0] ?? Int.max, $0) < (firstSeen[$1] ?? Int.max, $1) }
     }
     // Given names of the full names, for "Hayley" after "Hayley Williams".
     var firstNameOwners: [String: Set<String>] = [:]
@@ -87,7 +99,9 @@ public struct EntityResolver: Sendable {
     // that team in the prose too: "Surrey 429-7" ... "Surrey captain Chris Lewis".
     var teams: [String: Draft] = [:]
     for draft in drafts
-    where draft.candidate.type == .organization && EntityResolver.teamRules.contains(draft.candidate.source) {
+    where draft.candidate.type == .organization
+      && EntityResolver.teamRules.contains(draft.candidate.source)
+    {
       let text = nameWords(draft.candidate, tokens).joined(separator: " ")
       if teams[text] == nil { teams[text] = draft }
     }

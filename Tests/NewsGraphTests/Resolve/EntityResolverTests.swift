@@ -45,15 +45,14 @@ import Testing
       document.entities.filter { $0.type == .person }.map(\.label) == ["Abdel Fattah al-Sisi"])
   }
 
-  @Test func sharedSurnameIsNotLinkedToEither() {
-    let document = Pipeline.document("Ed Miliband and David Miliband met. Miliband said no.")
+  @Test func sharedSurnameGoesToThePersonNamedFirst() {
+    let document = Pipeline.document(
+      "Duane Bobick won. His brother Rodney Bobick lost. Later Bobick retired.")
     let people = Self.people(document)
     let full = Set(people.filter { $0.text.contains(" ") }.map(\.entity))
-    #expect(full == ["person/ed-miliband", "person/david-miliband"])
-    let bare = people.filter { $0.text == "Miliband" }
-    #expect(
-      bare.allSatisfy { !full.contains($0.entity) },
-      "bare 'Miliband' linked to \(bare.map(\.entity))")
+    #expect(full == ["person/duane-bobick", "person/rodney-bobick"])
+    let bare = people.filter { $0.text == "Bobick" }
+    #expect(bare.map(\.entity) == ["person/duane-bobick"], "\(people.map(\.entity))")
   }
 
   /// Runs the resolver on one hand-made rule candidate covering `name` in `sentence`.

@@ -9,6 +9,8 @@ public struct AppositiveAgePersonRule: Rule {
     RuleExample("Police said «Tom Moody», 31, was held.", .person, "an age between commas"),
     RuleExample("Winner «Ana Lopez» (27) was happy.", .person, "an age in brackets"),
     RuleExample("In Chapter 12, 40 pages on.", .person, "a number that is no age"),
+    RuleExample("«Eduard Hitzig» (born 1839) was a doctor.", .person, "a birth in brackets"),
+    RuleExample("«Carlo Citrone» (1920-2001) played.", .person, "a life span in brackets"),
   ]
 
   public func candidates(in context: SentenceContext) -> [Candidate] {
@@ -17,10 +19,17 @@ public struct AppositiveAgePersonRule: Rule {
     var result: [Candidate] = []
     for open in range where tokens[open].text == "," || tokens[open].text == "(" {
       let close = open + 2
-      guard close < range.upperBound, open > range.lowerBound, tokens[open + 1].kind == .number,
-        let age = Int(tokens[open + 1].text), (1...110).contains(age),
-        tokens[close].text == (tokens[open].text == "(" ? ")" : ",")
-      else { continue }
+      guard close < range.upperBound, open > range.lowerBound else { continue }
+      // "Eduard Hitzig (born 6 February 1839", "John Smith (1920-2001)": a life in brackets.
+      let life =
+        tokens[open].text == "("
+        && (["born", "b.", "née", "nee"].contains(tokens[open + 1].text)
+          || isYear(tokens[open + 1]))
+      let age =
+        tokens[open + 1].kind == .number
+        && Int(tokens[open + 1].text).map { (1...110).contains($0) } == true
+        && tokens[close].text == (tokens[open].text == "(" ? ")" : ",")
+      guard life || age else { continue }
       // The name ends right before the comma: walk back over name words.
       var start = open
       while start > range.lowerBound, open - start < 4,
@@ -43,5 +52,13 @@ public struct AppositiveAgePersonRule: Rule {
       result.append(makeCandidate(start..<open, .person, context, priority: 6))
     }
     return result
+  }
+
+  /// "1839", "1920-2001", "1950–": a year of birth or a span of years.
+  private func isYear(_ token: Token) -> Bool {
+    guard token.kind == .number, let first = token.text.split(separator: "-").first,
+      first.count == 4, let year = Int(first)
+    else { return false }
+    return (1000...2100).contains(year)
   }
 }
