@@ -57,11 +57,15 @@ public struct EntityResolver: Sendable {
       if set.count == 1 { return set.first }
       return set.min { (firstSeen[$0] ?? Int.max, $0) < (firstSeen[$1] ?? Int.max, $1) }
     }
-    // Given names of the full names, for "Hayley" after "Hayley Williams".
+    // First names of the full names, for "Hayley" after "Hayley Williams".
     var firstNameOwners: [String: Set<String>] = [:]
     for draft in drafts where draft.candidate.type == .person {
       let words = nameWords(draft.candidate, tokens)
-      guard words.count >= 2, gazetteer.givenNames.contains(words[0]) else { continue }
+      // The first word of a person's full name is a personal name, listed or not ("László").
+      // (Three letters or more: an initial such as "B." is no name to link.)
+      guard words.count >= 2, words[0].count > 2, !NameShape.particles.contains(words[0]) else {
+        continue
+      }
       let key = draft.key ?? "rule:" + words.joined(separator: " ")
       firstNameOwners[words[0], default: []].insert(key)
     }
