@@ -20,7 +20,7 @@ public struct DictionaryMatcher: Sendable {
       for (length, payloads) in gazetteer.exact.matches(
         startingAt: i, count: range.upperBound, key: { tokens[$0].text })
       {
-        if let surface = payloads.first(where: { allowed($0, at: i, context) }) {
+        if let surface = payloads.first(where: { allowed($0, at: i, length: length, context) }) {
           result.append(candidate(surface, i..<(i + length), context))
           found = true
         }
@@ -43,15 +43,48 @@ public struct DictionaryMatcher: Sendable {
     return result
   }
 
-  private func allowed(_ surface: Gazetteer.Surface, at i: Int, _ context: SentenceContext) -> Bool
-  {
-    let entry = context.gazetteer.entries[Int(surface.entry)]
-    guard entry.isCommonWord else { return true }
+  private func allowed(
+    _ surface: Gazetteer.Surface, at i: Int, length: Int, _ context: SentenceContext
+  ) -> Bool {
+    let position = Int(surface.entry)
+    let entries = context.gazetteer.entries
+    // A small town, or one named like a person, counts only where the text says it is a place:
+    // "born in Azna", "Bridgton, Maine".
+    if entries.type(at: position) == .place, entries.isMinor(at: position),
+      !hasPlaceContext(at: i, length: length, context)
+    {
+      return false
+    }
+    guard entries.isCommonWord(at: position) else { return true }
     if context.caseIsWeak { return false }
     var first = context.range.lowerBound
     while first < i, context.tokens[first].kind == .punctuation { first += 1 }
     return i != first
   }
+
+  /// A preposition of place before the name, or ", Region" after it.
+  private func hasPlaceContext(at i: Int, length: Int, _ context: SentenceContext) -> Bool {
+    let tokens = context.tokens
+    if i > context.range.lowerBound,
+      DictionaryMatcher.placeWords.contains(tokens[i - 1].text.lowercased())
+    {
+      return true
+    }
+    let after = i + length
+    if after + 1 < context.range.upperBound, tokens[after].text == ",",
+      let next = context.dictionaryMatch(at: after + 1),
+      next.entry.type == .country || (next.entry.type == .place && next.entry.population == 0)
+    {
+      return true
+    }
+    return false
+  }
+
+  static let placeWords: Set<String> = [
+    "in", "at", "near", "from", "to", "outside", "into", "across", "around", "via", "of",
+    "towards", "toward", "through", "inside", "village", "town", "city", "downtown",
+  ]
+
 
   private func candidate(
     _ surface: Gazetteer.Surface, _ tokens: Range<Int>, _ context: SentenceContext
