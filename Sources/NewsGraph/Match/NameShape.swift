@@ -1,26 +1,5 @@
 /// What a personal name looks like in English news: capitalized words, initials, particles.
 enum NameShape {
-  /// Capitalized words that are not names: function words, pronouns, months and weekdays.
-  static let notNames: Set<String> = [
-    "The", "A", "An", "And", "Or", "But", "Nor", "Of", "In", "On", "At", "To", "For", "From", "By",
-    "With", "As", "Into", "Over", "After", "Before", "Under", "About", "Against", "Between",
-    "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their", "Our", "My", "Your",
-    "This", "That", "These", "Those", "There", "Here", "Who", "What", "When", "Where", "Why", "How",
-    "If", "While", "Since", "Although", "Because", "So", "Then", "Than", "Also", "Not", "No", "Yes",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.",
-    "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "Said", "Says", "Told", "Mr.", "Mrs.", "Ms.", "Dr.",
-    "Mr", "Mrs", "Ms", "Dr", "North", "South", "East", "West", "Northern", "Southern", "Eastern",
-    "Western", "Central", "New", "Old", "Great", "Greater", "Upper", "Lower", "Saint", "St.",
-    "Minister", "President", "Prime", "Secretary", "General", "Chief", "Deputy", "Vice", "Foreign",
-    "Defense", "Defence", "Interior", "Finance", "Justice", "State", "Federal", "National",
-    "International", "Government", "Ministry", "Army", "Police", "Party", "Council", "Office",
-    "Reuters", "Photo", "Image", "Getty", "Images", "AP", "AFP", "EPA", "File", "Video",
-    "Today", "Yesterday", "Tomorrow", "Christmas", "Easter", "Ramadan", "God", "Allah",
-    "Every", "Each", "All", "Some", "Many", "Most", "More", "Other", "Another", "Any", "Such",
-  ]
-
   /// Capitalized words that never belong inside an organization's name: articles, pronouns,
   /// conjunctions, prepositions that start clauses, months and weekdays.
   static let functionWords: Set<String> = [
@@ -34,6 +13,20 @@ enum NameShape {
     "October", "November", "December", "Said", "Says", "Told", "Every", "Each", "All", "Some",
     "Many", "Most", "More", "Other", "Another", "Any", "Such", "Of",
   ]
+
+  /// Capitalized words that are not part of a person's name: the function words, and month
+  /// abbreviations, honorifics, directions, offices and credit words.
+  static let notNames: Set<String> = functionWords.union([
+    "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",
+    "Dec.", "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "North", "South", "East", "West",
+    "Northern", "Southern", "Eastern", "Western", "Central", "New", "Old", "Great", "Greater",
+    "Upper", "Lower", "Saint", "St.", "Minister", "President", "Prime", "Secretary", "General",
+    "Chief", "Deputy", "Vice", "Foreign", "Defense", "Defence", "Interior", "Finance", "Justice",
+    "State", "Federal", "National", "International", "Government", "Ministry", "Army", "Police",
+    "Party", "Council", "Office", "Reuters", "Photo", "Image", "Getty", "Images", "AP", "AFP",
+    "EPA", "File", "Video", "Today", "Yesterday", "Tomorrow", "Christmas", "Easter", "Ramadan",
+    "God", "Allah",
+  ])
 
   /// Lower-case particles inside names ("Ludwig van Beethoven", "Osama bin Laden").
   static let particles: Set<String> = [
