@@ -55,16 +55,56 @@ public struct SourceText: Sendable {
 
   /// The input text of a range, as it was written.
   public func text(_ range: Range<Int>) -> String {
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: original[range])
-    return String(view)
+    SourceText.string(original[range])
   }
 
   /// The folded text of a range.
   public func foldedText(_ range: Range<Int>) -> String {
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: folded[range])
-    return String(view)
+    SourceText.string(folded[range])
+  }
+
+  /// A string of scalars, encoded as UTF-8 straight into the string's storage.
+  ///
+  /// Appending to a `String.UnicodeScalarView` goes through generic code one scalar at a time;
+  /// token texts made that way cost nine times the tokenizer's own work.
+  static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    scalars.withUnsafeBufferPointer { scalars in
+      var length = 0
+      for scalar in scalars { length += UTF8.width(scalar) }
+      return String(unsafeUninitializedCapacity: length) { buffer in
+        var at = 0
+        for scalar in scalars { at = encode(scalar, into: buffer, at: at) }
+        return at
+      }
+    }
+  }
+
+  /// Writes the UTF-8 bytes of a scalar at `at`; returns the position after them.
+  @inline(__always)
+  static func encode(_ scalar: Unicode.Scalar, into buffer: UnsafeMutableBufferPointer<UInt8>, at: Int)
+    -> Int
+  {
+    let value = scalar.value
+    if value < 0x80 {
+      buffer[at] = UInt8(value)
+      return at + 1
+    }
+    if value < 0x800 {
+      buffer[at] = UInt8(0xC0 | value >> 6)
+      buffer[at + 1] = UInt8(0x80 | value & 0x3F)
+      return at + 2
+    }
+    if value < 0x1_0000 {
+      buffer[at] = UInt8(0xE0 | value >> 12)
+      buffer[at + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+      buffer[at + 2] = UInt8(0x80 | value & 0x3F)
+      return at + 3
+    }
+    buffer[at] = UInt8(0xF0 | value >> 18)
+    buffer[at + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+    buffer[at + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+    buffer[at + 3] = UInt8(0x80 | value & 0x3F)
+    return at + 4
   }
 
   static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
