@@ -1,43 +1,70 @@
 /// A small writer of JSON text with a fixed key order, so the same graph gives the same bytes.
+///
+/// It writes UTF-8 bytes into one buffer: a graph's JSON is mostly evidence sentences, and
+/// building a `String` per field and joining them cost more than analyzing the articles.
 struct JSONText {
-  private(set) var output = ""
+  private(set) var bytes: [UInt8] = []
   private var indent = 0
   private var needsComma: [Bool] = [false]
+  /// Whether the compact object being written has a member yet.
+  private var objectHasMember = false
+
+  /// The text written so far.
+  var output: String { String(decoding: bytes, as: UTF8.self) }
 
   static func quoted(_ string: String) -> String {
-    // Most strings need no escape: check the bytes and copy them whole.
-    var plain = true
-    var last: (UInt8, UInt8) = (0, 0)
-    for byte in string.utf8 {
-      if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
-        || (last == (0xE2, 0x80) && (byte == 0xA8 || byte == 0xA9))
-      {
-        plain = false
-        break
-      }
-      last = (last.1, byte)
-    }
-    if plain { return "\"" + string + "\"" }
-    var result = "\""
-    for scalar in string.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case "\u{2028}": result += "\\u2028"
-      case "\u{2029}": result += "\\u2029"
+    var bytes: [UInt8] = []
+    appendQuoted(string, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends a string in quotes, escaping quotes, backslashes, control characters, U+2028 and
+  /// U+2029; strings that need no escape (nearly all) are copied whole.
+  static func appendQuoted(_ string: String, to bytes: inout [UInt8]) {
+    var string = string
+    string.withUTF8 { appendQuoted(utf8: $0, to: &bytes) }
+  }
+
+  static func appendQuoted(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+    bytes.append(0x22)
+    var plainFrom = 0
+    var index = 0
+    let count = utf8.count
+    while index < count {
+      let byte = utf8[index]
+      let escape: StaticString?
+      var length = 1
+      switch byte {
+      case 0x22: escape = "\\\""
+      case 0x5C: escape = "\\\\"
+      case 0x0A: escape = "\\n"
+      case 0x0D: escape = "\\r"
+      case 0x09: escape = "\\t"
+      case 0xE2 where index + 2 < count && utf8[index + 1] == 0x80
+        && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+        escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+        length = 3
       default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          let hex = String(scalar.value, radix: 16)
-          result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        if byte < 0x20 || byte == 0x7F {
+          escape = nil
         } else {
-          result.unicodeScalars.append(scalar)
+          index += 1
+          continue
         }
       }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom..<index]))
+      if let escape {
+        escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
+      } else {
+        // "\u00XX" in lower-case hex, as String(_:radix:16) writes it.
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+      }
+      index += length
+      plainFrom = index
     }
-    return result + "\""
+    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom..<count]))
+    bytes.append(0x22)
   }
 
   static func array(_ strings: [String]) -> String {
@@ -50,16 +77,47 @@ struct JSONText {
     return String(value)
   }
 
+  /// Appends a whole number in decimal.
+  static func appendInteger(_ value: Int, to bytes: inout [UInt8]) {
+    if value < 0 || value >= 10_000_000_000_000_000 {
+      bytes.append(contentsOf: String(value).utf8)
+      return
+    }
+    var digits: (UInt64, UInt64) = (0, 0)
+    var count = 0
+    var rest = UInt64(value)
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        buffer[15 - count] = UInt8(0x30 + rest % 10)
+        rest /= 10
+        count += 1
+      } while rest > 0
+      bytes.append(contentsOf: buffer[(16 - count)...])
+    }
+  }
+
+  private mutating func append(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  private mutating func append(_ text: String) {
+    bytes.append(contentsOf: text.utf8)
+  }
+
   private mutating func separator() {
-    if needsComma[needsComma.count - 1] { output += "," }
+    if needsComma[needsComma.count - 1] { bytes.append(0x2C) }
     needsComma[needsComma.count - 1] = true
-    output += "\n" + String(repeating: "  ", count: indent)
+    bytes.append(0x0A)
+    for _ in 0..<indent { append("  ") }
   }
 
   mutating func open(_ bracket: String, key: String? = nil) {
-    if needsComma.count > 1 || !output.isEmpty { separator() }
-    if let key { output += JSONText.quoted(key) + ": " }
-    output += bracket
+    if needsComma.count > 1 || !bytes.isEmpty { separator() }
+    if let key {
+      JSONText.appendQuoted(key, to: &bytes)
+      append(": ")
+    }
+    append(bracket)
     indent += 1
     needsComma.append(false)
   }
@@ -67,33 +125,139 @@ struct JSONText {
   mutating func close(_ bracket: String) {
     indent -= 1
     let hadItems = needsComma.removeLast()
-    if hadItems { output += "\n" + String(repeating: "  ", count: indent) }
-    output += bracket
+    if hadItems {
+      bytes.append(0x0A)
+      for _ in 0..<indent { append("  ") }
+    }
+    append(bracket)
   }
 
   mutating func field(_ key: String, raw: String) {
     separator()
-    output += JSONText.quoted(key) + ": " + raw
+    JSONText.appendQuoted(key, to: &bytes)
+    append(": ")
+    append(raw)
   }
 
-  mutating func field(_ key: String, _ value: String) { field(key, raw: JSONText.quoted(value)) }
-  mutating func field(_ key: String, _ value: Int) { field(key, raw: String(value)) }
+  mutating func field(_ key: String, _ value: String) {
+    separator()
+    JSONText.appendQuoted(key, to: &bytes)
+    append(": ")
+    JSONText.appendQuoted(value, to: &bytes)
+  }
+
+  mutating func field(_ key: String, _ value: Int) {
+    separator()
+    JSONText.appendQuoted(key, to: &bytes)
+    append(": ")
+    JSONText.appendInteger(value, to: &bytes)
+  }
+
   mutating func field(_ key: String, _ value: Double) { field(key, raw: JSONText.number(value)) }
   mutating func field(_ key: String, _ value: Bool) { field(key, raw: value ? "true" : "false") }
   mutating func field(_ key: String, strings: [String]) {
-    field(key, raw: "[" + strings.map(JSONText.quoted).joined(separator: ", ") + "]")
+    separator()
+    JSONText.appendQuoted(key, to: &bytes)
+    append(": ")
+    appendArray(strings)
   }
 
   /// An object written on one line, for arrays of small records.
   mutating func compactObject(_ fields: [(String, String)]) {
-    separator()
-    output += "{" + fields.map { JSONText.quoted($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}"
+    beginCompactObject()
+    for (key, raw) in fields { member(key, raw: raw) }
+    endCompactObject()
   }
 
   /// A member whose value is an object written on one line.
   mutating func compactObject(key: String, _ fields: [(String, String)]) {
-    field(
-      key,
-      raw: "{" + fields.map { JSONText.quoted($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}")
+    separator()
+    JSONText.appendQuoted(key, to: &bytes)
+    append(": ")
+    bytes.append(0x7B)
+    objectHasMember = false
+    for (key, raw) in fields { member(key, raw: raw) }
+    endCompactObject()
+  }
+
+  /// Starts an object written on one line as the next item of an array; `member` adds to it.
+  mutating func beginCompactObject() {
+    separator()
+    bytes.append(0x7B)
+    objectHasMember = false
+  }
+
+  mutating func endCompactObject() {
+    bytes.append(0x7D)
+  }
+
+  private mutating func memberKey(_ key: String) {
+    if objectHasMember { append(", ") }
+    objectHasMember = true
+    JSONText.appendQuoted(key, to: &bytes)
+    append(": ")
+  }
+
+  mutating func member(_ key: String, raw: String) {
+    memberKey(key)
+    append(raw)
+  }
+
+  mutating func member(_ key: String, _ value: String) {
+    memberKey(key)
+    JSONText.appendQuoted(value, to: &bytes)
+  }
+
+  mutating func member(_ key: String, _ value: Int) {
+    memberKey(key)
+    JSONText.appendInteger(value, to: &bytes)
+  }
+
+  mutating func member(_ key: String, strings: [String]) {
+    memberKey(key)
+    appendArray(strings)
+  }
+
+  /// A member whose value is an array of evidence records, each on the same line.
+  mutating func member(_ key: String, evidence: [CooccurrenceGraph.Evidence]) {
+    memberKey(key)
+    bytes.append(0x5B)
+    for (index, item) in evidence.enumerated() {
+      if index > 0 { append(", ") }
+      appendEvidence(item)
+    }
+    bytes.append(0x5D)
+  }
+
+  /// One evidence record on one line; the document's metadata only when the input gave it.
+  mutating func appendEvidence(_ item: CooccurrenceGraph.Evidence) {
+    append("{\"document\": ")
+    JSONText.appendQuoted(item.document, to: &bytes)
+    append(", \"sentence\": ")
+    JSONText.appendInteger(item.sentence, to: &bytes)
+    if let date = item.date {
+      append(", \"date\": ")
+      JSONText.appendQuoted(date, to: &bytes)
+    }
+    if let source = item.source {
+      append(", \"source\": ")
+      JSONText.appendQuoted(source, to: &bytes)
+    }
+    if let title = item.title {
+      append(", \"title\": ")
+      JSONText.appendQuoted(title, to: &bytes)
+    }
+    append(", \"text\": ")
+    JSONText.appendQuoted(item.text, to: &bytes)
+    bytes.append(0x7D)
+  }
+
+  private mutating func appendArray(_ strings: [String]) {
+    bytes.append(0x5B)
+    for (index, string) in strings.enumerated() {
+      if index > 0 { append(", ") }
+      JSONText.appendQuoted(string, to: &bytes)
+    }
+    bytes.append(0x5D)
   }
 }

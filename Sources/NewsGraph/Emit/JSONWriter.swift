@@ -26,27 +26,29 @@ public struct JSONWriter: Sendable {
     json.close("}")
     json.open("[", key: "nodes")
     for node in graph.nodes {
-      var fields = [
-        ("id", JSONText.quoted(node.id)), ("label", JSONText.quoted(node.label)),
-        ("type", JSONText.quoted(node.type.rawValue)), ("mentions", String(node.mentions)),
-        ("documents", String(node.documents)), ("windows", String(node.windows)),
-        ("aliases", JSONText.array(node.aliases)),
-      ]
-      if !node.dates.isEmpty { fields.append(("dates", JSONText.array(node.dates))) }
-      json.compactObject(fields)
+      json.beginCompactObject()
+      json.member("id", node.id)
+      json.member("label", node.label)
+      json.member("type", node.type.rawValue)
+      json.member("mentions", node.mentions)
+      json.member("documents", node.documents)
+      json.member("windows", node.windows)
+      json.member("aliases", strings: node.aliases)
+      if !node.dates.isEmpty { json.member("dates", strings: node.dates) }
+      json.endCompactObject()
     }
     json.close("]")
     json.open("[", key: "links")
     for (edge, weight) in zip(graph.edges, graph.weights()) {
-      var fields = [
-        ("source", JSONText.quoted(edge.source)), ("target", JSONText.quoted(edge.target)),
-        ("weight", JSONText.number(weight)), ("count", String(edge.count)),
-        ("documents", String(edge.documents)),
-      ]
-      if !edge.dates.isEmpty { fields.append(("dates", JSONText.array(edge.dates))) }
-      fields.append(
-        ("evidence", "[" + edge.evidence.map(Self.evidence).joined(separator: ", ") + "]"))
-      json.compactObject(fields)
+      json.beginCompactObject()
+      json.member("source", edge.source)
+      json.member("target", edge.target)
+      json.member("weight", raw: JSONText.number(weight))
+      json.member("count", edge.count)
+      json.member("documents", edge.documents)
+      if !edge.dates.isEmpty { json.member("dates", strings: edge.dates) }
+      json.member("evidence", evidence: edge.evidence)
+      json.endCompactObject()
     }
     json.close("]")
     json.close("}")
@@ -55,14 +57,9 @@ public struct JSONWriter: Sendable {
 
   /// One evidence record on one line; the document's metadata only when the input gave it.
   static func evidence(_ item: CooccurrenceGraph.Evidence) -> String {
-    var fields = [
-      "\"document\": \(JSONText.quoted(item.document))", "\"sentence\": \(item.sentence)",
-    ]
-    if let date = item.date { fields.append("\"date\": \(JSONText.quoted(date))") }
-    if let source = item.source { fields.append("\"source\": \(JSONText.quoted(source))") }
-    if let title = item.title { fields.append("\"title\": \(JSONText.quoted(title))") }
-    fields.append("\"text\": \(JSONText.quoted(item.text))")
-    return "{" + fields.joined(separator: ", ") + "}"
+    var json = JSONText()
+    json.appendEvidence(item)
+    return json.output
   }
 
   public func entities(_ documents: [Document]) -> String {
@@ -76,23 +73,27 @@ public struct JSONWriter: Sendable {
       json.field("sentences", document.sentences.count)
       json.open("[", key: "mentions")
       for mention in document.mentions {
-        json.compactObject([
-          ("text", JSONText.quoted(mention.text)), ("start", String(mention.start)),
-          ("end", String(mention.end)), ("sentence", String(mention.sentence)),
-          ("type", JSONText.quoted(mention.type.rawValue)),
-          ("entity", JSONText.quoted(mention.entity)),
-          ("form", JSONText.quoted(mention.form.rawValue)),
-          ("source", JSONText.quoted(mention.source)),
-        ])
+        json.beginCompactObject()
+        json.member("text", mention.text)
+        json.member("start", mention.start)
+        json.member("end", mention.end)
+        json.member("sentence", mention.sentence)
+        json.member("type", mention.type.rawValue)
+        json.member("entity", mention.entity)
+        json.member("form", mention.form.rawValue)
+        json.member("source", mention.source)
+        json.endCompactObject()
       }
       json.close("]")
       json.open("[", key: "entities")
       for entity in document.entities {
-        json.compactObject([
-          ("id", JSONText.quoted(entity.id)), ("label", JSONText.quoted(entity.label)),
-          ("type", JSONText.quoted(entity.type.rawValue)), ("mentions", String(entity.mentions)),
-          ("aliases", "[" + entity.aliases.map(JSONText.quoted).joined(separator: ", ") + "]"),
-        ])
+        json.beginCompactObject()
+        json.member("id", entity.id)
+        json.member("label", entity.label)
+        json.member("type", entity.type.rawValue)
+        json.member("mentions", entity.mentions)
+        json.member("aliases", strings: entity.aliases)
+        json.endCompactObject()
       }
       json.close("]")
       json.close("}")
