@@ -85,7 +85,7 @@ public struct DiffDOTWriter: Sendable {
         "  \(name) [label=\(writer.quoted(label)), shape=\(style.shape), style=\"\(nodeStyle)\", "
           + "fillcolor=\"\(fill)\", color=\"\(border)\", penwidth=\(penwidth), "
           + "fontcolor=\"\(fontcolor)\", fontsize=\(writer.format(size)), "
-          + "tooltip=\(writer.quoted(tooltip))];")
+          + "tooltip=\(writer.quotedTooltip(tooltip))];")
     }
     let biggest = max(
       (diff.old.weights().map(abs) + diff.new.weights().map(abs)).max() ?? 1, 1e-9)
@@ -123,7 +123,7 @@ public struct DiffDOTWriter: Sendable {
           "penwidth=\(width(change.newWeight))", "label=\(writer.quoted("\(old)→\(new)"))",
         ]
       }
-      attributes.append("tooltip=\(writer.quoted(tooltip))")
+      attributes.append("tooltip=\(writer.quotedTooltip(tooltip))")
       lines.append("  \(a) -- \(b) [\(attributes.joined(separator: ", "))];")
     }
     let changed = Set(diff.edges.map { [$0.source, $0.target] })
@@ -133,7 +133,7 @@ public struct DiffDOTWriter: Sendable {
       let tooltip =
         "\(diff.label(edge.source)) – \(diff.label(edge.target)): unchanged, \(DOTWriter.shortWeight(weight))"
       lines.append(
-        "  \(a) -- \(b) [color=\"\(Self.unchanged)\", penwidth=0.8, tooltip=\(writer.quoted(tooltip))];"
+        "  \(a) -- \(b) [color=\"\(Self.unchanged)\", penwidth=0.8, tooltip=\(writer.quotedTooltip(tooltip))];"
       )
     }
     lines.append("}")

@@ -12,6 +12,9 @@ public struct DOTWriter: Sendable {
   public var compact: Bool?
   /// Nodes above which a graph is drawn compact when `compact` is nil.
   public static let compactAbove = 150
+  /// The largest edge `weight` given to Graphviz: counts read from a graph JSON can be huge,
+  /// and the dot layout's network simplex slows down with the size of integer weights.
+  static let maximumLayoutWeight = 1000
 
   public init(title: String? = nil, compact: Bool? = nil) {
     self.title = title
@@ -58,7 +61,7 @@ public struct DOTWriter: Sendable {
       lines.append(
         "  \(name) [label=\(quoted(node.label)), shape=\(style.shape), style=\"\(style.style)\", "
           + "fillcolor=\"\(style.fill)\", color=\"\(style.border)\", fontsize=\(format(size)), "
-          + "tooltip=\(quoted(DOTWriter.tooltip(node)))];")
+          + "tooltip=\(quotedTooltip(DOTWriter.tooltip(node)))];")
     }
     let weights = graph.weights()
     let lightest = weights.min() ?? 0
@@ -76,8 +79,9 @@ public struct DOTWriter: Sendable {
         edge, weight: weight, weighting: graph.weighting, window: graph.window,
         source: labels[edge.source] ?? edge.source, target: labels[edge.target] ?? edge.target)
       var attributes = [
-        "penwidth=\(format(1.0 + 5.0 * share))", "weight=\(edge.count)",
-        "tooltip=\(quoted(tooltip))",
+        "penwidth=\(format(1.0 + 5.0 * share))",
+        "weight=\(min(edge.count, DOTWriter.maximumLayoutWeight))",
+        "tooltip=\(quotedTooltip(tooltip))",
       ]
       if !compact {
         if integral {
@@ -134,7 +138,9 @@ public struct DOTWriter: Sendable {
 
   /// A weight as a label: whole numbers as they are, others with two decimals.
   static func shortWeight(_ value: Double) -> String {
+    guard value.isFinite else { return "0" }
     if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
+    guard abs(value) < 1e15 else { return JSONText.number(value) }
     let hundredths = Int((value * 100).rounded())
     let sign = hundredths < 0 ? "-" : ""
     let magnitude = abs(hundredths)
@@ -164,14 +170,35 @@ public struct DOTWriter: Sendable {
       + "<tr>\(cells)</tr>\(captionRow)</table>"
   }
 
-  /// A DOT quoted string: quotes and backslashes escaped, line breaks as `\n`.
+  /// A DOT quoted string for a label: quotes and backslashes escaped, line breaks as `\n`.
+  ///
+  /// Graphviz reads more into a string than the DOT grammar says: `\N`, `\G`, `\l` ... are
+  /// escapes and `&amp;`, `&#60;` ... are character references, in labels and tooltips alike.
+  /// So a backslash is doubled (a label goes through one unescaping pass), an `&` that starts
+  /// something like a reference becomes `&amp;`, and what XML cannot carry (control characters,
+  /// U+FFFE, U+FFFF) is dropped or replaced, so that the text drawn, and the SVG around it, is
+  /// the name as the article wrote it.
   func quoted(_ text: String) -> String {
+    quoted(text, backslash: "\\\\")
+  }
+
+  /// A DOT quoted string for a tooltip: as `quoted(_:)`, except that a backslash is written
+  /// four times, because Graphviz unescapes tooltips twice (once when it substitutes `\N` and
+  /// its kind, once when it turns `\n` into a line break).
+  func quotedTooltip(_ text: String) -> String {
+    quoted(text, backslash: "\\\\\\\\")
+  }
+
+  private func quoted(_ text: String, backslash: String) -> String {
     var result = "\""
-    for scalar in text.unicodeScalars {
+    let scalars = Array(text.unicodeScalars)
+    for (index, scalar) in scalars.enumerated() {
       switch scalar {
       case "\"": result += "\\\""
-      case "\\": result += "\\\\"
+      case "\\": result += backslash
       case "\n", "\r": result += "\\n"
+      case "&": result += Self.startsReference(scalars, at: index) ? "&amp;" : "&"
+      case "\u{FFFE}", "\u{FFFF}": result += "\u{FFFD}"
       default:
         if scalar.value >= 0x20 && scalar.value != 0x7F { result.unicodeScalars.append(scalar) }
       }
@@ -179,6 +206,24 @@ public struct DOTWriter: Sendable {
     return result + "\""
   }
 
+  /// Whether the `&` at `index` starts what Graphviz would read as a character reference:
+  /// letters, digits or `#`, then `;`.
+  static func startsReference(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+    var next = index + 1
+    while next < scalars.count, next - index <= 32 {
+      let scalar = scalars[next]
+      if scalar == ";" { return next > index + 1 }
+      guard scalar.isASCII,
+        scalar == "#" || scalar.properties.isAlphabetic
+          || ("0"..."9").contains(scalar)
+      else { return false }
+      next += 1
+    }
+    return false
+  }
+
+  /// Text for an HTML-like label (the legend): markup characters as entities, a backslash
+  /// doubled (Graphviz unescapes HTML-like text once too), control characters dropped.
   func html(_ text: String) -> String {
     var result = ""
     for scalar in text.unicodeScalars {
@@ -187,13 +232,21 @@ public struct DOTWriter: Sendable {
       case "<": result += "&lt;"
       case ">": result += "&gt;"
       case "\"": result += "&quot;"
-      default: result.unicodeScalars.append(scalar)
+      case "\\": result += "\\\\"
+      case "\u{FFFE}", "\u{FFFF}": result += "\u{FFFD}"
+      default:
+        if scalar.value >= 0x20 && scalar.value != 0x7F {
+          result.unicodeScalars.append(scalar)
+        } else if scalar == "\t" || scalar == "\n" || scalar == "\r" {
+          result += " "
+        }
       }
     }
     return result
   }
 
   func format(_ value: Double) -> String {
+    guard value.isFinite, abs(value) < 1e15 else { return "1" }
     let scaled = (value * 10).rounded() / 10
     return scaled == scaled.rounded() ? String(Int(scaled)) : String(scaled)
   }
