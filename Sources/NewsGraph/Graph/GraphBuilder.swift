@@ -6,17 +6,43 @@
 /// documents are added: counts add, aliases and dates are sets, the label kept is the smallest
 /// seen and the evidence kept is the first by (document, sentence, text). That is what makes
 /// a graph built in parallel, or merged from shards, the same as one built in one pass.
+///
+/// A window that names more than `windowEntityLimit` entities (a list of 10,000 names in one
+/// sentence, say) would add a link for every pair of them, which is quadratic in time and in
+/// the graph's size. Such a window still counts for every entity in it, but links only the
+/// `windowEntityLimit` it mentions most (ties by id), and the accumulator counts it in
+/// `cappedWindows`, so that the command can warn. The choice depends on the window alone, so
+/// the graph still does not depend on document order.
 public struct GraphBuilder: Sendable {
   public var window: Window
   /// Sentences kept as evidence per edge.
   public var evidenceLimit: Int
   /// Characters of a sentence kept as evidence.
   public var evidenceLength: Int
+  /// Entities of one window that are linked to each other at most.
+  public var windowEntityLimit: Int
 
-  public init(window: Window = .sentence, evidenceLimit: Int = 3, evidenceLength: Int = 240) {
+  /// The default `windowEntityLimit`: more than any sentence or paragraph of news names, and
+  /// at most 19,900 links from one window.
+  public static let defaultWindowEntityLimit = 200
+
+  public init(
+    window: Window = .sentence, evidenceLimit: Int = 3, evidenceLength: Int = 240,
+    windowEntityLimit: Int = GraphBuilder.defaultWindowEntityLimit
+  ) {
     self.window = window
     self.evidenceLimit = evidenceLimit
     self.evidenceLength = evidenceLength
+    self.windowEntityLimit = windowEntityLimit
+  }
+
+  /// A window that named more entities than `windowEntityLimit`.
+  public struct CappedWindow: Sendable, Equatable {
+    public var document: String
+    /// The window's sentences (indices in the document).
+    public var sentences: Range<Int>
+    /// Entities the window names; only `windowEntityLimit` of them were linked.
+    public var entities: Int
   }
 
   public func graph(of documents: [(Document, SourceText)]) -> CooccurrenceGraph {
@@ -34,6 +60,12 @@ public struct GraphBuilder: Sendable {
     private var windowCount = 0
     private var evidenceLimit: Int
     private var pruned = false
+    /// Windows of the documents added that named more entities than the builder links.
+    public private(set) var cappedWindows = 0
+    /// The first few of them, in the order added.
+    public private(set) var cappedExamples: [CappedWindow] = []
+    /// Examples kept in `cappedExamples`.
+    public static let cappedExampleLimit = 5
 
     struct NodeState: Sendable {
       var label: String
@@ -77,10 +109,24 @@ public struct GraphBuilder: Sendable {
       let (total, windows, bySentence) = builder.windows(of: document)
       windowCount += total
       var pairsInDocument = Set<Pair>()
+      var index: SentenceIndex?
+      var counts: [[String: Int]]?
+      let limit = max(2, builder.windowEntityLimit)
       for window in windows {
         for id in window.ids { nodes[id]?.windows += 1 }
         guard window.ids.count > 1 else { continue }
-        let sorted = window.ids.sorted()
+        var linked = window.ids
+        if linked.count > limit {
+          if counts == nil { counts = GraphBuilder.mentionCounts(document) }
+          linked = builder.mostMentioned(window, counts: counts ?? [], limit: limit)
+          cappedWindows += 1
+          if cappedExamples.count < Self.cappedExampleLimit {
+            cappedExamples.append(
+              CappedWindow(
+                document: document.id, sentences: window.sentences, entities: window.ids.count))
+          }
+        }
+        let sorted = linked.sorted()
         for i in sorted.indices {
           for j in sorted.indices where j > i {
             let pair = Pair(a: sorted[i], b: sorted[j])
@@ -91,9 +137,11 @@ public struct GraphBuilder: Sendable {
               if let date = metadata.date { edge.dates.insert(date) }
             }
             if wouldKeep(document.id, window.sentences.lowerBound, in: edge.evidence) {
+              let sentenceIndex = index ?? SentenceIndex(bySentence)
+              index = sentenceIndex
               let item = builder.evidence(
-                document, window: window.sentences, pair: pair, bySentence: bySentence,
-                text: text, metadata: metadata)
+                document, window: window.sentences, pair: pair, index: sentenceIndex, text: text,
+                metadata: metadata)
               Self.insert(item, into: &edge.evidence, limit: evidenceLimit)
             }
             edges[pair] = edge
@@ -228,37 +276,117 @@ public struct GraphBuilder: Sendable {
       }
       if !current.isEmpty { result.append(WindowSpan(sentences: first..<count, ids: current)) }
       return (total, result, bySentence)
-    case .sentences(let size):
+    case .sentences(let requested):
+      let size = max(1, requested)
       guard count > 0 else { return (0, [], bySentence) }
       let last = max(0, count - size)
-      let windows = (0...last).compactMap { start -> WindowSpan? in
-        let range = start..<min(count, start + size)
-        let ids = bySentence[range].reduce(into: Set<String>()) { $0.formUnion($1) }
-        return ids.isEmpty ? nil : WindowSpan(sentences: range, ids: ids)
+      // Slide a multiset of ids instead of uniting `size` sets per window: linear in mentions
+      // whatever the size of the window.
+      var inWindow: [String: Int] = [:]
+      for sentence in bySentence[0..<min(count, size)] {
+        for id in sentence { inWindow[id, default: 0] += 1 }
+      }
+      var windows: [WindowSpan] = []
+      for start in 0...last {
+        if start > 0 {
+          for id in bySentence[start - 1] {
+            let left = (inWindow[id] ?? 1) - 1
+            inWindow[id] = left > 0 ? left : nil
+          }
+          for id in bySentence[start + size - 1] { inWindow[id, default: 0] += 1 }
+        }
+        if !inWindow.isEmpty {
+          windows.append(
+            WindowSpan(sentences: start..<min(count, start + size), ids: Set(inWindow.keys)))
+        }
       }
       return (last + 1, windows, bySentence)
+    }
+  }
+
+  /// Mentions of each entity in each sentence, for `mostMentioned`.
+  static func mentionCounts(_ document: Document) -> [[String: Int]] {
+    var counts = Array(repeating: [String: Int](), count: document.sentences.count)
+    for mention in document.mentions where counts.indices.contains(mention.sentence) {
+      counts[mention.sentence][mention.entity, default: 0] += 1
+    }
+    return counts
+  }
+
+  /// The `limit` entities of a window with the most mentions in it, ties broken by id.
+  func mostMentioned(_ window: WindowSpan, counts: [[String: Int]], limit: Int) -> Set<String> {
+    var total: [String: Int] = [:]
+    for sentence in window.sentences where counts.indices.contains(sentence) {
+      for (id, count) in counts[sentence] { total[id, default: 0] += count }
+    }
+    let ranked = window.ids.sorted {
+      let (a, b) = (total[$0] ?? 0, total[$1] ?? 0)
+      return a != b ? a > b : $0 < $1
+    }
+    return Set(ranked.prefix(limit))
+  }
+
+  /// The sentences that name each entity of a document, in order, so that finding where two
+  /// entities meet costs their mentions, not the length of the window.
+  struct SentenceIndex {
+    var sentences: [String: [Int]] = [:]
+
+    init(_ bySentence: [Set<String>]) {
+      for (sentence, ids) in bySentence.enumerated() {
+        for id in ids { sentences[id, default: []].append(sentence) }
+      }
+    }
+
+    /// The first sentence in `range` that names `id`.
+    func first(_ id: String, in range: Range<Int>) -> Int? {
+      guard let list = sentences[id] else { return nil }
+      let at = Self.lowerBound(list, range.lowerBound)
+      return at < list.count && list[at] < range.upperBound ? list[at] : nil
+    }
+
+    /// The first sentence in `range` that names both.
+    func firstShared(_ a: String, _ b: String, in range: Range<Int>) -> Int? {
+      guard var short = sentences[a], var long = sentences[b] else { return nil }
+      if short.count > long.count { swap(&short, &long) }
+      var at = Self.lowerBound(short, range.lowerBound)
+      while at < short.count, short[at] < range.upperBound {
+        let found = Self.lowerBound(long, short[at])
+        if found < long.count && long[found] == short[at] { return short[at] }
+        at += 1
+      }
+      return nil
+    }
+
+    static func lowerBound(_ list: [Int], _ value: Int) -> Int {
+      var low = 0
+      var high = list.count
+      while low < high {
+        let middle = (low + high) / 2
+        if list[middle] < value { low = middle + 1 } else { high = middle }
+      }
+      return low
     }
   }
 
   /// The sentence of a window that names both entities; when none does, the sentences from the
   /// first that names one of them to the first that names the other.
   func evidence(
-    _ document: Document, window: Range<Int>, pair: Pair, bySentence: [Set<String>],
+    _ document: Document, window: Range<Int>, pair: Pair, index: SentenceIndex,
     text: SourceText, metadata: DocumentMetadata
   ) -> CooccurrenceGraph.Evidence {
     var first = window.lowerBound
     var last = window.lowerBound
-    if let both = window.first(where: {
-      bySentence[$0].contains(pair.a) && bySentence[$0].contains(pair.b)
-    }) {
+    if let both = index.firstShared(pair.a, pair.b, in: window) {
       first = both
       last = both
-    } else if let one = window.first(where: {
-      bySentence[$0].contains(pair.a) || bySentence[$0].contains(pair.b)
-    }) {
-      let other = bySentence[one].contains(pair.a) ? pair.b : pair.a
-      first = one
-      last = window.first { $0 > one && bySentence[$0].contains(other) } ?? one
+    } else {
+      // No sentence names both, so each end's first sentence is the other's "first after".
+      let ends = [index.first(pair.a, in: window), index.first(pair.b, in: window)]
+        .compactMap { $0 }
+      if let low = ends.min(), let high = ends.max() {
+        first = low
+        last = high
+      }
     }
     let start = document.sentences[first].start
     var upper = document.sentences[last].end
