@@ -5,19 +5,41 @@
 /// repeated node or link, or counts that cannot be (a link counted in more windows than its
 /// entity) are errors that point at the value. Weights are not read: they are recomputed from
 /// the counts. Nodes, links and evidence are put back in their canonical order.
+///
+/// The text is checked whole first, then read a node and a link at a time, so memory follows
+/// the graph, not the tree of its JSON; a graph of more than `maximumNodes` nodes or
+/// `maximumLinks` links is refused at the first one too many.
 public struct GraphJSONReader: Sendable {
-  public init() {}
+  /// Nodes a graph may have.
+  public var maximumNodes: Int
+  /// Links a graph may have.
+  public var maximumLinks: Int
+
+  public init(maximumNodes: Int = 1_000_000, maximumLinks: Int = 10_000_000) {
+    self.maximumNodes = maximumNodes
+    self.maximumLinks = maximumLinks
+  }
 
   public func graph(_ bytes: [UInt8], file: String) throws(JSONReadError) -> CooccurrenceGraph {
     let reader = JSONReader(file: file)
-    let root = try reader.value(bytes)
-    var schema = Schema(reader: reader, bytes: bytes)
-    return try schema.graph(root)
+    var cursor = JSONReader.Cursor(bytes: bytes, reader: reader)
+    let (root, members) = try cursor.validate()
+    var schema = Schema(
+      reader: reader, bytes: bytes, cursor: cursor, maximumNodes: maximumNodes,
+      maximumLinks: maximumLinks)
+    return try schema.graph(root: root, members: members)
   }
 
   private struct Schema {
     let reader: JSONReader
     let bytes: [UInt8]
+    var cursor: JSONReader.Cursor
+    let maximumNodes: Int
+    let maximumLinks: Int
+
+    func fail(at offset: Int, _ message: String) -> JSONReadError {
+      .content(reader.position(offset, in: bytes), message)
+    }
 
     func fail(_ value: JSONValue, _ message: String) -> JSONReadError {
       .content(reader.position(value.offset, in: bytes), message)
@@ -96,17 +118,27 @@ public struct GraphJSONReader: Sendable {
       }
     }
 
-    mutating func graph(_ root: JSONValue) throws(JSONReadError) -> CooccurrenceGraph {
-      guard root.members != nil else {
+    mutating func graph(root: Int, members: [(key: String, offset: Int)]?) throws(JSONReadError)
+      -> CooccurrenceGraph
+    {
+      guard let members else {
         throw fail(
-          root, "expected a graph (a networkx node-link JSON object), found \(root.typeName)")
+          at: root,
+          "expected a graph (a networkx node-link JSON object), found \(cursor.typeName(at: root))")
       }
+      // Keys are unique (the reader said so), and read in this order whatever the file's.
+      var offsets: [String: Int] = [:]
+      for member in members { offsets[member.key] = member.offset }
       for flag in ["directed", "multigraph"] {
-        if let value = root[flag], value.kind != .bool(false) {
-          throw fail(value, "'\(flag)' must be false: newsgraph graphs are simple and undirected")
+        if let offset = offsets[flag], try cursor.value(at: offset).kind != .bool(false) {
+          throw fail(
+            at: offset, "'\(flag)' must be false: newsgraph graphs are simple and undirected")
         }
       }
-      let meta = try field(root, "graph", in: "the graph")
+      guard let metaOffset = offsets["graph"] else {
+        throw fail(at: root, "the graph has no 'graph' field")
+      }
+      let meta = try cursor.value(at: metaOffset)
       guard meta.members != nil else {
         throw fail(meta, "'graph' must be an object, not \(meta.typeName)")
       }
@@ -145,13 +177,23 @@ public struct GraphJSONReader: Sendable {
       var evidenceLimit: Int?
       if meta["evidence"] != nil { evidenceLimit = try count(meta, "evidence", in: "'graph'") }
 
-      let nodeList = try field(root, "nodes", in: "the graph")
-      guard let nodeValues = nodeList.array else {
-        throw fail(nodeList, "'nodes' must be an array, not \(nodeList.typeName)")
+      guard let nodesOffset = offsets["nodes"] else {
+        throw fail(at: root, "the graph has no 'nodes' field")
+      }
+      guard try cursor.beginArray(at: nodesOffset) else {
+        throw fail(
+          at: nodesOffset, "'nodes' must be an array, not \(cursor.typeName(at: nodesOffset))")
       }
       var nodes: [CooccurrenceGraph.Node] = []
       var nodeWindows: [String: Int] = [:]
-      for value in nodeValues {
+      while try cursor.nextElement() {
+        guard nodes.count < maximumNodes else {
+          throw fail(
+            at: cursor.offset,
+            "more than \(maximumNodes) nodes: newsgraph reads graphs of at most \(maximumNodes) entities and \(maximumLinks) links"
+          )
+        }
+        let value = try cursor.element()
         let node = try node(value, documents: documents, windows: windows)
         guard nodeWindows[node.id] == nil else {
           throw fail(value, "node '\(node.id)' appears twice")
@@ -160,17 +202,27 @@ public struct GraphJSONReader: Sendable {
         nodes.append(node)
       }
 
-      let linkKey = root["links"] != nil ? "links" : "edges"
-      let linkList = try field(root, linkKey, in: "the graph")
-      guard let linkValues = linkList.array else {
-        throw fail(linkList, "'\(linkKey)' must be an array, not \(linkList.typeName)")
+      let linkKey = offsets["links"] != nil ? "links" : "edges"
+      guard let linksOffset = offsets[linkKey] else {
+        throw fail(at: root, "the graph has no '\(linkKey)' field")
+      }
+      guard try cursor.beginArray(at: linksOffset) else {
+        throw fail(
+          at: linksOffset, "'\(linkKey)' must be an array, not \(cursor.typeName(at: linksOffset))")
       }
       var edges: [CooccurrenceGraph.Edge] = []
-      var pairs = Set<[String]>()
+      var pairs = Set<GraphBuilder.Pair>()
       var longest = 0
-      for value in linkValues {
-        let edge = try edge(value, nodeWindows: nodeWindows)
-        guard pairs.insert([edge.source, edge.target]).inserted else {
+      while try cursor.nextElement() {
+        guard edges.count < maximumLinks else {
+          throw fail(
+            at: cursor.offset,
+            "more than \(maximumLinks) links: newsgraph reads graphs of at most \(maximumNodes) entities and \(maximumLinks) links"
+          )
+        }
+        let value = try cursor.element()
+        let edge = try edge(value, nodeWindows: nodeWindows, evidenceLimit: evidenceLimit)
+        guard pairs.insert(GraphBuilder.Pair(a: edge.source, b: edge.target)).inserted else {
           throw fail(value, "link '\(edge.source)' – '\(edge.target)' appears twice")
         }
         longest = max(longest, edge.evidence.count)
@@ -219,8 +271,10 @@ public struct GraphJSONReader: Sendable {
         windows: nodeWindows, dates: try dates(value, in: what))
     }
 
-    func edge(_ value: JSONValue, nodeWindows: [String: Int]) throws(JSONReadError)
-      -> CooccurrenceGraph.Edge
+    /// A link; its evidence sorted, without duplicates, at most `evidenceLimit` long when the
+    /// graph gives one.
+    func edge(_ value: JSONValue, nodeWindows: [String: Int], evidenceLimit: Int?)
+      throws(JSONReadError) -> CooccurrenceGraph.Edge
     {
       guard value.members != nil else {
         throw fail(value, "a link must be an object, not \(value.typeName)")
@@ -268,8 +322,17 @@ public struct GraphJSONReader: Sendable {
             date: try optionalString(item, "date", in: "evidence"),
             source: try optionalString(item, "source", in: "evidence"),
             title: try optionalString(item, "title", in: "evidence"))
-          GraphBuilder.Accumulator.insert(entry, into: &evidence, limit: Int.max)
+          evidence.append(entry)
         }
+        // Sorted once (inserting one at a time would be quadratic in a long list), then
+        // without duplicates, as the builder keeps them.
+        evidence.sort()
+        var unique: [CooccurrenceGraph.Evidence] = []
+        for entry in evidence where unique.last != entry {
+          unique.append(entry)
+          if let evidenceLimit, unique.count >= evidenceLimit { break }
+        }
+        evidence = unique
       }
       return CooccurrenceGraph.Edge(
         source: source, target: target, count: edgeCount, documents: documents,

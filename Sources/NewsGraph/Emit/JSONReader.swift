@@ -2,18 +2,26 @@
 /// duplicate keys, valid UTF-8 and escapes, nesting at most `maximumDepth` deep.
 ///
 /// Errors carry the file, line and column of the offending byte, so a broken file is reported
-/// the way a compiler reports a broken source file.
+/// the way a compiler reports a broken source file. A value read whole holds at most
+/// `maximumValues` values: a tree takes some 50 bytes a value, so twenty times the text of
+/// `[0,0,0,...]`, and the budget bounds that whatever the input. `Cursor` reads big documents
+/// a piece at a time instead.
 public struct JSONReader: Sendable {
   /// Name used in messages.
   public var file: String
   /// The line the text starts on: JSON Lines records are read one line at a time.
   public var firstLine: Int
   public var maximumDepth: Int
+  /// Values one tree may hold (each string, number, array, object ... counts one).
+  public var maximumValues: Int
 
-  public init(file: String, firstLine: Int = 1, maximumDepth: Int = 256) {
+  public init(
+    file: String, firstLine: Int = 1, maximumDepth: Int = 256, maximumValues: Int = 10_000_000
+  ) {
     self.file = file
     self.firstLine = firstLine
     self.maximumDepth = maximumDepth
+    self.maximumValues = maximumValues
   }
 
   /// The value the bytes hold.
@@ -22,16 +30,112 @@ public struct JSONReader: Sendable {
     return try parser.document()
   }
 
+  /// Reads a document piece by piece: first `validate()` checks the whole text (syntax, depth,
+  /// duplicate keys) without building anything, then values are read as trees one at a time
+  /// from where `validate()` said they start, so that a big array is never held whole.
+  struct Cursor {
+    fileprivate var parser: Parser
+    /// The "first item" flag of each array being read with `nextElement()`.
+    private var first: [Bool] = []
+
+    init(bytes: [UInt8], reader: JSONReader) {
+      parser = Parser(bytes: bytes, reader: reader)
+    }
+
+    /// Byte offset of the next byte to read.
+    var offset: Int { parser.index }
+
+    /// Checks the whole document; returns where its value starts and, when it is an object,
+    /// each member's key and where its value starts.
+    mutating func validate() throws(JSONReadError) -> (
+      root: Int, members: [(key: String, offset: Int)]?
+    ) {
+      parser.build = false
+      defer { parser.build = true }
+      parser.skipSpace()
+      let root = parser.index
+      parser.topMembers = []
+      _ = try parser.document()
+      let members = parser.topMembers
+      parser.topMembers = nil
+      let isObject = root < parser.bytes.count && parser.bytes[root] == UInt8(ascii: "{")
+      return (root, isObject ? members : nil)
+    }
+
+    /// What the value at `offset` is, for messages: "an array", "a number" ...
+    func typeName(at offset: Int) -> String {
+      guard offset < parser.bytes.count else { return "nothing" }
+      switch parser.bytes[offset] {
+      case UInt8(ascii: "{"): return "an object"
+      case UInt8(ascii: "["): return "an array"
+      case UInt8(ascii: "\""): return "a string"
+      case UInt8(ascii: "t"), UInt8(ascii: "f"): return "a boolean"
+      case UInt8(ascii: "n"): return "null"
+      default: return "a number"
+      }
+    }
+
+    /// Reads the value at `offset` whole.
+    mutating func value(at offset: Int) throws(JSONReadError) -> JSONValue {
+      parser.index = offset
+      parser.values = 0
+      return try parser.parseValue()
+    }
+
+    /// Starts reading the array at `offset`; false when there is none there.
+    mutating func beginArray(at offset: Int) throws(JSONReadError) -> Bool {
+      guard offset < parser.bytes.count, parser.bytes[offset] == UInt8(ascii: "[") else {
+        return false
+      }
+      parser.index = offset + 1
+      first.append(true)
+      return true
+    }
+
+    /// Moves to the next element of the array begun last: true when one starts at `offset`,
+    /// false at the end of the array. The document was validated, so the syntax is right.
+    mutating func nextElement() throws(JSONReadError) -> Bool {
+      parser.skipSpace()
+      let isFirst = first.last ?? false
+      if !first.isEmpty { first[first.count - 1] = false }
+      if !isFirst && parser.index < parser.bytes.count
+        && parser.bytes[parser.index] == UInt8(ascii: ",")
+      {
+        parser.index += 1
+        parser.skipSpace()
+      }
+      guard parser.index < parser.bytes.count, parser.bytes[parser.index] != UInt8(ascii: "]")
+      else {
+        parser.index += 1
+        first.removeLast()
+        return false
+      }
+      return true
+    }
+
+    /// Reads the element `nextElement()` found.
+    mutating func element() throws(JSONReadError) -> JSONValue {
+      parser.values = 0
+      return try parser.parseValue()
+    }
+  }
+
   /// The position of a byte offset in `bytes`, for messages about values.
   public func position(_ offset: Int, in bytes: [UInt8]) -> TextPosition {
     TextPosition(file: file, offset: offset, in: bytes, firstLine: firstLine)
   }
 
-  private struct Parser {
+  fileprivate struct Parser {
     let bytes: [UInt8]
     let reader: JSONReader
     var index = 0
     var depth = 0
+    /// Whether values are built; when false the text is only checked.
+    var build = true
+    /// Values built in the current tree, against `reader.maximumValues`.
+    var values = 0
+    /// When not nil, the keys of the top-level object and where their values start.
+    var topMembers: [(key: String, offset: Int)]?
 
     init(bytes: [UInt8], reader: JSONReader) {
       self.bytes = bytes
@@ -80,6 +184,12 @@ public struct JSONReader: Sendable {
     mutating func parseValue() throws(JSONReadError) -> JSONValue {
       guard index < bytes.count else { throw fail("unexpected end of input: expected a value") }
       let start = index
+      if build {
+        values += 1
+        if values > reader.maximumValues {
+          throw fail("more than \(reader.maximumValues) values in one piece: too much to read")
+        }
+      }
       switch bytes[index] {
       case UInt8(ascii: "{"): return try parseObject()
       case UInt8(ascii: "["): return try parseArray()
@@ -144,7 +254,9 @@ public struct JSONReader: Sendable {
         }
         index += 1
         skipSpace()
-        members.append(JSONValue.Member(key: key, value: try parseValue()))
+        if depth == 1, topMembers != nil { topMembers?.append((key, index)) }
+        let value = try parseValue()
+        if build { members.append(JSONValue.Member(key: key, value: value)) }
         skipSpace()
         guard index < bytes.count else {
           throw fail("unexpected end of input: expected ',' or '}'")
@@ -178,7 +290,8 @@ public struct JSONReader: Sendable {
         if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
           throw fail("trailing comma before ']'")
         }
-        items.append(try parseValue())
+        let item = try parseValue()
+        if build { items.append(item) }
         skipSpace()
         guard index < bytes.count else {
           throw fail("unexpected end of input: expected ',' or ']'")
