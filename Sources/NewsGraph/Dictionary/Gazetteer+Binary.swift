@@ -104,7 +104,9 @@ extension TokenTrie {
   }
 }
 
-private struct BinaryWriter {
+/// Internal, not private: the cache fuzz target (`FuzzTargets.gazetteerCache`) signs its input
+/// with `checksum` so that the checks behind it are exercised.
+struct BinaryWriter {
   var bytes: [UInt8] = []
 
   mutating func append<T: FixedWidthInteger>(_ values: FlatArray<T>) {
