@@ -20,6 +20,7 @@ struct NewsGraphCommand: ParsableCommand {
   /// means "the graphs differ".
   static func main() {
     let arguments = Array(CommandLine.arguments.dropFirst())
+    TemporaryFiles.installSignalHandlers()
     do {
       var command = try parseAsRoot(arguments)
       try command.run()

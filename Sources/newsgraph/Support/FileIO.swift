@@ -8,9 +8,21 @@ import NewsGraph
 
 /// Reading inputs and writing outputs, with errors that name the file.
 enum FileIO {
-  /// The bytes of a file, or of standard input for "-".
-  static func read(_ path: String) throws(Failure) -> [UInt8] {
-    if path == "-" { return readAll(fd: 0) ?? [] }
+  /// The bytes of a file, or of standard input for "-"; at most `limit` bytes, so that no
+  /// input can make the program allocate without bound (`what` names the kind in the message).
+  static func read(_ path: String, limit: Int = Int.max, what: String = "a file") throws(Failure)
+    -> [UInt8]
+  {
+    let shown = path == "-" ? "<stdin>" : path
+    if path == "-" {
+      guard let bytes = readAll(fd: 0, limit: limit) else {
+        throw Failure(path: shown, "cannot read: \(errorText())")
+      }
+      guard bytes.count <= limit else {
+        throw Failure(path: shown, Limits.tooBig(nil, limit: limit, what: what))
+      }
+      return bytes
+    }
     var info = stat()
     guard stat(path, &info) == 0 else {
       throw Failure(path: path, errno == ENOENT ? "no such file" : "cannot read: \(errorText())")
@@ -18,30 +30,63 @@ enum FileIO {
     if (info.st_mode & S_IFMT) == S_IFDIR {
       throw Failure(path: path, "is a directory, not a file")
     }
+    let isRegular = (info.st_mode & S_IFMT) == S_IFREG
+    if isRegular && Int(info.st_size) > limit {
+      throw Failure(path: path, Limits.tooBig(Int(info.st_size), limit: limit, what: what))
+    }
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { throw Failure(path: path, "cannot read: \(errorText())") }
     defer { close(fd) }
-    guard let bytes = readAll(fd: fd, sizeHint: Int(info.st_size)) else {
+    let hint = isRegular ? Int(info.st_size) : 0
+    guard let bytes = readAll(fd: fd, sizeHint: hint, limit: limit) else {
       throw Failure(path: path, "cannot read: \(errorText())")
+    }
+    guard bytes.count <= limit else {
+      // A pipe, a device, or a file that grew while it was read.
+      throw Failure(path: path, Limits.tooBig(nil, limit: limit, what: what))
     }
     return bytes
   }
 
-  /// A file's text as UTF-8, with the byte offset of any invalid sequence.
+  /// A document's text as UTF-8, with the byte offset of any invalid sequence; at most
+  /// `Limits.document` bytes.
   static func readText(_ path: String) throws(Failure) -> SourceText {
-    let bytes = try read(path)
+    try text(try read(path, limit: Limits.document, what: "a document"), path: path)
+  }
+
+  /// Decodes a document's bytes; UTF-16 and UTF-32 (told by their byte order mark) are named,
+  /// since they would otherwise be reported as invalid UTF-8 at byte 0.
+  static func text(_ bytes: [UInt8], path: String) throws(Failure) -> SourceText {
+    let shown = path == "-" ? "<stdin>" : path
+    if let encoding = unicodeEncoding(bytes) {
+      throw Failure(
+        path: shown,
+        "\(encoding) text (it starts with a byte order mark); newsgraph reads UTF-8: convert it with 'iconv -f \(encoding) -t UTF-8'"
+      )
+    }
     do {
       return try SourceText(utf8: bytes)
     } catch {
-      throw Failure(path: path == "-" ? "<stdin>" : path, error.description)
+      throw Failure(path: shown, error.description)
     }
   }
 
-  private static func readAll(fd: Int32, sizeHint: Int = 0) -> [UInt8]? {
+  /// "UTF-16" or "UTF-32" when the bytes start with that encoding's byte order mark.
+  static func unicodeEncoding(_ bytes: [UInt8]) -> String? {
+    if bytes.starts(with: [0xFF, 0xFE, 0, 0]) || bytes.starts(with: [0, 0, 0xFE, 0xFF]) {
+      return "UTF-32"
+    }
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16" }
+    return nil
+  }
+
+  /// Reads to the end, or until more than `limit` bytes are read (then it returns `limit + 1`
+  /// bytes or a little more, which the caller reports as too big); nil on a read error.
+  private static func readAll(fd: Int32, sizeHint: Int = 0, limit: Int = Int.max) -> [UInt8]? {
     var result: [UInt8] = []
-    result.reserveCapacity(max(sizeHint, 0) + 1)
+    result.reserveCapacity(min(max(sizeHint, 0), limit) + 1)
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
+    while result.count <= limit {
       let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
       if count < 0 {
         if errno == EINTR { continue }
@@ -50,14 +95,59 @@ enum FileIO {
       if count == 0 { return result }
       result.append(contentsOf: buffer[0..<count])
     }
+    return result
   }
 
   /// Writes to a temporary file beside `path`, then renames it into place, so a failure never
   /// leaves a half-written file; "-" writes to standard output.
   static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
+    try write([(bytes, path)])
+  }
+
+  static func write(_ text: String, to path: String) throws(Failure) {
+    try write(Array(text.utf8), to: path)
+  }
+
+  /// Writes several files as one: each to a temporary file beside it, and only when all are
+  /// written are they renamed into place (CSV's nodes and edges), so a failure leaves every
+  /// previous file as it was. A temporary file is removed if the program is stopped by a
+  /// signal meanwhile (`TemporaryFiles`), and one that a killed run left behind is removed by
+  /// the next write to the same file.
+  static func write(_ files: [(bytes: [UInt8], path: String)]) throws(Failure) {
+    var pending: [(temporary: String, path: String, slot: Int)] = []
+    func abandon() {
+      for item in pending {
+        unlink(item.temporary)
+        TemporaryFiles.release(item.slot)
+      }
+    }
+    for (bytes, path) in files {
+      do {
+        if let temporary = try writeTemporary(bytes, for: path) { pending.append(temporary) }
+      } catch {
+        abandon()
+        throw error
+      }
+    }
+    for (index, item) in pending.enumerated() {
+      guard rename(item.temporary, item.path) == 0 else {
+        let message = errorText()
+        abandon()
+        throw Failure(path: item.path, "cannot write: \(message)")
+      }
+      TemporaryFiles.release(item.slot)
+      pending[index].slot = -1
+    }
+  }
+
+  /// Writes `bytes` to a new temporary file beside `path` and returns it, or writes a device,
+  /// a pipe or standard output in place and returns nil.
+  private static func writeTemporary(_ bytes: [UInt8], for path: String) throws(Failure)
+    -> (temporary: String, path: String, slot: Int)?
+  {
     if path == "-" {
       guard writeAll(fd: 1, bytes) else { throw Failure("<stdout>: error: \(errorText())") }
-      return
+      return nil
     }
     let slash = path.lastIndex(of: "/")
     let folder = slash.map { String(path[..<$0]) } ?? "."
@@ -76,31 +166,47 @@ enum FileIO {
         guard writeAll(fd: fd, bytes) else {
           throw Failure(path: path, "cannot write: \(errorText())")
         }
-        return
+        return nil
       }
     }
-    if stat(folder.isEmpty ? "/" : folder, &info) != 0 {
+    let folderPath = folder.isEmpty ? "/" : folder
+    if stat(folderPath, &info) != 0 {
       throw Failure(path: path, "cannot write: folder '\(folder)' does not exist")
     }
-    let temporary = "\(folder.isEmpty ? "" : folder)/.\(name).\(getpid()).tmp"
+    removeStaleTemporaries(of: name, in: folderPath)
+    let temporary = "\(folder.isEmpty ? "" : folder)/\(temporaryPrefix(name))\(getpid()).tmp"
+    // Registered before it exists, so that a signal from now on removes it.
+    let slot = TemporaryFiles.claim(temporary)
     let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard fd >= 0 else { throw Failure(path: path, "cannot write: \(errorText())") }
+    guard fd >= 0 else {
+      let message = errorText()
+      TemporaryFiles.release(slot)
+      throw Failure(path: path, "cannot write: \(message)")
+    }
     let written = writeAll(fd: fd, bytes)
     let failure = errorText()
     let closed = close(fd) == 0
     guard written, closed else {
+      let message = written ? errorText() : failure
       unlink(temporary)
-      throw Failure(path: path, "cannot write: \(written ? errorText() : failure)")
-    }
-    guard rename(temporary, path) == 0 else {
-      let message = errorText()
-      unlink(temporary)
+      TemporaryFiles.release(slot)
       throw Failure(path: path, "cannot write: \(message)")
     }
+    return (temporary, path, slot)
   }
 
-  static func write(_ text: String, to path: String) throws(Failure) {
-    try write(Array(text.utf8), to: path)
+  /// Temporary files of `name` are `.NAME.PID.tmp`.
+  static func temporaryPrefix(_ name: String) -> String { ".\(name)." }
+
+  /// Removes `.NAME.PID.tmp` files of processes that no longer run: what a run killed by
+  /// SIGKILL (or a power cut) left behind.
+  static func removeStaleTemporaries(of name: String, in folder: String) {
+    let prefix = temporaryPrefix(name)
+    for entry in list(folder) where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
+      let digits = entry.dropFirst(prefix.count).dropLast(4)
+      guard let pid = Int32(digits), pid > 0, pid != getpid() else { continue }
+      if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + "/" + entry) }
+    }
   }
 
   fileprivate static func writeAll(fd: Int32, _ bytes: [UInt8]) -> Bool {
@@ -112,6 +218,10 @@ enum FileIO {
       }
       if count < 0 {
         if errno == EINTR { continue }
+        return false
+      }
+      if count == 0 {
+        errno = EIO
         return false
       }
       offset += count

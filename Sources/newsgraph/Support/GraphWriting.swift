@@ -40,8 +40,11 @@ enum GraphWriting {
     }
     if format == .csv {
       let (nodes, edges) = csvPaths(target ?? "output/\(name).csv")
-      try FileIO.write(CSVWriter().nodes(graph), to: nodes)
-      try FileIO.write(CSVWriter().edges(graph), to: edges)
+      // Both or neither: renamed into place only when both are written.
+      try FileIO.write([
+        (Array(CSVWriter().nodes(graph).utf8), nodes),
+        (Array(CSVWriter().edges(graph).utf8), edges),
+      ])
       return [nodes, edges]
     }
     let bytes: [UInt8]
