@@ -22,6 +22,15 @@ struct CorpusOptions: ParsableArguments {
   )
   var progress: ProgressMode = .auto
 
+  @Flag(
+    name: .customLong("keep-going"),
+    help: """
+      When a document cannot be read (a missing or unreadable file, bad UTF-8, a bad JSON \
+      Lines record, one too big), report it on standard error and go on with the others; \
+      the output is written from the rest, and the exit status says that some failed.
+      """)
+  var keepGoing = false
+
   func validate() throws {
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
   }
@@ -32,4 +41,11 @@ struct CorpusOptions: ParsableArguments {
 /// `--progress`.
 enum ProgressMode: String, ExpressibleByArgument, CaseIterable {
   case auto, always, never
+}
+
+/// The last word of a run with `--keep-going` in which documents failed.
+enum KeepGoing {
+  static func summary(failed: Int, read: Int) -> String {
+    "newsgraph: error: \(failed) document\(failed == 1 ? "" : "s") failed (reported above); the output holds the \(read) read"
+  }
 }

@@ -152,6 +152,7 @@ extension NewsGraphCommand {
           "wrote \(target) (\(diff.isEmpty ? "no change" : "\(diff.nodes.count) entity and \(diff.edges.count) link changes"))"
         )
       }
+      if let failure = inputs.keepGoingFailure() { throw failure }
       return !diff.isEmpty
     }
   }

@@ -33,6 +33,7 @@ extension NewsGraphCommand {
         let a = try EntityReference.id(of: first, in: graph, option: "entity")
         let b = try EntityReference.id(of: second, in: graph, option: "entity")
         try FileIO.write(Explanation.text(graph, a, b), to: "-")
+        if let failure = inputs.keepGoingFailure() { throw failure }
       }
     }
   }

@@ -41,8 +41,9 @@ extension NewsGraphCommand {
         let recognizer = Recognizer(gazetteer: try DictionaryLoader.gazetteer(dictionaries))
         let runner = CorpusRunner(
           recognizer: recognizer, builder: build.builder(), jobs: self.corpus.jobCount,
-          progress: self.corpus.progress)
-        let built = try runner.graph(of: corpus)
+          progress: self.corpus.progress, keepGoing: self.corpus.keepGoing)
+        let outcome = try runner.run(corpus)
+        let built = outcome.graph
         let graph = try GraphWriting.prepared(built, pruning: pruning, format: format)
         let name = Articles.documentID(inputs[0])
         let single = inputs.count == 1 && built.documentCount == 1
@@ -52,6 +53,10 @@ extension NewsGraphCommand {
           FileIO.printError(
             "wrote \(written.joined(separator: " and ")) (\(graph.nodes.count) entities, \(graph.edges.count) links)"
           )
+        }
+        if !outcome.failures.isEmpty {
+          throw Failure(
+            KeepGoing.summary(failed: outcome.failures.count, read: built.documentCount))
         }
       }
     }

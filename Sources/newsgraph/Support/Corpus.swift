@@ -107,11 +107,7 @@ enum CorpusItem: Sendable {
     case .text(let path, let id):
       return (id, try FileIO.readText(path), DocumentMetadata())
     case .standardInput(let bytes):
-      do {
-        return ("stdin", try SourceText(utf8: bytes), DocumentMetadata())
-      } catch {
-        throw Failure(path: "<stdin>", error.description)
-      }
+      return ("stdin", try FileIO.text(bytes, path: "-"), DocumentMetadata())
     case .jsonLine(let path, let line, let bytes):
       return try JSONLinesRecord.article(bytes, file: path == "-" ? "<stdin>" : path, line: line)
     case .failure(let failure):
@@ -153,6 +149,11 @@ enum JSONLinesRecord {
       throw fail(value["id"] ?? value, "'id' is empty")
     }
     let text = try string("text", required: true) ?? ""
+    if text.utf8.count > Limits.document {
+      throw fail(
+        value["text"] ?? value,
+        "'text' is \(Limits.tooBig(text.utf8.count, limit: Limits.document, what: "a document"))")
+    }
     var metadata = DocumentMetadata(
       source: try string("source", required: false), title: try string("title", required: false))
     if let date = try string("date", required: false) {

@@ -8,19 +8,41 @@ import Synchronization
 /// shared recognizer, and build each batch's graph; the batches are merged into the result in
 /// input order as they finish. Building a graph does not depend on document order anyway
 /// (`GraphBuilder`), so the output is byte for byte the one a single worker gives. A failure
-/// stops the run; the one reported is the first in input order, as in a serial run.
+/// stops the run; the one reported is the first in input order, as in a serial run. With
+/// `keepGoing`, a document that fails is reported and left out, and the run goes on.
 struct CorpusRunner {
   var recognizer: Recognizer
   var builder: GraphBuilder
   var jobs: Int
   var progress: ProgressMode
+  /// Report a failing document and go on with the others, instead of stopping.
+  var keepGoing = false
   /// Documents a worker takes at a time.
   var batchSize = 8
 
+  /// What a run gives: the graph of the documents read, and those that failed (with
+  /// `keepGoing`; otherwise the first failure is thrown).
+  struct Outcome {
+    var graph: CooccurrenceGraph
+    /// Failures in input order.
+    var failures: [Failure]
+  }
+
+  /// The graph of a corpus; throws the first failure in input order.
   func graph(of corpus: Corpus) throws(Failure) -> CooccurrenceGraph {
+    var runner = self
+    runner.keepGoing = false
+    return try runner.run(corpus).graph
+  }
+
+  /// Analyzes a corpus. Warns on standard error about windows that named more entities than
+  /// are linked (`GraphBuilder.windowEntityLimit`), and with `keepGoing` reports each failure
+  /// there too, in input order.
+  func run(_ corpus: Corpus) throws(Failure) -> Outcome {
     let bar = ProgressBar(
       mode: progress, totalBytes: corpus.totalBytes, totalDocuments: corpus.knownDocuments)
-    let run = Run(corpus: corpus, builder: builder, batchSize: batchSize, progress: bar)
+    let run = Run(
+      corpus: corpus, builder: builder, batchSize: batchSize, keepGoing: keepGoing, progress: bar)
     let workers = max(1, min(jobs, corpus.knownDocuments ?? jobs))
     let recognizer = self.recognizer
     if workers == 1 {
@@ -29,7 +51,12 @@ struct CorpusRunner {
       DispatchQueue.concurrentPerform(iterations: workers) { _ in run.work(recognizer) }
     }
     bar?.finish()
-    return try run.result()
+    let outcome = try run.result()
+    for warning in run.cappedWarnings(limit: builder.windowEntityLimit) {
+      FileIO.printError(warning)
+    }
+    for failure in outcome.failures { FileIO.printError(failure.description) }
+    return outcome
   }
 }
 
@@ -51,24 +78,41 @@ private final class Run: Sendable {
     var stopAt = Int.max
   }
 
+  /// A batch's graph waiting for the batches before it.
+  struct Finished {
+    var graph: CooccurrenceGraph
+    var documents: Int
+    var bytes: Int
+    var cappedWindows: Int
+    var cappedExamples: [GraphBuilder.CappedWindow]
+  }
+
   struct Results {
     var accumulator: GraphBuilder.Accumulator
-    var pending: [Int: (CooccurrenceGraph, documents: Int, bytes: Int)] = [:]
+    var pending: [Int: Finished] = [:]
     var nextBatch = 0
     var failure: (index: Int, failure: Failure)?
+    /// Every failure, with `keepGoing`.
+    var failures: [(index: Int, failure: Failure)] = []
+    var cappedWindows = 0
+    var cappedExamples: [GraphBuilder.CappedWindow] = []
   }
 
   let reader: Mutex<Reader>
   let results: Mutex<Results>
   let builder: GraphBuilder
   let batchSize: Int
+  let keepGoing: Bool
   let progress: ProgressBar?
 
-  init(corpus: Corpus, builder: GraphBuilder, batchSize: Int, progress: ProgressBar?) {
+  init(
+    corpus: Corpus, builder: GraphBuilder, batchSize: Int, keepGoing: Bool, progress: ProgressBar?
+  ) {
     reader = Mutex(Reader(inputs: corpus.inputs))
     results = Mutex(Results(accumulator: GraphBuilder.Accumulator(builder: builder)))
     self.builder = builder
     self.batchSize = batchSize
+    self.keepGoing = keepGoing
     self.progress = progress
   }
 
@@ -86,16 +130,25 @@ private final class Run: Sendable {
           bytes += item.size
         } catch {
           record(error, at: index)
+          if keepGoing { continue }
           failed = true
           break
         }
       }
       if failed { continue }
-      hand(batch.index, accumulator.graph(), documents: batch.items.count, bytes: bytes)
+      hand(
+        batch.index,
+        Finished(
+          graph: accumulator.graph(), documents: batch.items.count, bytes: bytes,
+          cappedWindows: accumulator.cappedWindows, cappedExamples: accumulator.cappedExamples))
     }
   }
 
   private func record(_ failure: Failure, at index: Int) {
+    if keepGoing {
+      results.withLock { $0.failures.append((index, failure)) }
+      return
+    }
     reader.withLock { $0.stopAt = min($0.stopAt, index) }
     results.withLock { results in
       if results.failure == nil || index < (results.failure?.index ?? .max) {
@@ -105,13 +158,16 @@ private final class Run: Sendable {
   }
 
   /// Merges finished batches in order; a batch that finishes early waits for those before it.
-  private func hand(_ batch: Int, _ graph: CooccurrenceGraph, documents: Int, bytes: Int) {
+  private func hand(_ batch: Int, _ finished: Finished) {
     var done = (documents: 0, bytes: 0)
     results.withLock { results in
-      results.pending[batch] = (graph, documents, bytes)
+      results.pending[batch] = finished
       while let next = results.pending.removeValue(forKey: results.nextBatch) {
+        results.cappedWindows += next.cappedWindows
+        let room = GraphBuilder.Accumulator.cappedExampleLimit - results.cappedExamples.count
+        results.cappedExamples += next.cappedExamples.prefix(max(0, room))
         do {
-          try results.accumulator.add(next.0)
+          try results.accumulator.add(next.graph)
         } catch {
           // The batches are built with the run's own builder, so their windows always match.
           results.failure = results.failure ?? (.max, Failure("newsgraph: error: \(error)"))
@@ -151,7 +207,8 @@ private final class Run: Sendable {
           }
           reader.lines = nil
         } catch {
-          reader.lines = nil
+          // The reader goes on after a line too long, and has no more lines after a read
+          // error; a run that does not keep going stops at this failure anyway.
           return .failure(error)
         }
       }
@@ -163,7 +220,8 @@ private final class Run: Sendable {
         return .text(path: path, id: id)
       case .standardInput:
         do {
-          return .standardInput(bytes: try FileIO.read("-"))
+          return .standardInput(
+            bytes: try FileIO.read("-", limit: Limits.document, what: "a document"))
         } catch {
           return .failure(error)
         }
@@ -178,10 +236,34 @@ private final class Run: Sendable {
     }
   }
 
-  func result() throws(Failure) -> CooccurrenceGraph {
-    try results.withLock { results throws(Failure) -> CooccurrenceGraph in
+  func result() throws(Failure) -> CorpusRunner.Outcome {
+    try results.withLock { results throws(Failure) -> CorpusRunner.Outcome in
       if let failure = results.failure { throw failure.failure }
-      return results.accumulator.graph()
+      return CorpusRunner.Outcome(
+        graph: results.accumulator.graph(),
+        failures: results.failures.sorted { $0.index < $1.index }.map(\.failure))
+    }
+  }
+
+  /// Warnings about windows that named more entities than are linked: the first few, in
+  /// input order, and how many more there were.
+  func cappedWarnings(limit: Int) -> [String] {
+    results.withLock { results in
+      var lines = results.cappedExamples.map { window in
+        let which =
+          window.sentences.count == 1
+          ? "sentence \(window.sentences.lowerBound + 1)"
+          : "sentences \(window.sentences.lowerBound + 1)-\(window.sentences.upperBound)"
+        return
+          "\(window.document): warning: \(which) \(window.sentences.count == 1 ? "names" : "name") \(window.entities) entities; only the \(limit) mentioned most there are linked to each other (the limit of one window)"
+      }
+      let more = results.cappedWindows - results.cappedExamples.count
+      if more > 0 {
+        lines.append(
+          "newsgraph: warning: \(more) more window\(more == 1 ? "" : "s") named more than \(limit) entities"
+        )
+      }
+      return lines
     }
   }
 }

@@ -103,8 +103,16 @@ enum DictionaryLoader {
     return Gazetteer(entries: builtIn, titles: titles, givenNames: givenNames)
   }
 
+  /// A dictionary file's text, of at most `Limits.dictionary` bytes.
   private static func readUTF8(_ path: String) throws(Failure) -> String {
-    let bytes = try FileIO.read(path)
+    var bytes = try FileIO.read(path, limit: Limits.dictionary, what: "a dictionary")
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    if let encoding = FileIO.unicodeEncoding(bytes) {
+      throw Failure(
+        path: path,
+        "\(encoding) text (it starts with a byte order mark); dictionaries are UTF-8: convert it with 'iconv -f \(encoding) -t UTF-8'"
+      )
+    }
     if let text = String(validating: bytes, as: UTF8.self) { return text }
     do {
       _ = try SourceText(utf8: bytes)

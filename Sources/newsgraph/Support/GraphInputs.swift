@@ -9,6 +9,9 @@ final class GraphInputs {
   let build: BuildOptions
   let dictionaries: DictionaryOptions
   private var recognizer: Recognizer?
+  /// Documents that failed with `--keep-going`, and those read, over every graph built.
+  private(set) var failedDocuments = 0
+  private(set) var readDocuments = 0
 
   init(corpus: CorpusOptions, build: BuildOptions, dictionaries: DictionaryOptions) {
     self.corpus = corpus
@@ -20,9 +23,9 @@ final class GraphInputs {
     path.lowercased().hasSuffix(".json") && !FileIO.isDirectory(path)
   }
 
-  /// Reads a graph JSON file ('-' reads standard input).
+  /// Reads a graph JSON file ('-' reads standard input), of at most `Limits.graphJSON` bytes.
   static func readGraph(_ path: String) throws(Failure) -> CooccurrenceGraph {
-    let bytes = try FileIO.read(path)
+    let bytes = try FileIO.read(path, limit: Limits.graphJSON, what: "a graph JSON file")
     do {
       return try GraphJSONReader().graph(bytes, file: path == "-" ? "<stdin>" : path)
     } catch {
@@ -40,8 +43,17 @@ final class GraphInputs {
     let runner = CorpusRunner(
       recognizer: try loadedRecognizer(),
       builder: build.builder(defaultWindow: window, defaultEvidence: evidence),
-      jobs: corpus.jobCount, progress: corpus.progress)
-    return try runner.graph(of: expanded)
+      jobs: corpus.jobCount, progress: corpus.progress, keepGoing: corpus.keepGoing)
+    let outcome = try runner.run(expanded)
+    failedDocuments += outcome.failures.count
+    readDocuments += outcome.graph.documentCount
+    return outcome.graph
+  }
+
+  /// With `--keep-going`, the failure that ends a run in which documents failed.
+  func keepGoingFailure() -> Failure? {
+    guard failedDocuments > 0 else { return nil }
+    return Failure(KeepGoing.summary(failed: failedDocuments, read: readDocuments))
   }
 
   private func loadedRecognizer() throws(Failure) -> Recognizer {
