@@ -242,4 +242,33 @@ struct InjectionTests {
       #expect(shown.contains(expected), "\(label) as \(expected)")
     }
   }
+
+  /// Reports meant for a terminal (`entities`, `explain`, `diff`) carry no escape sequence,
+  /// whether it comes from a dictionary's label or from an article's sentence.
+  @Test func terminalReportsCarryNoEscapeSequences() throws {
+    let scratch = try ScratchFolder()
+    let dictionary = try scratch.write(
+      "evil.tsv",
+      "id\ttype\tlabel\taliases\nperson/evil\tperson\tEvil\u{1B}]0;pwned\u{7}Name\tEvilword\n")
+    let old = try scratch.write("old.txt", "Evilword met Egypt's leaders in Cairo.\n")
+    let new = try scratch.write(
+      "new.txt",
+      "Evilword met Egypt's leaders \u{1B}[2J\u{1B}[31m in Cairo.\nEvilword left Egypt.\n")
+    let runs: [[String]] = [
+      ["entities", new, "--dictionary", dictionary],
+      ["entities", new, "--dictionary", dictionary, "--format", "tsv", "--explain"],
+      ["explain", new, "Evilword", "Egypt", "--dictionary", dictionary],
+      ["diff", old, new, "--dictionary", dictionary],
+    ]
+    for arguments in runs {
+      let result = try CommandRunner.run(
+        arguments + ["--dictionaries", CommandRunner.dictionaries])
+      #expect(result.status == 0 || (arguments[0] == "diff" && result.status == 1), "\(result)")
+      #expect(!result.output.unicodeScalars.contains("\u{1B}"), "\(arguments[0]) stdout")
+      #expect(!result.stderr.unicodeScalars.contains("\u{1B}"), "\(arguments[0]) stderr")
+      if !arguments.contains("tsv") {
+        #expect(result.output.contains("\u{FFFD}"), "\(arguments[0]) shows where they were")
+      }
+    }
+  }
 }

@@ -30,7 +30,7 @@ public struct DiffTextWriter: Sendable {
       lines.append("")
       lines.append(
         "no change: the same entities with the same mentions, the same links with the same weights")
-      return lines.joined(separator: "\n") + "\n"
+      return lines.map(TerminalText.line).joined(separator: "\n") + "\n"
     }
     let unchangedNodes =
       diff.new.nodes.count - diff.nodes(.added).count - diff.nodes(.changed).count
@@ -115,7 +115,7 @@ public struct DiffTextWriter: Sendable {
         }
       }
     }
-    return lines.joined(separator: "\n") + "\n"
+    return lines.map(TerminalText.line).joined(separator: "\n") + "\n"
   }
 
   func summary(_ graph: CooccurrenceGraph) -> String {

@@ -65,7 +65,7 @@ enum EntityTable {
     for document in documents {
       for m in document.mentions {
         lines.append(
-          "\(document.id)\t\(m.start)\t\(m.end)\t\(m.sentence)\t\(m.type.rawValue)\t\(m.entity)\t\(m.form.rawValue)\t\(m.source)\t\(clean(m.text))"
+          "\(clean(document.id))\t\(m.start)\t\(m.end)\t\(m.sentence)\t\(m.type.rawValue)\t\(m.entity)\t\(m.form.rawValue)\t\(m.source)\t\(clean(m.text))"
         )
       }
     }
@@ -76,10 +76,10 @@ enum EntityTable {
     var out = ""
     for document in documents {
       out +=
-        "\(document.id): \(document.entities.count) entities, \(document.mentions.count) mentions, \(document.sentences.count) sentences\n"
+        "\(clean(document.id)): \(document.entities.count) entities, \(document.mentions.count) mentions, \(document.sentences.count) sentences\n"
       let rows = document.entities.sorted { ($1.mentions, $0.id) < ($0.mentions, $1.id) }.map {
         [
-          $0.type.rawValue, $0.label, String($0.mentions),
+          $0.type.rawValue, clean($0.label), String($0.mentions),
           $0.aliases.map(clean).joined(separator: " | "),
         ]
       }
@@ -103,7 +103,7 @@ enum EntityTable {
     }
     var out: [String] = []
     for (document, trace) in zip(documents, traces) {
-      out.append("== \(document.id)")
+      out.append("== \(clean(document.id))")
       for line in trace.dropped {
         out.append("dropped [\(line.range.lowerBound)..<\(line.range.upperBound)] \(line.reason)")
       }
@@ -125,8 +125,9 @@ enum EntityTable {
     return out.joined(separator: "\n")
   }
 
+  /// A field on one line, without the control characters a terminal would obey.
   private static func clean(_ text: String) -> String {
-    String(text.map { $0 == "\t" || $0 == "\n" ? " " : $0 })
+    TerminalText.line(text)
   }
 
   private static func format(rows: [[String]]) -> String {

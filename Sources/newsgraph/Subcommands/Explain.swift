@@ -58,7 +58,7 @@ enum Explanation {
     }
     guard a != b else {
       lines.append("  the same entity")
-      return lines.joined(separator: "\n") + "\n"
+      return lines.map(TerminalText.line).joined(separator: "\n") + "\n"
     }
     guard let edge = graph.edge(between: a, and: b) else {
       lines.append(
@@ -74,7 +74,7 @@ enum Explanation {
       } else {
         lines.append("  not connected through other entities either")
       }
-      return lines.joined(separator: "\n") + "\n"
+      return lines.map(TerminalText.line).joined(separator: "\n") + "\n"
     }
     lines.append(
       "  linked in \(plural(edge.count, unit)) of \(plural(edge.documents, "document")) (the graph has \(plural(graph.windowCount, unit)) in \(plural(graph.documentCount, "document")))"
@@ -99,7 +99,7 @@ enum Explanation {
         lines.append("    \(place): \(item.text)")
       }
     }
-    return lines.joined(separator: "\n") + "\n"
+    return lines.map(TerminalText.line).joined(separator: "\n") + "\n"
   }
 
   static func windowNoun(_ window: Window) -> String {
