@@ -112,6 +112,8 @@ public struct GraphBuilder: Sendable {
       var index: SentenceIndex?
       var counts: [[String: Int]]?
       let limit = max(2, builder.windowEntityLimit)
+      // Every pair of a window usually quotes the same sentences: cut each text once.
+      var snippets: [Range<Int>: String] = [:]
       for window in windows {
         for id in window.ids { nodes[id]?.windows += 1 }
         guard window.ids.count > 1 else { continue }
@@ -141,7 +143,7 @@ public struct GraphBuilder: Sendable {
               index = sentenceIndex
               let item = builder.evidence(
                 document, window: window.sentences, pair: pair, index: sentenceIndex, text: text,
-                metadata: metadata)
+                metadata: metadata, snippets: &snippets)
               Self.insert(item, into: &edge.evidence, limit: evidenceLimit)
             }
             edges[pair] = edge
@@ -372,7 +374,7 @@ public struct GraphBuilder: Sendable {
   /// first that names one of them to the first that names the other.
   func evidence(
     _ document: Document, window: Range<Int>, pair: Pair, index: SentenceIndex,
-    text: SourceText, metadata: DocumentMetadata
+    text: SourceText, metadata: DocumentMetadata, snippets: inout [Range<Int>: String]
   ) -> CooccurrenceGraph.Evidence {
     var first = window.lowerBound
     var last = window.lowerBound
@@ -388,15 +390,18 @@ public struct GraphBuilder: Sendable {
         last = high
       }
     }
-    let start = document.sentences[first].start
-    var upper = document.sentences[last].end
-    var truncated = false
-    if upper - start > evidenceLength {
-      upper = start + evidenceLength
-      truncated = true
+    let snippet: String
+    if let known = snippets[first..<(last + 1)] {
+      snippet = known
+    } else {
+      let start = document.sentences[first].start
+      let upper = document.sentences[last].end
+      snippet =
+        upper - start > evidenceLength
+        ? text.singleLineText(start..<(start + evidenceLength), suffix: "…")
+        : text.singleLineText(start..<upper)
+      snippets[first..<(last + 1)] = snippet
     }
-    var snippet = String(text.text(start..<upper).map { $0.isNewline ? " " : $0 })
-    if truncated { snippet += "…" }
     return CooccurrenceGraph.Evidence(
       document: document.id, sentence: first, text: snippet, date: metadata.date,
       source: metadata.source, title: metadata.title)

@@ -107,6 +107,30 @@ public struct SourceText: Sendable {
     return at + 4
   }
 
+  /// The input text of a range on one line: each line break (CR LF, LF, CR, VT, FF, NEL, LS,
+  /// PS) becomes one space, as `Character.isNewline` sees them (line breaks are grapheme
+  /// clusters of their own, CR LF being one), then `suffix`.
+  func singleLineText(_ range: Range<Int>, suffix: String = "") -> String {
+    var scalars: [Unicode.Scalar] = []
+    scalars.reserveCapacity(range.count + suffix.unicodeScalars.count)
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let scalar = original[index]
+      switch scalar.value {
+      case 0x0D:
+        scalars.append(" ")
+        if index + 1 < range.upperBound, original[index + 1] == "\n" { index += 1 }
+      case 0x0A, 0x0B, 0x0C, 0x85, 0x2028, 0x2029:
+        scalars.append(" ")
+      default:
+        scalars.append(scalar)
+      }
+      index += 1
+    }
+    scalars.append(contentsOf: suffix.unicodeScalars)
+    return SourceText.string(scalars[...])
+  }
+
   static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
     if scalar.value < 0x80 { return scalar == "\t" || scalar == "\r" ? " " : scalar }
     switch scalar.value {
