@@ -155,7 +155,10 @@ struct LineShape {
     trimmed = lower..<upper
     guard lower < upper else { return }
 
-    var view = String.UnicodeScalarView()
+    // The key is built as UTF-8 bytes: appending scalars to a `String.UnicodeScalarView` one at
+    // a time cost more than everything else the filter does.
+    var keyBytes: [UInt8] = []
+    keyBytes.reserveCapacity(upper - lower)
     var inWord = false
     var wordStartsUpper = false
     var wordHasLetter = false
@@ -167,7 +170,7 @@ struct LineShape {
     for index in lower..<upper {
       let scalar = scalars[index]
       if ScalarClass.isSpace(scalar) {
-        if !lastSpace { view.append(" ") }
+        if !lastSpace { keyBytes.append(0x20) }
         lastSpace = true
         if inWord {
           if wordHasLetter { lettersWords += 1; if wordStartsUpper { capitalizedWords += 1 } }
@@ -177,7 +180,7 @@ struct LineShape {
         continue
       }
       lastSpace = false
-      ScalarClass.appendLowercased(scalar, to: &view)
+      ScalarClass.appendLowercased(scalar, toUTF8: &keyBytes)
       let isUpper = ScalarClass.isUpper(scalar)
       if !inWord {
         inWord = true
@@ -207,7 +210,7 @@ struct LineShape {
       lettersWords += 1
       if wordStartsUpper { capitalizedWords += 1 }
     }
-    key = String(view)
+    key = String(decoding: keyBytes, as: UTF8.self)
 
     var end = upper - 1
     while end > lower, "\"')]".unicodeScalars.contains(scalars[end]) { end -= 1 }

@@ -28,14 +28,12 @@ enum ScalarClass {
     return c.properties.numericType != nil
   }
 
-  /// Appends the lower-case form of a scalar.
-  @inline(__always) static func appendLowercased(
-    _ c: Unicode.Scalar, to view: inout String.UnicodeScalarView
-  ) {
+  /// Appends the UTF-8 bytes of the lower-case form of a scalar.
+  @inline(__always) static func appendLowercased(_ c: Unicode.Scalar, toUTF8 bytes: inout [UInt8]) {
     if c.value < 0x80 {
-      view.append(c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(UInt8(c.value + 0x20)) : c)
+      bytes.append(UInt8(c.value >= 0x41 && c.value <= 0x5A ? c.value + 0x20 : c.value))
     } else {
-      view.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
+      bytes.append(contentsOf: c.properties.lowercaseMapping.utf8)
     }
   }
 }
