@@ -8,9 +8,107 @@ public struct SourceText: Sendable {
   public let folded: [Unicode.Scalar]
 
   public init(_ text: String) {
+    var text = text
+    // A string's UTF-8 is valid, so the decoder cannot fail (it stops only at a NUL, which a
+    // string may hold): fall back to the scalars then.
+    if let decoded = text.withUTF8({ SourceText.decode($0) }) {
+      (original, folded) = decoded
+      return
+    }
     let scalars = Array(text.unicodeScalars)
     original = scalars
     folded = scalars.map(SourceText.fold)
+  }
+
+  private init(original: [Unicode.Scalar], folded: [Unicode.Scalar]) {
+    self.original = original
+    self.folded = folded
+  }
+
+  /// Decodes UTF-8 bytes, failing with the byte offset of the first invalid sequence.
+  ///
+  /// The same as the generic initializer, but without generic code in the way: called from
+  /// another module, the generic one runs unspecialized at hundreds of instructions a byte.
+  public init(utf8 bytes: [UInt8]) throws(TextError) {
+    if var decoded = bytes.withUnsafeBufferPointer({ SourceText.decode($0) }) {
+      if decoded.original.first == "\u{FEFF}" { decoded.original[0] = " " }
+      self.init(original: decoded.original, folded: decoded.folded)
+      return
+    }
+    // Invalid or binary: the general decoder finds and reports the first offending byte.
+    try self.init(utf8: bytes[...])
+  }
+
+  /// The scalars of valid UTF-8 and their folded forms in one pass, or nil at the first
+  /// invalid sequence or NUL byte. Checks what `String(validating:)` checks: no overlong forms,
+  /// surrogates or values above U+10FFFF.
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> (
+    original: [Unicode.Scalar], folded: [Unicode.Scalar]
+  )? {
+    let count = bytes.count
+    var failed = false
+    var length = 0
+    let original = [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalars, written in
+      var index = 0
+      while index < count {
+        let byte = bytes[index]
+        var value: UInt32 = 0
+        if byte < 0x80 {
+          if byte == 0 { break }
+          value = UInt32(byte)
+          index += 1
+        } else {
+          let remaining = count - index
+          let c1 = remaining > 1 ? bytes[index + 1] : 0
+          switch byte {
+          case 0xC2...0xDF:
+            guard c1 & 0xC0 == 0x80 else { failed = true; break }
+            value = UInt32(byte & 0x1F) << 6 | UInt32(c1 & 0x3F)
+            index += 2
+          case 0xE0...0xEF:
+            let c2 = remaining > 2 ? bytes[index + 2] : 0
+            let low: UInt8 = byte == 0xE0 ? 0xA0 : 0x80
+            let high: UInt8 = byte == 0xED ? 0x9F : 0xBF
+            guard c1 >= low, c1 <= high, c2 & 0xC0 == 0x80 else { failed = true; break }
+            value = UInt32(byte & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(c2 & 0x3F)
+            index += 3
+          case 0xF0...0xF4:
+            let c2 = remaining > 2 ? bytes[index + 2] : 0
+            let c3 = remaining > 3 ? bytes[index + 3] : 0
+            let low: UInt8 = byte == 0xF0 ? 0x90 : 0x80
+            let high: UInt8 = byte == 0xF4 ? 0x8F : 0xBF
+            guard c1 >= low, c1 <= high, c2 & 0xC0 == 0x80, c3 & 0xC0 == 0x80 else {
+              failed = true
+              break
+            }
+            value =
+              UInt32(byte & 0x07) << 18 | UInt32(c1 & 0x3F) << 12 | UInt32(c2 & 0x3F) << 6
+              | UInt32(c3 & 0x3F)
+            index += 4
+          default:
+            failed = true
+          }
+          if failed { break }
+        }
+        // Surrogates and values above U+10FFFF were rejected with their lead bytes already.
+        guard let scalar = Unicode.Scalar(value) else {
+          failed = true
+          break
+        }
+        scalars[written] = scalar
+        written += 1
+      }
+      failed = failed || index < count
+      length = written
+    }
+    if failed { return nil }
+    let folded = [Unicode.Scalar](unsafeUninitializedCapacity: length) { scalars, written in
+      original.withUnsafeBufferPointer { original in
+        for index in 0..<length { scalars[index] = fold(original[index]) }
+      }
+      written = length
+    }
+    return (original, folded)
   }
 
   /// Decodes UTF-8 bytes, failing with the byte offset of the first invalid sequence.
