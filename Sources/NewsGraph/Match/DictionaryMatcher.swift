@@ -80,7 +80,7 @@ public struct DictionaryMatcher: Sendable {
     return false
   }
 
-  static let placeWords: Set<String> = [
+  static let placeWords: WordSet = [
     "in", "at", "near", "from", "to", "outside", "into", "across", "around", "via", "of",
     "towards", "toward", "through", "inside", "village", "town", "city", "downtown",
   ]

@@ -2,7 +2,7 @@
 enum NameShape {
   /// Capitalized words that never belong inside an organization's name: articles, pronouns,
   /// conjunctions, prepositions that start clauses, months and weekdays.
-  static let functionWords: Set<String> = [
+  static let functionWords: WordSet = [
     "The", "A", "An", "And", "Or", "But", "Nor", "In", "On", "At", "To", "For", "From", "By",
     "With", "As", "Into", "Over", "After", "Before", "Under", "About", "Against", "Between",
     "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their", "Our", "My", "Your",
@@ -16,7 +16,7 @@ enum NameShape {
 
   /// Capitalized words that are not part of a person's name: the function words, and month
   /// abbreviations, honorifics, directions, offices and credit words.
-  static let notNames: Set<String> = functionWords.union([
+  static let notNames: WordSet = functionWords.union([
     "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",
     "Dec.", "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "North", "South", "East", "West",
     "Northern", "Southern", "Eastern", "Western", "Central", "New", "Old", "Great", "Greater",
@@ -29,7 +29,7 @@ enum NameShape {
   ])
 
   /// Lower-case particles inside names ("Ludwig van Beethoven", "Osama bin Laden").
-  static let particles: Set<String> = [
+  static let particles: WordSet = [
     "al", "el", "bin", "ibn", "bint", "van", "von", "der", "den", "de", "da", "di", "du", "del",
     "della", "dos", "das", "la", "le", "ter", "ten", "zu", "y", "af", "av",
   ]
@@ -115,5 +115,5 @@ enum NameShape {
   }
 
   /// Words that end the names of places and organizations rather than of people.
-  static let headWords: Set<String> = OrganizationHeadRule.suffixHeads.union(PlaceHeadRule.heads)
+  static let headWords: WordSet = OrganizationHeadRule.suffixHeads.union(PlaceHeadRule.heads)
 }

@@ -9,7 +9,7 @@ public struct AcronymLinker: Sendable {
   public init() {}
 
   /// Words skipped when initials are spelled out.
-  static let skipped: Set<String> = [
+  static let skipped: WordSet = [
     "of", "for", "and", "the", "in", "on", "de", "&", "to", "des", "du",
   ]
 

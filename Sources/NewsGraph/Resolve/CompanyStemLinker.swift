@@ -4,7 +4,7 @@ public struct CompanyStemLinker: Sendable {
   public init() {}
 
   /// Legal forms and the like that a company's short name drops.
-  static let legalForms: Set<String> = [
+  static let legalForms: WordSet = [
     "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Company", "Ltd", "Ltd.",
     "Limited", "Group", "Holdings", "PLC", "Plc", "plc", "LLC", "L.L.C.", "AG", "SA", "S.A.",
     "NV", "N.V.", "GmbH", "SpA", "S.p.A.", "AB", "ASA", "Oyj", "Bhd", "Berhad", "LP", "L.P.",

@@ -222,11 +222,11 @@ public struct EntityResolver: Sendable {
   }
 
   /// Rules whose organizations are sports teams named after their place.
-  static let teamRules: Set<String> = [
+  static let teamRules: WordSet = [
     "rule:score-line-team", "rule:sports-club", "rule:team-nickname",
   ]
 
-  static let placePrepositions: Set<String> = [
+  static let placePrepositions: WordSet = [
     "in", "of", "from", "to", "at", "into", "near", "across", "throughout", "toward", "towards",
     "via", "outside", "inside", "around",
   ]

@@ -16,7 +16,7 @@ public struct LocativePlaceRule: Rule {
     RuleExample("He works in Congress now.", .place, "a known institution word"),
   ]
 
-  static let prepositions: Set<String> = [
+  static let prepositions: WordSet = [
     "in", "near", "outside", "around", "throughout", "nearby",
   ]
 
@@ -26,7 +26,7 @@ public struct LocativePlaceRule: Rule {
   ]
 
   /// Capitalized words after "in" that are institutions, seasons or works, not places.
-  static let notPlaces: Set<String> = [
+  static let notPlaces: WordSet = [
     "Congress", "Parliament", "Court", "Government", "Senate", "Cabinet", "Office", "Power",
     "Spring", "Summer", "Autumn", "Winter", "Fall", "Christmas", "Easter", "Ramadan", "God",
     "Heaven", "Hell", "Time", "Question", "Part", "Chapter", "Section", "Act", "Article", "Book",

@@ -18,7 +18,7 @@ public struct OrganizationCueRule: Rule {
       "a kind of organization before its name"),
   ]
 
-  static let cues: Set<String> = [
+  static let cues: WordSet = [
     "founder", "founders", "co-founder", "member", "members", "president", "chairman",
     "chairwoman", "chairperson", "CEO", "executive", "head", "director", "spokesman",
     "spokeswoman", "spokesperson", "employee", "employees", "shareholder", "shareholders",
@@ -29,7 +29,7 @@ public struct OrganizationCueRule: Rule {
 
   /// Nouns that name a kind of organization, written before its name: "the band Linkin Park",
   /// "the firm Datecs", "the newspaper Zycie Warszawy".
-  static let kinds: Set<String> = [
+  static let kinds: WordSet = [
     "band", "group", "label", "company", "firm", "club", "team", "newspaper", "magazine",
     "daily", "weekly", "station", "broadcaster", "network", "party", "organisation",
     "organization", "agency", "airline", "carrier", "bank", "insurer", "retailer", "chain",

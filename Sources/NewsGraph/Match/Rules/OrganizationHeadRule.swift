@@ -21,7 +21,7 @@ public struct OrganizationHeadRule: Rule {
   ]
 
   /// Heads that end a name ("Moscow Times").
-  static let suffixHeads: Set<String> = [
+  static let suffixHeads: WordSet = [
     "Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "Telegraph", "Chronicle",
     "Observer", "Agency", "Ministry", "Bank", "University", "College", "Institute", "Party",
     "Council", "Commission", "Committee", "Corporation", "Corp.", "Corp", "Inc.", "Inc", "Ltd.",
@@ -45,7 +45,7 @@ public struct OrganizationHeadRule: Rule {
   ]
 
   /// Heads that take "of" and a name ("Ministry of Defence").
-  static let ofHeads: Set<String> = [
+  static let ofHeads: WordSet = [
     "Ministry", "Department", "University", "Bank", "Council", "Court", "Institute", "Academy",
     "Federation", "Union", "Organization", "Organisation", "Commission", "Board", "Chamber",
     "Church", "League", "Party", "Association", "Office", "Museum", "College", "School", "Order",

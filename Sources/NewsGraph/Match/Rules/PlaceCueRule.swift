@@ -11,7 +11,7 @@ public struct PlaceCueRule: Rule {
     RuleExample("the town of the future", .place, "lower case is no name"),
   ]
 
-  static let kinds: Set<String> = [
+  static let kinds: WordSet = [
     "village", "town", "city", "municipality", "province", "region", "county", "district",
     "parish", "state", "island", "islands", "hamlet", "suburb", "borough", "commune", "prefecture",
     "governorate", "township", "port", "valley", "neighbourhood", "neighborhood", "capital",

@@ -13,7 +13,7 @@ public struct PlaceHeadRule: Rule {
     RuleExample("The park was closed.", .place, "a head in lower case is no name"),
   ]
 
-  static let heads: Set<String> = [
+  static let heads: WordSet = [
     "Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Boulevard", "Lane", "Square", "Bridge",
     "River", "Creek", "Lake", "Reservoir", "Island", "Islands", "Beach", "Hills", "Hill",
     "Mountain", "Mountains", "Mount", "Valley", "County", "Province", "District", "Region",

@@ -15,7 +15,7 @@ public struct SportsClubRule: Rule {
     RuleExample("Real wages in Madrid fell.", .organization, "a club word not followed by a city"),
   ]
 
-  static let clubWords: Set<String> = [
+  static let clubWords: WordSet = [
     "FC", "AC", "AS", "SC", "CF", "CD", "SV", "VfB", "VfL", "TSV", "SSC", "US", "Real", "Dynamo",
     "Dinamo", "Sporting", "Olympique", "Olympiakos", "Inter", "Internazionale", "Atletico",
     "Athletic", "Spartak", "Lokomotiv", "CSKA", "Torpedo", "Standard", "Racing", "Borussia",

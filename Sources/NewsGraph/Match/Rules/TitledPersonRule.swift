@@ -25,7 +25,7 @@ public struct TitledPersonRule: Rule {
 
   /// Titles that are also ordinary words ("General Meeting", "Miss Murder", "Official
   /// Website"): one capitalized word after them is no name unless it is a given name.
-  static let wordLikeTitles: Set<String> = [
+  static let wordLikeTitles: WordSet = [
     "General", "Major", "Miss", "Official", "Private", "Chief", "Master", "Grand", "Royal",
   ]
 

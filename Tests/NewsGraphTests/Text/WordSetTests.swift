@@ -1,0 +1,45 @@
+import Testing
+
+@testable import NewsGraph
+
+@Suite struct WordSetTests {
+  struct Case: Sendable, CustomTestStringConvertible {
+    var words: [String]
+    var query: String
+    var explanation: String
+    var testDescription: String { explanation }
+  }
+
+  /// Whatever the words and the query, a `WordSet` answers as a `Set<String>` does.
+  @Test(arguments: [
+    Case(words: ["of", "the", "Times"], query: "Times", explanation: "an ASCII word in the set"),
+    Case(words: ["of", "the", "Times"], query: "times", explanation: "case counts"),
+    Case(words: ["of", "the"], query: "", explanation: "the empty string"),
+    Case(words: ["", "of"], query: "", explanation: "the empty string as a word"),
+    Case(words: ["Kelvin"], query: "\u{212A}elvin", explanation: "the Kelvin sign equals K"),
+    Case(words: ["\u{212A}elvin"], query: "Kelvin", explanation: "a word with the Kelvin sign"),
+    Case(words: ["café"], query: "cafe\u{301}", explanation: "a decomposed é equals é"),
+    Case(words: ["cafe\u{301}"], query: "café", explanation: "a decomposed word, a composed query"),
+    Case(words: ["Zürich", "of"], query: "Zürich", explanation: "a word that is not ASCII"),
+    Case(
+      words: ["Organisation", "Organization"], query: "Organisation for Security",
+      explanation: "a longer query that starts with a word"),
+    Case(
+      words: ["a-very-long-word-beyond-fifteen-bytes"],
+      query: "a-very-long-word-beyond-fifteen-bytes", explanation: "a word stored out of line"),
+  ])
+  func answersAsSetOfStringDoes(_ example: Case) {
+    let set = WordSet(example.words)
+    #expect(set.contains(example.query) == Set(example.words).contains(example.query))
+  }
+
+  @Test func manyWordsAndMisses() {
+    let words = (0..<500).map { "w\($0)" }
+    let set = WordSet(words)
+    for index in 0..<1000 {
+      #expect(set.contains("w\(index)") == (index < 500))
+    }
+    #expect(set.union(["x"]).contains("x") && set.union(["x"]).contains("w1"))
+    #expect(set.union(WordSet(["y"])).contains("y"))
+  }
+}
