@@ -9,7 +9,7 @@ DEBUG_BIN = $(shell $(SWIFT) build --show-bin-path)/newsgraph
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/newsgraph
 
 .PHONY: all deps build release run sample test reference eval eval-errors bench install uninstall \
-	dictionaries dictionaries-check lint format check clean
+	dictionaries dictionaries-check lint format check clean torture fuzz sanitize
 
 all: build
 
@@ -57,6 +57,24 @@ eval-errors: release
 
 bench: release
 	@$(PYTHON) scripts/bench.py --bin "$(RELEASE_BIN)" --shared "$(SHARED)"
+
+# Hostile inputs on the release binary (100 MB files, a 1 GB dictionary, 10 million nodes ...):
+# a table of case, exit status, time, peak memory and the first line of standard error.
+torture: release
+	@$(PYTHON) scripts/torture.py --bin "$(RELEASE_BIN)"
+
+# The libFuzzer targets, FUZZ_SECONDS (600) each, one after another; the corpus in fuzz/corpus
+# is updated. FUZZ_TARGETS="text graph-json" runs some.
+fuzz:
+	scripts/fuzz.sh run $(FUZZ_TARGETS)
+
+# The test suite under AddressSanitizer, then ThreadSanitizer (the parallel corpus runner, the
+# Graphviz lock); the CLI tests run the sanitized binary too.
+# Leaks that libraries keep until exit are listed in scripts/lsan-suppressions.txt.
+sanitize: deps
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt:print_suppressions=0 \
+	  $(SWIFT) test --sanitize=address --scratch-path .build-asan
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/newsgraph/dictionaries

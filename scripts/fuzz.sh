@@ -50,14 +50,16 @@ options() {
 }
 
 build() {
-  local target=$1 main
+  local target=$1 main source="$OUT/sources-$1"
   main=$(main_file "$target")
   mkdir -p "$OUT"
   echo "building $OUT/fuzz-$target"
+  # Compiled from a copy, so that an edit made meanwhile does not stop the compiler.
+  rm -rf "$source" && mkdir -p "$source" && cp -R Sources/NewsGraph fuzz/Sources "$source/"
   # shellcheck disable=SC2046
   "$SWIFTC" -O -g -sanitize=fuzzer,address -parse-as-library -swift-version 6 \
-    -module-name NewsGraphFuzz $(find Sources/NewsGraph -name '*.swift' | sort) \
-    fuzz/Sources/FuzzSupport.swift "fuzz/Sources/$main.swift" -o "$OUT/fuzz-$target" \
+    -module-name NewsGraphFuzz $(find "$source/NewsGraph" -name '*.swift' | sort) \
+    "$source/Sources/FuzzSupport.swift" "$source/Sources/$main.swift" -o "$OUT/fuzz-$target" \
     2> >(grep -v "Cannot export local symbol" >&2)
 }
 
