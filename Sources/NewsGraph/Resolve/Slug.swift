@@ -2,9 +2,23 @@
 public enum Slug {
   /// Lower case, Latin diacritics folded, every other run of non-alphanumerics one "-".
   public static func make(_ text: String) -> String {
-    var result = String.UnicodeScalarView()
+    var result: [Unicode.Scalar] = []
+    result.reserveCapacity(text.utf8.count)
     var pendingDash = false
     for scalar in text.unicodeScalars {
+      // ASCII, as the general case below treats it, without a string per scalar.
+      if scalar.value < 0x80 {
+        var value = scalar.value
+        if value >= 0x41 && value <= 0x5A { value += 0x20 }
+        if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) {
+          if pendingDash && !result.isEmpty { result.append("-") }
+          pendingDash = false
+          result.append(Unicode.Scalar(UInt8(value)))
+        } else if value != 0x27 && value != 0x2E {
+          pendingDash = true
+        }
+        continue
+      }
       let folded = fold(scalar)
       for piece in folded.lowercased().unicodeScalars {
         if piece.properties.isAlphabetic || (piece.value >= 0x30 && piece.value <= 0x39) {
@@ -18,7 +32,7 @@ public enum Slug {
         }
       }
     }
-    return String(result)
+    return SourceText.string(result[...])
   }
 
   /// The id of an entity of `type` called `label`.
