@@ -135,7 +135,8 @@ public struct Tokenizer: Sendable {
     _ text: SourceText, _ start: Int, _ end: Int, _ kind: Token.Kind, _ space: Bool
   ) -> Token {
     Token(
-      text: text.foldedText(start..<end), start: start, end: end, kind: kind, spaceBefore: space)
+      text: text.foldedText(start..<end), scalars: text.folded[start..<end], start: start,
+      end: end, kind: kind, spaceBefore: space)
   }
 }
 
