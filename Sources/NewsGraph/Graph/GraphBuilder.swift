@@ -52,10 +52,20 @@ public struct GraphBuilder: Sendable {
   }
 
   /// Adds documents one at a time, so a corpus never has to be held in memory whole.
+  ///
+  /// Entity ids are numbered as they are first seen, and links are kept under the numbers of
+  /// their two ends: a string is hashed once per entity of a document (or of a graph added), not
+  /// once per link and window, and sorting the links compares numbers.
   public struct Accumulator: Sendable {
     let builder: GraphBuilder
-    private var nodes: [String: NodeState] = [:]
-    private var edges: [Pair: EdgeState] = [:]
+    /// Every id seen, by number; `number[ids[n]] == n`.
+    private var ids: [String] = []
+    private var number: [String: Int32] = [:]
+    /// The entity of each number; nil for an id that only a link names (a graph whose links
+    /// name ids it has no node for).
+    private var nodes: [NodeState?] = []
+    /// Links by the numbers of their ends, in the order of `Pair` (source, then target).
+    private var edges: [UInt64: EdgeState] = [:]
     private var documentCount = 0
     private var windowCount = 0
     private var evidenceLimit: Int
@@ -92,30 +102,47 @@ public struct GraphBuilder: Sendable {
     /// Documents added so far.
     public var documents: Int { documentCount }
 
+    /// The number of an id, given one when it is new.
+    private mutating func numbering(_ id: String) -> Int32 {
+      if let known = number[id] { return known }
+      let new = Int32(ids.count)
+      number[id] = new
+      ids.append(id)
+      nodes.append(nil)
+      return new
+    }
+
+    private static func key(_ a: Int32, _ b: Int32) -> UInt64 {
+      UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
+    }
+
     public mutating func add(
       _ document: Document, text: SourceText, metadata: DocumentMetadata = DocumentMetadata()
     ) {
       documentCount += 1
       for entity in document.entities {
-        var node =
-          nodes[entity.id] ?? NodeState(label: entity.label, type: entity.type)
+        let at = Int(numbering(entity.id))
+        var node = nodes[at] ?? NodeState(label: entity.label, type: entity.type)
+        nodes[at] = nil
         if entity.label < node.label { node.label = entity.label }
         node.mentions += entity.mentions
         node.documents += 1
         node.aliases.formUnion(entity.aliases)
         if let date = metadata.date { node.dates.insert(date) }
-        nodes[entity.id] = node
+        nodes[at] = node
       }
       let (total, windows, bySentence) = builder.windows(of: document)
       windowCount += total
-      var pairsInDocument = Set<Pair>()
+      var pairsInDocument = Set<UInt64>()
       var index: SentenceIndex?
       var counts: [[String: Int]]?
       let limit = max(2, builder.windowEntityLimit)
       // Every pair of a window usually quotes the same sentences: cut each text once.
       var snippets: [Range<Int>: String] = [:]
       for window in windows {
-        for id in window.ids { nodes[id]?.windows += 1 }
+        for id in window.ids {
+          if let at = number[id], nodes[Int(at)] != nil { nodes[Int(at)]?.windows += 1 }
+        }
         guard window.ids.count > 1 else { continue }
         var linked = window.ids
         if linked.count > limit {
@@ -129,24 +156,30 @@ public struct GraphBuilder: Sendable {
           }
         }
         let sorted = linked.sorted()
+        let numbers = sorted.map { numbering($0) }
         for i in sorted.indices {
           for j in sorted.indices where j > i {
-            let pair = Pair(a: sorted[i], b: sorted[j])
-            var edge = edges.removeValue(forKey: pair) ?? EdgeState()
-            edge.count += 1
-            if pairsInDocument.insert(pair).inserted {
-              edge.documents += 1
-              if let date = metadata.date { edge.dates.insert(date) }
-            }
-            if wouldKeep(document.id, window.sentences.lowerBound, in: edge.evidence) {
+            let key = Self.key(numbers[i], numbers[j])
+            let isNewInDocument = pairsInDocument.insert(key).inserted
+            let keep = wouldKeep(
+              document.id, window.sentences.lowerBound, in: edges[key]?.evidence ?? [])
+            var item: CooccurrenceGraph.Evidence?
+            if keep {
               let sentenceIndex = index ?? SentenceIndex(bySentence)
               index = sentenceIndex
-              let item = builder.evidence(
-                document, window: window.sentences, pair: pair, index: sentenceIndex, text: text,
-                metadata: metadata, snippets: &snippets)
-              Self.insert(item, into: &edge.evidence, limit: evidenceLimit)
+              item = builder.evidence(
+                document, window: window.sentences, pair: Pair(a: sorted[i], b: sorted[j]),
+                index: sentenceIndex, text: text, metadata: metadata, snippets: &snippets)
             }
-            edges[pair] = edge
+            let evidenceLimit = self.evidenceLimit
+            edges[key, default: EdgeState()].update { edge in
+              edge.count += 1
+              if isNewInDocument {
+                edge.documents += 1
+                if let date = metadata.date { edge.dates.insert(date) }
+              }
+              if let item { Self.insert(item, into: &edge.evidence, limit: evidenceLimit) }
+            }
           }
         }
       }
@@ -165,14 +198,17 @@ public struct GraphBuilder: Sendable {
       pruned = pruned || graph.pruned
       if graph.evidenceLimit < evidenceLimit {
         evidenceLimit = max(0, graph.evidenceLimit)
+        let limit = evidenceLimit
         for key in Array(edges.keys) {
-          guard var edge = edges[key], edge.evidence.count > evidenceLimit else { continue }
-          edge.evidence.removeLast(edge.evidence.count - evidenceLimit)
-          edges[key] = edge
+          edges[key]?.update { edge in
+            if edge.evidence.count > limit { edge.evidence.removeLast(edge.evidence.count - limit) }
+          }
         }
       }
       for other in graph.nodes {
-        var node = nodes[other.id] ?? NodeState(label: other.label, type: other.type)
+        let at = Int(numbering(other.id))
+        var node = nodes[at] ?? NodeState(label: other.label, type: other.type)
+        nodes[at] = nil
         if other.label < node.label { node.label = other.label }
         if other.type < node.type { node.type = other.type }
         node.mentions += other.mentions
@@ -180,16 +216,17 @@ public struct GraphBuilder: Sendable {
         node.windows += other.windows
         node.aliases.formUnion(other.aliases)
         node.dates.formUnion(other.dates)
-        nodes[other.id] = node
+        nodes[at] = node
       }
+      let limit = evidenceLimit
       for other in graph.edges {
-        let pair = Pair(a: other.source, b: other.target)
-        var edge = edges.removeValue(forKey: pair) ?? EdgeState()
-        edge.count += other.count
-        edge.documents += other.documents
-        edge.dates.formUnion(other.dates)
-        for item in other.evidence { Self.insert(item, into: &edge.evidence, limit: evidenceLimit) }
-        edges[pair] = edge
+        let key = Self.key(numbering(other.source), numbering(other.target))
+        edges[key, default: EdgeState()].update { edge in
+          edge.count += other.count
+          edge.documents += other.documents
+          edge.dates.formUnion(other.dates)
+          for item in other.evidence { Self.insert(item, into: &edge.evidence, limit: limit) }
+        }
       }
     }
 
@@ -218,17 +255,27 @@ public struct GraphBuilder: Sendable {
     }
 
     public func graph() -> CooccurrenceGraph {
-      let nodeList = nodes.map { id, state in
-        CooccurrenceGraph.Node(
-          id: id, label: state.label, type: state.type, mentions: state.mentions,
+      // Ids in order, once: then nodes and links sort by numbers. Ids are distinct as
+      // dictionary keys, so no two rank the same.
+      let order = ids.indices.sorted { ids[$0] < ids[$1] }
+      var rank = [Int32](repeating: 0, count: ids.count)
+      for (position, at) in order.enumerated() { rank[at] = Int32(position) }
+      let nodeList = order.compactMap { at -> CooccurrenceGraph.Node? in
+        guard let state = nodes[at] else { return nil }
+        return CooccurrenceGraph.Node(
+          id: ids[at], label: state.label, type: state.type, mentions: state.mentions,
           documents: state.documents, aliases: state.aliases.sorted(), windows: state.windows,
           dates: state.dates.sorted())
-      }.sorted { $0.id < $1.id }
-      let edgeList = edges.map { pair, state in
-        CooccurrenceGraph.Edge(
-          source: pair.a, target: pair.b, count: state.count, documents: state.documents,
-          evidence: state.evidence, dates: state.dates.sorted())
-      }.sorted { ($0.source, $0.target) < ($1.source, $1.target) }
+      }
+      let edgeList = edges.map { key, state in
+        (
+          rank: UInt64(UInt32(rank[Int(key >> 32)])) << 32
+            | UInt64(UInt32(rank[Int(key & 0xFFFF_FFFF)])),
+          edge: CooccurrenceGraph.Edge(
+            source: ids[Int(key >> 32)], target: ids[Int(key & 0xFFFF_FFFF)], count: state.count,
+            documents: state.documents, evidence: state.evidence, dates: state.dates.sorted())
+        )
+      }.sorted { $0.rank < $1.rank }.map(\.edge)
       return CooccurrenceGraph(
         nodes: nodeList, edges: edgeList, window: builder.window, documentCount: documentCount,
         windowCount: windowCount, evidenceLimit: evidenceLimit, pruned: pruned)
@@ -411,4 +458,9 @@ public struct GraphBuilder: Sendable {
     var a: String
     var b: String
   }
+}
+
+extension GraphBuilder.Accumulator.EdgeState {
+  /// Changes the state in place, through a dictionary's `default:` subscript.
+  fileprivate mutating func update(_ change: (inout Self) -> Void) { change(&self) }
 }
