@@ -18,16 +18,44 @@ public struct Gazetteer: Sendable {
     }
   }
 
-  public let entries: Entries
+  public var entries: Entries { storage.entries }
   /// Case-sensitive phrases; a phrase's payloads come best first (see `init`).
-  public let exact: TokenTrie<Surface>
+  public var exact: TokenTrie<Surface> { storage.exact }
   /// The same phrases upper-cased, for text in capitals ("REUTERS", "CAIRO"); common words left out.
-  public let upper: TokenTrie<Surface>
-  public let titles: TokenTrie<TitleKind>
-  public let upperTitles: TokenTrie<TitleKind>
-  public let givenNames: Set<String>
+  public var upper: TokenTrie<Surface> { storage.upper }
+  public var titles: TokenTrie<TitleKind> { storage.titles }
+  public var upperTitles: TokenTrie<TitleKind> { storage.upperTitles }
+  public var givenNames: Set<String> { storage.givenNames }
   /// Entry positions by entity id: `index["country/egypt"]`.
-  public let index: EntryIndex
+  public var index: EntryIndex { storage.index }
+
+  /// The tables, behind one reference. A gazetteer goes into every sentence's context and is
+  /// passed to every rule; copying the tables themselves took some fifty reference counts each
+  /// time, copying this takes one.
+  private let storage: Storage
+
+  private final class Storage: Sendable {
+    let entries: Entries
+    let exact: TokenTrie<Surface>
+    let upper: TokenTrie<Surface>
+    let titles: TokenTrie<TitleKind>
+    let upperTitles: TokenTrie<TitleKind>
+    let givenNames: Set<String>
+    let index: EntryIndex
+
+    init(
+      entries: Entries, exact: TokenTrie<Surface>, upper: TokenTrie<Surface>,
+      titles: TokenTrie<TitleKind>, upperTitles: TokenTrie<TitleKind>, givenNames: Set<String>
+    ) {
+      self.entries = entries
+      self.index = EntryIndex(ids: entries.ids)
+      self.exact = exact
+      self.upper = upper
+      self.titles = titles
+      self.upperTitles = upperTitles
+      self.givenNames = givenNames
+    }
+  }
 
   /// The role of a title word before a name.
   public enum TitleKind: String, Sendable, Hashable {
@@ -156,13 +184,9 @@ public struct Gazetteer: Sendable {
     entries: Entries, exact: TokenTrie<Surface>, upper: TokenTrie<Surface>,
     titles: TokenTrie<TitleKind>, upperTitles: TokenTrie<TitleKind>, givenNames: Set<String>
   ) {
-    self.entries = entries
-    self.index = EntryIndex(ids: entries.ids)
-    self.exact = exact
-    self.upper = upper
-    self.titles = titles
-    self.upperTitles = upperTitles
-    self.givenNames = givenNames
+    storage = Storage(
+      entries: entries, exact: exact, upper: upper, titles: titles, upperTitles: upperTitles,
+      givenNames: givenNames)
   }
 
   /// An entry's surfaces with their forms: the label, the aliases, the demonyms.

@@ -36,7 +36,7 @@ public struct DictionaryMatcher: Sendable {
           }
         }
       }
-      if !found, token.kind == .word, token.text.unicodeScalars.contains("-") {
+      if !found, token.kind == .word, token.text.utf8.contains(UInt8(ascii: "-")) {
         result += partCandidates(of: i, context)
       }
     }
@@ -89,11 +89,15 @@ public struct DictionaryMatcher: Sendable {
   private func candidate(
     _ surface: Gazetteer.Surface, _ tokens: Range<Int>, _ context: SentenceContext
   ) -> Candidate {
-    let entry = context.gazetteer.entries[Int(surface.entry)]
+    // The type and id only: building the whole entry (its names and lists) cost more than the
+    // matching.
+    let entries = context.gazetteer.entries
+    let position = Int(surface.entry)
     return Candidate(
       start: context.tokens[tokens.lowerBound].start,
       end: context.tokens[tokens.upperBound - 1].end, tokens: tokens, sentence: context.index,
-      type: entry.type, entity: entry.id, form: surface.form, source: "dictionary", priority: 10)
+      type: entries.type(at: position), entity: entries.id(at: position), form: surface.form,
+      source: "dictionary", priority: 10)
   }
 
   /// "US-led", "Russia-Egypt": capitalized parts of a hyphenated token that the dictionary knows.
@@ -108,7 +112,7 @@ public struct DictionaryMatcher: Sendable {
       let found = context.gazetteer.exact.matches(startingAt: 0, count: 1) { _ in String(part) }
       guard let payloads = found.first?.payloads,
         let surface = payloads.first(where: {
-          !context.gazetteer.entries[Int($0.entry)].isCommonWord
+          !context.gazetteer.entries.isCommonWord(at: Int($0.entry))
         })
       else { continue }
       var item = candidate(surface, i..<(i + 1), context)
