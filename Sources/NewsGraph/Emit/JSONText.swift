@@ -12,6 +12,14 @@ struct JSONText {
   /// The text written so far.
   var output: String { String(decoding: bytes, as: UTF8.self) }
 
+  /// The bytes written and a line feed, taken out of the writer (which is left empty), so
+  /// that they are not copied.
+  mutating func finishedLine() -> [UInt8] {
+    bytes.append(0x0A)
+    defer { bytes = [] }
+    return bytes
+  }
+
   static func quoted(_ string: String) -> String {
     var bytes: [UInt8] = []
     appendQuoted(string, to: &bytes)
@@ -31,6 +39,15 @@ struct JSONText {
     var index = 0
     let count = utf8.count
     while index < count {
+      // Eight bytes at a time while none of them can need an escape.
+      if let base = utf8.baseAddress {
+        while index + 8 <= count,
+          !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        {
+          index += 8
+        }
+        if index >= count { break }
+      }
       let byte = utf8[index]
       let escape: StaticString?
       var length = 1
@@ -65,6 +82,19 @@ struct JSONText {
     }
     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom..<count]))
     bytes.append(0x22)
+  }
+
+  /// Whether any of eight bytes is a control character, a quote, a backslash, DEL or not ASCII
+  /// (U+2028 and U+2029 start with 0xE2). It may say yes for bytes that need no escape, never no
+  /// for one that does: the bytes are then looked at one by one.
+  @inline(__always)
+  private static func mayNeedEscape(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & high != 0 }
+    return word & high != 0 || (word &- ones &* 0x20) & ~word & high != 0
+      || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+      || hasZeroByte(word ^ (ones &* 0x7F))
   }
 
   static func array(_ strings: [String]) -> String {

@@ -11,6 +11,12 @@ public struct JSONWriter: Sendable {
   }
 
   public func graph(_ graph: CooccurrenceGraph) -> String {
+    String(decoding: graphUTF8(graph), as: UTF8.self)
+  }
+
+  /// The same text as `graph(_:)`, as UTF-8 bytes: what a file gets, without the check of every
+  /// byte that making a `String` of it takes.
+  public func graphUTF8(_ graph: CooccurrenceGraph) -> [UInt8] {
     var json = JSONText()
     json.open("{")
     json.field("directed", false)
@@ -52,7 +58,7 @@ public struct JSONWriter: Sendable {
     }
     json.close("]")
     json.close("}")
-    return json.output + "\n"
+    return json.finishedLine()
   }
 
   /// One evidence record on one line; the document's metadata only when the input gave it.

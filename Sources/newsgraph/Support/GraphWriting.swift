@@ -49,7 +49,7 @@ enum GraphWriting {
     }
     let bytes: [UInt8]
     switch format {
-    case .json: bytes = Array(JSONWriter().graph(graph).utf8)
+    case .json: bytes = JSONWriter().graphUTF8(graph)
     case .graphml: bytes = Array(GraphMLWriter().graphML(graph).utf8)
     case .gexf: bytes = Array(GEXFWriter().gexf(graph).utf8)
     case .dot, .csv: bytes = Array(DOTWriter(title: title).dot(graph).utf8)
