@@ -63,9 +63,7 @@ public struct ScoreLineTeamRule: Rule {
     let tokens = context.tokens
     let range = context.range
     guard
-      let middle = range.first(where: {
-        ["AT", "at", "v", "v.", "vs", "vs."].contains(tokens[$0].text)
-      }),
+      let middle = range.first(where: { ScoreLineTeamRule.fixtureWords.contains(tokens[$0].text) }),
       middle > range.lowerBound,
       let left = teamName(at: range.lowerBound, context), left.upperBound == middle,
       let right = teamName(at: middle + 1, context), right.upperBound == range.upperBound
@@ -100,7 +98,7 @@ public struct ScoreLineTeamRule: Rule {
     while end < context.range.upperBound, end - i < 4, tokens[end].kind == .word,
       tokens[end].isCapitalized, !NameShape.isFunctionWord(tokens[end].text),
       !tokens[end].text.contains("-"),
-      !["AT", "V", "VS"].contains(tokens[end].text)
+      !ScoreLineTeamRule.capitalFixtureWords.contains(tokens[end].text)
     {
       end += 1
     }
@@ -111,8 +109,17 @@ public struct ScoreLineTeamRule: Rule {
     if i == context.range.lowerBound { return true }
     let previous = context.tokens[i - 1]
     if previous.kind == .number { return true }
-    return [",", ";", ":", "(", "and", "-"].contains(previous.text)
+    return ScoreLineTeamRule.segmentStarts.contains(previous.text)
   }
+
+  // The word lists are tested on every token of a sentence: built once, not per token.
+
+  /// The word between the two sides of a fixture.
+  static let fixtureWords: WordSet = ["AT", "at", "v", "v.", "vs", "vs."]
+  /// Fixture words in capitals, which end a team name.
+  static let capitalFixtureWords: WordSet = ["AT", "V", "VS"]
+  /// What comes before a team name in a results line, besides a number.
+  static let segmentStarts: WordSet = [",", ";", ":", "(", "and", "-"]
 
   /// A score: a whole number of at most three digits, or a cricket score like "429-7".
   private func isScore(_ token: Token) -> Bool {
