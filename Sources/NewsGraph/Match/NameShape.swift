@@ -78,6 +78,11 @@ enum NameShape {
     while index < end, index - start < limit {
       let token = tokens[index]
       if index > start, !token.spaceBefore { break }
+      // "Martin Luther King Jr.", "Glenn Profitt II": a generational suffix ends a name.
+      if let last = lastWord, last == index - 1, generationalSuffixes.contains(token.text) {
+        lastWord = index
+        break
+      }
       if isNameWord(token, allCapsText: allCaps) {
         if index > start, context.stopsName(at: index) { break }
         if !isInitial(token) {
@@ -91,6 +96,9 @@ enum NameShape {
       }
       index += 1
     }
+    // "Stanley Cup", "Nobel Prize": capitalized words ending in an event's head are an
+    // event's name, no one's.
+    if let last = lastWord, last > start, eventHeads.contains(tokens[last].text) { return nil }
     // "Lincoln Park", "Dave Matthews Band": a place or organization head does not end a name
     // (it may start one: "President Park").
     if let last = lastWord, last > start, headWords.contains(tokens[last].text) {
@@ -113,6 +121,21 @@ enum NameShape {
     !context.gazetteer.titles.matches(startingAt: i, count: i + 1) { context.tokens[$0].text }
       .isEmpty
   }
+
+  /// Words that end the names of events, prizes and competitions: "Davis Cup", "Nobel Prize",
+  /// "Super Bowl", "Boston Marathon".
+  static let eventHeads: WordSet = [
+    "Cup", "Trophy", "Prize", "Prizes", "Award", "Awards", "Medal", "Championship",
+    "Championships", "Open", "Games", "Olympics", "Olympiad", "Festival", "Marathon", "Classic",
+    "Prix", "Bowl", "Invitational", "Tournament", "Memorial", "Derby", "Rally", "Regatta",
+  ]
+
+  /// Suffixes after a surname: "Jr.", "Sr.", and the generational or regnal numbers II to XX
+  /// ("Henry VIII", "John Scheidt II"); "I" is left out, being a pronoun as often.
+  static let generationalSuffixes: WordSet = [
+    "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII",
+    "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX",
+  ]
 
   /// Words that end the names of places and organizations rather than of people.
   static let headWords: WordSet = OrganizationHeadRule.suffixHeads.union(PlaceHeadRule.heads)

@@ -11,6 +11,9 @@ public struct GivenNamePersonRule: Rule {
     RuleExample("Talks with «Sergei Lavrov» ended.", .person, "a given name and surname"),
     RuleExample("In June Russia said no.", .person, "a month or a country is not a surname"),
     RuleExample("Jeremy said yes.", .person, "a given name alone is not enough"),
+    RuleExample(
+      "Awards went to «Jeremy Bander Jr.» and «Alma Trusk III».", .person, "generational suffixes"),
+    RuleExample("He lifted the Jeremy Cup twice.", .person, "an event's name is no one's"),
   ]
 
   public func candidates(in context: SentenceContext) -> [Candidate] {
