@@ -57,7 +57,8 @@ public struct SentenceContext: Sendable {
         tokens[$0].text
       }
       guard let longest = found.last, let first = longest.payloads.first else { return nil }
-      return MatchedEntry(gazetteer: gazetteer, position: Int(first.entry), length: longest.length)
+      return MatchedEntry(
+        gazetteer: gazetteer, position: Int(first.entry), length: longest.length, form: first.form)
     }
   }
 
@@ -68,10 +69,13 @@ public struct SentenceContext: Sendable {
     public var type: EntityType
     public var population: Int
     public var isCapital: Bool
+    /// How the text names the entry: its name, an alias, a demonym ("Egyptian").
+    public var form: MentionForm
 
-    init(gazetteer: Gazetteer, position: Int, length: Int) {
+    init(gazetteer: Gazetteer, position: Int, length: Int, form: MentionForm) {
       self.position = position
       self.length = length
+      self.form = form
       type = gazetteer.entries.type(at: position)
       population = gazetteer.entries.population(at: position)
       isCapital = gazetteer.entries.isCapital(at: position)

@@ -28,7 +28,7 @@ public enum Rules {
   public static let all: [any Rule] = [
     TitledPersonRule(), GivenNamePersonRule(), InitialSurnamePersonRule(),
     AppositiveAgePersonRule(), NationalityResultPersonRule(), OrganizationHeadRule(),
-    PlaceHeadRule(),
+    PlaceHeadRule(), DirectionalPlaceRule(),
     ScoreLineTeamRule(), SportsClubRule(), TeamNicknameRule(), LocativePlaceRule(),
     OrganizationCueRule(), PlaceCueRule(), CreditLineRule(),
   ]
