@@ -83,17 +83,40 @@ enum FileIO {
   /// Reads to the end, or until more than `limit` bytes are read (then it returns `limit + 1`
   /// bytes or a little more, which the caller reports as too big); nil on a read error.
   private static func readAll(fd: Int32, sizeHint: Int = 0, limit: Int = Int.max) -> [UInt8]? {
-    var result: [UInt8] = []
-    result.reserveCapacity(min(max(sizeHint, 0), limit) + 1)
-    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    // A file's bytes are read straight into the array, one byte more than its size so that the
+    // read which finds the end is the next one: a zeroed buffer of 64 KiB for every article cost
+    // more than reading it.
+    var failed = false
+    var atEnd = false
+    var result = [UInt8](unsafeUninitializedCapacity: min(max(sizeHint, 0), limit) + 1) {
+      buffer, count in
+      count = 0
+      while count < buffer.count, let base = buffer.baseAddress {
+        let read = Glibc.read(fd, base + count, buffer.count - count)
+        if read < 0 {
+          if errno == EINTR { continue }
+          failed = true
+          return
+        }
+        if read == 0 {
+          atEnd = true
+          return
+        }
+        count += read
+      }
+    }
+    if failed { return nil }
+    if atEnd { return result }
+    // A pipe, or a file that grew: the rest in chunks.
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while result.count <= limit {
-      let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+      let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
       if count < 0 {
         if errno == EINTR { continue }
         return nil
       }
       if count == 0 { return result }
-      result.append(contentsOf: buffer[0..<count])
+      result.append(contentsOf: chunk[0..<count])
     }
     return result
   }
