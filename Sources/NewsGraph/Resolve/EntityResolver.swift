@@ -94,8 +94,10 @@ public struct EntityResolver: Sendable {
           fullNames["rule:" + label] = label
         }
       default:
-        drafts[index].key = Slug.id(candidate.type, words.joined(separator: " "))
-        drafts[index].ruleLabel = words.joined(separator: " ")
+        // "The Scout Association" is "Scout Association" (ArticleInNameExtender).
+        let name = words.count > 1 && words[0] == "The" ? Array(words.dropFirst()) : words
+        drafts[index].key = Slug.id(candidate.type, name.joined(separator: " "))
+        drafts[index].ruleLabel = name.joined(separator: " ")
       }
     }
 
@@ -255,7 +257,8 @@ public struct EntityResolver: Sendable {
   private func dictionaryEntry(
     for candidate: Candidate, _ tokens: [Token], _ gazetteer: Gazetteer
   ) -> DictionaryEntry? {
-    let keys = candidate.tokens.map { tokens[$0].text }
+    var keys = candidate.tokens.map { tokens[$0].text }
+    if keys.count > 1, keys[0] == "The", candidate.type == .organization { keys.removeFirst() }
     let found = gazetteer.exact.matches(startingAt: 0, count: keys.count) { keys[$0] }
     guard let whole = found.last, whole.length == keys.count else { return nil }
     return whole.payloads.lazy.map { gazetteer.entries[Int($0.entry)] }
