@@ -154,63 +154,15 @@ struct LineShape {
     while upper > lower, ScalarClass.isSpace(scalars[upper - 1]) { upper -= 1 }
     trimmed = lower..<upper
     guard lower < upper else { return }
-
-    // The key is built as UTF-8 bytes: appending scalars to a `String.UnicodeScalarView` one at
-    // a time cost more than everything else the filter does.
-    var keyBytes: [UInt8] = []
-    keyBytes.reserveCapacity(upper - lower)
-    var inWord = false
-    var wordStartsUpper = false
-    var wordHasLetter = false
-    var slashInsideWord = false
-    var previous: Unicode.Scalar = " "
-    var separators = 0
-    var lastSpace = true
-    var digitsSeen = false
-    for index in lower..<upper {
-      let scalar = scalars[index]
-      if ScalarClass.isSpace(scalar) {
-        if !lastSpace { keyBytes.append(0x20) }
-        lastSpace = true
-        if inWord {
-          if wordHasLetter { lettersWords += 1; if wordStartsUpper { capitalizedWords += 1 } }
-          inWord = false
-        }
-        previous = scalar
-        continue
-      }
-      lastSpace = false
-      ScalarClass.appendLowercased(scalar, toUTF8: &keyBytes)
-      let isUpper = ScalarClass.isUpper(scalar)
-      if !inWord {
-        inWord = true
-        words += 1
-        wordStartsUpper = isUpper
-        wordHasLetter = false
-      }
-      if ScalarClass.isLetter(scalar) {
-        letters += 1
-        wordHasLetter = true
-        if isUpper { uppercaseLetters += 1 }
-      }
-      if scalar == "/" && !ScalarClass.isSpace(previous) && index + 1 < upper
-        && !ScalarClass.isSpace(scalars[index + 1]) && !digitsSeen
-      {
-        slashInsideWord = true
-      }
-      if (scalar == "›" || scalar == "»" || scalar == ">" || scalar == "|" || scalar == "•")
-        && ScalarClass.isSpace(previous)
-      {
-        separators += 1
-      }
-      if ScalarClass.isDigit(scalar) { digitsSeen = digitsSeen || previous == "/" }
-      previous = scalar
-    }
-    if inWord, wordHasLetter {
-      lettersWords += 1
-      if wordStartsUpper { capitalizedWords += 1 }
-    }
-    key = String(decoding: keyBytes, as: UTF8.self)
+    let scan = scalars.withUnsafeBufferPointer { LineScan($0, lower..<upper) }
+    words = scan.words
+    letters = scan.letters
+    uppercaseLetters = scan.uppercaseLetters
+    capitalizedWords = scan.capitalizedWords
+    lettersWords = scan.lettersWords
+    key = scan.key
+    let slashInsideWord = scan.slashInsideWord
+    let separators = scan.separators
 
     var end = upper - 1
     while end > lower, "\"')]".unicodeScalars.contains(scalars[end]) { end -= 1 }
@@ -232,16 +184,17 @@ struct LineShape {
     hasProsePunctuation = scalars[lower..<upper].contains {
       $0 == "," || $0 == "." || $0 == "\"" || $0 == "(" || $0 == ")" || $0 == ":" || $0 == ";"
     }
-    let creditPrefixes = [
-      "photo:", "photo by", "photograph:", "photograph by", "image:", "picture:", "credit:",
-      "photo credit", "(photo", "image credit", "pictured:",
-    ]
     isCredit =
       (slashInsideWord && words <= 10 && !endsSentence)
-      || (words <= 14 && creditPrefixes.contains { key.hasPrefix($0) })
+      || (words <= 14 && LineShape.creditPrefixes.contains { key.hasPrefix($0) })
     isMenu = separators >= 2 && words <= 16 && !endsSentence
     isReadingTime = words <= 8 && key.hasSuffix("read") && LineShape.mentionsReadingTime(key)
   }
+
+  static let creditPrefixes = [
+    "photo:", "photo by", "photograph:", "photograph by", "image:", "picture:", "credit:",
+    "photo credit", "(photo", "image credit", "pictured:",
+  ]
 
   /// "2 min read", "Defense2 min read", "5 minute read", "3 mins read".
   static func mentionsReadingTime(_ key: String) -> Bool {
@@ -251,6 +204,125 @@ struct LineShape {
       if let last = before.unicodeScalars.last, last.properties.numericType != nil { return true }
     }
     return false
+  }
+}
+
+/// One pass over a trimmed line's scalars: its words and letters, and its key (lower case, runs
+/// of white space as one space).
+///
+/// It reads the scalars through a buffer pointer and writes the key's UTF-8 bytes into an array
+/// made at full size, four bytes a scalar (every lower-case mapping Unicode has takes at most
+/// that): appending byte by byte to an array cost more than the rest of the filter.
+private struct LineScan {
+  var words = 0
+  var letters = 0
+  var uppercaseLetters = 0
+  var capitalizedWords = 0
+  var lettersWords = 0
+  /// A slash between two letters before any digit follows a slash: "Reuters/John Smith".
+  var slashInsideWord = false
+  /// "›", "»", ">", "|" or "•" after white space: breadcrumb and menu separators.
+  var separators = 0
+  var key = ""
+
+  init(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) {
+    let lower = range.lowerBound
+    let upper = range.upperBound
+    let capacity = range.count * 4
+    var fits = true
+    var inWord = false
+    var wordStartsUpper = false
+    var wordHasLetter = false
+    var previous: Unicode.Scalar = " "
+    var lastSpace = true
+    var digitsSeen = false
+    let keyBytes = [UInt8](unsafeUninitializedCapacity: capacity) { bytes, written in
+      written = 0
+      for index in lower..<upper {
+        let scalar = scalars[index]
+        if ScalarClass.isSpace(scalar) {
+          if !lastSpace {
+            bytes[written] = 0x20
+            written += 1
+          }
+          lastSpace = true
+          if inWord {
+            if wordHasLetter {
+              lettersWords += 1
+              if wordStartsUpper { capitalizedWords += 1 }
+            }
+            inWord = false
+          }
+          previous = scalar
+          continue
+        }
+        lastSpace = false
+        let value = scalar.value
+        if value < 0x80 {
+          bytes[written] = UInt8(value &- 0x41 < 26 ? value + 0x20 : value)
+          written += 1
+        } else {
+          // At most four bytes a scalar keeps every write inside the buffer.
+          let lowercase = scalar.properties.lowercaseMapping.utf8
+          if lowercase.count <= 4 {
+            for byte in lowercase {
+              bytes[written] = byte
+              written += 1
+            }
+          } else {
+            fits = false
+          }
+        }
+        let isUpper = ScalarClass.isUpper(scalar)
+        if !inWord {
+          inWord = true
+          words += 1
+          wordStartsUpper = isUpper
+          wordHasLetter = false
+        }
+        if ScalarClass.isLetter(scalar) {
+          letters += 1
+          wordHasLetter = true
+          if isUpper { uppercaseLetters += 1 }
+        }
+        if value == 0x2F && !ScalarClass.isSpace(previous) && index + 1 < upper
+          && !ScalarClass.isSpace(scalars[index + 1]) && !digitsSeen
+        {
+          slashInsideWord = true
+        }
+        if (scalar == "›" || scalar == "»" || scalar == ">" || scalar == "|" || scalar == "•")
+          && ScalarClass.isSpace(previous)
+        {
+          separators += 1
+        }
+        if ScalarClass.isDigit(scalar) { digitsSeen = digitsSeen || previous == "/" }
+        previous = scalar
+      }
+    }
+    if inWord, wordHasLetter {
+      lettersWords += 1
+      if wordStartsUpper { capitalizedWords += 1 }
+    }
+    key = fits ? String(decoding: keyBytes, as: UTF8.self) : Self.key(scalars, range)
+  }
+
+  /// The key made by appending, for a line with a scalar whose lower case is longer than four
+  /// bytes (none is known; the check keeps the buffer safe whatever Unicode's tables say).
+  private static func key(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>)
+    -> String
+  {
+    var bytes: [UInt8] = []
+    var lastSpace = true
+    for scalar in scalars[range] {
+      if ScalarClass.isSpace(scalar) {
+        if !lastSpace { bytes.append(0x20) }
+        lastSpace = true
+      } else {
+        lastSpace = false
+        ScalarClass.appendLowercased(scalar, toUTF8: &bytes)
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }
 
