@@ -1,23 +1,32 @@
 #!/usr/bin/env python3
 """newsgraph benchmark: throughput, start-up and peak memory of the release binary.
 
-Builds a corpus of at least --mb megabytes from the texts available (the bundled example, the
-shared fixtures' articles and, when ../shared/data exists, its documents written out as text),
-repeating them to reach the size (it says how many distinct texts it had), then runs each
-scenario --runs times and prints min / median / max. Peak memory is the maximum resident set
-size reported by getrusage for the child process.
+Builds a corpus of at least --mb megabytes (50 by default) from the texts available (the bundled
+example, the shared fixtures' articles and, when ../shared/data exists, its documents written out
+as text), repeating them to reach the size (it says how many distinct texts it had), then runs
+each scenario --runs times and prints min / median / max. Peak memory is the maximum resident set
+size reported by getrusage for the child process (the largest of the processes run at once).
+
+The corpus is written as two folders, part0 and part1, each half of the articles: one process
+reads the corpus folder, two processes read a half each. (Tens of thousands of paths as arguments
+would pass the kernel's limit on a command line, and ArgumentParser spends time quadratic in the
+number of positional arguments: 16,000 files took 33 s to parse.)
 
 Scenarios (--only picks some, comma-separated):
   startup     `entities` on a one-line file
-  throughput  `graph` and `entities` over the corpus as file lists, 1 process; `graph` in 2 processes
+  throughput  `graph` over the corpus, 1 process (1 core, --jobs 1), and in 2 processes at once,
+              half the corpus each (2 cores); `entities`, which reads files only, in runs of 500
+              files one after another (each run's start-up and argument parsing included)
   parallel    `graph FOLDER` with --jobs 1 and --jobs 2 (threads in one process, same output)
+  render      a 200-node graph to SVG (automatic layout: neato) and a 2,000-node graph to SVG with
+              sfdp, each by `merge` of the corpus's graph JSON with --top-nodes
   merge       `merge` of --graphs per-article graph JSONs (each made by its own `graph` run)
   diff        `diff` of two graphs of --diff-nodes entities (the top entities of two halves of the
               corpus), as JSON and as text
 
-Usage: bench.py --bin PATH [--shared DIR] [--mb 20] [--runs 5] [--only LIST]
+Usage: bench.py --bin PATH [--shared DIR] [--mb 50] [--runs 5] [--only LIST]
 """
-import argparse, glob, os, resource, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, glob, json, os, resource, shutil, statistics, subprocess, sys, tempfile, time
 
 
 def texts_available(shared):
@@ -36,12 +45,17 @@ def texts_available(shared):
     return texts
 
 
-def make_corpus(folder, texts, megabytes):
+def make_corpus(folder, texts, megabytes, parts=1):
+    """Writes texts in turn until `megabytes` are written; with `parts`, article i goes to the
+    subfolder part{i % parts}. Returns the paths in order and the size in bytes."""
     target = megabytes * 1_000_000
     size, paths, i = 0, [], 0
+    for part in range(parts if parts > 1 else 0):
+        os.makedirs(os.path.join(folder, f"part{part}"), exist_ok=True)
     while size < target:
         text = texts[i % len(texts)]
-        path = os.path.join(folder, f"a{i:06d}.txt")
+        sub = f"part{i % parts}" if parts > 1 else ""
+        path = os.path.join(folder, sub, f"a{i:06d}.txt")
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
         size += len(text.encode("utf-8"))
@@ -80,9 +94,9 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", required=True)
     ap.add_argument("--shared", default="../shared")
-    ap.add_argument("--mb", type=int, default=20)
+    ap.add_argument("--mb", type=int, default=50)
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--only", default="startup,throughput,parallel,merge,diff")
+    ap.add_argument("--only", default="startup,throughput,parallel,render,merge,diff")
     ap.add_argument("--graphs", type=int, default=1000, help="per-article graphs merged")
     ap.add_argument("--diff-nodes", type=int, default=500, help="entities in each diffed graph")
     args = ap.parse_args()
@@ -92,10 +106,12 @@ def main():
     try:
         corpus = os.path.join(tmp, "corpus")
         os.makedirs(corpus)
-        paths, size = make_corpus(corpus, texts, args.mb)
+        paths, size = make_corpus(corpus, texts, args.mb, parts=2)
+        halves = [os.path.join(corpus, "part0"), os.path.join(corpus, "part1")]
         mb = size / 1e6
         print(f"corpus: {len(paths)} articles, {mb:.1f} MB, made by repeating {len(texts)} distinct texts")
         print(f"machine: {os.cpu_count()} cores; {args.runs} runs per scenario; min / median / max")
+        print(f"binary: {args.bin}")
         one_line = os.path.join(tmp, "one-line.txt")
         with open(one_line, "w") as f:
             f.write("Russian President Vladimir Putin met Egypt's Abdel Fattah al-Sisi in Cairo.\n")
@@ -112,23 +128,48 @@ def main():
             rows.append(("start-up: entities on a one-line file", "ms", stats(starts), max(peaks)))
 
         scenarios = []
+        graph_json = ["graph", "--format", "json", "-o", "/dev/null", "--jobs", "1"]
         if "throughput" in only:
-            scenarios += [("graph --format json, 1 process", 1, ["graph", "--format", "json", "-o", "/dev/null", "--jobs", "1"], None),
-                          ("entities --format json, 1 process", 1, ["entities", "--format", "json", "-o", "/dev/null"], None),
-                          ("graph --format json, 2 processes (half each)", 2, ["graph", "--format", "json", "-o", "/dev/null", "--jobs", "1"], None)]
+            scenarios += [("graph --format json, 1 process (1 core)", graph_json, [[corpus]], False),
+                          # `entities` reads files only: one run per 500 articles, one after another.
+                          ("entities --format json, runs of 500 files (1 core)",
+                           ["entities", "--format", "json", "-o", "/dev/null"],
+                           [paths[i:i + 500] for i in range(0, len(paths), 500)], True),
+                          ("graph --format json, 2 processes (2 cores)", graph_json, [[h] for h in halves], False)]
         if "parallel" in only:
-            scenarios += [(f"graph FOLDER --jobs {jobs}", 1, ["graph", corpus, "--format", "json", "-o", "/dev/null", "--jobs", str(jobs)], [])
+            scenarios += [(f"graph FOLDER --jobs {jobs} ({jobs} core{'s' if jobs > 1 else ''})",
+                           ["graph", "--format", "json", "-o", "/dev/null", "--jobs", str(jobs)], [[corpus]], False)
                           for jobs in (1, 2)]
-        for title, procs, cmd, inputs in scenarios:
+        for title, cmd, shards, one_by_one in scenarios:
             speeds, docs, peaks = [], [], []
-            shards = [paths[i::procs] for i in range(procs)] if inputs is None else [inputs]
             for _ in range(args.runs):
-                secs, peak = timed([[args.bin] + cmd + shard for shard in shards])
+                if one_by_one:
+                    each = [timed([[args.bin] + cmd + shard]) for shard in shards]
+                    secs, peak = sum(t for t, _ in each), max(p for _, p in each)
+                else:
+                    secs, peak = timed([[args.bin] + cmd + shard for shard in shards])
                 speeds.append(mb / secs)
                 docs.append(len(paths) / secs)
                 peaks.append(peak)
             rows.append((title, "MB/s", stats(speeds), max(peaks)))
             rows.append((title, "articles/s", stats(docs), max(peaks)))
+
+        if "render" in only:
+            whole = os.path.join(tmp, "whole.json")
+            run_quiet([args.bin, "graph", corpus, "--format", "json", "-o", whole, "--top-nodes", "0"])
+            with open(whole, encoding="utf-8") as f:
+                nodes = len(json.load(f)["nodes"])
+            print(f"render: from the corpus's graph of {nodes} entities")
+            for top, layout in ((200, "auto"), (2000, "sfdp")):
+                out = os.path.join(tmp, f"top{top}.svg")
+                times, peaks = [], []
+                for _ in range(args.runs):
+                    secs, peak = timed([[args.bin, "merge", whole, "--top-nodes", str(top), "--layout", layout,
+                                         "-o", out]])
+                    times.append(secs * 1000)
+                    peaks.append(peak)
+                shown = min(top, nodes)
+                rows.append((f"{shown}-node graph to SVG, layout {layout}", "ms", stats(times), max(peaks)))
 
         if "merge" in only:
             shards = os.path.join(tmp, "shards")
@@ -143,14 +184,12 @@ def main():
             rows.append((f"merge {args.graphs} per-article graphs", "ms", stats(times), max(peaks)))
 
         if "diff" in only:
-            half = len(paths) // 2
             sides = []
-            for name, part in (("old", paths[:half]), ("new", paths[half:])):
+            for name, part in (("old", halves[0]), ("new", halves[1])):
                 out = os.path.join(tmp, f"{name}.json")
-                run_quiet([args.bin, "graph", "--format", "json", "-o", out, "--top-nodes", str(args.diff_nodes)] + part)
+                run_quiet([args.bin, "graph", "--format", "json", "-o", out, "--top-nodes", str(args.diff_nodes), part])
                 sides.append(out)
             with open(sides[0], encoding="utf-8") as f:
-                import json
                 graph = json.load(f)
             print(f"diff: graphs of {len(graph['nodes'])} entities and {len(graph['links'])} links each side")
             for fmt in ("json", "text"):
@@ -161,9 +200,9 @@ def main():
                     peaks.append(peak)
                 rows.append((f"diff of two {args.diff_nodes}-entity graphs, {fmt}", "ms", stats(times), max(peaks)))
 
-        print(f"{'scenario':48} {'unit':>10} {'min':>9} {'median':>9} {'max':>9} {'peak RSS MB':>12}")
+        print(f"{'scenario':52} {'unit':>10} {'min':>9} {'median':>9} {'max':>9} {'peak RSS MB':>12}")
         for title, unit, (lo, mid, hi), peak in rows:
-            print(f"{title:48} {unit:>10} {lo:9.1f} {mid:9.1f} {hi:9.1f} {peak:12.1f}")
+            print(f"{title:52} {unit:>10} {lo:9.1f} {mid:9.1f} {hi:9.1f} {peak:12.1f}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
