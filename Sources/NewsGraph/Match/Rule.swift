@@ -30,7 +30,7 @@ public enum Rules {
     AppositiveAgePersonRule(), NationalityResultPersonRule(), OrganizationHeadRule(),
     PlaceHeadRule(), DirectionalPlaceRule(),
     ScoreLineTeamRule(), SportsClubRule(), TeamNicknameRule(), LocativePlaceRule(),
-    OrganizationCueRule(), PlaceCueRule(), CreditLineRule(),
+    OrganizationCueRule(), PlaceCueRule(), CreditLineRule(), ArticleNameRule(),
   ]
 }
 
