@@ -18,6 +18,13 @@ public struct OrganizationHeadRule: Rule {
       "The «Russian Defense Ministry» said.", .organization, "a nationality and an office"),
     RuleExample(
       "On Monday Times Square was full.", .organization, "a weekday does not start a name"),
+    RuleExample(
+      "at the «Department of Physics and Astronomy» of", .organization, "two fields after 'of'"),
+    RuleExample(
+      "the «Ministry of Defence» and «Foreign Ministry» met", .organization,
+      "'and' before another name"),
+    RuleExample("He joined the «Hockey Hall of Fame» and the «Quellish Air Force».", .organization,
+      "Hall of Fame; Force"),
   ]
 
   /// Heads that end a name ("Moscow Times").
@@ -41,7 +48,7 @@ public struct OrganizationHeadRule: Rule {
     "Hotel", "Hotels", "Resorts", "Casino", "Cinema", "Theatre", "Theater", "Centre", "Center",
     "Board", "Council", "Senate", "Cabinet", "Secretariat", "Tribunal", "Commissioner",
     "Newsroom", "Desk", "United", "Rovers", "Rangers", "Wanderers", "Athletic", "Albion",
-    "Hotspur", "Athletico", "FC", "F.C.", "SC", "AC",
+    "Hotspur", "Athletico", "FC", "F.C.", "SC", "AC", "Force", "Command",
   ]
 
   /// Heads that take "of" and a name ("Ministry of Defence").
@@ -58,7 +65,11 @@ public struct OrganizationHeadRule: Rule {
     var i = range.lowerBound
     while i < range.upperBound {
       let head = tokens[i].text
-      let isSuffix = OrganizationHeadRule.suffixHeads.contains(head)
+      // "Hockey Hall of Fame": a head of three words.
+      let isHallOfFame =
+        head == "Hall" && i + 2 < range.upperBound && tokens[i + 1].text == "of"
+        && tokens[i + 2].text == "Fame"
+      let isSuffix = OrganizationHeadRule.suffixHeads.contains(head) || isHallOfFame
       let isOf = OrganizationHeadRule.ofHeads.contains(head)
       guard isSuffix || isOf else {
         i += 1
@@ -75,15 +86,26 @@ public struct OrganizationHeadRule: Rule {
         start -= 1
       }
       // "of" and a capitalized name after the head.
-      var end = i + 1
+      var end = isHallOfFame ? i + 3 : i + 1
       if isOf, end + 1 < range.upperBound, tokens[end].text == "of" {
         var cursor = end + 1
         if cursor < range.upperBound, tokens[cursor].text == "the" { cursor += 1 }
-        var last = cursor
-        while last < range.upperBound, tokens[last].kind == .word, tokens[last].isCapitalized,
-          !NameShape.functionWords.contains(tokens[last].text)
+        var last = capitalizedRun(from: cursor, context)
+        // "Department of Physics and Astronomy": a second field joined by "and", unless it is
+        // another name ("Ministry of Defence and Foreign Ministry", "... and Egypt").
+        if last > cursor, last + 1 < range.upperBound,
+          tokens[last].text == "and" || tokens[last].text == "&"
         {
-          last += 1
+          let second = capitalizedRun(from: last + 1, context)
+          let words = (last + 1)..<second
+          if !words.isEmpty, context.dictionaryMatch(at: last + 1) == nil,
+            !words.contains(where: {
+              OrganizationHeadRule.suffixHeads.contains(tokens[$0].text)
+                || OrganizationHeadRule.ofHeads.contains(tokens[$0].text)
+            })
+          {
+            last = second
+          }
         }
         if last > cursor { end = last }
       }
@@ -97,5 +119,17 @@ public struct OrganizationHeadRule: Rule {
       i = end
     }
     return result
+  }
+
+  /// The end of the capitalized words that start at `start` (no function words).
+  private func capitalizedRun(from start: Int, _ context: SentenceContext) -> Int {
+    let tokens = context.tokens
+    var last = start
+    while last < context.range.upperBound, tokens[last].kind == .word,
+      tokens[last].isCapitalized, !NameShape.functionWords.contains(tokens[last].text)
+    {
+      last += 1
+    }
+    return last
   }
 }
