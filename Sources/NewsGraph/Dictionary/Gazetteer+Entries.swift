@@ -171,6 +171,11 @@ extension Gazetteer {
     /// The id of entry `position`, without building the whole entry.
     public func id(at position: Int) -> String { ids[position] }
 
+    /// The label of entry `position`, without building the whole entry.
+    public func label(at position: Int) -> String {
+      texts[Int(records[position * Self.stride + Field.label.rawValue])]
+    }
+
     /// Whether entry `position` is flagged `common`, without building the whole entry.
     public func isCommonWord(at position: Int) -> Bool {
       kind(at: position) & Flag.common.rawValue != 0

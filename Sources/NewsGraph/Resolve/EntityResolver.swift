@@ -15,9 +15,10 @@ public struct EntityResolver: Sendable {
     var drafts: [Draft] = kept.map { candidate in
       var draft = Draft(candidate: candidate, key: candidate.entity, ruleLabel: candidate.label)
       if candidate.entity == nil, let entry = dictionaryEntry(for: candidate, tokens, gazetteer) {
-        draft.key = entry.id
+        draft.key = gazetteer.entries.id(at: entry)
         draft.candidate.form =
-          entry.label == text.foldedText(candidate.start..<candidate.end) ? .name : .alias
+          gazetteer.entries.label(at: entry) == text.foldedText(candidate.start..<candidate.end)
+          ? .name : .alias
       }
       return draft
     }
@@ -25,9 +26,13 @@ public struct EntityResolver: Sendable {
     // Surnames of the full names in this document, to link short forms.
     var owners: [String: Set<String>] = [:]
     var fullNames: [String: String] = [:]  // person key -> label
+    // Dictionary entries whose surnames are in `owners` already: a name mentioned again adds
+    // nothing, and splitting every form of its entry each time cost more than the rest.
+    var entriesListed = Set<String>()
     for draft in drafts where draft.candidate.type == .person {
       let words = nameWords(draft.candidate, tokens)
       if let id = draft.key, let index = gazetteer.index[id] {
+        guard entriesListed.insert(id).inserted else { continue }
         let entry = gazetteer.entries[index]
         for form in [entry.label] + entry.aliases {
           let parts = form.split(separator: " ").map(String.init)
@@ -83,8 +88,8 @@ public struct EntityResolver: Sendable {
           drafts[index].key = key
           drafts[index].candidate.form = .short
         } else if words.count >= 2, let last = surnameKeys(words).first, let key = owner(of: last),
-          !key.hasPrefix("rule:"), let entry = gazetteer.index[key].map({ gazetteer.entries[$0] }),
-          entry.label.hasPrefix(words[0])
+          !key.hasPrefix("rule:"), let entry = gazetteer.index[key],
+          gazetteer.entries.label(at: entry).hasPrefix(words[0])
         {
           drafts[index].key = key
           drafts[index].candidate.form = .alias
@@ -187,7 +192,7 @@ public struct EntityResolver: Sendable {
         label = full
       } else if let index = gazetteer.index[key] {
         id = key
-        label = gazetteer.entries[index].label
+        label = gazetteer.entries.label(at: index)
       } else {
         id = key
         label = draft.ruleLabel ?? key
@@ -254,15 +259,16 @@ public struct EntityResolver: Sendable {
     return candidate.tokens.map { tokens[$0].text }
   }
 
+  /// The position of the dictionary entry of the candidate's type that lists its words.
   private func dictionaryEntry(
     for candidate: Candidate, _ tokens: [Token], _ gazetteer: Gazetteer
-  ) -> DictionaryEntry? {
+  ) -> Int? {
     var keys = candidate.tokens.map { tokens[$0].text }
     if keys.count > 1, keys[0] == "The", candidate.type == .organization { keys.removeFirst() }
     let found = gazetteer.exact.matches(startingAt: 0, count: keys.count) { keys[$0] }
     guard let whole = found.last, whole.length == keys.count else { return nil }
-    return whole.payloads.lazy.map { gazetteer.entries[Int($0.entry)] }
-      .first { $0.type == candidate.type }
+    return whole.payloads.lazy.map { Int($0.entry) }
+      .first { gazetteer.entries.type(at: $0) == candidate.type }
   }
 
   /// "al-Sisi" gives "al-Sisi" and "Sisi"; "Vladimir Putin" gives "Putin".
