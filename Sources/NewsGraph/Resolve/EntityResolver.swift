@@ -279,6 +279,9 @@ public struct EntityResolver: Sendable {
   }
 
   private func strippedParticle(_ word: String) -> String {
+    // Most words have no hyphen, and splitting by Characters costs thousands of instructions:
+    // with no "-" byte there is no "-" Character either (none is canonically equivalent to it).
+    guard word.utf8.contains(0x2D) else { return word }
     let parts = word.split(separator: "-", maxSplits: 1)
     if parts.count == 2, NameShape.particles.contains(parts[0].lowercased()) {
       return String(parts[1])
