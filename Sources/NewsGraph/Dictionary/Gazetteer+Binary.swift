@@ -7,7 +7,7 @@
 /// or foreign file is rejected, never trusted.
 extension Gazetteer {
   /// Bump when the layout or the meaning of any stored number changes.
-  static let binaryVersion: UInt64 = 2
+  static let binaryVersion: UInt64 = 3
   private static let magic: [UInt8] = Array("NGGAZ\u{0}\u{1}\u{2}".utf8)
 
   /// The gazetteer in its binary form.
@@ -23,7 +23,7 @@ extension Gazetteer {
     for trie in [exact.storage, upper.storage, titles.storage, upperTitles.storage] {
       writer.append(trie)
     }
-    writer.append(StringTable(givenNames.sorted(), indexed: false))
+    writer.append(givenNames.table)
     let checksum = writer.bytes.withUnsafeBytes { BinaryWriter.checksum($0) }
     withUnsafeBytes(of: checksum.littleEndian) { writer.bytes += $0 }
     return writer.bytes
@@ -61,11 +61,11 @@ extension Gazetteer {
       let titles: TokenTrie<TitleKind> = reader.trie(), titles.isWellFormed(payload: { _ in true }),
       let upperTitles: TokenTrie<TitleKind> = reader.trie(),
       upperTitles.isWellFormed(payload: { _ in true }),
-      let given = reader.table(), reader.offset == reader.end
+      let given = reader.table(), !given.slots.isEmpty, reader.offset == reader.end
     else { return nil }
     self.init(
       entries: entries, exact: exact, upper: upper, titles: titles, upperTitles: upperTitles,
-      givenNames: Set((0..<given.count).map { given[$0] }))
+      givenNames: NameList(table: given))
   }
 }
 

@@ -25,7 +25,7 @@ public struct Gazetteer: Sendable {
   public var upper: TokenTrie<Surface> { storage.upper }
   public var titles: TokenTrie<TitleKind> { storage.titles }
   public var upperTitles: TokenTrie<TitleKind> { storage.upperTitles }
-  public var givenNames: Set<String> { storage.givenNames }
+  public var givenNames: NameList { storage.givenNames }
   /// Entry positions by entity id: `index["country/egypt"]`.
   public var index: EntryIndex { storage.index }
 
@@ -40,12 +40,12 @@ public struct Gazetteer: Sendable {
     let upper: TokenTrie<Surface>
     let titles: TokenTrie<TitleKind>
     let upperTitles: TokenTrie<TitleKind>
-    let givenNames: Set<String>
+    let givenNames: NameList
     let index: EntryIndex
 
     init(
       entries: Entries, exact: TokenTrie<Surface>, upper: TokenTrie<Surface>,
-      titles: TokenTrie<TitleKind>, upperTitles: TokenTrie<TitleKind>, givenNames: Set<String>
+      titles: TokenTrie<TitleKind>, upperTitles: TokenTrie<TitleKind>, givenNames: NameList
     ) {
       self.entries = entries
       self.index = EntryIndex(ids: entries.ids)
@@ -114,7 +114,7 @@ public struct Gazetteer: Sendable {
     }
     let base = Gazetteer(
       entries: table, exact: exact, upper: upper, titles: TokenTrie(phrases: titlePhrases),
-      upperTitles: TokenTrie(phrases: upperTitlePhrases), givenNames: Set(givenNames))
+      upperTitles: TokenTrie(phrases: upperTitlePhrases), givenNames: NameList(givenNames))
     self = userEntries.isEmpty ? base : Gazetteer(base: base, userEntries: userEntries)
   }
 
@@ -182,7 +182,7 @@ public struct Gazetteer: Sendable {
   /// A gazetteer from its parts, as the binary form stores them.
   init(
     entries: Entries, exact: TokenTrie<Surface>, upper: TokenTrie<Surface>,
-    titles: TokenTrie<TitleKind>, upperTitles: TokenTrie<TitleKind>, givenNames: Set<String>
+    titles: TokenTrie<TitleKind>, upperTitles: TokenTrie<TitleKind>, givenNames: NameList
   ) {
     storage = Storage(
       entries: entries, exact: exact, upper: upper, titles: titles, upperTitles: upperTitles,
