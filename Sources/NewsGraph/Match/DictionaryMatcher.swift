@@ -48,6 +48,14 @@ public struct DictionaryMatcher: Sendable {
   ) -> Bool {
     let position = Int(surface.entry)
     let entries = context.gazetteer.entries
+    // "Stanley Cup", "Melbourne Cup", "Boston Marathon": a place named in an event's name is
+    // not mentioned; the event is.
+    let next = i + length
+    if next < context.range.upperBound, surface.form != .demonym,
+      entries.type(at: position) == .place, NameShape.eventHeads.contains(context.tokens[next].text)
+    {
+      return false
+    }
     // A small town, or one named like a person, counts only where the text says it is a place:
     // "born in Azna", "Bridgton, Maine".
     if entries.type(at: position) == .place, entries.isMinor(at: position),

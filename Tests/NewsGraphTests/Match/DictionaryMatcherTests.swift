@@ -102,4 +102,10 @@ import Testing
     #expect(perSentence == [["country/egypt"], ["country/china"]])
     #expect(contexts.map { DictionaryMatcher().candidates(in: $0).map(\.sentence) } == [[0], [1]])
   }
+
+  @Test func placeInAnEventsNameIsNotMentioned() {
+    let found = Pipeline.document("The Sochi Marathon and the Cairo Cup drew crowds in Sochi.")
+      .mentions.map(\.text)
+    #expect(found == ["Sochi"], "\(found)")
+  }
 }
