@@ -7,43 +7,66 @@ public struct OverlapPolicy: Sendable {
   /// The winners, sorted by position, and each loser with the candidate that beat it.
   ///
   /// Candidates never cross sentences, so each sentence is decided on its own, with an
-  /// occupancy map of its code points: the work is linear in the candidates' lengths.
+  /// occupancy map of its code points: the work is linear in the candidates' lengths. The
+  /// candidates are sorted and grouped by their positions in `candidates`, so that no candidate
+  /// (several strings each) is copied until it is kept or beaten.
   public func resolve(_ candidates: [Candidate]) -> (
     kept: [Candidate], beaten: [(Candidate, by: Candidate)]
   ) {
-    var bySentence: [Int: [Candidate]] = [:]
-    for candidate in candidates where candidate.end > candidate.start {
-      bySentence[candidate.sentence, default: []].append(candidate)
-    }
+    // By sentence, and in the order given within a sentence.
+    let positions = candidates.indices.filter { candidates[$0].end > candidates[$0].start }
+      .sorted { (candidates[$0].sentence, $0) < (candidates[$1].sentence, $1) }
     var kept: [Candidate] = []
     var beaten: [(Candidate, by: Candidate)] = []
-    for sentence in bySentence.keys.sorted() {
-      guard let group = bySentence[sentence] else { continue }
-      let ordered = group.sorted { a, b in
-        let la = a.end - a.start
-        let lb = b.end - b.start
-        if la != lb { return la > lb }
-        if a.priority != b.priority { return a.priority > b.priority }
-        if a.start != b.start { return a.start < b.start }
-        if a.type != b.type { return a.type < b.type }
-        if a.source != b.source { return a.source < b.source }
-        return (a.entity ?? "") < (b.entity ?? "")
+    var groupStart = 0
+    while groupStart < positions.count {
+      let sentence = candidates[positions[groupStart]].sentence
+      var groupEnd = groupStart + 1
+      while groupEnd < positions.count, candidates[positions[groupEnd]].sentence == sentence {
+        groupEnd += 1
       }
-      let low = group.map(\.start).min() ?? 0
-      let high = group.map(\.end).max() ?? 0
-      // owner[i] is the index in `keptHere` of the candidate holding code point low + i.
-      var owner = [Int32](repeating: -1, count: high - low)
-      var keptHere: [Candidate] = []
-      for candidate in ordered {
-        if let taken = (candidate.start..<candidate.end).first(where: { owner[$0 - low] >= 0 }) {
-          beaten.append((candidate, by: keptHere[Int(owner[taken - low])]))
-          continue
-        }
-        for point in candidate.start..<candidate.end { owner[point - low] = Int32(keptHere.count) }
-        keptHere.append(candidate)
-      }
-      kept += keptHere.sorted { $0.start < $1.start }
+      decide(positions[groupStart..<groupEnd], candidates, kept: &kept, beaten: &beaten)
+      groupStart = groupEnd
     }
     return (kept, beaten)
+  }
+
+  /// Decides one sentence's candidates, given by position in the order they came.
+  private func decide(
+    _ group: ArraySlice<Int>, _ candidates: [Candidate], kept: inout [Candidate],
+    beaten: inout [(Candidate, by: Candidate)]
+  ) {
+    let ordered = group.sorted { OverlapPolicy.wins(candidates[$0], over: candidates[$1]) }
+    var low = Int.max
+    var high = Int.min
+    for position in group {
+      low = min(low, candidates[position].start)
+      high = max(high, candidates[position].end)
+    }
+    // owner[i] is the index in `keptHere` of the candidate holding code point low + i.
+    var owner = [Int32](repeating: -1, count: high - low)
+    var keptHere: [Int] = []
+    for position in ordered {
+      let candidate = candidates[position]
+      if let taken = (candidate.start..<candidate.end).first(where: { owner[$0 - low] >= 0 }) {
+        beaten.append((candidate, by: candidates[keptHere[Int(owner[taken - low])]]))
+        continue
+      }
+      for point in candidate.start..<candidate.end { owner[point - low] = Int32(keptHere.count) }
+      keptHere.append(position)
+    }
+    kept += keptHere.sorted { candidates[$0].start < candidates[$1].start }.map { candidates[$0] }
+  }
+
+  /// Whether `a` comes before `b` in the order of precedence.
+  private static func wins(_ a: Candidate, over b: Candidate) -> Bool {
+    let la = a.end - a.start
+    let lb = b.end - b.start
+    if la != lb { return la > lb }
+    if a.priority != b.priority { return a.priority > b.priority }
+    if a.start != b.start { return a.start < b.start }
+    if a.type != b.type { return a.type < b.type }
+    if a.source != b.source { return a.source < b.source }
+    return (a.entity ?? "") < (b.entity ?? "")
   }
 }
