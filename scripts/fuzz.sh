@@ -14,6 +14,7 @@
 # than FUZZ_RSS_MB (default 2048) stops the target; the input is saved in
 # .build-fuzz/artifacts/TARGET/ and the script exits 1 (fix it, and keep the input in
 # fuzz/seeds/TARGET/ as a regression). `replay` runs each target once over its inputs.
+# FUZZ_BUILD=0 uses the targets already built in .build-fuzz instead of building them again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -52,6 +53,7 @@ options() {
 build() {
   local target=$1 main source="$OUT/sources-$1"
   main=$(main_file "$target")
+  if [ "${FUZZ_BUILD:-1}" = 0 ] && [ -x "$OUT/fuzz-$target" ]; then return 0; fi
   mkdir -p "$OUT"
   echo "building $OUT/fuzz-$target"
   # Compiled from a copy, so that an edit made meanwhile does not stop the compiler.
