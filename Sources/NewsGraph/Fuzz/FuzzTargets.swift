@@ -299,7 +299,8 @@ public enum FuzzTargets {
       var quote: UInt8?
       while index < count {
         let byte = bytes[index]
-        precondition(byte >= 0x20 || byte == 0x9 || byte == 0xA || byte == 0xD,
+        precondition(
+          byte >= 0x20 || byte == 0x9 || byte == 0xA || byte == 0xD,
           "a character XML 1.0 forbids")
         precondition(
           !(byte == 0xEF && index + 2 < count && bytes[index + 1] == 0xBF
