@@ -106,6 +106,15 @@ public struct EntityResolver: Sendable {
       }
     }
 
+    // "President Clinton ... Clinton said": a lone surname after a title is a person, and so
+    // are its bare uses elsewhere, unless a fuller name owns the word.
+    for draft in drafts
+    where draft.candidate.type == .person && draft.candidate.source == "rule:titled-person" {
+      let words = nameWords(draft.candidate, tokens)
+      guard words.count == 1, owners[words[0]] == nil, let key = draft.key else { continue }
+      owners[words[0]] = [key]
+    }
+
     // A place that is a team elsewhere in the document (a results line, "Dynamo Moscow") is
     // that team in the prose too: "Surrey 429-7" ... "Surrey captain Chris Lewis".
     var teams: [String: Draft] = [:]

@@ -127,4 +127,12 @@ import Testing
     #expect(document.entities.map(\.id) == ["country/egypt", "country/russia"])
     #expect(document.entities.map(\.mentions) == [2, 3])
   }
+
+  @Test func surnameAfterATitleNamesItsBareUsesToo() {
+    let document = Pipeline.document(
+      "Tolsk said on Tuesday he would stay. Later President Tolsk left Cairo. Tolsk smiled.")
+    let people = document.mentions.filter { $0.type == .person }
+    #expect(people.map(\.text) == ["Tolsk", "Tolsk", "Tolsk"], "\(people.map(\.text))")
+    #expect(Set(people.map(\.entity)).count == 1)
+  }
 }
