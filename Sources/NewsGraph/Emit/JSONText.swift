@@ -130,8 +130,11 @@ struct JSONText {
     text.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
+  /// Appends the bytes of a string in one copy (appending a `String.UTF8View` goes byte by byte
+  /// through generic code, and the writer appends a piece of indentation or a key per value).
   private mutating func append(_ text: String) {
-    bytes.append(contentsOf: text.utf8)
+    var text = text
+    text.withUTF8 { bytes.append(contentsOf: $0) }
   }
 
   private mutating func separator() {
