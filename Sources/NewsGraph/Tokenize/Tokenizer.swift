@@ -30,6 +30,9 @@ public struct Tokenizer: Sendable {
   public func tokens(in text: SourceText, range: Range<Int>) -> [Token] {
     let s = text.folded
     var tokens: [Token] = []
+    // News prose runs about five scalars a token, spaces included: room for a little more than
+    // that, so the array is seldom grown (each growth copies every token made so far).
+    tokens.reserveCapacity(range.count / 4 + 4)
     var i = range.lowerBound
     let end = range.upperBound
     var spaceBefore = true
