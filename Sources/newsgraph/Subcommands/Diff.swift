@@ -4,6 +4,7 @@ import NewsGraph
 extension NewsGraphCommand {
   struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "diff",
       abstract:
         "Compare two graphs: entities and links added, removed and changed, weight changes ranked by size.",
       discussion: """

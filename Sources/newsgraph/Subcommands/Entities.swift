@@ -4,6 +4,7 @@ import NewsGraph
 extension NewsGraphCommand {
   struct Entities: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "entities",
       abstract:
         "List the mentions of people, countries, organizations and places in articles, with offsets.",
       discussion: """

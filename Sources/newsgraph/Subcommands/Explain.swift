@@ -4,6 +4,7 @@ import NewsGraph
 extension NewsGraphCommand {
   struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "explain",
       abstract:
         "Say why two entities are linked: counts, every weight, and the evidence sentences.",
       discussion: """

@@ -4,6 +4,7 @@ import NewsGraph
 extension NewsGraphCommand {
   struct Graph: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "graph",
       abstract:
         "Build the co-occurrence graph of articles and write it as DOT, JSON, SVG, PNG, PDF, GraphML, GEXF or CSV.",
       discussion: """

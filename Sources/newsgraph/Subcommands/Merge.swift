@@ -4,6 +4,7 @@ import NewsGraph
 extension NewsGraphCommand {
   struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "merge",
       abstract: "Merge graph JSON files of separate sets of articles into the graph of them all.",
       discussion: """
         Counts add (mentions, documents and windows of entities; windows and documents of \
