@@ -209,24 +209,38 @@ public struct SourceText: Sendable {
   /// PS) becomes one space, as `Character.isNewline` sees them (line breaks are grapheme
   /// clusters of their own, CR LF being one), then `suffix`.
   func singleLineText(_ range: Range<Int>, suffix: String = "") -> String {
-    var scalars: [Unicode.Scalar] = []
-    scalars.reserveCapacity(range.count + suffix.unicodeScalars.count)
-    var index = range.lowerBound
-    while index < range.upperBound {
-      let scalar = original[index]
-      switch scalar.value {
-      case 0x0D:
-        scalars.append(" ")
-        if index + 1 < range.upperBound, original[index + 1] == "\n" { index += 1 }
-      case 0x0A, 0x0B, 0x0C, 0x85, 0x2028, 0x2029:
-        scalars.append(" ")
-      default:
-        scalars.append(scalar)
+    // Encoded straight into the string, as `string(_:)` does: collecting the scalars in an array
+    // first cost more than the rest of cutting an evidence sentence.
+    var suffix = suffix
+    return original.withUnsafeBufferPointer { original in
+      suffix.withUTF8 { suffixBytes in
+        // A line break becomes one byte, no more than it took: the scalars' width is enough.
+        var capacity = suffixBytes.count
+        for index in range { capacity += UTF8.width(original[index]) }
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+          var at = 0
+          var index = range.lowerBound
+          while index < range.upperBound {
+            let scalar = original[index]
+            switch scalar.value {
+            case 0x0D:
+              at = SourceText.encode(" ", into: buffer, at: at)
+              if index + 1 < range.upperBound, original[index + 1] == "\n" { index += 1 }
+            case 0x0A, 0x0B, 0x0C, 0x85, 0x2028, 0x2029:
+              at = SourceText.encode(" ", into: buffer, at: at)
+            default:
+              at = SourceText.encode(scalar, into: buffer, at: at)
+            }
+            index += 1
+          }
+          for byte in suffixBytes {
+            buffer[at] = byte
+            at += 1
+          }
+          return at
+        }
       }
-      index += 1
     }
-    scalars.append(contentsOf: suffix.unicodeScalars)
-    return SourceText.string(scalars[...])
   }
 
   static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
