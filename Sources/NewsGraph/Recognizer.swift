@@ -61,7 +61,8 @@ public struct Recognizer: Sendable {
       tokens: tokens, sentenceOfToken: sentenceOfToken)
     let linked = ArticleInNameExtender().extend(
       stemmed, tokens: tokens, sentenceOfToken: sentenceOfToken,
-      weakCase: { blocks[blockOfSentence[$0]].isAllCaps || blocks[blockOfSentence[$0]].isTitleCase })
+      weakCase: { blocks[blockOfSentence[$0]].isAllCaps || blocks[blockOfSentence[$0]].isTitleCase }
+    )
     let (mentions, entities) = EntityResolver().resolve(
       linked, tokens: tokens, sentenceOfToken: sentenceOfToken, text: text, gazetteer: gazetteer)
     let document = Document(

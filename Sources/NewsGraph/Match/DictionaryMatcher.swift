@@ -93,7 +93,6 @@ public struct DictionaryMatcher: Sendable {
     "towards", "toward", "through", "inside", "village", "town", "city", "downtown",
   ]
 
-
   private func candidate(
     _ surface: Gazetteer.Surface, _ tokens: Range<Int>, _ context: SentenceContext
   ) -> Candidate {

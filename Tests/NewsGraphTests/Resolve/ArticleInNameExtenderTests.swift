@@ -9,7 +9,8 @@ import Testing
 
   @Test func capitalizedArticleInsideASentenceBelongsToTheName() {
     let found = Self.organizations(
-      "He joined The Velmora Association in May. The Velmora Association grew. Velmora Association members met.")
+      "He joined The Velmora Association in May. The Velmora Association grew. Velmora Association members met."
+    )
     #expect(
       found.map(\.text) == [
         "The Velmora Association", "Velmora Association", "Velmora Association",
@@ -20,7 +21,10 @@ import Testing
   }
 
   @Test func lowerCaseArticleAndOpenersStayOutside() {
-    #expect(Self.organizations("He joined the Velmora Association.").map(\.text) == ["Velmora Association"])
+    #expect(
+      Self.organizations("He joined the Velmora Association.").map(\.text) == [
+        "Velmora Association"
+      ])
     #expect(
       Self.organizations("He said: The Velmora Association is closed.").map(\.text) == [
         "Velmora Association"

@@ -6,7 +6,8 @@ public struct DirectionalPlaceRule: Rule {
   public init() {}
 
   public let id = "directional-place"
-  public let summary = "'North', 'Western', 'Greater', 'Old' ... then a place or country the dictionary knows"
+  public let summary =
+    "'North', 'Western', 'Greater', 'Old' ... then a place or country the dictionary knows"
   public let examples: [RuleExample] = [
     RuleExample("He grew up in «West Germany» and «Southern California».", .place, "directions"),
     RuleExample("Flights to «Greater Manchester» resumed.", .place, "Greater"),

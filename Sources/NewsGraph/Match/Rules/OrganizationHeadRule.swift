@@ -23,7 +23,8 @@ public struct OrganizationHeadRule: Rule {
     RuleExample(
       "the «Ministry of Defence» and «Foreign Ministry» met", .organization,
       "'and' before another name"),
-    RuleExample("He joined the «Hockey Hall of Fame» and the «Quellish Air Force».", .organization,
+    RuleExample(
+      "He joined the «Hockey Hall of Fame» and the «Quellish Air Force».", .organization,
       "Hall of Fame; Force"),
   ]
 
