@@ -267,15 +267,19 @@ public struct GraphBuilder: Sendable {
           documents: state.documents, aliases: state.aliases.sorted(), windows: state.windows,
           dates: state.dates.sorted())
       }
-      let edgeList = edges.map { key, state in
-        (
-          rank: UInt64(UInt32(rank[Int(key >> 32)])) << 32
-            | UInt64(UInt32(rank[Int(key & 0xFFFF_FFFF)])),
-          edge: CooccurrenceGraph.Edge(
-            source: ids[Int(key >> 32)], target: ids[Int(key & 0xFFFF_FFFF)], count: state.count,
-            documents: state.documents, evidence: state.evidence, dates: state.dates.sorted())
-        )
-      }.sorted { $0.rank < $1.rank }.map(\.edge)
+      // The links' ranks are sorted, then each link is made once, in order: sorting the links
+      // themselves moved every one (strings, evidence and all) many times. No two links rank
+      // the same, so the order is the one sorting the links gave.
+      let states = Array(edges)
+      let ranks = states.map { key, _ in
+        UInt64(UInt32(rank[Int(key >> 32)])) << 32 | UInt64(UInt32(rank[Int(key & 0xFFFF_FFFF)]))
+      }
+      let edgeList = ranks.indices.sorted { ranks[$0] < ranks[$1] }.map { at in
+        let (key, state) = states[at]
+        return CooccurrenceGraph.Edge(
+          source: ids[Int(key >> 32)], target: ids[Int(key & 0xFFFF_FFFF)], count: state.count,
+          documents: state.documents, evidence: state.evidence, dates: state.dates.sorted())
+      }
       return CooccurrenceGraph(
         nodes: nodeList, edges: edgeList, window: builder.window, documentCount: documentCount,
         windowCount: windowCount, evidenceLimit: evidenceLimit, pruned: pruned)
