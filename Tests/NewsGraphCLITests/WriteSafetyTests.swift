@@ -54,7 +54,10 @@ struct WriteSafetyTests {
     return (process.terminationStatus, text)
   }
 
-  @Test func aWriteErrorMidwayKeepsThePreviousFile() throws {
+  // The ThreadSanitizer runtime dies of SIGBUS when a process starts under a small file size
+  // limit (even `newsgraph --version`), before newsgraph runs.
+  @Test(.disabled(if: Sanitizer.active == .thread, "ThreadSanitizer dies under a file size limit"))
+  func aWriteErrorMidwayKeepsThePreviousFile() throws {
     let scratch = try ScratchFolder()
     let article = try Self.setUp(scratch, names: ["out.json"])
     let (status, errors) = try Self.runLimited(
@@ -64,8 +67,11 @@ struct WriteSafetyTests {
     try Self.expectIntact(scratch, ["out.json"])
   }
 
+  // The ThreadSanitizer runtime dies of SIGBUS when a process starts under a small file size
+  // limit (even `newsgraph --version`), before newsgraph runs.
   /// CSV is two files: both are renamed into place only when both are written.
-  @Test func csvFilesAreReplacedTogetherOrNotAtAll() throws {
+  @Test(.disabled(if: Sanitizer.active == .thread, "ThreadSanitizer dies under a file size limit"))
+  func csvFilesAreReplacedTogetherOrNotAtAll() throws {
     let scratch = try ScratchFolder()
     let article = try Self.setUp(scratch, names: ["out.nodes.csv", "out.edges.csv"])
     let (status, errors) = try Self.runLimited(

@@ -108,7 +108,9 @@ import Testing
       """
     let start = Date()
     let graph = try Self.read(text)
-    #expect(Date().timeIntervalSince(start) < 20)
+    // Under a sanitizer the read takes 30 s or more (ASan on 2 cores): the bound only says
+    // something about the algorithm in an ordinary build.
+    if Sanitizer.active == nil { #expect(Date().timeIntervalSince(start) < 20) }
     #expect(graph.edges.first?.evidence.map(\.sentence) == [0, 1])
   }
 
