@@ -27,9 +27,12 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "NewsGraphTests", dependencies: ["NewsGraph"], exclude: ["Fixtures"]),
+    // What more than one test target needs (which sanitizer a test runs under).
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(
+      name: "NewsGraphTests", dependencies: ["NewsGraph", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
-    .testTarget(name: "NewsGraphCLITests", dependencies: ["newsgraph"]),
+    .testTarget(name: "NewsGraphCLITests", dependencies: ["newsgraph", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

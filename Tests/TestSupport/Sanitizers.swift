@@ -7,11 +7,11 @@
 ///
 /// Tests that measure time ask it: a sanitized build runs 10 to 30 times slower, so a time
 /// bound that catches a quadratic algorithm in an ordinary build says nothing under one.
-enum Sanitizer: String, Sendable {
+public enum Sanitizer: String, Sendable {
   case address = "AddressSanitizer"
   case thread = "ThreadSanitizer"
 
-  static let active: Sanitizer? = {
+  public static let active: Sanitizer? = {
     guard let program = dlopen(nil, RTLD_LAZY) else { return nil }
     defer { dlclose(program) }
     if dlsym(program, "__asan_init") != nil { return .address }
