@@ -57,7 +57,8 @@ struct JSONText {
       case 0x0A: escape = "\\n"
       case 0x0D: escape = "\\r"
       case 0x09: escape = "\\t"
-      case 0xE2 where index + 2 < count && utf8[index + 1] == 0x80
+      case 0xE2
+      where index + 2 < count && utf8[index + 1] == 0x80
         && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
         escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
         length = 3
@@ -75,7 +76,9 @@ struct JSONText {
       } else {
         // "\u00XX" in lower-case hex, as String(_:radix:16) writes it.
         let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+        bytes.append(contentsOf: [
+          0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
+        ])
       }
       index += length
       plainFrom = index

@@ -179,7 +179,9 @@ public struct SourceText: Sendable {
 
   /// Writes the UTF-8 bytes of a scalar at `at`; returns the position after them.
   @inline(__always)
-  static func encode(_ scalar: Unicode.Scalar, into buffer: UnsafeMutableBufferPointer<UInt8>, at: Int)
+  static func encode(
+    _ scalar: Unicode.Scalar, into buffer: UnsafeMutableBufferPointer<UInt8>, at: Int
+  )
     -> Int
   {
     let value = scalar.value
