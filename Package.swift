@@ -18,7 +18,7 @@ let package = Package(
       pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"])]
     ),
-    .target(name: "GraphvizRender", dependencies: ["CGraphviz"]),
+    .target(name: "GraphvizRender", dependencies: ["CGraphviz", "NewsGraph"]),
     .executableTarget(
       name: "newsgraph",
       dependencies: [

@@ -1,3 +1,5 @@
+import NewsGraph
+
 /// The one lock that every Graphviz call in this process goes through.
 ///
 /// Graphviz keeps global state (the lexer, the error channel, layout scratch data) and

@@ -9,13 +9,14 @@
 /// On Linux a contended `Mutex` is handed from one thread to the next inside the kernel (a
 /// priority-inheritance futex, in the Swift runtime's uninstrumented code), so ThreadSanitizer
 /// sees no synchronization between them and reports every section the lock protects as a data
-/// race (`make sanitize` did, for the corpus runner's reader). ThreadSanitizer intercepts
-/// pthread mutexes, so with this lock it checks the corpus runner's sharing for real.
-final class Locked<Value>: @unchecked Sendable {
+/// race (`make sanitize` did, for the corpus runner's reader and every render under the Graphviz
+/// lock). ThreadSanitizer intercepts pthread mutexes, so with this lock it checks those sections
+/// for real. The command line's corpus runner and `GraphvizRender` both use it.
+public final class Locked<Value>: @unchecked Sendable {
   private var value: Value
   private let mutex: UnsafeMutablePointer<pthread_mutex_t>
 
-  init(_ value: Value) {
+  public init(_ value: Value) {
     self.value = value
     mutex = .allocate(capacity: 1)
     mutex.initialize(to: pthread_mutex_t())
@@ -29,7 +30,9 @@ final class Locked<Value>: @unchecked Sendable {
   }
 
   /// Runs `body` on the value with the lock held.
-  func withLock<Result, E: Error>(_ body: (inout Value) throws(E) -> Result) throws(E) -> Result {
+  public func withLock<Result, E: Error>(_ body: (inout Value) throws(E) -> Result) throws(E)
+    -> Result
+  {
     pthread_mutex_lock(mutex)
     defer { pthread_mutex_unlock(mutex) }
     return try body(&value)
