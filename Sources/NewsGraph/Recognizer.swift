@@ -56,13 +56,9 @@ public struct Recognizer: Sendable {
       for rule in rules { candidates += rule.candidates(in: context) }
     }
     let (kept, beaten) = OverlapPolicy().resolve(candidates)
-    let stemmed = CompanyStemLinker().link(
+    let linked = CompanyStemLinker().link(
       AcronymLinker().link(kept, tokens: tokens, sentenceOfToken: sentenceOfToken),
       tokens: tokens, sentenceOfToken: sentenceOfToken)
-    let linked = ArticleInNameExtender().extend(
-      stemmed, tokens: tokens, sentenceOfToken: sentenceOfToken,
-      weakCase: { blocks[blockOfSentence[$0]].isAllCaps || blocks[blockOfSentence[$0]].isTitleCase }
-    )
     let (mentions, entities) = EntityResolver().resolve(
       linked, tokens: tokens, sentenceOfToken: sentenceOfToken, text: text, gazetteer: gazetteer)
     let document = Document(

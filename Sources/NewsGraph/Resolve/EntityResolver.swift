@@ -99,7 +99,7 @@ public struct EntityResolver: Sendable {
           fullNames["rule:" + label] = label
         }
       default:
-        // "The Scout Association" is "Scout Association" (ArticleInNameExtender).
+        // "The Scout Association" is "Scout Association" (ArticleNameRule).
         let name = words.count > 1 && words[0] == "The" ? Array(words.dropFirst()) : words
         drafts[index].key = Slug.id(candidate.type, name.joined(separator: " "))
         drafts[index].ruleLabel = name.joined(separator: " ")

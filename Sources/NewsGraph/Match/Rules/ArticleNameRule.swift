@@ -1,7 +1,9 @@
 /// Inside a sentence, a capitalized "The" before capitalized words marks a name that carries its
 /// article, and the names that do are mostly organizations: bands ("The Zutons"), papers ("The
 /// Australian"), clubs and societies ("The Portsmouth Society"). Names the dictionary knows as
-/// something else keep their type ("The Gambia", "The Hague").
+/// something else keep their type ("The Gambia", "The Hague"); an organization the dictionary or
+/// another rule knows gains its article, and stays the same entity (the resolver drops a leading
+/// "The" from ids): "The Scout Association" and "Scout Association" are one node.
 ///
 /// At a sentence's start, after an opening quote, bracket, colon or dash, and in headlines the
 /// capital says nothing. The rule ranks below every other, so a longer or surer name wins.

@@ -2,7 +2,7 @@ import Testing
 
 @testable import NewsGraph
 
-@Suite struct ArticleInNameExtenderTests {
+@Suite struct ArticleNameTests {
   static func organizations(_ text: String) -> [Mention] {
     Pipeline.document(text).mentions.filter { $0.type == .organization }
   }
