@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(FoundationXML)
@@ -189,50 +190,13 @@ struct InjectionTests {
     #expect(Set(gexfLabels).isSuperset(of: Self.labels))
   }
 
-  /// RFC 4180 fields of CSV text.
-  static func csvRows(_ text: String) -> [[String]] {
-    var rows: [[String]] = []
-    var row: [String] = []
-    var field = ""
-    var quoted = false
-    var scalars = Array(text.unicodeScalars)[...]
-    while let scalar = scalars.popFirst() {
-      if quoted {
-        if scalar == "\"" {
-          if scalars.first == "\"" {
-            field.unicodeScalars.append("\"")
-            scalars.removeFirst()
-          } else {
-            quoted = false
-          }
-        } else {
-          field.unicodeScalars.append(scalar)
-        }
-      } else if scalar == "\"" {
-        quoted = true
-      } else if scalar == "," {
-        row.append(field)
-        field = ""
-      } else if scalar == "\r" && scalars.first == "\n" {
-        scalars.removeFirst()
-        row.append(field)
-        rows.append(row)
-        row = []
-        field = ""
-      } else {
-        field.unicodeScalars.append(scalar)
-      }
-    }
-    return rows
-  }
-
   @Test func csvCarriesTheNamesAndDisarmsFormulas() throws {
     let scratch = try ScratchFolder()
     let (nodes, links, _) = try Self.counts(scratch)
     _ = try Self.graph(scratch, format: "csv")
-    let nodeRows = Self.csvRows(
+    let nodeRows = CSVReader.rows(
       try String(contentsOfFile: scratch.path("hostile.nodes.csv"), encoding: .utf8))
-    let edgeRows = Self.csvRows(
+    let edgeRows = CSVReader.rows(
       try String(contentsOfFile: scratch.path("hostile.edges.csv"), encoding: .utf8))
     #expect(nodeRows.count == nodes + 1 && edgeRows.count == links + 1)
     #expect(nodeRows.allSatisfy { $0.count == 8 } && edgeRows.allSatisfy { $0.count == 7 })

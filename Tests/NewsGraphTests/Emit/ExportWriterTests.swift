@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import NewsGraph
@@ -111,48 +112,11 @@ import Testing
     #expect(XMLText.content("a\nb\tc") == "a\nb\tc")
   }
 
-  /// A minimal RFC 4180 reader, to check the writer against.
-  static func rows(_ csv: String) -> [[String]] {
-    var rows: [[String]] = []
-    var row: [String] = []
-    var field = ""
-    var quoted = false
-    var scalars = Array(csv.unicodeScalars)[...]
-    while let scalar = scalars.popFirst() {
-      if quoted {
-        if scalar == "\"" {
-          if scalars.first == "\"" {
-            field.unicodeScalars.append("\"")
-            scalars.removeFirst()
-          } else {
-            quoted = false
-          }
-        } else {
-          field.unicodeScalars.append(scalar)
-        }
-      } else if scalar == "\"" {
-        quoted = true
-      } else if scalar == "," {
-        row.append(field)
-        field = ""
-      } else if scalar == "\r" && scalars.first == "\n" {
-        scalars.removeFirst()
-        row.append(field)
-        rows.append(row)
-        row = []
-        field = ""
-      } else {
-        field.unicodeScalars.append(scalar)
-      }
-    }
-    return rows
-  }
-
   @Test func csvQuotesWhatItMustAndDisarmsFormulas() throws {
     var graph = EmitSamples.hostileGraph
     graph.nodes[2].label = "=HYPERLINK(\"http://x\")"
     graph.nodes[3].label = "-2+3"
-    let nodes = Self.rows(CSVWriter().nodes(graph))
+    let nodes = CSVReader.rows(CSVWriter().nodes(graph))
     #expect(
       nodes.first == [
         "id", "label", "type", "mentions", "documents", "windows", "aliases", "dates",
@@ -163,7 +127,7 @@ import Testing
     #expect(nodes[3][1] == "'=HYPERLINK(\"http://x\")")
     #expect(nodes[4][1] == "'-2+3")
     #expect(nodes.contains { $0[1] == "line\nbreak" })
-    let edges = Self.rows(CSVWriter().edges(graph))
+    let edges = CSVReader.rows(CSVWriter().edges(graph))
     #expect(
       edges.first == ["source", "target", "weight", "count", "documents", "dates", "evidence"])
     #expect(edges.count == graph.edges.count + 1)
@@ -180,7 +144,7 @@ import Testing
       return node
     }
     graph.windowCount = 100
-    let edges = Self.rows(CSVWriter().edges(graph))
+    let edges = CSVReader.rows(CSVWriter().edges(graph))
     #expect(edges[1][2].hasPrefix("-"), "\(edges[1])")
   }
 }
