@@ -449,21 +449,24 @@ def cases(binary, dictionaries, folder):
             text.append(f"{alias} and {label} met Uniword{chr(65 + (index + 1) % len(samples))}.")
         write(f, "unicode.tsv", "\n".join(lines) + "\n")
         write(f, "unicode.txt", " ".join(text) + "\n")
-    unicode_outputs = ["json", "dot", "svg", "graphml", "gexf", "csv"]
+    def every_format(article, dictionary, stem):
+        """A runner writing the graph of `article` in the six formats, one run each: the first
+        failure, or the first result with the runs' total time and largest memory."""
+        def runner(binary, case, folder):
+            results = []
+            for fmt in ["json", "dot", "svg", "graphml", "gexf", "csv"]:
+                res = run(binary, case, folder, args=["graph", article, "--dictionary", dictionary,
+                                                      "-o", f"{stem}.{fmt}"] + d)
+                results.append(res)
+                if res.status != 0:
+                    return res
+            total = results[0]
+            total.seconds = sum(r.seconds for r in results)
+            total.rss_kb = max(r.rss_kb for r in results)
+            return total
+        return runner
 
-    def unicode_runner(binary, case, folder):
-        status = None
-        results = []
-        for fmt in unicode_outputs:
-            res = run(binary, case, folder, args=["graph", "unicode.txt", "--dictionary",
-                                                  "unicode.tsv", "-o", f"unicode.{fmt}"] + d)
-            results.append(res)
-            if res.status != 0:
-                return res
-        total = results[0]
-        total.seconds = sum(r.seconds for r in results)
-        total.rss_kb = max(r.rss_kb for r in results)
-        return total
+    unicode_runner = every_format("unicode.txt", "unicode.tsv", "unicode")
 
     def unicode_check(folder, res):
         check_xml(j(folder, "unicode.svg"), "SVG")
@@ -485,19 +488,7 @@ def cases(binary, dictionaries, folder):
         hostile_dictionary(f)
         hostile_article(f, 'a&b <x> "q" \\N.txt')
 
-    def hostile_runner(binary, case, folder):
-        results = []
-        for fmt in ["json", "dot", "svg", "graphml", "gexf", "csv"]:
-            res = run(binary, case, folder, args=[
-                "graph", 'a&b <x> "q" \\N.txt', "--dictionary", "hostile.tsv", "-o",
-                f"hostile.{fmt}"] + d)
-            results.append(res)
-            if res.status != 0:
-                return res
-        total = results[0]
-        total.seconds = sum(r.seconds for r in results)
-        total.rss_kb = max(r.rss_kb for r in results)
-        return total
+    hostile_runner = every_format('a&b <x> "q" \\N.txt', "hostile.tsv", "hostile")
     add("hostile names: quotes, \\, ], ;, ->, <script>, javascript:, HTML (6 formats)", [], 0,
         setup=hostile_setup, runner=hostile_runner,
         check=lambda f, res: check_hostile(f, "hostile", HOSTILE_LABELS))
