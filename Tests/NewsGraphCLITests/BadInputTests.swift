@@ -104,6 +104,44 @@ struct BadInputTests {
     #expect((json["links"] as? [Any])?.count == 19_900)
   }
 
+  /// Workers add documents to accumulators of their own: the warnings still name the first
+  /// capped windows in input order, and count the rest, whatever the number of jobs.
+  @Test func cappedWindowsAreReportedInInputOrderWithSeveralJobs() throws {
+    let scratch = try ScratchFolder()
+    let letters = Array("abcdefghijklmnopqrstuvwxyz")
+    let names = (0..<201).map { index in
+      "Zq" + String([letters[index / 26], letters[index % 26]]) + "x"
+    }
+    let dictionary = try scratch.write(
+      "many.tsv",
+      "id\ttype\tlabel\n"
+        + names.enumerated().map { "organization/zq\($0.offset)\torganization\t\($0.element)\n" }
+        .joined())
+    try FileManager.default.createDirectory(
+      at: scratch.url.appendingPathComponent("crowds"), withIntermediateDirectories: true)
+    for index in 0..<30 {
+      try scratch.write(
+        "crowds/c\(index < 10 ? "0" : "")\(index).txt",
+        "Quiet.\n\n" + names.joined(separator: ", ") + " met.\n")
+    }
+    let output = scratch.path("crowds.json")
+    for jobs in ["1", "2"] {
+      let result = try CommandRunner.run(
+        "graph",
+        [scratch.path("crowds"), "--dictionary", dictionary, "--jobs", jobs, "-o", output])
+      #expect(result.status == 0, "\(result)")
+      let capped = (0..<5).map { index -> Substring in
+        "c0\(index): warning: sentence 2 names 201 entities; only the 200 mentioned most there are linked to each other (the limit of one window)"
+      }
+      #expect(
+        result.stderrLines
+          == capped + [
+            "newsgraph: warning: 25 more windows named more than 200 entities",
+            "wrote \(output) (201 entities, 19900 links)",
+          ], "--jobs \(jobs)")
+    }
+  }
+
   @Test func keepGoingReportsEachFailureAndWritesTheRest() throws {
     let scratch = try ScratchFolder()
     try FileManager.default.createDirectory(

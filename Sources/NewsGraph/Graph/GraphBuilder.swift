@@ -3,8 +3,8 @@
 /// Each window (a sentence, a paragraph, the document, or N consecutive sentences sliding one
 /// sentence at a time) adds one to the count of every pair of distinct entities in it, and one
 /// to the window count of every entity in it. The result does not depend on the order in which
-/// documents are added: counts add, aliases and dates are sets, the label kept is the smallest
-/// seen and the evidence kept is the first by (document, sentence, text). That is what makes
+/// documents are added: counts add, aliases and dates are sets, the label and type kept are the
+/// smallest seen and the evidence kept is the first by (document, sentence, text). That is what makes
 /// a graph built in parallel, or merged from shards, the same as one built in one pass.
 ///
 /// A window that names more than `windowEntityLimit` entities (a list of 10,000 names in one
@@ -125,6 +125,7 @@ public struct GraphBuilder: Sendable {
         var node = nodes[at] ?? NodeState(label: entity.label, type: entity.type)
         nodes[at] = nil
         if entity.label < node.label { node.label = entity.label }
+        if entity.type < node.type { node.type = entity.type }
         node.mentions += entity.mentions
         node.documents += 1
         node.aliases.formUnion(entity.aliases)

@@ -4,9 +4,10 @@ import NewsGraph
 /// Analyzes a corpus on several cores and builds its graph.
 ///
 /// Workers take small batches of consecutive documents from one reader, analyze them with the
-/// shared recognizer, and build each batch's graph; the batches are merged into the result in
-/// input order as they finish. Building a graph does not depend on document order anyway
-/// (`GraphBuilder`), so the output is byte for byte the one a single worker gives. A failure
+/// shared recognizer, and add them to an accumulator of their own; the workers' accumulators
+/// are merged when the corpus is read. Building a graph does not depend on document order
+/// (`GraphBuilder`), so the output is byte for byte the one a single worker gives, and a
+/// single worker's accumulator is the result, with no merging at all. A failure
 /// stops the run; the one reported is the first in input order, as in a serial run. With
 /// `keepGoing`, a document that fails is reported and left out, and the run goes on.
 struct CorpusRunner {
@@ -59,12 +60,9 @@ struct CorpusRunner {
   }
 }
 
-/// The shared state of one run: the reader, and the batches waiting to be merged in order.
+/// The shared state of one run: the reader, and the workers' accumulators once they are done.
 private final class Run: Sendable {
-  struct Batch {
-    var index: Int
-    var items: [(index: Int, item: CorpusItem)]
-  }
+  typealias Batch = [(index: Int, item: CorpusItem)]
 
   struct Reader {
     var inputs: [Corpus.Input]
@@ -72,29 +70,25 @@ private final class Run: Sendable {
     var lines: LineReader?
     var linesPath = ""
     var itemIndex = 0
-    var batchIndex = 0
     /// No item after this index is handed out (a failure happened there).
     var stopAt = Int.max
   }
 
-  /// A batch's graph waiting for the batches before it.
-  struct Finished {
-    var graph: CooccurrenceGraph
-    var documents: Int
-    var bytes: Int
-    var cappedWindows: Int
-    var cappedExamples: [GraphBuilder.CappedWindow]
-  }
+  /// A capped window and the input index of its document, so that the examples of several
+  /// workers can be put back in input order.
+  typealias CappedExample = (index: Int, window: GraphBuilder.CappedWindow)
 
   struct Results {
-    var accumulator: GraphBuilder.Accumulator
-    var pending: [Int: Finished] = [:]
-    var nextBatch = 0
+    /// One accumulator per worker that finished.
+    var accumulators: [GraphBuilder.Accumulator] = []
+    /// The first capped windows of each worker: a worker takes its documents in input order,
+    /// so the first few of the run are among them.
+    var cappedExamples: [CappedExample] = []
+    /// Capped windows of all workers.
+    var cappedWindows = 0
     var failure: (index: Int, failure: Failure)?
     /// Every failure, with `keepGoing`.
     var failures: [(index: Int, failure: Failure)] = []
-    var cappedWindows = 0
-    var cappedExamples: [GraphBuilder.CappedWindow] = []
   }
 
   // Locked, not Mutex: ThreadSanitizer cannot see a contended Mutex being handed over.
@@ -109,38 +103,42 @@ private final class Run: Sendable {
     corpus: Corpus, builder: GraphBuilder, batchSize: Int, keepGoing: Bool, progress: ProgressBar?
   ) {
     reader = Locked(Reader(inputs: corpus.inputs))
-    results = Locked(Results(accumulator: GraphBuilder.Accumulator(builder: builder)))
+    results = Locked(Results())
     self.builder = builder
     self.batchSize = batchSize
     self.keepGoing = keepGoing
     self.progress = progress
   }
 
-  /// A worker's loop: take a batch, analyze it, hand its graph in, until the reader is dry.
+  /// A worker's loop: take a batch, analyze it into the worker's accumulator, until the reader
+  /// is dry; then hand the accumulator in.
   func work(_ recognizer: Recognizer) {
+    var accumulator = GraphBuilder.Accumulator(builder: builder)
+    var cappedExamples: [CappedExample] = []
     while let batch = nextBatch() {
-      var accumulator = GraphBuilder.Accumulator(builder: builder)
       var bytes = 0
-      var failed = false
-      for (index, item) in batch.items {
+      for (index, item) in batch {
         if reader.withLock({ index > $0.stopAt }) { break }
         do {
           let (id, text, metadata) = try item.article()
+          let capped = accumulator.cappedExamples.count
           accumulator.add(recognizer.analyze(id: id, text: text), text: text, metadata: metadata)
+          for window in accumulator.cappedExamples[capped...] {
+            cappedExamples.append((index, window))
+          }
           bytes += item.size
         } catch {
           record(error, at: index)
           if keepGoing { continue }
-          failed = true
           break
         }
       }
-      if failed { continue }
-      hand(
-        batch.index,
-        Finished(
-          graph: accumulator.graph(), documents: batch.items.count, bytes: bytes,
-          cappedWindows: accumulator.cappedWindows, cappedExamples: accumulator.cappedExamples))
+      progress?.advance(documents: batch.count, bytes: bytes)
+    }
+    results.withLock { results in
+      results.accumulators.append(accumulator)
+      results.cappedWindows += accumulator.cappedWindows
+      results.cappedExamples += cappedExamples
     }
   }
 
@@ -157,43 +155,18 @@ private final class Run: Sendable {
     }
   }
 
-  /// Merges finished batches in order; a batch that finishes early waits for those before it.
-  private func hand(_ batch: Int, _ finished: Finished) {
-    var done = (documents: 0, bytes: 0)
-    results.withLock { results in
-      results.pending[batch] = finished
-      while let next = results.pending.removeValue(forKey: results.nextBatch) {
-        results.cappedWindows += next.cappedWindows
-        let room = GraphBuilder.Accumulator.cappedExampleLimit - results.cappedExamples.count
-        results.cappedExamples += next.cappedExamples.prefix(max(0, room))
-        do {
-          try results.accumulator.add(next.graph)
-        } catch {
-          // The batches are built with the run's own builder, so their windows always match.
-          results.failure = results.failure ?? (.max, Failure("newsgraph: error: \(error)"))
-        }
-        results.nextBatch += 1
-        done.documents += next.documents
-        done.bytes += next.bytes
-      }
-    }
-    if done.documents > 0 { progress?.advance(documents: done.documents, bytes: done.bytes) }
-  }
-
   /// The next batch of consecutive items, or nil when the corpus is read (or a failure stopped
   /// it).
   private func nextBatch() -> Batch? {
     reader.withLock { reader -> Batch? in
-      var items: [(Int, CorpusItem)] = []
+      var items: Batch = []
       while items.count < batchSize, reader.itemIndex <= reader.stopAt {
         guard let item = Self.nextItem(&reader) else { break }
         items.append((reader.itemIndex, item))
         reader.itemIndex += 1
         if case .failure = item { break }
       }
-      guard !items.isEmpty else { return nil }
-      defer { reader.batchIndex += 1 }
-      return Batch(index: reader.batchIndex, items: items)
+      return items.isEmpty ? nil : items
     }
   }
 
@@ -239,8 +212,17 @@ private final class Run: Sendable {
   func result() throws(Failure) -> CorpusRunner.Outcome {
     try results.withLock { results throws(Failure) -> CorpusRunner.Outcome in
       if let failure = results.failure { throw failure.failure }
+      var merged = results.accumulators.popLast() ?? GraphBuilder.Accumulator(builder: builder)
+      for accumulator in results.accumulators {
+        do {
+          try merged.add(accumulator.graph())
+        } catch {
+          // Every accumulator has the run's own builder, so their windows always match.
+          throw Failure("newsgraph: error: \(error)")
+        }
+      }
       return CorpusRunner.Outcome(
-        graph: results.accumulator.graph(),
+        graph: merged.graph(),
         failures: results.failures.sorted { $0.index < $1.index }.map(\.failure))
     }
   }
@@ -249,7 +231,9 @@ private final class Run: Sendable {
   /// input order, and how many more there were.
   func cappedWarnings(limit: Int) -> [String] {
     results.withLock { results in
-      var lines = results.cappedExamples.map { window in
+      let examples = results.cappedExamples.sorted { $0.index < $1.index }
+        .prefix(GraphBuilder.Accumulator.cappedExampleLimit).map(\.window)
+      var lines = examples.map { window in
         let which =
           window.sentences.count == 1
           ? "sentence \(window.sentences.lowerBound + 1)"
@@ -257,7 +241,7 @@ private final class Run: Sendable {
         return
           "\(window.document): warning: \(which) \(window.sentences.count == 1 ? "names" : "name") \(window.entities) entities; only the \(limit) mentioned most there are linked to each other (the limit of one window)"
       }
-      let more = results.cappedWindows - results.cappedExamples.count
+      let more = results.cappedWindows - examples.count
       if more > 0 {
         lines.append(
           "newsgraph: warning: \(more) more window\(more == 1 ? "" : "s") named more than \(limit) entities"
