@@ -55,7 +55,10 @@ public struct GraphBuilder: Sendable {
   ///
   /// Entity ids are numbered as they are first seen, and links are kept under the numbers of
   /// their two ends: a string is hashed once per entity of a document (or of a graph added), not
-  /// once per link and window, and sorting the links compares numbers.
+  /// once per link and window, and sorting the links compares numbers. A link is kept under
+  /// the smaller number of its ends first, whichever id is smaller: ids are put in order once,
+  /// when the graph is made. A link's state is found by one lookup of its key, then changed in
+  /// place in `edgeStates`.
   public struct Accumulator: Sendable {
     let builder: GraphBuilder
     /// Every id seen, by number; `number[ids[n]] == n`.
@@ -64,8 +67,11 @@ public struct GraphBuilder: Sendable {
     /// The entity of each number; nil for an id that only a link names (a graph whose links
     /// name ids it has no node for).
     private var nodes: [NodeState?] = []
-    /// Links by the numbers of their ends, in the order of `Pair` (source, then target).
-    private var edges: [UInt64: EdgeState] = [:]
+    /// The index in `edgeKeys` and `edgeStates` of each link, by the numbers of its ends
+    /// (`key(_:_:)`).
+    private var edgeIndex: [UInt64: Int32] = [:]
+    private var edgeKeys: [UInt64] = []
+    private var edgeStates: [EdgeState] = []
     private var documentCount = 0
     private var windowCount = 0
     private var evidenceLimit: Int
@@ -90,6 +96,9 @@ public struct GraphBuilder: Sendable {
     struct EdgeState: Sendable {
       var count = 0
       var documents = 0
+      /// The `documentCount` of the last document added that links the two: a link counts a
+      /// document once however many of its windows link them.
+      var lastDocument = 0
       var evidence: [CooccurrenceGraph.Evidence] = []
       var dates: Set<String> = []
     }
@@ -112,8 +121,18 @@ public struct GraphBuilder: Sendable {
       return new
     }
 
+    /// The key of a link: the numbers of its ends, the smaller first.
     private static func key(_ a: Int32, _ b: Int32) -> UInt64 {
-      UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
+      UInt64(UInt32(bitPattern: min(a, b))) << 32 | UInt64(UInt32(bitPattern: max(a, b)))
+    }
+
+    /// The index of a link's state, made empty when the link is new.
+    private mutating func edge(_ key: UInt64) -> Int {
+      if let known = edgeIndex[key] { return Int(known) }
+      edgeIndex[key] = Int32(edgeStates.count)
+      edgeKeys.append(key)
+      edgeStates.append(EdgeState())
+      return edgeStates.count - 1
     }
 
     public mutating func add(
@@ -132,23 +151,23 @@ public struct GraphBuilder: Sendable {
         if let date = metadata.date { node.dates.insert(date) }
         nodes[at] = node
       }
-      let (total, windows, bySentence) = builder.windows(of: document)
+      let (total, windows, entities) = builder.windows(of: document)
       windowCount += total
-      var pairsInDocument = Set<UInt64>()
+      let numbers = entities.ids.map { numbering($0) }
       var index: SentenceIndex?
-      var counts: [[String: Int]]?
+      var named: [[Int32]]?
       let limit = max(2, builder.windowEntityLimit)
+      let evidenceLimit = self.evidenceLimit
       // Every pair of a window usually quotes the same sentences: cut each text once.
       var snippets: [Range<Int>: String] = [:]
       for window in windows {
-        for id in window.ids {
-          if let at = number[id], nodes[Int(at)] != nil { nodes[Int(at)]?.windows += 1 }
-        }
+        for local in window.ids { nodes[Int(numbers[Int(local)])]?.windows += 1 }
         guard window.ids.count > 1 else { continue }
         var linked = window.ids
         if linked.count > limit {
-          if counts == nil { counts = GraphBuilder.mentionCounts(document) }
-          linked = builder.mostMentioned(window, counts: counts ?? [], limit: limit)
+          if named == nil { named = entities.mentions(of: document) }
+          linked = builder.mostMentioned(
+            window, of: entities, named: named ?? [], limit: limit)
           cappedWindows += 1
           if cappedExamples.count < Self.cappedExampleLimit {
             cappedExamples.append(
@@ -156,31 +175,25 @@ public struct GraphBuilder: Sendable {
                 document: document.id, sentences: window.sentences, entities: window.ids.count))
           }
         }
-        let sorted = linked.sorted()
-        let numbers = sorted.map { numbering($0) }
-        for i in sorted.indices {
-          for j in sorted.indices where j > i {
-            let key = Self.key(numbers[i], numbers[j])
-            let isNewInDocument = pairsInDocument.insert(key).inserted
-            let keep = wouldKeep(
-              document.id, window.sentences.lowerBound, in: edges[key]?.evidence ?? [])
+        for i in linked.indices {
+          let a = linked[i]
+          for b in linked[(i + 1)...] {
+            let at = edge(Self.key(numbers[Int(a)], numbers[Int(b)]))
             var item: CooccurrenceGraph.Evidence?
-            if keep {
-              let sentenceIndex = index ?? SentenceIndex(bySentence)
+            if wouldKeep(document.id, window.sentences.lowerBound, in: edgeStates[at].evidence) {
+              let sentenceIndex = index ?? SentenceIndex(entities)
               index = sentenceIndex
               item = builder.evidence(
-                document, window: window.sentences, pair: Pair(a: sorted[i], b: sorted[j]),
-                index: sentenceIndex, text: text, metadata: metadata, snippets: &snippets)
+                document, window: window.sentences, pair: (a, b), index: sentenceIndex,
+                text: text, metadata: metadata, snippets: &snippets)
             }
-            let evidenceLimit = self.evidenceLimit
-            edges[key, default: EdgeState()].update { edge in
-              edge.count += 1
-              if isNewInDocument {
-                edge.documents += 1
-                if let date = metadata.date { edge.dates.insert(date) }
-              }
-              if let item { Self.insert(item, into: &edge.evidence, limit: evidenceLimit) }
+            edgeStates[at].count += 1
+            if edgeStates[at].lastDocument != documentCount {
+              edgeStates[at].lastDocument = documentCount
+              edgeStates[at].documents += 1
+              if let date = metadata.date { edgeStates[at].dates.insert(date) }
             }
+            if let item { Self.insert(item, into: &edgeStates[at].evidence, limit: evidenceLimit) }
           }
         }
       }
@@ -200,10 +213,8 @@ public struct GraphBuilder: Sendable {
       if graph.evidenceLimit < evidenceLimit {
         evidenceLimit = max(0, graph.evidenceLimit)
         let limit = evidenceLimit
-        for key in Array(edges.keys) {
-          edges[key]?.update { edge in
-            if edge.evidence.count > limit { edge.evidence.removeLast(edge.evidence.count - limit) }
-          }
+        for at in edgeStates.indices where edgeStates[at].evidence.count > limit {
+          edgeStates[at].evidence.removeLast(edgeStates[at].evidence.count - limit)
         }
       }
       for other in graph.nodes {
@@ -221,12 +232,12 @@ public struct GraphBuilder: Sendable {
       }
       let limit = evidenceLimit
       for other in graph.edges {
-        let key = Self.key(numbering(other.source), numbering(other.target))
-        edges[key, default: EdgeState()].update { edge in
-          edge.count += other.count
-          edge.documents += other.documents
-          edge.dates.formUnion(other.dates)
-          for item in other.evidence { Self.insert(item, into: &edge.evidence, limit: limit) }
+        let at = edge(Self.key(numbering(other.source), numbering(other.target)))
+        edgeStates[at].count += other.count
+        edgeStates[at].documents += other.documents
+        edgeStates[at].dates.formUnion(other.dates)
+        for item in other.evidence {
+          Self.insert(item, into: &edgeStates[at].evidence, limit: limit)
         }
       }
     }
@@ -270,15 +281,16 @@ public struct GraphBuilder: Sendable {
       }
       // The links' ranks are sorted, then each link is made once, in order: sorting the links
       // themselves moved every one (strings, evidence and all) many times. No two links rank
-      // the same, so the order is the one sorting the links gave.
-      let states = Array(edges)
-      let ranks = states.map { key, _ in
-        UInt64(UInt32(rank[Int(key >> 32)])) << 32 | UInt64(UInt32(rank[Int(key & 0xFFFF_FFFF)]))
+      // the same, so the order is the one sorting the links gave. The end that ranks first is
+      // the source.
+      let ranks = edgeKeys.map { key in
+        Self.key(rank[Int(key >> 32)], rank[Int(key & 0xFFFF_FFFF)])
       }
       let edgeList = ranks.indices.sorted { ranks[$0] < ranks[$1] }.map { at in
-        let (key, state) = states[at]
+        let state = edgeStates[at]
         return CooccurrenceGraph.Edge(
-          source: ids[Int(key >> 32)], target: ids[Int(key & 0xFFFF_FFFF)], count: state.count,
+          source: ids[Int(order[Int(ranks[at] >> 32)])],
+          target: ids[Int(order[Int(ranks[at] & 0xFFFF_FFFF)])], count: state.count,
           documents: state.documents, evidence: state.evidence, dates: state.dates.sorted())
       }
       return CooccurrenceGraph(
@@ -287,120 +299,187 @@ public struct GraphBuilder: Sendable {
     }
   }
 
-  /// One window: its sentences and the entities named in them.
+  /// One window: its sentences and the entities named in them, by their numbers in the
+  /// document's `SentenceEntities`, in order of number.
   struct WindowSpan {
     var sentences: Range<Int>
-    var ids: Set<String>
+    var ids: [Int32]
+  }
+
+  /// The entities a document's mentions name, numbered as first named, and those each sentence
+  /// names: windows, links and the sentence index work on these numbers, so a string is hashed
+  /// once per mention and never compared.
+  struct SentenceEntities {
+    /// The ids: entity `n` is `ids[n]`.
+    var ids: [String]
+    /// The entities each sentence names, sorted, each once; mentions whose sentence is not one
+    /// of the document's are left out.
+    var bySentence: [[Int32]]
+
+    init(_ document: Document) {
+      let count = document.sentences.count
+      var number: [String: Int32] = [:]
+      number.reserveCapacity(document.entities.count)
+      ids = []
+      bySentence = Array(repeating: [], count: count)
+      for mention in document.mentions where (0..<count).contains(mention.sentence) {
+        if let known = number[mention.entity] {
+          bySentence[mention.sentence].append(known)
+        } else {
+          number[mention.entity] = Int32(ids.count)
+          bySentence[mention.sentence].append(Int32(ids.count))
+          ids.append(mention.entity)
+        }
+      }
+      for sentence in bySentence.indices where bySentence[sentence].count > 1 {
+        bySentence[sentence] = Self.distinct(bySentence[sentence])
+      }
+    }
+
+    /// The numbers sorted, each once.
+    static func distinct(_ numbers: [Int32]) -> [Int32] {
+      var numbers = numbers
+      numbers.sort()
+      var kept = 0
+      for number in numbers where kept == 0 || numbers[kept - 1] != number {
+        numbers[kept] = number
+        kept += 1
+      }
+      numbers.removeLast(numbers.count - kept)
+      return numbers
+    }
+
+    /// The entity of every mention of each sentence, repeats kept, for `mostMentioned`.
+    func mentions(of document: Document) -> [[Int32]] {
+      var number: [String: Int32] = [:]
+      for (at, id) in ids.enumerated() { number[id] = Int32(at) }
+      var named = Array(repeating: [Int32](), count: bySentence.count)
+      for mention in document.mentions where named.indices.contains(mention.sentence) {
+        if let entity = number[mention.entity] { named[mention.sentence].append(entity) }
+      }
+      return named
+    }
   }
 
   /// The windows of a document that name at least one entity, the number of all its windows
   /// (the N of PMI-type weights) and the entities of each sentence.
   func windows(of document: Document) -> (
-    total: Int, windows: [WindowSpan], bySentence: [Set<String>]
+    total: Int, windows: [WindowSpan], entities: SentenceEntities
   ) {
-    var bySentence = Array(repeating: Set<String>(), count: document.sentences.count)
-    for mention in document.mentions where bySentence.indices.contains(mention.sentence) {
-      bySentence[mention.sentence].insert(mention.entity)
-    }
+    let entities = SentenceEntities(document)
+    let bySentence = entities.bySentence
     let count = bySentence.count
     switch window {
     case .sentence:
-      let windows = bySentence.enumerated().filter { !$0.element.isEmpty }.map {
-        WindowSpan(sentences: $0.offset..<($0.offset + 1), ids: $0.element)
+      let windows = bySentence.indices.filter { !bySentence[$0].isEmpty }.map {
+        WindowSpan(sentences: $0..<($0 + 1), ids: bySentence[$0])
       }
-      return (count, windows, bySentence)
+      return (count, windows, entities)
     case .document:
-      let all = bySentence.reduce(into: Set<String>()) { $0.formUnion($1) }
-      return (1, all.isEmpty ? [] : [WindowSpan(sentences: 0..<count, ids: all)], bySentence)
+      let all = SentenceEntities.distinct(bySentence.flatMap { $0 })
+      return (1, all.isEmpty ? [] : [WindowSpan(sentences: 0..<count, ids: all)], entities)
     case .paragraph:
       var result: [WindowSpan] = []
       var total = 0
-      var current = Set<String>()
+      var current: [Int32] = []
       var first = 0
       var paragraph: Int?
       for (index, sentence) in document.sentences.enumerated() {
         if sentence.paragraph != paragraph {
-          if !current.isEmpty { result.append(WindowSpan(sentences: first..<index, ids: current)) }
+          if !current.isEmpty {
+            result.append(
+              WindowSpan(sentences: first..<index, ids: SentenceEntities.distinct(current)))
+          }
           current = []
           first = index
           paragraph = sentence.paragraph
           total += 1
         }
-        current.formUnion(bySentence[index])
+        current += bySentence[index]
       }
-      if !current.isEmpty { result.append(WindowSpan(sentences: first..<count, ids: current)) }
-      return (total, result, bySentence)
+      if !current.isEmpty {
+        result.append(WindowSpan(sentences: first..<count, ids: SentenceEntities.distinct(current)))
+      }
+      return (total, result, entities)
     case .sentences(let requested):
       let size = max(1, requested)
-      guard count > 0 else { return (0, [], bySentence) }
+      guard count > 0 else { return (0, [], entities) }
       let last = max(0, count - size)
-      // Slide a multiset of ids instead of uniting `size` sets per window: linear in mentions
-      // whatever the size of the window.
-      var inWindow: [String: Int] = [:]
-      for sentence in bySentence[0..<min(count, size)] {
-        for id in sentence { inWindow[id, default: 0] += 1 }
+      // Slide a multiset of entities instead of uniting `size` sentences per window: linear in
+      // mentions whatever the size of the window. `present` lists the entities in the window
+      // (and some that just left it, dropped before each window is taken).
+      var inWindow = [Int32](repeating: 0, count: entities.ids.count)
+      var listed = [Bool](repeating: false, count: entities.ids.count)
+      var present: [Int32] = []
+      func enter(_ sentence: Int) {
+        for id in bySentence[sentence] {
+          inWindow[Int(id)] += 1
+          if !listed[Int(id)] {
+            listed[Int(id)] = true
+            present.append(id)
+          }
+        }
       }
+      for sentence in 0..<min(count, size) { enter(sentence) }
       var windows: [WindowSpan] = []
       for start in 0...last {
         if start > 0 {
-          for id in bySentence[start - 1] {
-            let left = (inWindow[id] ?? 1) - 1
-            inWindow[id] = left > 0 ? left : nil
-          }
-          for id in bySentence[start + size - 1] { inWindow[id, default: 0] += 1 }
+          for id in bySentence[start - 1] { inWindow[Int(id)] -= 1 }
+          enter(start + size - 1)
         }
-        if !inWindow.isEmpty {
+        present.removeAll { id in
+          guard inWindow[Int(id)] == 0 else { return false }
+          listed[Int(id)] = false
+          return true
+        }
+        if !present.isEmpty {
           windows.append(
-            WindowSpan(sentences: start..<min(count, start + size), ids: Set(inWindow.keys)))
+            WindowSpan(sentences: start..<min(count, start + size), ids: present.sorted()))
         }
       }
-      return (last + 1, windows, bySentence)
+      return (last + 1, windows, entities)
     }
   }
 
-  /// Mentions of each entity in each sentence, for `mostMentioned`.
-  static func mentionCounts(_ document: Document) -> [[String: Int]] {
-    var counts = Array(repeating: [String: Int](), count: document.sentences.count)
-    for mention in document.mentions where counts.indices.contains(mention.sentence) {
-      counts[mention.sentence][mention.entity, default: 0] += 1
-    }
-    return counts
-  }
-
-  /// The `limit` entities of a window with the most mentions in it, ties broken by id.
-  func mostMentioned(_ window: WindowSpan, counts: [[String: Int]], limit: Int) -> Set<String> {
-    var total: [String: Int] = [:]
-    for sentence in window.sentences where counts.indices.contains(sentence) {
-      for (id, count) in counts[sentence] { total[id, default: 0] += count }
+  /// The `limit` entities of a window with the most mentions in it, ties broken by id, in
+  /// order of number.
+  func mostMentioned(
+    _ window: WindowSpan, of entities: SentenceEntities, named: [[Int32]], limit: Int
+  ) -> [Int32] {
+    var total: [Int32: Int] = [:]
+    for sentence in window.sentences where named.indices.contains(sentence) {
+      for entity in named[sentence] { total[entity, default: 0] += 1 }
     }
     let ranked = window.ids.sorted {
       let (a, b) = (total[$0] ?? 0, total[$1] ?? 0)
-      return a != b ? a > b : $0 < $1
+      return a != b ? a > b : entities.ids[Int($0)] < entities.ids[Int($1)]
     }
-    return Set(ranked.prefix(limit))
+    return ranked.prefix(limit).sorted()
   }
 
   /// The sentences that name each entity of a document, in order, so that finding where two
   /// entities meet costs their mentions, not the length of the window.
   struct SentenceIndex {
-    var sentences: [String: [Int]] = [:]
+    /// By entity number.
+    var sentences: [[Int]]
 
-    init(_ bySentence: [Set<String>]) {
-      for (sentence, ids) in bySentence.enumerated() {
-        for id in ids { sentences[id, default: []].append(sentence) }
+    init(_ entities: SentenceEntities) {
+      sentences = Array(repeating: [], count: entities.ids.count)
+      for (sentence, ids) in entities.bySentence.enumerated() {
+        for id in ids { sentences[Int(id)].append(sentence) }
       }
     }
 
     /// The first sentence in `range` that names `id`.
-    func first(_ id: String, in range: Range<Int>) -> Int? {
-      guard let list = sentences[id] else { return nil }
+    func first(_ id: Int32, in range: Range<Int>) -> Int? {
+      let list = sentences[Int(id)]
       let at = Self.lowerBound(list, range.lowerBound)
       return at < list.count && list[at] < range.upperBound ? list[at] : nil
     }
 
     /// The first sentence in `range` that names both.
-    func firstShared(_ a: String, _ b: String, in range: Range<Int>) -> Int? {
-      guard var short = sentences[a], var long = sentences[b] else { return nil }
+    func firstShared(_ a: Int32, _ b: Int32, in range: Range<Int>) -> Int? {
+      var (short, long) = (sentences[Int(a)], sentences[Int(b)])
       if short.count > long.count { swap(&short, &long) }
       var at = Self.lowerBound(short, range.lowerBound)
       while at < short.count, short[at] < range.upperBound {
@@ -425,7 +504,7 @@ public struct GraphBuilder: Sendable {
   /// The sentence of a window that names both entities; when none does, the sentences from the
   /// first that names one of them to the first that names the other.
   func evidence(
-    _ document: Document, window: Range<Int>, pair: Pair, index: SentenceIndex,
+    _ document: Document, window: Range<Int>, pair: (a: Int32, b: Int32), index: SentenceIndex,
     text: SourceText, metadata: DocumentMetadata, snippets: inout [Range<Int>: String]
   ) -> CooccurrenceGraph.Evidence {
     var first = window.lowerBound
@@ -463,9 +542,4 @@ public struct GraphBuilder: Sendable {
     var a: String
     var b: String
   }
-}
-
-extension GraphBuilder.Accumulator.EdgeState {
-  /// Changes the state in place, through a dictionary's `default:` subscript.
-  fileprivate mutating func update(_ change: (inout Self) -> Void) { change(&self) }
 }

@@ -1,0 +1,55 @@
+import Testing
+
+@testable import NewsGraph
+
+/// The numbering of a document's entities that windows, links and the sentence index work on.
+@Suite struct SentenceEntitiesTests {
+  typealias S = GraphBuilderTests.S
+  typealias SentenceEntities = GraphBuilder.SentenceEntities
+
+  @Test func entitiesAreNumberedAsFirstNamed() {
+    let (document, _) = GraphBuilderTests.document([
+      S(0, ["place/z", "place/a"]), S(0, []), S(1, ["place/m", "place/z", "place/z"]),
+    ])
+    let entities = SentenceEntities(document)
+    #expect(entities.ids == ["place/z", "place/a", "place/m"])
+    #expect(entities.bySentence == [[0, 1], [], [0, 2]], "sorted, each once")
+    #expect(entities.mentions(of: document) == [[0, 1], [], [2, 0, 0]], "repeats kept")
+  }
+
+  @Test func mentionsOutsideTheSentencesAreLeftOut() {
+    var (document, _) = GraphBuilderTests.document([S(0, ["place/a", "place/b"])])
+    document.mentions[1].sentence = 5
+    document.mentions.append(document.mentions[0])
+    document.mentions[2].sentence = -1
+    let entities = SentenceEntities(document)
+    #expect(entities.ids == ["place/a"])
+    #expect(entities.bySentence == [[0]])
+    #expect(entities.mentions(of: document) == [[0]])
+  }
+
+  @Test(
+    arguments: [
+      ([], [], "nothing"),
+      ([4], [4], "one"),
+      ([3, 3, 3], [3], "all the same"),
+      ([5, 1, 5, 0, 1], [0, 1, 5], "unsorted with repeats"),
+      ([0, 1, 2], [0, 1, 2], "already distinct and sorted"),
+    ] as [([Int32], [Int32], String)])
+  func distinctSortsAndDropsRepeats(input: [Int32], expected: [Int32], explanation: String) {
+    #expect(SentenceEntities.distinct(input) == expected, "\(explanation)")
+  }
+
+  /// Links are kept under the smaller number first, whichever id is smaller: the graph still
+  /// names the smaller id as the source, for entities numbered in either order.
+  @Test func theSmallerIdIsTheSourceWhateverTheNumbering() {
+    let builder = GraphBuilder()
+    let forward = GraphBuilderTests.document([S(0, ["place/a", "place/b"])], id: "one")
+    let backward = GraphBuilderTests.document([S(0, ["place/b", "place/a"])], id: "two")
+    for documents in [[forward, backward], [backward, forward], [backward]] {
+      let graph = builder.graph(of: documents)
+      #expect(graph.edges.map { "\($0.source) \($0.target)" } == ["place/a place/b"])
+      #expect(graph.edges.first?.documents == documents.count)
+    }
+  }
+}
