@@ -129,22 +129,37 @@ struct JSONText {
     }
   }
 
+  /// Appends the bytes of a literal (a `String` literal would be made a `String` first: the
+  /// writer appends a separator or a key per value).
   private mutating func append(_ text: StaticString) {
     text.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
   /// Appends the bytes of a string in one copy (appending a `String.UTF8View` goes byte by byte
-  /// through generic code, and the writer appends a piece of indentation or a key per value).
-  private mutating func append(_ text: String) {
+  /// through generic code).
+  private mutating func append(string text: String) {
     var text = text
     text.withUTF8 { bytes.append(contentsOf: $0) }
+  }
+
+  /// Appends ", ", between the members of a compact object or the items of an array.
+  private mutating func appendCommaSpace() {
+    bytes.append(0x2C)
+    bytes.append(0x20)
+  }
+
+  private mutating func appendIndentation() {
+    for _ in 0..<indent {
+      bytes.append(0x20)
+      bytes.append(0x20)
+    }
   }
 
   private mutating func separator() {
     if needsComma[needsComma.count - 1] { bytes.append(0x2C) }
     needsComma[needsComma.count - 1] = true
     bytes.append(0x0A)
-    for _ in 0..<indent { append("  ") }
+    appendIndentation()
   }
 
   mutating func open(_ bracket: String, key: String? = nil) {
@@ -153,7 +168,7 @@ struct JSONText {
       JSONText.appendQuoted(key, to: &bytes)
       append(": ")
     }
-    append(bracket)
+    append(string: bracket)
     indent += 1
     needsComma.append(false)
   }
@@ -163,16 +178,16 @@ struct JSONText {
     let hadItems = needsComma.removeLast()
     if hadItems {
       bytes.append(0x0A)
-      for _ in 0..<indent { append("  ") }
+      appendIndentation()
     }
-    append(bracket)
+    append(string: bracket)
   }
 
   mutating func field(_ key: String, raw: String) {
     separator()
     JSONText.appendQuoted(key, to: &bytes)
     append(": ")
-    append(raw)
+    append(string: raw)
   }
 
   mutating func field(_ key: String, _ value: String) {
@@ -201,7 +216,7 @@ struct JSONText {
   /// An object written on one line, for arrays of small records.
   mutating func compactObject(_ fields: [(String, String)]) {
     beginCompactObject()
-    for (key, raw) in fields { member(key, raw: raw) }
+    for (key, raw) in fields { member(quoting: key, raw: raw) }
     endCompactObject()
   }
 
@@ -212,7 +227,7 @@ struct JSONText {
     append(": ")
     bytes.append(0x7B)
     objectHasMember = false
-    for (key, raw) in fields { member(key, raw: raw) }
+    for (key, raw) in fields { member(quoting: key, raw: raw) }
     endCompactObject()
   }
 
@@ -227,39 +242,52 @@ struct JSONText {
     bytes.append(0x7D)
   }
 
-  private mutating func memberKey(_ key: String) {
-    if objectHasMember { append(", ") }
+  /// Starts a member: the comma before it, if any, and its key. The key of a member is a
+  /// literal that needs no escape, so it is copied as it is (quoting it cost more than most
+  /// values).
+  private mutating func memberKey(_ key: StaticString) {
+    if objectHasMember { appendCommaSpace() }
+    objectHasMember = true
+    bytes.append(0x22)
+    append(key)
+    append("\": ")
+  }
+
+  /// A member whose key is not a literal, quoted as any string.
+  private mutating func member(quoting key: String, raw: String) {
+    if objectHasMember { appendCommaSpace() }
     objectHasMember = true
     JSONText.appendQuoted(key, to: &bytes)
     append(": ")
+    append(string: raw)
   }
 
-  mutating func member(_ key: String, raw: String) {
+  mutating func member(_ key: StaticString, raw: String) {
     memberKey(key)
-    append(raw)
+    append(string: raw)
   }
 
-  mutating func member(_ key: String, _ value: String) {
+  mutating func member(_ key: StaticString, _ value: String) {
     memberKey(key)
     JSONText.appendQuoted(value, to: &bytes)
   }
 
-  mutating func member(_ key: String, _ value: Int) {
+  mutating func member(_ key: StaticString, _ value: Int) {
     memberKey(key)
     JSONText.appendInteger(value, to: &bytes)
   }
 
-  mutating func member(_ key: String, strings: [String]) {
+  mutating func member(_ key: StaticString, strings: [String]) {
     memberKey(key)
     appendArray(strings)
   }
 
   /// A member whose value is an array of evidence records, each on the same line.
-  mutating func member(_ key: String, evidence: [CooccurrenceGraph.Evidence]) {
+  mutating func member(_ key: StaticString, evidence: [CooccurrenceGraph.Evidence]) {
     memberKey(key)
     bytes.append(0x5B)
     for (index, item) in evidence.enumerated() {
-      if index > 0 { append(", ") }
+      if index > 0 { appendCommaSpace() }
       appendEvidence(item)
     }
     bytes.append(0x5D)
@@ -291,7 +319,7 @@ struct JSONText {
   private mutating func appendArray(_ strings: [String]) {
     bytes.append(0x5B)
     for (index, string) in strings.enumerated() {
-      if index > 0 { append(", ") }
+      if index > 0 { appendCommaSpace() }
       JSONText.appendQuoted(string, to: &bytes)
     }
     bytes.append(0x5D)
