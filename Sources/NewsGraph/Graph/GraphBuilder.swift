@@ -64,9 +64,12 @@ public struct GraphBuilder: Sendable {
     /// Every id seen, by number; `number[ids[n]] == n`.
     private var ids: [String] = []
     private var number: [String: Int32] = [:]
-    /// The entity of each number; nil for an id that only a link names (a graph whose links
-    /// name ids it has no node for).
-    private var nodes: [NodeState?] = []
+    /// The entity of each number, changed in place (an optional state was copied out and back
+    /// for every change).
+    private var nodes: [NodeState] = []
+    /// Whether `nodes[n]` is an entity; false for an id that only a link names (a graph whose
+    /// links name ids it has no node for), whose state is a placeholder.
+    private var hasNode: [Bool] = []
     /// The index in `edgeKeys` and `edgeStates` of each link, by the numbers of its ends
     /// (`key(_:_:)`).
     private var edgeIndex: [UInt64: Int32] = [:]
@@ -117,7 +120,8 @@ public struct GraphBuilder: Sendable {
       let new = Int32(ids.count)
       number[id] = new
       ids.append(id)
-      nodes.append(nil)
+      nodes.append(NodeState(label: "", type: .person))
+      hasNode.append(false)
       return new
     }
 
@@ -135,21 +139,28 @@ public struct GraphBuilder: Sendable {
       return edgeStates.count - 1
     }
 
+    /// The index of an id's node, made with this label and type when it has none.
+    private mutating func node(_ id: String, label: String, type: EntityType) -> Int {
+      let at = Int(numbering(id))
+      if !hasNode[at] {
+        hasNode[at] = true
+        nodes[at] = NodeState(label: label, type: type)
+      }
+      return at
+    }
+
     public mutating func add(
       _ document: Document, text: SourceText, metadata: DocumentMetadata = DocumentMetadata()
     ) {
       documentCount += 1
       for entity in document.entities {
-        let at = Int(numbering(entity.id))
-        var node = nodes[at] ?? NodeState(label: entity.label, type: entity.type)
-        nodes[at] = nil
-        if entity.label < node.label { node.label = entity.label }
-        if entity.type < node.type { node.type = entity.type }
-        node.mentions += entity.mentions
-        node.documents += 1
-        node.aliases.formUnion(entity.aliases)
-        if let date = metadata.date { node.dates.insert(date) }
-        nodes[at] = node
+        let at = node(entity.id, label: entity.label, type: entity.type)
+        if entity.label < nodes[at].label { nodes[at].label = entity.label }
+        if entity.type < nodes[at].type { nodes[at].type = entity.type }
+        nodes[at].mentions += entity.mentions
+        nodes[at].documents += 1
+        nodes[at].aliases.formUnion(entity.aliases)
+        if let date = metadata.date { nodes[at].dates.insert(date) }
       }
       let (total, windows, entities) = builder.windows(of: document)
       windowCount += total
@@ -161,7 +172,9 @@ public struct GraphBuilder: Sendable {
       // Every pair of a window usually quotes the same sentences: cut each text once.
       var snippets: [Range<Int>: String] = [:]
       for window in windows {
-        for local in window.ids { nodes[Int(numbers[Int(local)])]?.windows += 1 }
+        for local in window.ids where hasNode[Int(numbers[Int(local)])] {
+          nodes[Int(numbers[Int(local)])].windows += 1
+        }
         guard window.ids.count > 1 else { continue }
         var linked = window.ids
         if linked.count > limit {
@@ -218,17 +231,14 @@ public struct GraphBuilder: Sendable {
         }
       }
       for other in graph.nodes {
-        let at = Int(numbering(other.id))
-        var node = nodes[at] ?? NodeState(label: other.label, type: other.type)
-        nodes[at] = nil
-        if other.label < node.label { node.label = other.label }
-        if other.type < node.type { node.type = other.type }
-        node.mentions += other.mentions
-        node.documents += other.documents
-        node.windows += other.windows
-        node.aliases.formUnion(other.aliases)
-        node.dates.formUnion(other.dates)
-        nodes[at] = node
+        let at = node(other.id, label: other.label, type: other.type)
+        if other.label < nodes[at].label { nodes[at].label = other.label }
+        if other.type < nodes[at].type { nodes[at].type = other.type }
+        nodes[at].mentions += other.mentions
+        nodes[at].documents += other.documents
+        nodes[at].windows += other.windows
+        nodes[at].aliases.formUnion(other.aliases)
+        nodes[at].dates.formUnion(other.dates)
       }
       let limit = evidenceLimit
       for other in graph.edges {
@@ -262,6 +272,11 @@ public struct GraphBuilder: Sendable {
       while index > evidence.startIndex && item < evidence[index - 1] { index -= 1 }
       if index > evidence.startIndex && evidence[index - 1] == item { return }
       guard index < limit else { return }
+      // Evidence mostly comes in order: appending is much cheaper than a general insert.
+      if index == evidence.endIndex {
+        evidence.append(item)
+        return
+      }
       evidence.insert(item, at: index)
       if evidence.count > limit { evidence.removeLast(evidence.count - limit) }
     }
@@ -273,7 +288,8 @@ public struct GraphBuilder: Sendable {
       var rank = [Int32](repeating: 0, count: ids.count)
       for (position, at) in order.enumerated() { rank[at] = Int32(position) }
       let nodeList = order.compactMap { at -> CooccurrenceGraph.Node? in
-        guard let state = nodes[at] else { return nil }
+        guard hasNode[at] else { return nil }
+        let state = nodes[at]
         return CooccurrenceGraph.Node(
           id: ids[at], label: state.label, type: state.type, mentions: state.mentions,
           documents: state.documents, aliases: state.aliases.sorted(), windows: state.windows,
@@ -322,13 +338,17 @@ public struct GraphBuilder: Sendable {
       number.reserveCapacity(document.entities.count)
       ids = []
       bySentence = Array(repeating: [], count: count)
-      for mention in document.mentions where (0..<count).contains(mention.sentence) {
-        if let known = number[mention.entity] {
-          bySentence[mention.sentence].append(known)
+      // By index, so that only the two fields read are copied out of each mention.
+      for at in document.mentions.indices {
+        let sentence = document.mentions[at].sentence
+        guard (0..<count).contains(sentence) else { continue }
+        let entity = document.mentions[at].entity
+        if let known = number[entity] {
+          bySentence[sentence].append(known)
         } else {
-          number[mention.entity] = Int32(ids.count)
-          bySentence[mention.sentence].append(Int32(ids.count))
-          ids.append(mention.entity)
+          number[entity] = Int32(ids.count)
+          bySentence[sentence].append(Int32(ids.count))
+          ids.append(entity)
         }
       }
       for sentence in bySentence.indices where bySentence[sentence].count > 1 {
