@@ -33,6 +33,17 @@ import Testing
     #expect(JSONText.number(.nan) == "null")
   }
 
+  /// Whole numbers are written a digit at a time: every length, the largest and the negatives
+  /// read as `String(_:)` writes them.
+  @Test(arguments: [
+    0, 7, 9, 10, 99, 100, 1_234_567_890, 10_000_000_000_000_000, Int.max, -1, Int.min,
+  ])
+  func integersAreWrittenInDecimal(_ value: Int) {
+    var bytes: [UInt8] = []
+    JSONText.appendInteger(value, to: &bytes)
+    #expect(String(decoding: bytes, as: UTF8.self) == String(value))
+  }
+
   static func parse(_ text: String) throws -> [String: Any] {
     let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
     return try #require(object as? [String: Any])
