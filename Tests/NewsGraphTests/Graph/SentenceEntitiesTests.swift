@@ -35,6 +35,7 @@ import Testing
       ([3, 3, 3], [3], "all the same"),
       ([5, 1, 5, 0, 1], [0, 1, 5], "unsorted with repeats"),
       ([0, 1, 2], [0, 1, 2], "already distinct and sorted"),
+      (Array((0..<40).reversed()) + [7, 7], Array(0..<40), "more than are sorted by insertion"),
     ] as [([Int32], [Int32], String)])
   func distinctSortsAndDropsRepeats(input: [Int32], expected: [Int32], explanation: String) {
     #expect(SentenceEntities.distinct(input) == expected, "\(explanation)")
