@@ -106,8 +106,13 @@ struct JSONText {
 
   static func number(_ value: Double) -> String {
     if value.isNaN || value.isInfinite { return "null" }
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+    if let whole = whole(value) { return String(whole) }
     return String(value)
+  }
+
+  /// The value as an `Int` when it is whole and written without an exponent.
+  private static func whole(_ value: Double) -> Int? {
+    value == value.rounded() && abs(value) < 1e15 ? Int(value) : nil
   }
 
   /// Appends a whole number in decimal, a digit at a time: the numbers of a graph are short,
@@ -260,11 +265,6 @@ struct JSONText {
     append(string: raw)
   }
 
-  mutating func member(_ key: StaticString, raw: String) {
-    memberKey(key)
-    append(string: raw)
-  }
-
   mutating func member(_ key: StaticString, _ value: String) {
     memberKey(key)
     JSONText.appendQuoted(value, to: &bytes)
@@ -273,6 +273,16 @@ struct JSONText {
   mutating func member(_ key: StaticString, _ value: Int) {
     memberKey(key)
     JSONText.appendInteger(value, to: &bytes)
+  }
+
+  /// A number as `number(_:)` writes it; a whole one (a count weight) without making a string.
+  mutating func member(_ key: StaticString, number value: Double) {
+    memberKey(key)
+    if let whole = JSONText.whole(value) {
+      JSONText.appendInteger(whole, to: &bytes)
+    } else {
+      append(string: JSONText.number(value))
+    }
   }
 
   mutating func member(_ key: StaticString, strings: [String]) {

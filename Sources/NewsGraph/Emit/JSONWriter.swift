@@ -49,7 +49,7 @@ public struct JSONWriter: Sendable {
       json.beginCompactObject()
       json.member("source", edge.source)
       json.member("target", edge.target)
-      json.member("weight", raw: JSONText.number(weight))
+      json.member("weight", number: weight)
       json.member("count", edge.count)
       json.member("documents", edge.documents)
       if !edge.dates.isEmpty { json.member("dates", strings: edge.dates) }
