@@ -14,25 +14,29 @@ public struct Token: Sendable, Hashable {
   }
 
   public var text: String {
-    didSet { shape = Shape(text, kind) }
+    didSet { traits = Traits(text: text, kind: kind, spaceBefore: spaceBefore) }
   }
   public var start: Int
   public var end: Int
   public var kind: Kind {
-    didSet { shape = Shape(text, kind) }
+    get { traits.kind }
+    set { traits = Traits(text: text, kind: newValue, spaceBefore: spaceBefore) }
   }
   /// Whether white space (or the start of the text) comes right before the token.
-  public var spaceBefore: Bool
-  /// The case tests below, worked out once: rules ask them of every token, often many times.
-  private var shape: Shape
+  public var spaceBefore: Bool {
+    get { traits.spaceBefore }
+    set { traits.spaceBefore = newValue }
+  }
+  /// The kind, the space before, the case tests and the one ASCII character, worked out once
+  /// and packed in one word: rules ask them of every token, often many times, and copy tokens
+  /// often (a token of four stored fields is copied inline, one of more through a call).
+  private var traits: Traits
 
   public init(text: String, start: Int, end: Int, kind: Kind, spaceBefore: Bool) {
     self.text = text
     self.start = start
     self.end = end
-    self.kind = kind
-    self.spaceBefore = spaceBefore
-    shape = Shape(text, kind)
+    traits = Traits(text: text, kind: kind, spaceBefore: spaceBefore)
   }
 
   /// A token whose text is `scalars`, as the tokenizer makes it: the case tests read the
@@ -44,22 +48,72 @@ public struct Token: Sendable, Hashable {
     self.text = text
     self.start = start
     self.end = end
-    self.kind = kind
-    self.spaceBefore = spaceBefore
-    shape = kind == .word ? scalars.withUnsafeBufferPointer { Shape(word: $0) } : []
+    traits = scalars.withUnsafeBufferPointer {
+      Traits(scalars: $0, kind: kind, spaceBefore: spaceBefore)
+    }
   }
 
   /// Whether the first letter is upper case ("Putin", "US", "al-Sisi" is not).
-  public var isCapitalized: Bool { shape.contains(.capitalized) }
+  public var isCapitalized: Bool { traits.shape.contains(.capitalized) }
 
   /// Whether the token has letters and none of them is lower case ("REUTERS", "U.S.").
-  public var isAllCaps: Bool { shape.contains(.allCaps) }
+  public var isAllCaps: Bool { traits.shape.contains(.allCaps) }
 
   /// Whether the first letter is lower case.
-  public var isLowercase: Bool { shape.contains(.lowercase) }
+  public var isLowercase: Bool { traits.shape.contains(.lowercase) }
 
   /// "Boston-based", "US-led": a hyphen followed by a lower-case word.
-  public var hasLowercaseSuffix: Bool { shape.contains(.lowercaseSuffix) }
+  public var hasLowercaseSuffix: Bool { traits.shape.contains(.lowercaseSuffix) }
+
+  /// Whether a word's last scalar is a period: true of every word whose text ends with a
+  /// period and false of nearly every other word, so that a check of the text can follow it.
+  var endsInPeriodScalar: Bool { traits.shape.contains(.endsInPeriod) }
+
+  /// The text's one byte when it is one ASCII character, else 0.
+  ///
+  /// The sentence splitter asks every token whether it is a quote, a bracket or a period: a
+  /// byte answers without the comparison of characters that `==` makes, and as exactly, since
+  /// no other text is canonically equivalent to one ASCII character but ";", "`" and "K"
+  /// (U+037E, U+1FEF and U+212A).
+  var asciiCharacter: UInt8 { traits.asciiCharacter }
+
+  /// One word of bits: a struct of several small fields is copied field by field.
+  private struct Traits: Sendable, Hashable {
+    /// The kind in bits 0-7, the shape in 8-15, the ASCII character in 16-23, the space
+    /// before in bit 24.
+    private var bits: UInt32
+
+    var kind: Kind { Kind(rawValue: UInt8(truncatingIfNeeded: bits)) ?? .word }
+    var shape: Shape { Shape(rawValue: UInt8(truncatingIfNeeded: bits >> 8)) }
+    var asciiCharacter: UInt8 { UInt8(truncatingIfNeeded: bits >> 16) }
+    var spaceBefore: Bool {
+      get { bits & 1 << 24 != 0 }
+      set { bits = bits & ~(1 << 24) | (newValue ? 1 << 24 : 0) }
+    }
+
+    private init(kind: Kind, shape: Shape, asciiCharacter: UInt8, spaceBefore: Bool) {
+      bits =
+        UInt32(kind.rawValue) | UInt32(shape.rawValue) << 8 | UInt32(asciiCharacter) << 16
+        | (spaceBefore ? 1 << 24 : 0)
+    }
+
+    init(text: String, kind: Kind, spaceBefore: Bool) {
+      let utf8 = text.utf8
+      let first = utf8.first ?? 0x80
+      self.init(
+        kind: kind,
+        shape: kind == .word
+          ? Array(text.unicodeScalars).withUnsafeBufferPointer { Shape(word: $0) } : [],
+        asciiCharacter: utf8.count == 1 && first < 0x80 ? first : 0, spaceBefore: spaceBefore)
+    }
+
+    init(scalars: UnsafeBufferPointer<Unicode.Scalar>, kind: Kind, spaceBefore: Bool) {
+      self.init(
+        kind: kind, shape: kind == .word ? Shape(word: scalars) : [],
+        asciiCharacter: scalars.count == 1 && scalars[0].isASCII ? UInt8(scalars[0].value) : 0,
+        spaceBefore: spaceBefore)
+    }
+  }
 
   /// The case of a word token.
   private struct Shape: OptionSet, Sendable, Hashable {
@@ -68,16 +122,9 @@ public struct Token: Sendable, Hashable {
     static let allCaps = Shape(rawValue: 2)
     static let lowercase = Shape(rawValue: 4)
     static let lowercaseSuffix = Shape(rawValue: 8)
+    static let endsInPeriod = Shape(rawValue: 16)
 
     init(rawValue: UInt8) { self.rawValue = rawValue }
-
-    init(_ text: String, _ kind: Kind) {
-      guard kind == .word else {
-        self = []
-        return
-      }
-      self = Array(text.unicodeScalars).withUnsafeBufferPointer { Shape(word: $0) }
-    }
 
     init(word scalars: UnsafeBufferPointer<Unicode.Scalar>) {
       guard let first = scalars.first else {
@@ -104,6 +151,7 @@ public struct Token: Sendable, Hashable {
         }
       }
       if hasLetter && !hasLower { shape.insert(.allCaps) }
+      if scalars[scalars.count - 1] == "." { shape.insert(.endsInPeriod) }
       // The scalar after the last hyphen.
       if lastHyphen >= 0, lastHyphen + 1 < scalars.count,
         ScalarClass.isLower(scalars[lastHyphen + 1])

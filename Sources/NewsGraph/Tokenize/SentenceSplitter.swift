@@ -23,56 +23,62 @@ public struct SentenceSplitter: Sendable {
 
   /// Ranges of token indices, relative to `tokens`, one per sentence.
   public func sentences(in tokens: [Token]) -> [Range<Int>] {
-    var result: [Range<Int>] = []
-    var start = 0
-    var quotes = 0
-    var index = 0
-    while index < tokens.count {
-      let token = tokens[index]
-      if token.text == "\"" { quotes += 1 }
-      guard let strength = endStrength(token) else {
-        index += 1
-        continue
-      }
-      // Closing quotes and brackets belong to the sentence they close.
-      var last = index
-      var openQuote = quotes % 2 == 1
-      while last + 1 < tokens.count {
-        let next = tokens[last + 1].text
-        if next == "\"" && openQuote {
-          openQuote = false
-          quotes += 1
-        } else if next == ")" || next == "]" || next == "'" {
-        } else {
-          break
+    // Read in place: a copy of each token (its string retained and released) cost more than
+    // the splitting.
+    tokens.withUnsafeBufferPointer { tokens in
+      var result: [Range<Int>] = []
+      var start = 0
+      var quotes = 0
+      var index = 0
+      while index < tokens.count {
+        if tokens[index].asciiCharacter == 0x22 { quotes += 1 }
+        guard let strength = endStrength(tokens[index]) else {
+          index += 1
+          continue
         }
-        last += 1
-      }
-      let nextIndex = last + 1
-      if nextIndex < tokens.count && !canStart(tokens[nextIndex], after: strength) {
+        // Closing quotes and brackets belong to the sentence they close.
+        var last = index
+        var openQuote = quotes % 2 == 1
+        while last + 1 < tokens.count {
+          let next = tokens[last + 1].asciiCharacter
+          if next == 0x22 && openQuote {
+            openQuote = false
+            quotes += 1
+          } else if next == 0x29 || next == 0x5D || next == 0x27 {  // ) ] '
+          } else {
+            break
+          }
+          last += 1
+        }
+        let nextIndex = last + 1
+        if nextIndex < tokens.count && !canStart(tokens[nextIndex], after: strength) {
+          index = nextIndex
+          continue
+        }
+        result.append(start..<nextIndex)
+        start = nextIndex
+        quotes = 0
         index = nextIndex
-        continue
       }
-      result.append(start..<nextIndex)
-      start = nextIndex
-      quotes = 0
-      index = nextIndex
+      if start < tokens.count { result.append(start..<tokens.count) }
+      return result
     }
-    if start < tokens.count { result.append(start..<tokens.count) }
-    return result
   }
 
   private enum Strength { case strong, weak }
 
-  private func endStrength(_ token: Token) -> Strength? {
+  @inline(__always) private func endStrength(_ token: borrowing Token) -> Strength? {
     switch token.kind {
     case .punctuation:
-      switch token.text {
-      case ".", "!", "?", "…": return .strong
-      default: return token.text.hasPrefix("...") ? .weak : nil
+      switch token.asciiCharacter {
+      case 0x2E, 0x21, 0x3F: return .strong  // . ! ?
+      case 0: break
+      default: return nil
       }
+      if token.text == "…" { return .strong }
+      return token.text.hasPrefix("...") ? .weak : nil
     case .word:
-      guard token.text.hasSuffix(".") else { return nil }
+      guard token.endsInPeriodScalar, token.text.hasSuffix(".") else { return nil }
       if SentenceSplitter.closingAbbreviations.contains(token.text) { return .weak }
       // Dotted acronyms of two or more letters ("U.S.", "U.N."), not initials ("B.").
       let letters = token.text.unicodeScalars.filter { $0 != "." }.count
@@ -85,7 +91,7 @@ public struct SentenceSplitter: Sendable {
     }
   }
 
-  private func canStart(_ token: Token, after strength: Strength) -> Bool {
+  private func canStart(_ token: borrowing Token, after strength: Strength) -> Bool {
     switch token.kind {
     case .word:
       if token.isLowercase { return false }
@@ -94,7 +100,8 @@ public struct SentenceSplitter: Sendable {
     case .number, .symbol, .url:
       return strength == .strong
     case .punctuation:
-      return strength == .strong && (token.text == "\"" || token.text == "(" || token.text == "-")
+      let character = token.asciiCharacter
+      return strength == .strong && (character == 0x22 || character == 0x28 || character == 0x2D)
     case .possessive:
       return false
     }

@@ -1,0 +1,89 @@
+import Testing
+
+@testable import NewsGraph
+
+@Suite struct TokenTests {
+  struct Case: Sendable, CustomTestStringConvertible {
+    var text: String
+    var kind: Token.Kind
+    var capitalized: Bool
+    var allCaps: Bool
+    var lowercase: Bool
+    var lowercaseSuffix: Bool
+    var explanation: String
+    var testDescription: String { explanation }
+  }
+
+  @Test(arguments: [
+    Case(
+      text: "Putin", kind: .word, capitalized: true, allCaps: false, lowercase: false,
+      lowercaseSuffix: false, explanation: "a capitalized word"),
+    Case(
+      text: "U.S.", kind: .word, capitalized: true, allCaps: true, lowercase: false,
+      lowercaseSuffix: false, explanation: "a dotted acronym is all capitals"),
+    Case(
+      text: "al-Sisi", kind: .word, capitalized: false, allCaps: false, lowercase: true,
+      lowercaseSuffix: false, explanation: "a lower-case particle before a hyphen"),
+    Case(
+      text: "US-led", kind: .word, capitalized: true, allCaps: false, lowercase: false,
+      lowercaseSuffix: true, explanation: "a lower-case word after the last hyphen"),
+    Case(
+      text: "Émile", kind: .word, capitalized: true, allCaps: false, lowercase: false,
+      lowercaseSuffix: false, explanation: "an accented capital"),
+    Case(
+      text: "Putin", kind: .number, capitalized: false, allCaps: false, lowercase: false,
+      lowercaseSuffix: false, explanation: "only words have a case"),
+  ])
+  func caseTestsMatchBothInitializers(_ c: Case) {
+    let text = SourceText(c.text)
+    let made = Token(
+      text: c.text, scalars: text.folded[...], start: 0, end: text.count, kind: c.kind,
+      spaceBefore: true)
+    let given = Token(text: c.text, start: 0, end: text.count, kind: c.kind, spaceBefore: true)
+    for token in [made, given] {
+      #expect(token.kind == c.kind)
+      #expect(token.spaceBefore)
+      #expect(token.isCapitalized == c.capitalized)
+      #expect(token.isAllCaps == c.allCaps)
+      #expect(token.isLowercase == c.lowercase)
+      #expect(token.hasLowercaseSuffix == c.lowercaseSuffix)
+    }
+    #expect(made == given)
+  }
+
+  @Test func asciiCharacterIsTheOneASCIIByte() {
+    func character(_ text: String) -> UInt8 {
+      Token(text: text, start: 0, end: 1, kind: .punctuation, spaceBefore: false).asciiCharacter
+    }
+    #expect(character("\"") == 0x22)
+    #expect(character(".") == 0x2E)
+    #expect(character("…") == 0)
+    #expect(character("...") == 0)
+    #expect(character("") == 0)
+    #expect(character("é") == 0)
+  }
+
+  @Test func endsInPeriodScalarOfWords() {
+    func ends(_ text: String, _ kind: Token.Kind = .word) -> Bool {
+      Token(text: text, start: 0, end: 1, kind: kind, spaceBefore: false).endsInPeriodScalar
+    }
+    #expect(ends("Mr."))
+    #expect(ends("U.S."))
+    #expect(!ends("U.S"))
+    #expect(!ends("3.", .number))
+  }
+
+  @Test func settingAPropertyKeepsTheOthers() {
+    var token = Token(text: "Putin", start: 3, end: 8, kind: .word, spaceBefore: true)
+    token.spaceBefore = false
+    #expect(!token.spaceBefore && token.kind == .word && token.isCapitalized)
+    token.kind = .number
+    #expect(token.kind == .number && !token.isCapitalized && !token.spaceBefore)
+    token.kind = .word
+    token.text = "iPhone"
+    #expect(token.isLowercase && !token.isCapitalized && token.kind == .word)
+    token.text = "\""
+    token.kind = .punctuation
+    #expect(token.asciiCharacter == 0x22 && token.start == 3 && token.end == 8)
+  }
+}
