@@ -9,70 +9,66 @@ public struct FurnitureFilter: Sendable {
 
   /// The blocks to read, in order, and the lines dropped.
   public func blocks(in text: SourceText) -> (blocks: [TextBlock], dropped: [DroppedLine]) {
-    let scalars = text.folded
-    var lines: [Range<Int>] = []
-    var lineStart = 0
-    for index in scalars.indices where scalars[index] == "\n" {
-      lines.append(lineStart..<index)
-      lineStart = index + 1
-    }
-    lines.append(lineStart..<scalars.count)
-
-    let shapes = lines.map { LineShape(scalars: scalars, range: $0) }
+    let (shapes, keys) = text.folded.withUnsafeBufferPointer { LineShape.shapes(of: $0) }
     var blocks: [TextBlock] = []
     var dropped: [DroppedLine] = []
-    var seen = Set<String>()
+    var seen = LineKeySet(bytes: keys, minimumCapacity: shapes.count)
     var paragraph = 0
     var previousBlank = true
     var lastEndsSentence = true
     var lastIsWrappedProse = false
-    for (index, shape) in shapes.enumerated() {
-      if shape.isBlank {
-        if !previousBlank { paragraph += 1 }
-        previousBlank = true
-        continue
+    keys.withUnsafeBufferPointer { keys in
+      for (index, shape) in shapes.enumerated() {
+        if shape.isBlank {
+          if !previousBlank { paragraph += 1 }
+          previousBlank = true
+          continue
+        }
+        previousBlank = false
+        let key = UnsafeBufferPointer(rebasing: keys[shape.key])
+        if let reason = dropReason(shape, key: key, index: index, shapes: shapes, seen: &seen) {
+          dropped.append(DroppedLine(range: shape.trimmed, reason: reason))
+          continue
+        }
+        let kind: TextBlock.Kind =
+          shape.isCredit ? .credit : (shape.endsSentence || shape.words > 12 ? .prose : .heading)
+        defer {
+          lastEndsSentence = shape.endsSentence
+          lastIsWrappedProse = shape.words >= 8 && shape.endsInLowercaseWordOrComma
+        }
+        // A line that goes on from an unfinished line of prose is the same sentence,
+        // hard-wrapped: it starts in lower case, or the line before is long and stops
+        // mid-phrase.
+        if kind != .credit, shape.startsLowercase || lastIsWrappedProse, var last = blocks.last,
+          last.kind != .credit, last.paragraph == paragraph, !lastEndsSentence
+        {
+          last.range = last.range.lowerBound..<shape.trimmed.upperBound
+          last.kind = .prose
+          blocks[blocks.count - 1] = last
+          continue
+        }
+        blocks.append(
+          TextBlock(
+            range: shape.trimmed, paragraph: paragraph, kind: kind, isAllCaps: shape.isAllCaps,
+            isTitleCase: shape.isTitleCase))
       }
-      previousBlank = false
-      if let reason = dropReason(shape, index: index, shapes: shapes, seen: &seen) {
-        dropped.append(DroppedLine(range: shape.trimmed, reason: reason))
-        continue
-      }
-      let kind: TextBlock.Kind =
-        shape.isCredit ? .credit : (shape.endsSentence || shape.words > 12 ? .prose : .heading)
-      // A line that goes on from an unfinished line of prose is the same sentence, hard-wrapped.
-      defer {
-        lastEndsSentence = shape.endsSentence
-        lastIsWrappedProse = shape.words >= 8 && shape.endsInLowercaseWordOrComma
-      }
-      // A line that goes on from an unfinished line of prose is the same sentence, hard-wrapped:
-      // it starts in lower case, or the line before is long and stops mid-phrase.
-      if kind != .credit, shape.startsLowercase || lastIsWrappedProse, var last = blocks.last,
-        last.kind != .credit, last.paragraph == paragraph, !lastEndsSentence
-      {
-        last.range = last.range.lowerBound..<shape.trimmed.upperBound
-        last.kind = .prose
-        blocks[blocks.count - 1] = last
-        continue
-      }
-      blocks.append(
-        TextBlock(
-          range: shape.trimmed, paragraph: paragraph, kind: kind, isAllCaps: shape.isAllCaps,
-          isTitleCase: shape.isTitleCase))
     }
     return (blocks, dropped)
   }
 
   private func dropReason(
-    _ shape: LineShape, index: Int, shapes: [LineShape], seen: inout Set<String>
+    _ shape: LineShape, key: UnsafeBufferPointer<UInt8>, index: Int, shapes: [LineShape],
+    seen: inout LineKeySet
   ) -> String? {
     if shape.letters == 0 { return "no letters" }
-    let key = shape.key
-    if !seen.insert(key).inserted { return "repeated line" }
+    if !seen.insert(shape.key) { return "repeated line" }
     if shape.uppercaseLetters == 0 && !shape.hasProsePunctuation && shape.words <= 12 {
       return "tag line (no capitals)"
     }
     if shape.isReadingTime { return "reading time" }
-    if !shape.endsSentence, shape.words <= 7, FurnitureFilter.isInterfaceText(key) {
+    if !shape.endsSentence, shape.words <= 7,
+      FurnitureFilter.isInterfaceText(String(decoding: key, as: UTF8.self))
+    {
       return "page interface text"
     }
     if shape.isNumberedItem && !shape.endsSentence && shape.words <= 10 && !shape.hasDataAfterNumber
@@ -122,6 +118,9 @@ public struct FurnitureFilter: Sendable {
 /// Facts about one line that the furniture rules read.
 struct LineShape {
   var trimmed: Range<Int>
+  /// Where the line's key is in the bytes `shapes(of:)` returns: its UTF-8 in lower case, runs
+  /// of white space as one space.
+  var key = 0..<0
   var words = 0
   var letters = 0
   var uppercaseLetters = 0
@@ -139,7 +138,6 @@ struct LineShape {
   var isCredit = false
   var isMenu = false
   var isReadingTime = false
-  var key = ""
 
   var isBlank: Bool { trimmed.isEmpty }
   var isAllCaps: Bool { letters >= 4 && uppercaseLetters * 10 >= letters * 9 }
@@ -147,26 +145,66 @@ struct LineShape {
     lettersWords >= 3 && capitalizedWords * 10 >= lettersWords * 8 && !isAllCaps && !endsSentence
   }
 
-  init(scalars: [Unicode.Scalar], range: Range<Int>) {
+  /// The shapes of the lines of a text (split at "\n"), and the keys' bytes, all in one array.
+  ///
+  /// The keys are written through a pointer into an array made at its full size: a first pass
+  /// finds the lines and adds up the most bytes the keys can take (one a scalar, or its
+  /// lower-case mapping's length), since appending byte by byte, or a string a line, cost more
+  /// than the rest of the filter.
+  static func shapes(of scalars: UnsafeBufferPointer<Unicode.Scalar>) -> (
+    shapes: [LineShape], keys: [UInt8]
+  ) {
+    var ends: [Int] = []
+    var capacity = 0
+    for index in scalars.indices {
+      let value = scalars[index].value
+      if value < 0x80 {
+        if value == 0x0A { ends.append(index) }
+        capacity += 1
+      } else {
+        capacity += max(1, scalars[index].properties.lowercaseMapping.utf8.count)
+      }
+    }
+    ends.append(scalars.count)
+    var shapes: [LineShape] = []
+    shapes.reserveCapacity(ends.count)
+    let keys = [UInt8](unsafeUninitializedCapacity: capacity) { keys, written in
+      written = 0
+      var lineStart = 0
+      for end in ends {
+        shapes.append(LineShape(scalars, lineStart..<end, keys: keys, written: &written))
+        lineStart = end + 1
+      }
+    }
+    return (shapes, keys)
+  }
+
+  /// Scans one line, writing its key at `keys[written...]`.
+  private init(
+    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>,
+    keys: UnsafeMutableBufferPointer<UInt8>, written: inout Int
+  ) {
     var lower = range.lowerBound
     var upper = range.upperBound
     while lower < upper, ScalarClass.isSpace(scalars[lower]) { lower += 1 }
     while upper > lower, ScalarClass.isSpace(scalars[upper - 1]) { upper -= 1 }
     trimmed = lower..<upper
     guard lower < upper else { return }
-    let scan = scalars.withUnsafeBufferPointer { LineScan($0, lower..<upper) }
-    words = scan.words
-    letters = scan.letters
-    uppercaseLetters = scan.uppercaseLetters
-    capitalizedWords = scan.capitalizedWords
-    lettersWords = scan.lettersWords
-    key = scan.key
-    let slashInsideWord = scan.slashInsideWord
-    let separators = scan.separators
+    let keyStart = written
+    var slashInsideWord = false
+    var separators = 0
+    scan(
+      scalars, lower..<upper, keys: keys, written: &written, slashInsideWord: &slashInsideWord,
+      separators: &separators)
+    key = keyStart..<written
+    let key = UnsafeBufferPointer(rebasing: keys[key])
 
     var end = upper - 1
-    while end > lower, "\"')]".unicodeScalars.contains(scalars[end]) { end -= 1 }
-    endsSentence = ".!?:;".unicodeScalars.contains(scalars[end]) || scalars[end] == "…"
+    while end > lower, LineShape.isClosing(scalars[end]) { end -= 1 }
+    switch scalars[end] {
+    case ".", "!", "?", ":", ";", "…": endsSentence = true
+    default: endsSentence = false
+    }
     endsInLowercaseWordOrComma =
       scalars[upper - 1] == "," || ScalarClass.isLower(scalars[upper - 1])
     startsLowercase = ScalarClass.isLower(scalars[lower])
@@ -181,14 +219,139 @@ struct LineShape {
         ScalarClass.isDigit($0) || $0 == "(" || $0 == ")"
       }
     }
-    hasProsePunctuation = scalars[lower..<upper].contains {
-      $0 == "," || $0 == "." || $0 == "\"" || $0 == "(" || $0 == ")" || $0 == ":" || $0 == ";"
-    }
     isCredit =
       (slashInsideWord && words <= 10 && !endsSentence)
-      || (words <= 14 && LineShape.creditPrefixes.contains { key.hasPrefix($0) })
+      || (words <= 14 && LineShape.hasCreditPrefix(key))
     isMenu = separators >= 2 && words <= 16 && !endsSentence
-    isReadingTime = words <= 8 && key.hasSuffix("read") && LineShape.mentionsReadingTime(key)
+    // The bytes rule out nearly every line before a string is made: a string that ends with
+    // "read" ends with those bytes.
+    isReadingTime =
+      words <= 8 && key.count >= 4 && key[(key.count - 4)...].elementsEqual("read".utf8)
+      && LineShape.mentionsReadingTime(String(decoding: key, as: UTF8.self))
+  }
+
+  /// One pass over a trimmed line's scalars: its words and letters, and its key.
+  ///
+  /// An ASCII scalar is classed by one look-up in `LineClass.ascii` and lowered by arithmetic,
+  /// and the ASCII letters that follow it in its word run in a loop of their own; the Unicode
+  /// properties are read only for the other scalars. The counts are local variables until the
+  /// end: kept in `self`, each was written back to memory at every scalar.
+  private mutating func scan(
+    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>,
+    keys: UnsafeMutableBufferPointer<UInt8>, written: inout Int, slashInsideWord: inout Bool,
+    separators: inout Int
+  ) {
+    let upper = range.upperBound
+    var words = 0
+    var letters = 0
+    var uppercaseLetters = 0
+    var capitalizedWords = 0
+    var lettersWords = 0
+    var hasProsePunctuation = false
+    var inWord = false
+    var wordStartsUpper = false
+    var wordHasLetter = false
+    var previous: Unicode.Scalar = " "
+    var lastSpace = true
+    var digitsSeen = false
+    var at = written
+    var index = range.lowerBound
+    while index < upper {
+      let scalar = scalars[index]
+      let value = scalar.value
+      let isASCII = value < 0x80
+      let classes = isASCII ? LineClass.ascii[Int(value)] : LineClass(scalar)
+      index &+= 1
+      let before = previous
+      previous = scalar
+      if classes.contains(.space) {
+        if !lastSpace {
+          keys[at] = 0x20
+          at &+= 1
+        }
+        lastSpace = true
+        if inWord {
+          if wordHasLetter {
+            lettersWords &+= 1
+            if wordStartsUpper { capitalizedWords &+= 1 }
+          }
+          inWord = false
+        }
+        continue
+      }
+      lastSpace = false
+      if isASCII {
+        keys[at] = UInt8(value &- 0x41 < 26 ? value + 0x20 : value)
+        at &+= 1
+      } else {
+        for byte in scalar.properties.lowercaseMapping.utf8 {
+          keys[at] = byte
+          at &+= 1
+        }
+      }
+      let isUpper = classes.contains(.upper)
+      if !inWord {
+        inWord = true
+        words &+= 1
+        wordStartsUpper = isUpper
+        wordHasLetter = false
+      }
+      if classes.contains(.letter) {
+        letters &+= 1
+        wordHasLetter = true
+        if isUpper { uppercaseLetters &+= 1 }
+      }
+      if classes.contains(.marked) {
+        switch scalar {
+        case "/":
+          // A slash between two letters before any digit follows a slash: "Reuters/John".
+          if !ScalarClass.isSpace(before) && index < upper
+            && !ScalarClass.isSpace(scalars[index]) && !digitsSeen
+          {
+            slashInsideWord = true
+          }
+        case "›", "»", ">", "|", "•":
+          // Breadcrumb and menu separators after white space.
+          if ScalarClass.isSpace(before) { separators += 1 }
+        case ",", ".", "\"", "(", ")", ":", ";":
+          hasProsePunctuation = true
+        default:
+          break
+        }
+        if classes.contains(.digit) { digitsSeen = digitsSeen || before == "/" }
+      }
+      // The ASCII letters that follow in the word: their key bytes and counts.
+      let runStart = index
+      while index < upper {
+        let value = scalars[index].value
+        let lowered = value | 0x20
+        guard lowered &- 0x61 < 26 else { break }
+        keys[at] = UInt8(truncatingIfNeeded: lowered)
+        at &+= 1
+        letters &+= 1
+        if value < 0x61 { uppercaseLetters &+= 1 }
+        index &+= 1
+      }
+      if index > runStart {
+        wordHasLetter = true
+        previous = scalars[index - 1]
+      }
+    }
+    if inWord, wordHasLetter {
+      lettersWords += 1
+      if wordStartsUpper { capitalizedWords += 1 }
+    }
+    written = at
+    self.words = words
+    self.letters = letters
+    self.uppercaseLetters = uppercaseLetters
+    self.capitalizedWords = capitalizedWords
+    self.lettersWords = lettersWords
+    self.hasProsePunctuation = hasProsePunctuation
+  }
+
+  @inline(__always) private static func isClosing(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "\"" || scalar == "'" || scalar == ")" || scalar == "]"
   }
 
   static let creditPrefixes = [
@@ -196,8 +359,19 @@ struct LineShape {
     "photo credit", "(photo", "image credit", "pictured:",
   ]
 
+  /// Whether a key starts with a credit prefix, as `String.hasPrefix` decides.
+  ///
+  /// The prefixes are ASCII, and a string starting with one starts with its bytes: the bytes
+  /// rule out nearly every line before a string is made.
+  private static func hasCreditPrefix(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard creditPrefixes.contains(where: { key.starts(with: $0.utf8) }) else { return false }
+    let key = String(decoding: key, as: UTF8.self)
+    return creditPrefixes.contains { key.hasPrefix($0) }
+  }
+
   /// "2 min read", "Defense2 min read", "5 minute read", "3 mins read".
   static func mentionsReadingTime(_ key: String) -> Bool {
+    guard key.hasSuffix("read") else { return false }
     for suffix in [" min read", " mins read", " minute read", " minutes read", "min read"] {
       guard let range = key.firstRange(of: suffix) else { continue }
       let before = key[..<range.lowerBound].trimmingTrailingSpaces
@@ -207,123 +381,30 @@ struct LineShape {
   }
 }
 
-/// One pass over a trimmed line's scalars: its words and letters, and its key (lower case, runs
-/// of white space as one space).
-///
-/// It reads the scalars through a buffer pointer and writes the key's UTF-8 bytes into an array
-/// made at full size, four bytes a scalar (every lower-case mapping Unicode has takes at most
-/// that): appending byte by byte to an array cost more than the rest of the filter.
-private struct LineScan {
-  var words = 0
-  var letters = 0
-  var uppercaseLetters = 0
-  var capitalizedWords = 0
-  var lettersWords = 0
-  /// A slash between two letters before any digit follows a slash: "Reuters/John Smith".
-  var slashInsideWord = false
-  /// "›", "»", ">", "|" or "•" after white space: breadcrumb and menu separators.
-  var separators = 0
-  var key = ""
+/// What the line scan asks of a scalar, worked out once for each ASCII scalar.
+private struct LineClass: OptionSet {
+  let rawValue: UInt8
+  static let space = LineClass(rawValue: 1)
+  static let letter = LineClass(rawValue: 2)
+  static let upper = LineClass(rawValue: 4)
+  static let digit = LineClass(rawValue: 8)
+  /// A scalar the scan looks at more closely: a digit, a slash, a separator or punctuation.
+  static let marked = LineClass(rawValue: 16)
 
-  init(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) {
-    let lower = range.lowerBound
-    let upper = range.upperBound
-    let capacity = range.count * 4
-    var fits = true
-    var inWord = false
-    var wordStartsUpper = false
-    var wordHasLetter = false
-    var previous: Unicode.Scalar = " "
-    var lastSpace = true
-    var digitsSeen = false
-    let keyBytes = [UInt8](unsafeUninitializedCapacity: capacity) { bytes, written in
-      written = 0
-      for index in lower..<upper {
-        let scalar = scalars[index]
-        if ScalarClass.isSpace(scalar) {
-          if !lastSpace {
-            bytes[written] = 0x20
-            written += 1
-          }
-          lastSpace = true
-          if inWord {
-            if wordHasLetter {
-              lettersWords += 1
-              if wordStartsUpper { capitalizedWords += 1 }
-            }
-            inWord = false
-          }
-          previous = scalar
-          continue
-        }
-        lastSpace = false
-        let value = scalar.value
-        if value < 0x80 {
-          bytes[written] = UInt8(value &- 0x41 < 26 ? value + 0x20 : value)
-          written += 1
-        } else {
-          // At most four bytes a scalar keeps every write inside the buffer.
-          let lowercase = scalar.properties.lowercaseMapping.utf8
-          if lowercase.count <= 4 {
-            for byte in lowercase {
-              bytes[written] = byte
-              written += 1
-            }
-          } else {
-            fits = false
-          }
-        }
-        let isUpper = ScalarClass.isUpper(scalar)
-        if !inWord {
-          inWord = true
-          words += 1
-          wordStartsUpper = isUpper
-          wordHasLetter = false
-        }
-        if ScalarClass.isLetter(scalar) {
-          letters += 1
-          wordHasLetter = true
-          if isUpper { uppercaseLetters += 1 }
-        }
-        if value == 0x2F && !ScalarClass.isSpace(previous) && index + 1 < upper
-          && !ScalarClass.isSpace(scalars[index + 1]) && !digitsSeen
-        {
-          slashInsideWord = true
-        }
-        if (scalar == "›" || scalar == "»" || scalar == ">" || scalar == "|" || scalar == "•")
-          && ScalarClass.isSpace(previous)
-        {
-          separators += 1
-        }
-        if ScalarClass.isDigit(scalar) { digitsSeen = digitsSeen || previous == "/" }
-        previous = scalar
-      }
-    }
-    if inWord, wordHasLetter {
-      lettersWords += 1
-      if wordStartsUpper { capitalizedWords += 1 }
-    }
-    key = fits ? String(decoding: keyBytes, as: UTF8.self) : Self.key(scalars, range)
+  init(rawValue: UInt8) { self.rawValue = rawValue }
+
+  /// The classes of a scalar, by `ScalarClass`, so that the table agrees with it.
+  init(_ scalar: Unicode.Scalar) {
+    var classes: LineClass = []
+    if ScalarClass.isSpace(scalar) { classes.insert(.space) }
+    if ScalarClass.isLetter(scalar) { classes.insert(.letter) }
+    if ScalarClass.isUpper(scalar) { classes.insert(.upper) }
+    if ScalarClass.isDigit(scalar) { classes.insert([.digit, .marked]) }
+    if "/›»>|•,.\"():;".unicodeScalars.contains(scalar) { classes.insert(.marked) }
+    self = classes
   }
 
-  /// The key made by appending, for a line with a scalar whose lower case is longer than four
-  /// bytes (none is known; the check keeps the buffer safe whatever Unicode's tables say).
-  private static func key(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>)
-    -> String
-  {
-    var bytes: [UInt8] = []
-    var lastSpace = true
-    for scalar in scalars[range] {
-      if ScalarClass.isSpace(scalar) {
-        if !lastSpace { bytes.append(0x20) }
-        lastSpace = true
-      } else {
-        lastSpace = false
-        ScalarClass.appendLowercased(scalar, toUTF8: &bytes)
-      }
-    }
-    return String(decoding: bytes, as: UTF8.self)
-  }
+  static let ascii: [LineClass] = (0..<0x80).map { LineClass(Unicode.Scalar(UInt8($0))) }
 }
 
 extension StringProtocol {

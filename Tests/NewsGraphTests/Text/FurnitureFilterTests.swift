@@ -266,4 +266,22 @@ import Testing
       """)
     #expect(outcome.kept.count == 1)
   }
+
+  @Test func repeatsAreFoundUnderCanonicalEquivalence() {
+    let outcome = Self.filter(
+      "Caf\u{E9} Owners Protest In Lima\nCafe\u{301} owners protest in Lima\n"
+        + "OFFICIALS MET IN LIMA\nOfficials met in  Lima\nOfficials met in Lima on Friday.")
+    #expect(
+      outcome.dropped == ["Cafe\u{301} owners protest in Lima", "Officials met in  Lima"])
+  }
+
+  @Test func slashesMakeCreditsOnlyInsideWords() {
+    let outcome = Self.filter(
+      "Reuters/Jane Doe \nScores /3 Lima/Cusco\nRuiz / Lima\nOfficials met in Lima on Friday.")
+    #expect(
+      outcome.kept == [
+        "credit: Reuters/Jane Doe", "heading: Scores /3 Lima/Cusco", "heading: Ruiz / Lima",
+        "prose: Officials met in Lima on Friday.",
+      ])
+  }
 }

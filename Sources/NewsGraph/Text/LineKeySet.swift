@@ -1,0 +1,100 @@
+/// The keys of the lines seen so far, for the furniture filter's repeated-line test.
+///
+/// `Set<String>` hashed every line's key with SipHash and rehashed them all as it grew. Here
+/// the keys stay where the line scan wrote them, in one array of UTF-8 bytes: a key's bytes
+/// are hashed eight at a time, and compared byte by byte only with keys of the same hash. The
+/// answer is always the one a `Set<String>` of the keys gives: two ASCII strings are equal only
+/// when their bytes are. A key that is not ASCII may equal another under canonical equivalence
+/// ("é" and "e" with a combining accent), so from the first such key on, every key is also kept
+/// as a string and the strings decide.
+struct LineKeySet {
+  /// The bytes of all keys, one after another.
+  private let bytes: [UInt8]
+  /// Each key added while all were ASCII, as a range of `bytes`, and its hash.
+  private var entries: [(range: Range<Int>, hash: UInt64)] = []
+  /// Open addressing: an entry's index plus one, 0 for an empty slot; never more than half full.
+  private var slots: [Int32]
+  /// Every key as a string, from the first key that is not ASCII on.
+  private var strings: Set<String>?
+
+  init(bytes: [UInt8], minimumCapacity: Int) {
+    self.bytes = bytes
+    var size = 16
+    while size < minimumCapacity * 2 { size *= 2 }
+    slots = [Int32](repeating: 0, count: size)
+  }
+
+  /// Adds the key at `range` of the bytes; returns whether it was new, as
+  /// `Set<String>.insert(_:).inserted` does.
+  mutating func insert(_ range: Range<Int>) -> Bool {
+    bytes.withUnsafeBufferPointer { bytes in
+      let key = UnsafeBufferPointer(rebasing: bytes[range])
+      var high: UInt8 = 0
+      for byte in key { high |= byte }
+      if high >= 0x80 || strings != nil { return insertString(key, bytes) }
+      let hash = LineKeySet.hash(key)
+      let mask = slots.count - 1
+      var slot = Int(truncatingIfNeeded: hash) & mask
+      while slots[slot] != 0 {
+        let entry = entries[Int(slots[slot]) - 1]
+        if entry.hash == hash, bytes[entry.range].elementsEqual(key) { return false }
+        slot = (slot + 1) & mask
+      }
+      entries.append((range, hash))
+      slots[slot] = Int32(entries.count)
+      if entries.count * 2 > slots.count { grow() }
+      return true
+    }
+  }
+
+  /// The slow path: the first key that is not ASCII turns every key so far into a string.
+  private mutating func insertString(
+    _ key: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    if strings == nil {
+      var all = Set<String>(minimumCapacity: entries.count + 1)
+      for entry in entries {
+        all.insert(
+          String(decoding: UnsafeBufferPointer(rebasing: bytes[entry.range]), as: UTF8.self))
+      }
+      strings = all
+    }
+    return strings?.insert(String(decoding: key, as: UTF8.self)).inserted ?? true
+  }
+
+  private mutating func grow() {
+    var slots = [Int32](repeating: 0, count: self.slots.count * 2)
+    let mask = slots.count - 1
+    for (index, entry) in entries.enumerated() {
+      var slot = Int(truncatingIfNeeded: entry.hash) & mask
+      while slots[slot] != 0 { slot = (slot + 1) & mask }
+      slots[slot] = Int32(index + 1)
+    }
+    self.slots = slots
+  }
+
+  /// Eight bytes at a time, each word multiplied in and the result mixed (the finalizer of
+  /// MurmurHash3), so that the low bits that pick a slot depend on every byte.
+  static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
+    guard let base = key.baseAddress else { return hash }
+    let raw = UnsafeRawPointer(base)
+    var offset = 0
+    while offset + 8 <= key.count {
+      let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      hash = (hash ^ word) &* 0x100_0000_01B3
+      hash ^= hash >> 32
+      offset += 8
+    }
+    while offset < key.count {
+      hash = (hash ^ UInt64(key[offset])) &* 0x100_0000_01B3
+      offset += 1
+    }
+    hash ^= hash >> 33
+    hash = hash &* 0xFF51_AFD7_ED55_8CCD
+    hash ^= hash >> 33
+    hash = hash &* 0xC4CE_B9FE_1A85_EC53
+    hash ^= hash >> 33
+    return hash
+  }
+}

@@ -1,0 +1,53 @@
+import Testing
+
+@testable import NewsGraph
+
+@Suite struct LineKeySetTests {
+  /// Whether each key was new, as a set of strings of the same keys answers.
+  static func insertions(_ keys: [String]) -> (got: [Bool], expected: [Bool]) {
+    var bytes: [UInt8] = []
+    var ranges: [Range<Int>] = []
+    for key in keys {
+      let start = bytes.count
+      bytes += Array(key.utf8)
+      ranges.append(start..<bytes.count)
+    }
+    var set = LineKeySet(bytes: bytes, minimumCapacity: 1)
+    var strings = Set<String>()
+    return (ranges.map { set.insert($0) }, keys.map { strings.insert($0).inserted })
+  }
+
+  struct Case: Sendable, CustomTestStringConvertible {
+    var keys: [String]
+    var explanation: String
+    var testDescription: String { explanation }
+  }
+
+  @Test(arguments: [
+    Case(keys: ["read more", "share", "read more", "share"], explanation: "repeated ASCII keys"),
+    Case(
+      keys: ["a", "ab", "abc", "abcdefgh", "abcdefghi", "abcdefgh", "abcdefghi"],
+      explanation: "keys shorter and longer than one word of the hash"),
+    Case(
+      keys: ["caf\u{E9}", "cafe\u{301}", "caf\u{E9}"],
+      explanation: "canonically equivalent keys that are not ASCII are one key"),
+    Case(
+      keys: ["k", "\u{212A}", "k", ";", "\u{37E}"],
+      explanation: "a sign equal to an ASCII letter or mark, after ASCII keys"),
+    Case(
+      keys: ["\u{37E}", ";", "x", "x", "y"],
+      explanation: "ASCII keys after the first key that is not ASCII"),
+    Case(keys: ["", "", " "], explanation: "empty keys"),
+  ])
+  func answersAsASetOfStrings(_ c: Case) {
+    let (got, expected) = Self.insertions(c.keys)
+    #expect(got == expected)
+  }
+
+  @Test func growsPastItsFirstSize() {
+    let keys = (0..<200).map { "line \($0)" } + (0..<200).map { "line \($0 * 2)" }
+    let (got, expected) = Self.insertions(keys)
+    #expect(got == expected)
+    #expect(got.filter { $0 }.count == 300)
+  }
+}
