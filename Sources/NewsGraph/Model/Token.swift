@@ -42,15 +42,13 @@ public struct Token: Sendable, Hashable {
   /// A token whose text is `scalars`, as the tokenizer makes it: the case tests read the
   /// scalars it has at hand rather than the new string.
   init(
-    text: String, scalars: ArraySlice<Unicode.Scalar>, start: Int, end: Int, kind: Kind,
-    spaceBefore: Bool
+    text: String, scalars: UnsafeBufferPointer<Unicode.Scalar>, start: Int, end: Int,
+    kind: Kind, spaceBefore: Bool
   ) {
     self.text = text
     self.start = start
     self.end = end
-    traits = scalars.withUnsafeBufferPointer {
-      Traits(scalars: $0, kind: kind, spaceBefore: spaceBefore)
-    }
+    traits = Traits(scalars: scalars, kind: kind, spaceBefore: spaceBefore)
   }
 
   /// Whether the first letter is upper case ("Putin", "US", "al-Sisi" is not).

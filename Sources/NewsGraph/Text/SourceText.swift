@@ -166,16 +166,23 @@ public struct SourceText: Sendable {
   /// Appending to a `String.UnicodeScalarView` goes through generic code one scalar at a time;
   /// token texts made that way cost nine times the tokenizer's own work.
   static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-    scalars.withUnsafeBufferPointer { scalars in
-      var length = 0
-      for scalar in scalars { length += UTF8.width(scalar) }
-      return String(unsafeUninitializedCapacity: length) { buffer in
-        var at = 0
-        for scalar in scalars { at = encode(scalar, into: buffer, at: at) }
-        return at
-      }
+    scalars.withUnsafeBufferPointer { string($0) }
+  }
+
+  /// A string of scalars; one ASCII scalar (a punctuation token) is a string made in advance.
+  static func string(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
+    if scalars.count == 1, scalars[0].value < 0x80 { return asciiStrings[Int(scalars[0].value)] }
+    var length = 0
+    for scalar in scalars { length += UTF8.width(scalar) }
+    return String(unsafeUninitializedCapacity: length) { buffer in
+      var at = 0
+      for scalar in scalars { at = encode(scalar, into: buffer, at: at) }
+      return at
     }
   }
+
+  /// The string of each ASCII scalar, by value.
+  private static let asciiStrings = (0..<0x80).map { String(Unicode.Scalar(UInt8($0))) }
 
   /// Writes the UTF-8 bytes of a scalar at `at`; returns the position after them.
   @inline(__always)

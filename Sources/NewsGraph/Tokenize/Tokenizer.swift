@@ -26,9 +26,19 @@ public struct Tokenizer: Sendable {
     "est", "Penn", "Conn", "Mon", "Fri", "Dec", "Jun", "Jul",
   ]
 
+  /// `abbreviations` and `wordLikeAbbreviations` for the tokenizer's own look-ups: the same
+  /// answers without hashing each word with SipHash.
+  private static let abbreviationSet = WordSet(abbreviations)
+  private static let wordLikeAbbreviationSet = WordSet(wordLikeAbbreviations)
+
   /// Tokens of `range` of the folded text.
   public func tokens(in text: SourceText, range: Range<Int>) -> [Token] {
-    let s = text.folded
+    // Read through a buffer pointer: the array's bounds checks and retains cost more than the
+    // tests they guard.
+    text.folded.withUnsafeBufferPointer { tokens(in: $0, range: range) }
+  }
+
+  private func tokens(in s: UnsafeBufferPointer<Unicode.Scalar>, range: Range<Int>) -> [Token] {
     var tokens: [Token] = []
     // News prose runs about five scalars a token, spaces included: room for a little more than
     // that, so the array is seldom grown (each growth copies every token made so far).
@@ -88,29 +98,23 @@ public struct Tokenizer: Sendable {
           var k = j
           while k < end, !ScalarClass.isSpace(s[k]) { k += 1 }
           // Punctuation after a URL ends the sentence, not the URL.
-          while k > j + 3, ".,;:!?)]\"'".unicodeScalars.contains(s[k - 1]) { k -= 1 }
-          tokens.append(make(text, i, k, .url, spaceBefore))
+          while k > j + 3, isURLTrailer(s[k - 1]) { k -= 1 }
+          tokens.append(make(s, i, k, .url, spaceBefore))
           spaceBefore = false
           i = k
           continue
         }
         // A period belongs to an abbreviation, an initial or a dotted acronym.
         if j < end, s[j] == "." {
-          let word = text.foldedText(i..<j)
           let isInitial = j - i == 1 && isUpper(s[i])
-          let isDotted = word.unicodeScalars.contains(".")
-          if isInitial || isDotted
-            || (Tokenizer.abbreviations.contains(word)
-              && (!Tokenizer.wordLikeAbbreviations.contains(word) || continuesAfter(s, j + 1, end)))
-          {
-            j += 1
-          }
+          let isDotted = UnsafeBufferPointer(rebasing: s[i..<j]).contains(".")
+          if isInitial || isDotted || isAbbreviation(s, i, j, end) { j += 1 }
         }
-        tokens.append(make(text, i, j, allDigits ? .number : .word, spaceBefore))
+        tokens.append(make(s, i, j, allDigits ? .number : .word, spaceBefore))
         spaceBefore = false
         i = j
         if i + 1 < end, s[i] == "'", s[i + 1] == "s" || s[i + 1] == "S" {
-          tokens.append(make(text, i, i + 2, .possessive, false))
+          tokens.append(make(s, i, i + 2, .possessive, false))
           i += 2
         }
         continue
@@ -118,28 +122,39 @@ public struct Tokenizer: Sendable {
       if c == ".", i + 2 < end, s[i + 1] == ".", s[i + 2] == "." {
         var k = i + 3
         while k < end, s[k] == "." { k += 1 }
-        tokens.append(make(text, i, k, .punctuation, spaceBefore))
+        tokens.append(make(s, i, k, .punctuation, spaceBefore))
         spaceBefore = false
         i = k
         continue
       }
       let kind: Token.Kind =
         c.value < 0x80
-        ? ("$+<=>^`|~".unicodeScalars.contains(c) ? .symbol : .punctuation)
+        ? (isASCIISymbol(c) ? .symbol : .punctuation)
         : (c.properties.generalCategory.isSymbol ? .symbol : .punctuation)
-      tokens.append(make(text, i, i + 1, kind, spaceBefore))
+      tokens.append(make(s, i, i + 1, kind, spaceBefore))
       spaceBefore = false
       i += 1
     }
     return tokens
   }
 
+  /// Whether the word `s[i..<j]`, which a period follows, keeps it as an abbreviation.
+  private func isAbbreviation(
+    _ s: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int, _ j: Int, _ end: Int
+  ) -> Bool {
+    let word = SourceText.string(UnsafeBufferPointer(rebasing: s[i..<j]))
+    return Tokenizer.abbreviationSet.contains(word)
+      && (!Tokenizer.wordLikeAbbreviationSet.contains(word) || continuesAfter(s, j + 1, end))
+  }
+
   private func make(
-    _ text: SourceText, _ start: Int, _ end: Int, _ kind: Token.Kind, _ space: Bool
+    _ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, _ kind: Token.Kind,
+    _ space: Bool
   ) -> Token {
-    Token(
-      text: text.foldedText(start..<end), scalars: text.folded[start..<end], start: start,
-      end: end, kind: kind, spaceBefore: space)
+    let scalars = UnsafeBufferPointer(rebasing: s[start..<end])
+    return Token(
+      text: SourceText.string(scalars), scalars: scalars, start: start, end: end, kind: kind,
+      spaceBefore: space)
   }
 }
 
@@ -178,8 +193,26 @@ extension Unicode.GeneralCategory {
   }
 }
 
+/// "$+<=>^`|~": the ASCII scalars that are symbols rather than punctuation.
+@inline(__always) private func isASCIISymbol(_ c: Unicode.Scalar) -> Bool {
+  switch c {
+  case "$", "+", "<", "=", ">", "^", "`", "|", "~": true
+  default: false
+  }
+}
+
+/// Punctuation that ends a sentence after a URL rather than the URL.
+private func isURLTrailer(_ c: Unicode.Scalar) -> Bool {
+  switch c {
+  case ".", ",", ";", ":", "!", "?", ")", "]", "\"", "'": true
+  default: false
+  }
+}
+
 /// Whether the text after a period goes on with a digit, a lower-case letter or a comma.
-private func continuesAfter(_ s: [Unicode.Scalar], _ from: Int, _ end: Int) -> Bool {
+private func continuesAfter(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ from: Int, _ end: Int)
+  -> Bool
+{
   var k = from
   while k < end, s[k] == " " { k += 1 }
   guard k < end else { return false }
@@ -187,12 +220,16 @@ private func continuesAfter(_ s: [Unicode.Scalar], _ from: Int, _ end: Int) -> B
 }
 
 /// One to three capital letters.
-private func isShortCapitals(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+private func isShortCapitals(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>)
+  -> Bool
+{
   (1...3).contains(range.count) && range.allSatisfy { isUpper(s[$0]) }
 }
 
 /// The end of one to three capital letters starting at `from`, not followed by more word.
-private func shortCapitalsEnd(_ s: [Unicode.Scalar], _ from: Int, _ end: Int) -> Int? {
+private func shortCapitalsEnd(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ from: Int, _ end: Int)
+  -> Int?
+{
   var k = from
   while k < end, k - from < 4, isUpper(s[k]) { k += 1 }
   guard k > from, k - from <= 3, k >= end || !isWordScalar(s[k]) else { return nil }
