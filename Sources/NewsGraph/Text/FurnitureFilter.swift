@@ -162,7 +162,7 @@ struct LineShape {
         if value == 0x0A { ends.append(index) }
         capacity += 1
       } else {
-        capacity += max(1, scalars[index].properties.lowercaseMapping.utf8.count)
+        capacity += max(1, ScalarClass.lowercaseMapping(scalars[index]).utf8.count)
       }
     }
     ends.append(scalars.count)
@@ -284,7 +284,7 @@ struct LineShape {
         keys[at] = UInt8(value &- 0x41 < 26 ? value + 0x20 : value)
         at &+= 1
       } else {
-        for byte in scalar.properties.lowercaseMapping.utf8 {
+        for byte in ScalarClass.lowercaseMapping(scalar).utf8 {
           keys[at] = byte
           at &+= 1
         }

@@ -130,7 +130,7 @@ public struct Tokenizer: Sendable {
       let kind: Token.Kind =
         c.value < 0x80
         ? (isASCIISymbol(c) ? .symbol : .punctuation)
-        : (c.properties.generalCategory.isSymbol ? .symbol : .punctuation)
+        : (isSymbol(c) ? .symbol : .punctuation)
       tokens.append(make(s, i, i + 1, kind, spaceBefore))
       spaceBefore = false
       i += 1
@@ -164,12 +164,22 @@ public struct Tokenizer: Sendable {
     return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
   }
   if c.value == 0x200D || c.value == 0x200C { return true }
+  return isWordScalarBeyondASCII(c)
+}
+
+/// The Unicode properties of `isWordScalar`, out of line as `ScalarClass` explains.
+@inline(never) private func isWordScalarBeyondASCII(_ c: Unicode.Scalar) -> Bool {
   let props = c.properties
   if props.isAlphabetic { return true }
   switch props.generalCategory {
   case .decimalNumber, .nonspacingMark, .spacingMark, .enclosingMark, .letterNumber: return true
   default: return false
   }
+}
+
+/// Whether a scalar beyond ASCII is a symbol, out of line as `ScalarClass` explains.
+@inline(never) private func isSymbol(_ c: Unicode.Scalar) -> Bool {
+  c.properties.generalCategory.isSymbol
 }
 
 @inline(__always) func isDigit(_ c: Unicode.Scalar) -> Bool {
