@@ -39,69 +39,18 @@ public struct SourceText: Sendable {
     try self.init(utf8: bytes[...])
   }
 
-  /// The scalars of valid UTF-8 and their folded forms in one pass, or nil at the first
-  /// invalid sequence or NUL byte. Checks what `String(validating:)` checks: no overlong forms,
-  /// surrogates or values above U+10FFFF.
+  /// The scalars of valid UTF-8 and their folded forms, or nil at the first invalid sequence
+  /// or NUL byte. Checks what `String(validating:)` checks: no overlong forms, surrogates or
+  /// values above U+10FFFF.
   static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> (
     original: [Unicode.Scalar], folded: [Unicode.Scalar]
   )? {
-    let count = bytes.count
-    var failed = false
-    var length = 0
-    let original = [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalars, written in
-      var index = 0
-      while index < count {
-        let byte = bytes[index]
-        var value: UInt32 = 0
-        if byte < 0x80 {
-          if byte == 0 { break }
-          value = UInt32(byte)
-          index += 1
-        } else {
-          let remaining = count - index
-          let c1 = remaining > 1 ? bytes[index + 1] : 0
-          switch byte {
-          case 0xC2...0xDF:
-            guard c1 & 0xC0 == 0x80 else { failed = true; break }
-            value = UInt32(byte & 0x1F) << 6 | UInt32(c1 & 0x3F)
-            index += 2
-          case 0xE0...0xEF:
-            let c2 = remaining > 2 ? bytes[index + 2] : 0
-            let low: UInt8 = byte == 0xE0 ? 0xA0 : 0x80
-            let high: UInt8 = byte == 0xED ? 0x9F : 0xBF
-            guard c1 >= low, c1 <= high, c2 & 0xC0 == 0x80 else { failed = true; break }
-            value = UInt32(byte & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(c2 & 0x3F)
-            index += 3
-          case 0xF0...0xF4:
-            let c2 = remaining > 2 ? bytes[index + 2] : 0
-            let c3 = remaining > 3 ? bytes[index + 3] : 0
-            let low: UInt8 = byte == 0xF0 ? 0x90 : 0x80
-            let high: UInt8 = byte == 0xF4 ? 0x8F : 0xBF
-            guard c1 >= low, c1 <= high, c2 & 0xC0 == 0x80, c3 & 0xC0 == 0x80 else {
-              failed = true
-              break
-            }
-            value =
-              UInt32(byte & 0x07) << 18 | UInt32(c1 & 0x3F) << 12 | UInt32(c2 & 0x3F) << 6
-              | UInt32(c3 & 0x3F)
-            index += 4
-          default:
-            failed = true
-          }
-          if failed { break }
-        }
-        // Surrogates and values above U+10FFFF were rejected with their lead bytes already.
-        guard let scalar = Unicode.Scalar(value) else {
-          failed = true
-          break
-        }
-        scalars[written] = scalar
-        written += 1
-      }
-      failed = failed || index < count
-      length = written
+    var length: Int? = 0
+    let original = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalars, written in
+      length = decode(bytes, into: scalars)
+      written = length ?? 0
     }
-    if failed { return nil }
+    guard let length else { return nil }
     let folded = [Unicode.Scalar](unsafeUninitializedCapacity: length) { scalars, written in
       original.withUnsafeBufferPointer { original in
         for index in 0..<length { scalars[index] = fold(original[index]) }
@@ -109,6 +58,62 @@ public struct SourceText: Sendable {
       written = length
     }
     return (original, folded)
+  }
+
+  /// Writes the scalars of `bytes` into `scalars`, which has room for one a byte; returns how
+  /// many, or nil at the first invalid sequence or NUL byte.
+  ///
+  /// A function of its own, with its state in local variables: as captures of the closure that
+  /// fills the array, they were loaded and stored at every byte.
+  private static func decode(
+    _ bytes: UnsafeBufferPointer<UInt8>, into scalars: UnsafeMutableBufferPointer<Unicode.Scalar>
+  ) -> Int? {
+    let count = bytes.count
+    var written = 0
+    var index = 0
+    while index < count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        if byte == 0 { return nil }
+        scalars[written] = Unicode.Scalar(byte)
+        written &+= 1
+        index &+= 1
+        continue
+      }
+      let remaining = count - index
+      let c1 = remaining > 1 ? bytes[index + 1] : 0
+      var value: UInt32
+      switch byte {
+      case 0xC2...0xDF:
+        guard c1 & 0xC0 == 0x80 else { return nil }
+        value = UInt32(byte & 0x1F) << 6 | UInt32(c1 & 0x3F)
+        index += 2
+      case 0xE0...0xEF:
+        let c2 = remaining > 2 ? bytes[index + 2] : 0
+        let low: UInt8 = byte == 0xE0 ? 0xA0 : 0x80
+        let high: UInt8 = byte == 0xED ? 0x9F : 0xBF
+        guard c1 >= low, c1 <= high, c2 & 0xC0 == 0x80 else { return nil }
+        value = UInt32(byte & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(c2 & 0x3F)
+        index += 3
+      case 0xF0...0xF4:
+        let c2 = remaining > 2 ? bytes[index + 2] : 0
+        let c3 = remaining > 3 ? bytes[index + 3] : 0
+        let low: UInt8 = byte == 0xF0 ? 0x90 : 0x80
+        let high: UInt8 = byte == 0xF4 ? 0x8F : 0xBF
+        guard c1 >= low, c1 <= high, c2 & 0xC0 == 0x80, c3 & 0xC0 == 0x80 else { return nil }
+        value =
+          UInt32(byte & 0x07) << 18 | UInt32(c1 & 0x3F) << 12 | UInt32(c2 & 0x3F) << 6
+          | UInt32(c3 & 0x3F)
+        index += 4
+      default:
+        return nil
+      }
+      // Surrogates and values above U+10FFFF were rejected with their lead bytes already.
+      guard let scalar = Unicode.Scalar(value) else { return nil }
+      scalars[written] = scalar
+      written &+= 1
+    }
+    return written
   }
 
   /// Decodes UTF-8 bytes, failing with the byte offset of the first invalid sequence.
