@@ -67,7 +67,7 @@ public struct FurnitureFilter: Sendable {
     }
     if shape.isReadingTime { return "reading time" }
     if !shape.endsSentence, shape.words <= 7,
-      FurnitureFilter.isInterfaceText(String(decoding: key, as: UTF8.self))
+      FurnitureFilter.isInterfaceText(key)
     {
       return "page interface text"
     }
@@ -100,12 +100,44 @@ public struct FurnitureFilter: Sendable {
     "download the app", "breaking news", "live updates", "editor's picks", "featured",
   ]
 
-  private static let interfaceSet = Set(interfacePhrases)
+  private static let interfaceSet = WordSet(interfacePhrases)
   private static let interfacePrefixes = [
     "read more", "related", "follow us", "sign up", "subscribe", "copyright", "all rights reserved",
     "click here", "more from", "share this", "share on", "you may also like", "see more",
     "watch:", "listen:", "updated ", "published ", "last updated", "posted ",
   ]
+  /// The ASCII prefixes of `isInterfaceText(_:)`, as bytes.
+  private static let interfacePrefixBytes = (["(c) "] + interfacePrefixes).map { Array($0.utf8) }
+  /// The ASCII scalars that `trimmingPunctuation` trims, by value.
+  private static let trimmedASCII = (0..<0x80).map { (value: Int) -> Bool in
+    let scalar = Unicode.Scalar(UInt8(value))
+    return scalar.properties.isWhitespace || isPunct(scalar)
+  }
+
+  /// `isInterfaceText(_:)` of a key's UTF-8, on the bytes when the key is ASCII.
+  ///
+  /// An ASCII key is trimmed by a table of the same tests and its prefixes compared byte by
+  /// byte, which answers as the strings do: an ASCII string's characters are its bytes (the one
+  /// cluster of two, CR LF, never occurs in a key), and no ASCII string starts with "©".
+  static func isInterfaceText(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard key.allSatisfy({ $0 < 0x80 }) else {
+      return isInterfaceText(String(decoding: key, as: UTF8.self))
+    }
+    var lower = 0
+    var upper = key.count
+    while lower < upper, trimmedASCII[Int(key[lower])] { lower += 1 }
+    while upper > lower, trimmedASCII[Int(key[upper - 1])] { upper -= 1 }
+    let trimmed = UnsafeBufferPointer(rebasing: key[lower..<upper])
+    if interfaceSet.contains(String(decoding: trimmed, as: UTF8.self)) { return true }
+    return interfacePrefixBytes.contains { hasPrefix(trimmed, $0) }
+  }
+
+  /// Whether `bytes` starts with `prefix`.
+  static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
+    guard bytes.count >= prefix.count else { return false }
+    for index in prefix.indices where bytes[index] != prefix[index] { return false }
+    return true
+  }
 
   static func isInterfaceText(_ key: String) -> Bool {
     let trimmed = key.trimmingPunctuation
@@ -358,13 +390,16 @@ struct LineShape {
     "photo:", "photo by", "photograph:", "photograph by", "image:", "picture:", "credit:",
     "photo credit", "(photo", "image credit", "pictured:",
   ]
+  private static let creditPrefixBytes = creditPrefixes.map { Array($0.utf8) }
 
   /// Whether a key starts with a credit prefix, as `String.hasPrefix` decides.
   ///
   /// The prefixes are ASCII, and a string starting with one starts with its bytes: the bytes
   /// rule out nearly every line before a string is made.
   private static func hasCreditPrefix(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard creditPrefixes.contains(where: { key.starts(with: $0.utf8) }) else { return false }
+    guard creditPrefixBytes.contains(where: { FurnitureFilter.hasPrefix(key, $0) }) else {
+      return false
+    }
     let key = String(decoding: key, as: UTF8.self)
     return creditPrefixes.contains { key.hasPrefix($0) }
   }

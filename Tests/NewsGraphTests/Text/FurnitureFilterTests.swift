@@ -284,4 +284,15 @@ import Testing
         "prose: Officials met in Lima on Friday.",
       ])
   }
+
+  @Test func interfaceTextIsFoundThroughPunctuationAndSymbols() {
+    let outcome = Self.filter(
+      "\u{2014} Share this article \u{2014}\n\u{A9} 2024 Reuters\nWatch: Floods in Lima\n"
+        + "Watching the floods in Lima\nOfficials met in Lima on Friday.")
+    #expect(
+      outcome.dropped == [
+        "\u{2014} Share this article \u{2014}", "\u{A9} 2024 Reuters", "Watch: Floods in Lima",
+      ])
+    #expect(outcome.kept.first == "heading: Watching the floods in Lima")
+  }
 }
