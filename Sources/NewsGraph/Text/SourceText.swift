@@ -236,6 +236,13 @@ public struct SourceText: Sendable {
           var index = range.lowerBound
           while index < range.upperBound {
             let scalar = original[index]
+            // Printable ASCII, nearly every scalar, is its own byte.
+            if scalar.value &- 0x20 < 0x60 {
+              buffer[at] = UInt8(truncatingIfNeeded: scalar.value)
+              at &+= 1
+              index &+= 1
+              continue
+            }
             switch scalar.value {
             case 0x0D:
               at = SourceText.encode(" ", into: buffer, at: at)
