@@ -280,38 +280,34 @@ struct LineShape {
     var capitalizedWords = 0
     var lettersWords = 0
     var hasProsePunctuation = false
-    var inWord = false
     var wordStartsUpper = false
     var wordHasLetter = false
-    var previous: Unicode.Scalar = " "
+    // Whether the scalar before is white space, or the line starts: not in a word.
     var lastSpace = true
     var digitsSeen = false
     var at = written
+    // Read once a line: read at each scalar, the static table cost a call to check that it
+    // was made.
+    let ascii = LineClass.ascii
     var index = range.lowerBound
     while index < upper {
       let scalar = scalars[index]
       let value = scalar.value
       let isASCII = value < 0x80
-      let classes = isASCII ? LineClass.ascii[Int(value)] : LineClass(scalar)
+      let classes = isASCII ? ascii[Int(value)] : LineClass(scalar)
       index &+= 1
-      let before = previous
-      previous = scalar
       if classes.contains(.space) {
         if !lastSpace {
           keys[at] = 0x20
           at &+= 1
-        }
-        lastSpace = true
-        if inWord {
           if wordHasLetter {
             lettersWords &+= 1
             if wordStartsUpper { capitalizedWords &+= 1 }
           }
-          inWord = false
+          lastSpace = true
         }
         continue
       }
-      lastSpace = false
       if isASCII {
         keys[at] = UInt8(value &- 0x41 < 26 ? value + 0x20 : value)
         at &+= 1
@@ -322,8 +318,8 @@ struct LineShape {
         }
       }
       let isUpper = classes.contains(.upper)
-      if !inWord {
-        inWord = true
+      if lastSpace {
+        lastSpace = false
         words &+= 1
         wordStartsUpper = isUpper
         wordHasLetter = false
@@ -334,6 +330,8 @@ struct LineShape {
         if isUpper { uppercaseLetters &+= 1 }
       }
       if classes.contains(.marked) {
+        // The scalar before this one in the line, or white space at its start.
+        let before: Unicode.Scalar = index - 2 >= range.lowerBound ? scalars[index - 2] : " "
         switch scalar {
         case "/":
           // A slash between two letters before any digit follows a slash: "Reuters/John".
@@ -364,12 +362,9 @@ struct LineShape {
         if value < 0x61 { uppercaseLetters &+= 1 }
         index &+= 1
       }
-      if index > runStart {
-        wordHasLetter = true
-        previous = scalars[index - 1]
-      }
+      if index > runStart { wordHasLetter = true }
     }
-    if inWord, wordHasLetter {
+    if !lastSpace, wordHasLetter {
       lettersWords += 1
       if wordStartsUpper { capitalizedWords += 1 }
     }
