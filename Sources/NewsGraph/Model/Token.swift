@@ -134,23 +134,25 @@ public struct Token: Sendable, Hashable {
       if ScalarClass.isLower(first) { shape.insert(.lowercase) }
       var hasLetter = false
       var hasLower = false
-      var lastHyphen = -1
-      for index in scalars.indices {
-        let scalar = scalars[index]
+      // Once a lower-case letter is found (in most words the first or second scalar), the rest
+      // of the word cannot change whether it is all capitals.
+      for scalar in scalars {
         let value = scalar.value
         if value < 0x80 {
           let isLower = value &- 0x61 < 26
           hasLower = hasLower || isLower
           hasLetter = hasLetter || isLower || value &- 0x41 < 26
-          if value == 0x2D { lastHyphen = index }
         } else {
           hasLower = hasLower || ScalarClass.isLower(scalar)
           hasLetter = hasLetter || ScalarClass.isLetter(scalar)
         }
+        if hasLower { break }
       }
       if hasLetter && !hasLower { shape.insert(.allCaps) }
       if scalars[scalars.count - 1] == "." { shape.insert(.endsInPeriod) }
-      // The scalar after the last hyphen.
+      // The scalar after the last hyphen, found from the end.
+      var lastHyphen = scalars.count - 1
+      while lastHyphen >= 0, scalars[lastHyphen] != "-" { lastHyphen -= 1 }
       if lastHyphen >= 0, lastHyphen + 1 < scalars.count,
         ScalarClass.isLower(scalars[lastHyphen + 1])
       {

@@ -28,6 +28,18 @@ import Testing
       text: "US-led", kind: .word, capitalized: true, allCaps: false, lowercase: false,
       lowercaseSuffix: true, explanation: "a lower-case word after the last hyphen"),
     Case(
+      text: "Boston-based", kind: .word, capitalized: true, allCaps: false, lowercase: false,
+      lowercaseSuffix: true, explanation: "the hyphen after the first lower-case letter counts"),
+    Case(
+      text: "AL-QAEDA", kind: .word, capitalized: true, allCaps: true, lowercase: false,
+      lowercaseSuffix: false, explanation: "capitals on both sides of a hyphen"),
+    Case(
+      text: "e-X-ray", kind: .word, capitalized: false, allCaps: false, lowercase: true,
+      lowercaseSuffix: true, explanation: "only the last hyphen counts"),
+    Case(
+      text: "e-ray-X", kind: .word, capitalized: false, allCaps: false, lowercase: true,
+      lowercaseSuffix: false, explanation: "a capital after the last hyphen"),
+    Case(
       text: "Émile", kind: .word, capitalized: true, allCaps: false, lowercase: false,
       lowercaseSuffix: false, explanation: "an accented capital"),
     Case(
