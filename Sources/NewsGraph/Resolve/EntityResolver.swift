@@ -12,15 +12,17 @@ public struct EntityResolver: Sendable {
     _ kept: [Candidate], tokens: [Token], sentenceOfToken: [Int], text: SourceText,
     gazetteer: Gazetteer
   ) -> (mentions: [Mention], entities: [Entity]) {
-    var drafts: [Draft] = kept.map { candidate in
-      var draft = Draft(candidate: candidate, key: candidate.entity, ruleLabel: candidate.label)
+    var drafts: [Draft] = []
+    drafts.reserveCapacity(kept.count)
+    for candidate in kept {
+      var draft = Draft(candidate: candidate, words: nameWords(candidate, tokens))
       if candidate.entity == nil, let entry = dictionaryEntry(for: candidate, tokens, gazetteer) {
         draft.key = gazetteer.entries.id(at: entry)
         draft.candidate.form =
           gazetteer.entries.label(at: entry) == text.foldedText(candidate.start..<candidate.end)
           ? .name : .alias
       }
-      return draft
+      drafts.append(draft)
     }
 
     // Surnames of the full names in this document, to link short forms.
@@ -29,105 +31,111 @@ public struct EntityResolver: Sendable {
     // Dictionary entries whose surnames are in `owners` already: a name mentioned again adds
     // nothing, and splitting every form of its entry each time cost more than the rest.
     var entriesListed = Set<String>()
-    for draft in drafts where draft.candidate.type == .person {
-      let words = nameWords(draft.candidate, tokens)
-      if let id = draft.key, let index = gazetteer.index[id] {
-        guard entriesListed.insert(id).inserted else { continue }
-        let entry = gazetteer.entries[index]
-        for form in [entry.label] + entry.aliases {
-          let parts = form.split(separator: " ").map(String.init)
-          if parts.count >= 2 {
-            for key in surnameKeys(parts) { owners[key, default: []].insert(id) }
-          }
-        }
-      } else if words.count >= 2 {
-        let label = words.joined(separator: " ")
-        let key = "rule:" + label
-        fullNames[key] = label
-        for surname in surnameKeys(words) { owners[surname, default: []].insert(key) }
-      }
-    }
     // Where each full name is first written: a surname two people share goes to the one the
     // document introduced first, its subject ("Duane Bobick ... his brother Rodney Bobick ...
     // Bobick won").
     var firstSeen: [String: Int] = [:]
-    for draft in drafts where draft.candidate.type == .person {
-      let words = nameWords(draft.candidate, tokens)
-      guard words.count >= 2 || draft.key != nil else { continue }
-      let key = draft.key ?? "rule:" + words.joined(separator: " ")
-      if firstSeen[key] == nil { firstSeen[key] = draft.candidate.start }
+    // First names of the full names, for "Hayley" after "Hayley Williams".
+    var firstNameOwners: [String: Set<String>] = [:]
+    for index in drafts.indices where drafts[index].candidate.type == .person {
+      let words = drafts[index].words
+      let fullName = drafts[index].fullName
+      if let id = drafts[index].key, let entry = gazetteer.index[id] {
+        if entriesListed.insert(id).inserted {
+          let entry = gazetteer.entries[entry]
+          for form in [entry.label] + entry.aliases {
+            let parts = form.split(separator: " ").map(String.init)
+            if parts.count >= 2 {
+              for key in surnameKeys(parts) { owners[key, default: []].insert(id) }
+            }
+          }
+        }
+      } else if let fullName {
+        fullNames[fullName.key] = fullName.label
+        for surname in surnameKeys(words) { owners[surname, default: []].insert(fullName.key) }
+      }
+      guard let key = drafts[index].key ?? fullName?.key else { continue }
+      if firstSeen[key] == nil { firstSeen[key] = drafts[index].candidate.start }
+      // The first word of a person's full name is a personal name, listed or not ("László").
+      // (Three letters or more: an initial such as "B." is no name to link.)
+      if words.count >= 2, !words[0].dropFirst(2).isEmpty,
+        !NameShape.particles.contains(words[0])
+      {
+        firstNameOwners[words[0], default: []].insert(key)
+      }
     }
     func owner(of surname: String) -> String? {
       guard let set = owners[surname] else { return nil }
       if set.count == 1 { return set.first }
       return set.min { (firstSeen[$0] ?? Int.max, $0) < (firstSeen[$1] ?? Int.max, $1) }
     }
-    // First names of the full names, for "Hayley" after "Hayley Williams".
-    var firstNameOwners: [String: Set<String>] = [:]
-    for draft in drafts where draft.candidate.type == .person {
-      let words = nameWords(draft.candidate, tokens)
-      // The first word of a person's full name is a personal name, listed or not ("László").
-      // (Three letters or more: an initial such as "B." is no name to link.)
-      guard words.count >= 2, words[0].count > 2, !NameShape.particles.contains(words[0]) else {
-        continue
-      }
-      let key = draft.key ?? "rule:" + words.joined(separator: " ")
-      firstNameOwners[words[0], default: []].insert(key)
-    }
-    func firstNameOwner(of word: String) -> String? {
-      guard owners[word] == nil, let set = firstNameOwners[word], set.count == 1 else { return nil }
-      return set.first
-    }
 
     for index in drafts.indices where drafts[index].key == nil {
-      let candidate = drafts[index].candidate
-      let words = nameWords(candidate, tokens)
-      switch candidate.type {
+      let words = drafts[index].words
+      switch drafts[index].candidate.type {
       case .person:
         if words.count == 1, let key = owner(of: words[0]) {
           drafts[index].key = key
           drafts[index].candidate.form = .short
-        } else if words.count >= 2, let last = surnameKeys(words).first, let key = owner(of: last),
+        } else if let last = words.last, words.count >= 2, let key = owner(of: last),
           !key.hasPrefix("rule:"), let entry = gazetteer.index[key],
           gazetteer.entries.label(at: entry).hasPrefix(words[0])
         {
           drafts[index].key = key
           drafts[index].candidate.form = .alias
         } else {
-          let label = words.joined(separator: " ")
-          drafts[index].key = "rule:" + label
-          fullNames["rule:" + label] = label
+          let name = drafts[index].fullName ?? Draft.fullName(words)
+          drafts[index].key = name.key
+          fullNames[name.key] = name.label
         }
       default:
         // "The Scout Association" is "Scout Association" (ArticleNameRule).
         let name = words.count > 1 && words[0] == "The" ? Array(words.dropFirst()) : words
-        drafts[index].key = Slug.id(candidate.type, name.joined(separator: " "))
-        drafts[index].ruleLabel = name.joined(separator: " ")
+        let label = name.joined(separator: " ")
+        drafts[index].key = Slug.id(drafts[index].candidate.type, label)
+        drafts[index].ruleLabel = label
       }
     }
 
     // "President Clinton ... Clinton said": a lone surname after a title is a person, and so
     // are its bare uses elsewhere, unless a fuller name owns the word.
-    for draft in drafts
-    where draft.candidate.type == .person && draft.candidate.source == "rule:titled-person" {
-      let words = nameWords(draft.candidate, tokens)
-      guard words.count == 1, owners[words[0]] == nil, let key = draft.key else { continue }
+    for index in drafts.indices
+    where drafts[index].candidate.type == .person
+      && drafts[index].candidate.source == "rule:titled-person"
+    {
+      let words = drafts[index].words
+      guard words.count == 1, owners[words[0]] == nil, let key = drafts[index].key else {
+        continue
+      }
       owners[words[0]] = [key]
+    }
+    // The person each word names when it stands alone, worked out once for the steps below,
+    // which ask it of many words.
+    var loneWordOwners: [String: LoneWordOwner] = [:]
+    for surname in owners.keys {
+      if let key = owner(of: surname) { loneWordOwners[surname] = LoneWordOwner(key: key) }
+    }
+    for (word, set) in firstNameOwners where set.count == 1 && owners[word] == nil {
+      if let key = set.first { loneWordOwners[word] = LoneWordOwner(key: key, isSurname: false) }
+    }
+    func surnameOwner(of word: String) -> String? {
+      guard let found = loneWordOwners[word], found.isSurname else { return nil }
+      return found.key
     }
 
     // A place that is a team elsewhere in the document (a results line, "Dynamo Moscow") is
     // that team in the prose too: "Surrey 429-7" ... "Surrey captain Chris Lewis".
     var teams: [String: Draft] = [:]
-    for draft in drafts
-    where draft.candidate.type == .organization
-      && EntityResolver.teamRules.contains(draft.candidate.source)
+    for index in drafts.indices
+    where drafts[index].candidate.type == .organization
+      && EntityResolver.isTeamRule(drafts[index].candidate.source)
     {
-      let text = nameWords(draft.candidate, tokens).joined(separator: " ")
-      if teams[text] == nil { teams[text] = draft }
+      let text = drafts[index].words.joined(separator: " ")
+      if teams[text] == nil { teams[text] = drafts[index] }
     }
     if !teams.isEmpty {
       for index in drafts.indices where drafts[index].candidate.type == .place {
-        let text = nameWords(drafts[index].candidate, tokens).joined(separator: " ")
+        let text = drafts[index].words.joined(separator: " ")
         guard let team = teams[text], !isDateline(drafts[index].candidate, tokens, sentenceOfToken)
         else { continue }
         drafts[index].key = team.key
@@ -136,10 +144,9 @@ public struct EntityResolver: Sendable {
         drafts[index].candidate.entity = team.candidate.entity
         drafts[index].candidate.source = "rule:document-team"
       }
-      var covered = Set<Int>()
-      for draft in drafts { covered.formUnion(draft.candidate.tokens) }
+      let covered = coveredTokens(drafts, count: tokens.count)
       for (index, token) in tokens.enumerated()
-      where token.kind == .word && token.isCapitalized && !covered.contains(index) {
+      where token.kind == .word && token.isCapitalized && !covered[index] {
         guard let team = teams[token.text] else { continue }
         var candidate = team.candidate
         candidate.start = token.start
@@ -147,81 +154,125 @@ public struct EntityResolver: Sendable {
         candidate.tokens = index..<(index + 1)
         candidate.sentence = sentenceOfToken[index]
         candidate.source = "rule:document-team"
-        drafts.append(Draft(candidate: candidate, key: team.key, ruleLabel: team.ruleLabel))
+        var draft = Draft(candidate: candidate, words: [token.text])
+        draft.key = team.key
+        draft.ruleLabel = team.ruleLabel
+        drafts.append(draft)
       }
     }
 
-    // A place or country named like a person's surname in this document is that person
-    // ("Michael Jordan ... Jordan scored"), unless a preposition of place comes before it.
-    for index in drafts.indices
-    where drafts[index].candidate.type == .place || drafts[index].candidate.type == .country {
-      let words = nameWords(drafts[index].candidate, tokens)
-      let first = drafts[index].candidate.tokens.lowerBound
-      let afterPreposition =
-        first > 0 && EntityResolver.placePrepositions.contains(tokens[first - 1].text.lowercased())
-      if words.count == 1, !afterPreposition, drafts[index].candidate.form != .demonym,
-        let key = owner(of: words[0])
-      {
+    if !loneWordOwners.isEmpty {
+      // A place or country named like a person's surname in this document is that person
+      // ("Michael Jordan ... Jordan scored"), unless a preposition of place comes before it.
+      for index in drafts.indices
+      where drafts[index].candidate.type == .place || drafts[index].candidate.type == .country {
+        let words = drafts[index].words
+        guard words.count == 1, drafts[index].candidate.form != .demonym,
+          let key = surnameOwner(of: words[0])
+        else { continue }
+        let first = drafts[index].candidate.tokens.lowerBound
+        if first > 0,
+          EntityResolver.placePrepositions.contains(tokens[first - 1].text.lowercased())
+        {
+          continue
+        }
         drafts[index].key = key
         drafts[index].candidate.type = .person
         drafts[index].candidate.form = .short
         drafts[index].candidate.source = "rule:document-surname"
       }
-    }
 
-    // Bare surnames the matchers left alone: "Putin had a fruitful visit".
-    var covered = Set<Int>()
-    for draft in drafts { covered.formUnion(draft.candidate.tokens) }
-    for (index, token) in tokens.enumerated()
-    where token.kind == .word && token.isCapitalized && !covered.contains(index) {
-      guard
-        let key = owner(of: token.text) ?? owner(of: strippedParticle(token.text))
-          ?? firstNameOwner(of: token.text)
-      else {
-        continue
+      // Bare surnames the matchers left alone: "Putin had a fruitful visit".
+      let covered = coveredTokens(drafts, count: tokens.count)
+      for (index, token) in tokens.enumerated()
+      where token.kind == .word && token.isCapitalized && !covered[index] {
+        // A surname, then a surname after its particle ("al-Sisi"), then a first name.
+        let found = loneWordOwners[token.text]
+        var key = found?.isSurname == true ? found?.key : nil
+        if key == nil, let stripped = strippedParticle(token.text) {
+          key = surnameOwner(of: stripped)
+        }
+        guard let key = key ?? found?.key else { continue }
+        let candidate = Candidate(
+          start: token.start, end: token.end, tokens: index..<(index + 1),
+          sentence: sentenceOfToken[index], type: .person, entity: nil, form: .short,
+          source: "rule:document-surname", priority: 0)
+        var draft = Draft(candidate: candidate, words: [token.text])
+        draft.key = key
+        drafts.append(draft)
       }
-      let candidate = Candidate(
-        start: token.start, end: token.end, tokens: index..<(index + 1),
-        sentence: sentenceOfToken[index], type: .person, entity: nil, form: .short,
-        source: "rule:document-surname", priority: 0)
-      drafts.append(Draft(candidate: candidate, key: key))
     }
-    drafts.sort { $0.candidate.start < $1.candidate.start }
+    let order = drafts.indices.sorted { drafts[$0].candidate.start < drafts[$1].candidate.start }
+    return mentionsAndEntities(drafts, order: order, fullNames: fullNames, text, gazetteer)
+  }
 
-    // Ids and labels.
+  /// The mentions of the drafts that have a key, in `order`, and their entities sorted by id.
+  ///
+  /// Each key is looked up in `fullNames` and the dictionary once, and gives the index of its
+  /// entity, so a mention costs one hash of its key.
+  private func mentionsAndEntities(
+    _ drafts: [Draft], order: [Int], fullNames: [String: String], _ text: SourceText,
+    _ gazetteer: Gazetteer
+  ) -> (mentions: [Mention], entities: [Entity]) {
     var mentions: [Mention] = []
-    var grouped: [String: (type: EntityType, label: String, count: Int, forms: Set<String>)] = [:]
-    for draft in drafts {
-      guard let key = draft.key else { continue }
-      let candidate = draft.candidate
-      let id: String
-      let label: String
-      if let full = fullNames[key] {
-        id = Slug.id(.person, full)
-        label = full
-      } else if let index = gazetteer.index[key] {
-        id = key
-        label = gazetteer.entries.label(at: index)
+    mentions.reserveCapacity(drafts.count)
+    var groups: [Group] = []
+    var groupOfKey: [String: Int] = [:]
+    var groupOfId: [String: Int] = [:]
+    for position in order {
+      guard let key = drafts[position].key else { continue }
+      let candidate = drafts[position].candidate
+      let group: Int
+      if let known = groupOfKey[key] {
+        group = known
       } else {
-        id = key
-        label = draft.ruleLabel ?? key
+        let id: String
+        let label: String
+        if let full = fullNames[key] {
+          id = Slug.id(.person, full)
+          label = full
+        } else if let index = gazetteer.index[key] {
+          id = key
+          label = gazetteer.entries.label(at: index)
+        } else {
+          id = key
+          label = drafts[position].ruleLabel ?? key
+        }
+        if let existing = groupOfId[id] {
+          group = existing
+        } else {
+          group = groups.count
+          groups.append(Group(id: id, type: candidate.type, label: label))
+          groupOfId[id] = group
+        }
+        groupOfKey[key] = group
       }
       let surface = text.text(candidate.start..<candidate.end)
       mentions.append(
         Mention(
           text: surface, start: candidate.start, end: candidate.end, sentence: candidate.sentence,
-          type: candidate.type, entity: id, form: candidate.form, source: candidate.source))
-      var group = grouped[id] ?? (candidate.type, label, 0, [])
-      group.count += 1
-      group.forms.insert(surface)
-      grouped[id] = group
+          type: candidate.type, entity: groups[group].id, form: candidate.form,
+          source: candidate.source))
+      groups[group].count += 1
+      // An entity has few forms: a look through them is cheaper than a set, and keeps the first
+      // of two canonically equivalent ones as a set would.
+      if !groups[group].forms.contains(surface) { groups[group].forms.append(surface) }
     }
-    let entities = grouped.map { id, group in
+    let entities = groups.map { group in
       Entity(
-        id: id, type: group.type, label: group.label, mentions: group.count,
+        id: group.id, type: group.type, label: group.label, mentions: group.count,
         aliases: group.forms.sorted())
     }.sorted { $0.id < $1.id }
     return (mentions, entities)
+  }
+
+  /// Whether each token is covered by a draft.
+  private func coveredTokens(_ drafts: [Draft], count: Int) -> [Bool] {
+    var covered = [Bool](repeating: false, count: count)
+    for index in drafts.indices {
+      for token in drafts[index].candidate.tokens { covered[token] = true }
+    }
+    return covered
   }
 
   /// "NEW YORK 1996-08-30", "CAIRO (Reuters) -": a place that opens a sentence and is followed
@@ -237,10 +288,13 @@ public struct EntityResolver: Sendable {
       || tokens[next].text == "-"
   }
 
-  /// Rules whose organizations are sports teams named after their place.
-  static let teamRules: WordSet = [
-    "rule:score-line-team", "rule:sports-club", "rule:team-nickname",
-  ]
+  /// Whether the rule that is `source` finds sports teams named after their place.
+  static func isTeamRule(_ source: String) -> Bool {
+    switch source {
+    case "rule:score-line-team", "rule:sports-club", "rule:team-nickname": true
+    default: false
+    }
+  }
 
   static let placePrepositions: WordSet = [
     "in", "of", "from", "to", "at", "into", "near", "across", "throughout", "toward", "towards",
@@ -249,8 +303,42 @@ public struct EntityResolver: Sendable {
 
   private struct Draft {
     var candidate: Candidate
+    /// The words of the span: every step asks for them, and they never change.
+    let words: [String]
     var key: String?
     var ruleLabel: String?
+    /// The label and key of a person's full name found by a rule, made once for the steps that
+    /// use it.
+    let fullName: (label: String, key: String)?
+
+    init(candidate: Candidate, words: [String]) {
+      self.candidate = candidate
+      self.words = words
+      key = candidate.entity
+      ruleLabel = candidate.label
+      fullName = candidate.type == .person && words.count >= 2 ? Draft.fullName(words) : nil
+    }
+
+    static func fullName(_ words: [String]) -> (label: String, key: String) {
+      let label = words.joined(separator: " ")
+      return (label, "rule:" + label)
+    }
+  }
+
+  /// Who a word standing alone names: the owner of it as a surname, or else as a first name.
+  private struct LoneWordOwner {
+    var key: String
+    var isSurname = true
+  }
+
+  /// An entity being gathered from its mentions.
+  private struct Group {
+    var id: String
+    var type: EntityType
+    var label: String
+    var count = 0
+    /// The distinct surfaces, in the order first seen.
+    var forms: [String] = []
   }
 
   /// The words of a candidate's span in folded text, without punctuation.
@@ -283,18 +371,19 @@ public struct EntityResolver: Sendable {
   /// "al-Sisi" gives "al-Sisi" and "Sisi"; "Vladimir Putin" gives "Putin".
   private func surnameKeys(_ words: [String]) -> [String] {
     guard let last = words.last else { return [] }
-    let stripped = strippedParticle(last)
-    return stripped == last ? [last] : [last, stripped]
+    guard let stripped = strippedParticle(last) else { return [last] }
+    return [last, stripped]
   }
 
-  private func strippedParticle(_ word: String) -> String {
+  /// "Sisi" for "al-Sisi"; nil for a word without such a particle.
+  private func strippedParticle(_ word: String) -> String? {
     // Most words have no hyphen, and splitting by Characters costs thousands of instructions:
     // with no "-" byte there is no "-" Character either (none is canonically equivalent to it).
-    guard word.utf8.contains(0x2D) else { return word }
+    guard word.utf8.contains(0x2D) else { return nil }
     let parts = word.split(separator: "-", maxSplits: 1)
     if parts.count == 2, NameShape.particles.contains(parts[0].lowercased()) {
       return String(parts[1])
     }
-    return word
+    return nil
   }
 }
