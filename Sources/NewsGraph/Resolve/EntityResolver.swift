@@ -26,7 +26,7 @@ public struct EntityResolver: Sendable {
     }
 
     // Surnames of the full names in this document, to link short forms.
-    var owners: [String: Set<String>] = [:]
+    var owners: [String: [String]] = [:]
     var fullNames: [String: String] = [:]  // person key -> label
     // Dictionary entries whose surnames are in `owners` already: a name mentioned again adds
     // nothing, and splitting every form of its entry each time cost more than the rest.
@@ -36,7 +36,7 @@ public struct EntityResolver: Sendable {
     // Bobick won").
     var firstSeen: [String: Int] = [:]
     // First names of the full names, for "Hayley" after "Hayley Williams".
-    var firstNameOwners: [String: Set<String>] = [:]
+    var firstNameOwners: [String: [String]] = [:]
     for index in drafts.indices where drafts[index].candidate.type == .person {
       let words = drafts[index].words
       let fullName = drafts[index].fullName
@@ -46,13 +46,15 @@ public struct EntityResolver: Sendable {
           for form in [entry.label] + entry.aliases {
             let parts = form.split(separator: " ").map(String.init)
             if parts.count >= 2 {
-              for key in surnameKeys(parts) { owners[key, default: []].insert(id) }
+              for key in surnameKeys(parts) { Self.insert(id, into: &owners[key, default: []]) }
             }
           }
         }
       } else if let fullName {
         fullNames[fullName.key] = fullName.label
-        for surname in surnameKeys(words) { owners[surname, default: []].insert(fullName.key) }
+        for surname in surnameKeys(words) {
+          Self.insert(fullName.key, into: &owners[surname, default: []])
+        }
       }
       guard let key = drafts[index].key ?? fullName?.key else { continue }
       if firstSeen[key] == nil { firstSeen[key] = drafts[index].candidate.start }
@@ -61,13 +63,13 @@ public struct EntityResolver: Sendable {
       if words.count >= 2, !words[0].dropFirst(2).isEmpty,
         !NameShape.particles.contains(words[0])
       {
-        firstNameOwners[words[0], default: []].insert(key)
+        Self.insert(key, into: &firstNameOwners[words[0], default: []])
       }
     }
     func owner(of surname: String) -> String? {
-      guard let set = owners[surname] else { return nil }
-      if set.count == 1 { return set.first }
-      return set.min { (firstSeen[$0] ?? Int.max, $0) < (firstSeen[$1] ?? Int.max, $1) }
+      guard let keys = owners[surname] else { return nil }
+      if keys.count == 1 { return keys.first }
+      return keys.min { (firstSeen[$0] ?? Int.max, $0) < (firstSeen[$1] ?? Int.max, $1) }
     }
 
     for index in drafts.indices where drafts[index].key == nil {
@@ -115,8 +117,8 @@ public struct EntityResolver: Sendable {
     for surname in owners.keys {
       if let key = owner(of: surname) { loneWordOwners[surname] = LoneWordOwner(key: key) }
     }
-    for (word, set) in firstNameOwners where set.count == 1 && owners[word] == nil {
-      if let key = set.first { loneWordOwners[word] = LoneWordOwner(key: key, isSurname: false) }
+    for (word, keys) in firstNameOwners where keys.count == 1 && owners[word] == nil {
+      if let key = keys.first { loneWordOwners[word] = LoneWordOwner(key: key, isSurname: false) }
     }
     func surnameOwner(of word: String) -> String? {
       guard let found = loneWordOwners[word], found.isSurname else { return nil }
@@ -219,6 +221,8 @@ public struct EntityResolver: Sendable {
     var groups: [Group] = []
     var groupOfKey: [String: Int] = [:]
     var groupOfId: [String: Int] = [:]
+    groupOfKey.reserveCapacity(order.count)
+    groupOfId.reserveCapacity(order.count)
     for position in order {
       guard let key = drafts[position].key else { continue }
       let candidate = drafts[position].candidate
@@ -258,11 +262,13 @@ public struct EntityResolver: Sendable {
       // of two canonically equivalent ones as a set would.
       if !groups[group].forms.contains(surface) { groups[group].forms.append(surface) }
     }
-    let entities = groups.map { group in
-      Entity(
+    // Sorted as indices: an Entity is larger to move than an Int.
+    let entities = groups.indices.sorted { groups[$0].id < groups[$1].id }.map { index in
+      let group = groups[index]
+      return Entity(
         id: group.id, type: group.type, label: group.label, mentions: group.count,
         aliases: group.forms.sorted())
-    }.sorted { $0.id < $1.id }
+    }
     return (mentions, entities)
   }
 
@@ -325,6 +331,12 @@ public struct EntityResolver: Sendable {
     }
   }
 
+  /// Adds `key` to `keys` unless it is there: a word has one owner or two, so a look through
+  /// them is cheaper than a set, and which of several wins does not depend on their order.
+  private static func insert(_ key: String, into keys: inout [String]) {
+    if !keys.contains(key) { keys.append(key) }
+  }
+
   /// Who a word standing alone names: the owner of it as a surname, or else as a first name.
   private struct LoneWordOwner {
     var key: String
@@ -360,10 +372,14 @@ public struct EntityResolver: Sendable {
   private func dictionaryEntry(
     for candidate: Candidate, _ tokens: [Token], _ gazetteer: Gazetteer
   ) -> Int? {
-    var keys = candidate.tokens.map { tokens[$0].text }
-    if keys.count > 1, keys[0] == "The", candidate.type == .organization { keys.removeFirst() }
-    let found = gazetteer.exact.matches(startingAt: 0, count: keys.count) { keys[$0] }
-    guard let whole = found.last, whole.length == keys.count else { return nil }
+    var words = candidate.tokens
+    if words.count > 1, candidate.type == .organization, tokens[words.lowerBound].text == "The" {
+      words = (words.lowerBound + 1)..<words.upperBound
+    }
+    let found = gazetteer.exact.matches(startingAt: words.lowerBound, count: words.upperBound) {
+      tokens[$0].text
+    }
+    guard let whole = found.last, whole.length == words.count else { return nil }
     return whole.payloads.lazy.map { Int($0.entry) }
       .first { gazetteer.entries.type(at: $0) == candidate.type }
   }
@@ -379,7 +395,9 @@ public struct EntityResolver: Sendable {
   private func strippedParticle(_ word: String) -> String? {
     // Most words have no hyphen, and splitting by Characters costs thousands of instructions:
     // with no "-" byte there is no "-" Character either (none is canonically equivalent to it).
-    guard word.utf8.contains(0x2D) else { return nil }
+    guard word.utf8.withContiguousStorageIfAvailable({ $0.contains(0x2D) }) ?? true else {
+      return nil
+    }
     let parts = word.split(separator: "-", maxSplits: 1)
     if parts.count == 2, NameShape.particles.contains(parts[0].lowercased()) {
       return String(parts[1])
