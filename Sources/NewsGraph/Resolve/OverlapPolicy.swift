@@ -17,7 +17,9 @@ public struct OverlapPolicy: Sendable {
     let positions = candidates.indices.filter { candidates[$0].end > candidates[$0].start }
       .sorted { (candidates[$0].sentence, $0) < (candidates[$1].sentence, $1) }
     var kept: [Candidate] = []
+    kept.reserveCapacity(positions.count)
     var beaten: [(Candidate, by: Candidate)] = []
+    var scratch = Scratch()
     var groupStart = 0
     while groupStart < positions.count {
       let sentence = candidates[positions[groupStart]].sentence
@@ -25,37 +27,52 @@ public struct OverlapPolicy: Sendable {
       while groupEnd < positions.count, candidates[positions[groupEnd]].sentence == sentence {
         groupEnd += 1
       }
-      decide(positions[groupStart..<groupEnd], candidates, kept: &kept, beaten: &beaten)
+      decide(
+        positions[groupStart..<groupEnd], candidates, kept: &kept, beaten: &beaten,
+        scratch: &scratch)
       groupStart = groupEnd
     }
     return (kept, beaten)
   }
 
+  /// Arrays that `decide` fills anew for each sentence, kept from one to the next so that a
+  /// sentence allocates nothing.
+  private struct Scratch {
+    var ordered: [Int] = []
+    /// owner[i] is the index in `keptHere` of the candidate holding code point low + i.
+    var owner: [Int32] = []
+    var keptHere: [Int] = []
+  }
+
   /// Decides one sentence's candidates, given by position in the order they came.
   private func decide(
     _ group: ArraySlice<Int>, _ candidates: [Candidate], kept: inout [Candidate],
-    beaten: inout [(Candidate, by: Candidate)]
+    beaten: inout [(Candidate, by: Candidate)], scratch: inout Scratch
   ) {
-    let ordered = group.sorted { OverlapPolicy.wins(candidates[$0], over: candidates[$1]) }
+    scratch.ordered.removeAll(keepingCapacity: true)
+    scratch.ordered.append(contentsOf: group)
+    scratch.ordered.sort { OverlapPolicy.wins(candidates[$0], over: candidates[$1]) }
     var low = Int.max
     var high = Int.min
     for position in group {
       low = min(low, candidates[position].start)
       high = max(high, candidates[position].end)
     }
-    // owner[i] is the index in `keptHere` of the candidate holding code point low + i.
-    var owner = [Int32](repeating: -1, count: high - low)
-    var keptHere: [Int] = []
-    for position in ordered {
-      let candidate = candidates[position]
-      if let taken = (candidate.start..<candidate.end).first(where: { owner[$0 - low] >= 0 }) {
-        beaten.append((candidate, by: candidates[keptHere[Int(owner[taken - low])]]))
+    scratch.owner.removeAll(keepingCapacity: true)
+    scratch.owner.append(contentsOf: repeatElement(-1, count: high - low))
+    scratch.keptHere.removeAll(keepingCapacity: true)
+    for position in scratch.ordered {
+      let span = candidates[position].start..<candidates[position].end
+      if let taken = span.first(where: { scratch.owner[$0 - low] >= 0 }) {
+        let winner = scratch.keptHere[Int(scratch.owner[taken - low])]
+        beaten.append((candidates[position], by: candidates[winner]))
         continue
       }
-      for point in candidate.start..<candidate.end { owner[point - low] = Int32(keptHere.count) }
-      keptHere.append(position)
+      for point in span { scratch.owner[point - low] = Int32(scratch.keptHere.count) }
+      scratch.keptHere.append(position)
     }
-    kept += keptHere.sorted { candidates[$0].start < candidates[$1].start }.map { candidates[$0] }
+    scratch.keptHere.sort { candidates[$0].start < candidates[$1].start }
+    for position in scratch.keptHere { kept.append(candidates[position]) }
   }
 
   /// Whether `a` comes before `b` in the order of precedence.
