@@ -15,18 +15,15 @@ public struct AcronymLinker: Sendable {
 
   public func link(_ kept: [Candidate], tokens: [Token], sentenceOfToken: [Int]) -> [Candidate] {
     var result = kept
-    var endingAt: [Int: Candidate] = [:]  // token index right after a mention -> the mention
-    for candidate in kept { endingAt[candidate.tokens.upperBound] = candidate }
-    var covered = Set<Int>()
-    for candidate in kept { covered.formUnion(candidate.tokens) }
-
+    var longForms: [Range<Int>] = []
     var definitions: [String: Candidate] = [:]
     for open in tokens.indices.dropLast(2) where tokens[open].text == "(" {
       let acronym = tokens[open + 1]
       guard tokens[open + 2].text == ")", isAcronym(acronym.text), definitions[acronym.text] == nil,
         sentenceOfToken[open] == sentenceOfToken[open + 2]
       else { continue }
-      if let before = endingAt[open], before.type != .person,
+      // Brackets are few: the mention ending right before one is looked for when one comes.
+      if let before = kept.last(where: { $0.tokens.upperBound == open }), before.type != .person,
         initials(of: before.tokens.map { tokens[$0].text }).first
           == acronym.text.unicodeScalars.first
       {
@@ -47,15 +44,20 @@ public struct AcronymLinker: Sendable {
           tokens: long, sentence: sentenceOfToken[open], type: .organization, entity: nil,
           form: .name, source: "rule:acronym", priority: 9)
         result.append(candidate)
-        covered.formUnion(long)
+        longForms.append(long)
         definitions[acronym.text] = candidate
       }
     }
     guard !definitions.isEmpty else { return kept }
 
+    var covered = [Bool](repeating: false, count: tokens.count)
+    for range in kept.indices.map({ kept[$0].tokens }) + longForms {
+      for index in range { covered[index] = true }
+    }
     for (index, token) in tokens.enumerated()
-    where token.kind == .word && !covered.contains(index) {
-      guard let definition = definitions[token.text] else { continue }
+    where token.kind == .word && !covered[index] {
+      // Every acronym is in capitals: other words need no lookup.
+      guard token.isAllCaps, let definition = definitions[token.text] else { continue }
       var candidate = definition
       candidate.start = token.start
       candidate.end = token.end
