@@ -12,7 +12,9 @@ public struct CompanyStemLinker: Sendable {
 
   public func link(_ kept: [Candidate], tokens: [Token], sentenceOfToken: [Int]) -> [Candidate] {
     var stems: [[String]: Candidate] = [:]
-    for candidate in kept where candidate.type == .organization && candidate.tokens.count >= 2 {
+    for position in kept.indices
+    where kept[position].type == .organization && kept[position].tokens.count >= 2 {
+      let candidate = kept[position]
       var words = candidate.tokens.map { tokens[$0].text }
       var dropped = 0
       while let last = words.last, CompanyStemLinker.legalForms.contains(last), words.count > 1 {
@@ -29,19 +31,30 @@ public struct CompanyStemLinker: Sendable {
       if stems[words] == nil { stems[words] = definition }
     }
     guard !stems.isEmpty else { return kept }
-    var covered = Set<Int>()
-    for candidate in kept { covered.formUnion(candidate.tokens) }
+    // The stems in the dictionary's order, as two arrays read in place: a stem and its
+    // Candidate copied out of the dictionary at every token cost more than the matching.
+    let stemWords = stems.map(\.key)
+    let stemDefinitions = stems.map(\.value)
+    var covered = [Bool](repeating: false, count: tokens.count)
+    for position in kept.indices {
+      for token in kept[position].tokens { covered[token] = true }
+    }
     var result = kept
     var index = 0
     while index < tokens.count {
       var matched = false
-      for (words, definition) in stems where index + words.count <= tokens.count {
+      if covered[index] {  // no span through a covered token can match
+        index += 1
+        continue
+      }
+      for stem in stemWords.indices where index + stemWords[stem].count <= tokens.count {
+        let words = stemWords[stem]
         let span = index..<(index + words.count)
-        guard !span.contains(where: covered.contains),
+        guard !span.contains(where: { covered[$0] }),
           sentenceOfToken[span.lowerBound] == sentenceOfToken[span.upperBound - 1],
           zip(span, words).allSatisfy({ tokens[$0.0].text == $0.1 })
         else { continue }
-        var candidate = definition
+        var candidate = stemDefinitions[stem]
         candidate.start = tokens[span.lowerBound].start
         candidate.end = tokens[span.upperBound - 1].end
         candidate.tokens = span
@@ -49,7 +62,7 @@ public struct CompanyStemLinker: Sendable {
         candidate.form = .short
         candidate.source = "rule:company-stem"
         result.append(candidate)
-        covered.formUnion(span)
+        for token in span { covered[token] = true }
         index = span.upperBound
         matched = true
         break
