@@ -15,14 +15,15 @@ public struct EntityResolver: Sendable {
     var drafts: [Draft] = []
     drafts.reserveCapacity(kept.count)
     for candidate in kept {
-      var draft = Draft(candidate: candidate, words: nameWords(candidate, tokens))
+      // Changed in place once appended: a Draft is costly to copy.
+      drafts.append(Draft(candidate: candidate, words: nameWords(candidate, tokens)))
       if candidate.entity == nil, let entry = dictionaryEntry(for: candidate, tokens, gazetteer) {
-        draft.key = gazetteer.entries.id(at: entry)
-        draft.candidate.form =
+        let last = drafts.count - 1
+        drafts[last].key = gazetteer.entries.id(at: entry)
+        drafts[last].candidate.form =
           gazetteer.entries.label(at: entry) == text.foldedText(candidate.start..<candidate.end)
           ? .name : .alias
       }
-      drafts.append(draft)
     }
 
     // Surnames of the full names in this document, to link short forms.
@@ -114,6 +115,7 @@ public struct EntityResolver: Sendable {
     // The person each word names when it stands alone, worked out once for the steps below,
     // which ask it of many words.
     var loneWordOwners: [String: LoneWordOwner] = [:]
+    loneWordOwners.reserveCapacity(owners.count + firstNameOwners.count)
     for surname in owners.keys {
       if let key = owner(of: surname) { loneWordOwners[surname] = LoneWordOwner(key: key) }
     }
@@ -211,7 +213,9 @@ public struct EntityResolver: Sendable {
   /// The mentions of the drafts that have a key, in `order`, and their entities sorted by id.
   ///
   /// Each key is looked up in `fullNames` and the dictionary once, and gives the index of its
-  /// entity, so a mention costs one hash of its key.
+  /// entity, so a mention costs one hash of its key. Keys and ids share one table: an id is its
+  /// own key, except for a full name's key ("rule:Vladimir Putin"), and the id of that
+  /// ("person/vladimir-putin") is no full name's key.
   private func mentionsAndEntities(
     _ drafts: [Draft], order: [Int], fullNames: [String: String], _ text: SourceText,
     _ gazetteer: Gazetteer
@@ -219,37 +223,32 @@ public struct EntityResolver: Sendable {
     var mentions: [Mention] = []
     mentions.reserveCapacity(drafts.count)
     var groups: [Group] = []
-    var groupOfKey: [String: Int] = [:]
-    var groupOfId: [String: Int] = [:]
-    groupOfKey.reserveCapacity(order.count)
-    groupOfId.reserveCapacity(order.count)
+    var groupOf: [String: Int] = [:]  // key or id -> index in `groups`
+    groupOf.reserveCapacity(order.count)
     for position in order {
       guard let key = drafts[position].key else { continue }
       let candidate = drafts[position].candidate
       let group: Int
-      if let known = groupOfKey[key] {
+      if let known = groupOf[key] {
         group = known
-      } else {
-        let id: String
-        let label: String
-        if let full = fullNames[key] {
-          id = Slug.id(.person, full)
-          label = full
-        } else if let index = gazetteer.index[key] {
-          id = key
-          label = gazetteer.entries.label(at: index)
-        } else {
-          id = key
-          label = drafts[position].ruleLabel ?? key
-        }
-        if let existing = groupOfId[id] {
+      } else if key.utf8.first == UInt8(ascii: "r"), let full = fullNames[key] {
+        // (The keys of `fullNames` all start with "rule:": most keys need no look in it.)
+        let id = Slug.id(.person, full)
+        if let existing = groupOf[id] {
           group = existing
         } else {
           group = groups.count
-          groups.append(Group(id: id, type: candidate.type, label: label))
-          groupOfId[id] = group
+          groups.append(Group(id: id, type: candidate.type, label: full))
+          groupOf[id] = group
         }
-        groupOfKey[key] = group
+        groupOf[key] = group
+      } else {
+        let label =
+          gazetteer.index[key].map { gazetteer.entries.label(at: $0) }
+          ?? drafts[position].ruleLabel ?? key
+        group = groups.count
+        groups.append(Group(id: key, type: candidate.type, label: label))
+        groupOf[key] = group
       }
       let surface = text.text(candidate.start..<candidate.end)
       mentions.append(
