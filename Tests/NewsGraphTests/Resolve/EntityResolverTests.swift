@@ -135,4 +135,45 @@ import Testing
     #expect(people.map(\.text) == ["Tolsk", "Tolsk", "Tolsk"], "\(people.map(\.text))")
     #expect(Set(people.map(\.entity)).count == 1)
   }
+
+  @Test func firstNameAloneLinksToTheFullName() {
+    let document = Pipeline.document("Vladimir Putin arrived. Later Vladimir waved.")
+    let people = Self.people(document)
+    #expect(people.map(\.text) == ["Vladimir Putin", "Vladimir"], "\(people.map(\.text))")
+    #expect(Set(people.map(\.entity)) == ["person/vladimir-putin"])
+  }
+
+  @Test func repeatedSurfaceIsOneAlias() throws {
+    let document = Pipeline.document("Vladimir Putin arrived. Putin spoke. Putin left.")
+    let entity = try #require(document.entities.first { $0.id == "person/vladimir-putin" })
+    #expect(entity.mentions == 3)
+    #expect(entity.aliases == ["Putin", "Vladimir Putin"])
+  }
+
+  @Test func fullNameAndAMentionOfItsIdAreOneEntity() throws {
+    // The full name's key is "rule:Vladimir Putin", its id "person/vladimir-putin": a mention
+    // that carries that id joins the same entity, whichever comes first.
+    let text = SourceText("Vladimir Putin spoke. VP said so.")
+    let tokens = Tokenizer().tokens(in: text, range: 0..<text.count)
+    let vp = try #require(tokens.firstIndex { $0.text == "VP" })
+    let candidates = [
+      Candidate(
+        start: tokens[0].start, end: tokens[1].end, tokens: 0..<2, sentence: 0, type: .person,
+        entity: nil, form: .name, source: "rule:test", priority: 8),
+      Candidate(
+        start: tokens[vp].start, end: tokens[vp].end, tokens: vp..<(vp + 1), sentence: 1,
+        type: .person, entity: "person/vladimir-putin", form: .alias, source: "rule:test",
+        priority: 8),
+    ]
+    for kept in [candidates, candidates.reversed()] {
+      let result = EntityResolver().resolve(
+        kept, tokens: tokens, sentenceOfToken: Array(repeating: 0, count: tokens.count),
+        text: text, gazetteer: TestDictionary.with())
+      #expect(result.mentions.map(\.entity) == ["person/vladimir-putin", "person/vladimir-putin"])
+      let entity = try #require(result.entities.first)
+      #expect(result.entities.count == 1)
+      #expect(entity.mentions == 2)
+      #expect(entity.aliases == ["VP", "Vladimir Putin"])
+    }
+  }
 }

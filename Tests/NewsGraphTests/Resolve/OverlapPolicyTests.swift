@@ -76,4 +76,24 @@ import Testing
     #expect(result.beaten.first?.0.entity == "place/a")
     #expect(result.beaten.first?.by.entity == "place/ab")
   }
+
+  @Test func eachSentenceIsDecidedApart() {
+    // A long first sentence leaves nothing behind for the shorter ones after it.
+    func inSentence(_ sentence: Int, _ candidate: Candidate) -> Candidate {
+      var candidate = candidate
+      candidate.sentence = sentence
+      return candidate
+    }
+    let result = OverlapPolicy().resolve([
+      inSentence(2, Self.candidate(50, 52, .place, "place/c")),
+      inSentence(0, Self.candidate(0, 20, .place, "place/long")),
+      inSentence(1, Self.candidate(30, 35, .place, "place/a")),
+      inSentence(1, Self.candidate(33, 40, .place, "place/b")),
+    ])
+    #expect(
+      Self.describe(result.kept) == [
+        "0..<20 place place/long", "33..<40 place place/b", "50..<52 place place/c",
+      ])
+    #expect(result.beaten.map { $0.0.entity } == ["place/a"])
+  }
 }

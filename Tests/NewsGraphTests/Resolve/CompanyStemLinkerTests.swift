@@ -1,0 +1,47 @@
+import Testing
+
+@testable import NewsGraph
+
+@Suite struct CompanyStemLinkerTests {
+  static func tokens(_ text: String) -> [Token] {
+    let source = SourceText(text)
+    return Tokenizer().tokens(in: source, range: 0..<source.count)
+  }
+
+  /// An organization found by a rule on `range` of `tokens`.
+  static func organization(_ tokens: [Token], _ range: Range<Int>) -> Candidate {
+    Candidate(
+      start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end, tokens: range,
+      sentence: 0, type: .organization, entity: nil, form: .name, source: "rule:test",
+      priority: 8)
+  }
+
+  static func link(_ kept: [Candidate], _ tokens: [Token]) -> [Candidate] {
+    CompanyStemLinker().link(
+      kept, tokens: tokens, sentenceOfToken: Array(repeating: 0, count: tokens.count))
+  }
+
+  @Test func nameWithoutItsLegalFormIsTheSameCompany() throws {
+    let tokens = Self.tokens("Lear Corp said profit rose. Lear shares fell.")
+    let later = try #require(tokens.lastIndex { $0.text == "Lear" })
+    let result = Self.link([Self.organization(tokens, 0..<2)], tokens)
+    try #require(result.count == 2)
+    #expect(result[1].tokens == later..<(later + 1))
+    #expect(result[1].form == .short)
+    #expect(result[1].source == "rule:company-stem")
+    #expect(result[1].label == "Lear Corp")
+    #expect(result[1].entity == "organization/lear-corp")
+  }
+
+  @Test func wordsInsideAnotherMentionAreNotLinked() {
+    // "Lear" in "Lear Seating" is part of another name.
+    let tokens = Self.tokens("Lear Corp and Lear Seating met.")
+    let kept = [Self.organization(tokens, 0..<2), Self.organization(tokens, 3..<5)]
+    #expect(Self.link(kept, tokens).map(\.tokens) == [0..<2, 3..<5])
+  }
+
+  @Test func stemEndingInAConjunctionIsNoName() {
+    let tokens = Self.tokens("Smith and Co said so. Smith and Jones left.")
+    #expect(Self.link([Self.organization(tokens, 0..<3)], tokens).count == 1)
+  }
+}
