@@ -2,27 +2,41 @@
 public enum Slug {
   /// Lower case, Latin diacritics folded, every other run of non-alphanumerics one "-".
   public static func make(_ text: String) -> String {
-    var result: [Unicode.Scalar] = []
-    result.reserveCapacity(text.utf8.count)
+    slug(text, after: "")
+  }
+
+  /// The id of an entity of `type` called `label`.
+  public static func id(_ type: EntityType, _ label: String) -> String {
+    slug(label, after: type.rawValue + "/")
+  }
+
+  /// `prefix` followed by the slug of `text`.
+  private static func slug(_ text: String, after prefix: String) -> String {
+    if let ascii = text.utf8.withContiguousStorageIfAvailable({ asciiSlug($0, after: prefix) }),
+      let ascii
+    {
+      return ascii
+    }
+    var result = Array(prefix.unicodeScalars)
+    let start = result.count
+    result.reserveCapacity(start + text.utf8.count)
     var pendingDash = false
     for scalar in text.unicodeScalars {
-      // ASCII, as the general case below treats it, without a string per scalar.
       if scalar.value < 0x80 {
-        var value = scalar.value
-        if value >= 0x41 && value <= 0x5A { value += 0x20 }
-        if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) {
-          if pendingDash && !result.isEmpty { result.append("-") }
+        switch piece(ascii: UInt8(scalar.value)) {
+        case .character(let byte):
+          if pendingDash && result.count > start { result.append("-") }
           pendingDash = false
-          result.append(Unicode.Scalar(UInt8(value)))
-        } else if value != 0x27 && value != 0x2E {
-          pendingDash = true
+          result.append(Unicode.Scalar(byte))
+        case .separator: pendingDash = true
+        case .nothing: break
         }
         continue
       }
       let folded = fold(scalar)
       for piece in folded.lowercased().unicodeScalars {
         if piece.properties.isAlphabetic || (piece.value >= 0x30 && piece.value <= 0x39) {
-          if pendingDash && !result.isEmpty { result.append("-") }
+          if pendingDash && result.count > start { result.append("-") }
           pendingDash = false
           result.append(piece)
         } else if piece.properties.generalCategory == .nonspacingMark {
@@ -35,9 +49,53 @@ public enum Slug {
     return SourceText.string(result[...])
   }
 
-  /// The id of an entity of `type` called `label`.
-  public static func id(_ type: EntityType, _ label: String) -> String {
-    "\(type.rawValue)/\(make(label))"
+  /// The slug of ASCII text, written as bytes: most labels are ASCII, and going through
+  /// scalars cost several times as much. Nil when `bytes` holds anything else.
+  private static func asciiSlug(_ bytes: UnsafeBufferPointer<UInt8>, after prefix: String)
+    -> String?
+  {
+    guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+    // Each byte gives one byte at most: a dash is written only in place of a separator.
+    return String(unsafeUninitializedCapacity: prefix.utf8.count + bytes.count) { buffer in
+      var at = 0
+      for byte in prefix.utf8 {
+        buffer[at] = byte
+        at += 1
+      }
+      let start = at
+      var pendingDash = false
+      for byte in bytes {
+        switch piece(ascii: byte) {
+        case .character(let byte):
+          if pendingDash && at > start {
+            buffer[at] = 0x2D
+            at += 1
+          }
+          pendingDash = false
+          buffer[at] = byte
+          at += 1
+        case .separator: pendingDash = true
+        case .nothing: break
+        }
+      }
+      return at
+    }
+  }
+
+  /// What an ASCII character gives in a slug.
+  private enum Piece {
+    /// A letter, lower-cased, or a digit.
+    case character(UInt8)
+    /// Nothing: "'" and "." join the words around them ("U.S.", "d'Ivoire").
+    case nothing
+    /// A separator: a run of them is one "-" between words.
+    case separator
+  }
+
+  private static func piece(ascii value: UInt8) -> Piece {
+    let lower = value &- 0x41 < 26 ? value + 0x20 : value
+    if lower &- 0x61 < 26 || lower &- 0x30 < 10 { return .character(lower) }
+    return value == 0x27 || value == 0x2E ? .nothing : .separator
   }
 
   private static func fold(_ scalar: Unicode.Scalar) -> String {
