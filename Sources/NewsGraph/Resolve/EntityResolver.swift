@@ -38,6 +38,13 @@ public struct EntityResolver: Sendable {
     var firstSeen: [String: Int] = [:]
     // First names of the full names, for "Hayley" after "Hayley Williams".
     var firstNameOwners: [String: [String]] = [:]
+    // Sized for the people, so that no table grows while it is filled.
+    let people = drafts.indices.count { drafts[$0].candidate.type == .person }
+    owners.reserveCapacity(people)
+    fullNames.reserveCapacity(people)
+    entriesListed.reserveCapacity(people)
+    firstSeen.reserveCapacity(people)
+    firstNameOwners.reserveCapacity(people)
     for index in drafts.indices where drafts[index].candidate.type == .person {
       let words = drafts[index].words
       let fullName = drafts[index].fullName
@@ -188,10 +195,13 @@ public struct EntityResolver: Sendable {
 
       // Bare surnames the matchers left alone: "Putin had a fruitful visit".
       let covered = coveredTokens(drafts, count: tokens.count)
+      // Most capitalized words name nobody: the sketch turns them away before a lookup.
+      var sketch: UInt64 = 0
+      for word in loneWordOwners.keys { sketch |= Self.sketchBit(word) }
       for (index, token) in tokens.enumerated()
       where token.kind == .word && token.isCapitalized && !covered[index] {
         // A surname, then a surname after its particle ("al-Sisi"), then a first name.
-        let found = loneWordOwners[token.text]
+        let found = sketch & Self.sketchBit(token.text) != 0 ? loneWordOwners[token.text] : nil
         var key = found?.isSurname == true ? found?.key : nil
         if key == nil, let stripped = strippedParticle(token.text) {
           key = surnameOwner(of: stripped)
@@ -328,6 +338,14 @@ public struct EntityResolver: Sendable {
       let label = words.joined(separator: " ")
       return (label, "rule:" + label)
     }
+  }
+
+  /// A bit of 64 chosen by the first byte and the length of `word`: a word whose bit is not set
+  /// in the union of a table's bits is not in the table.
+  private static func sketchBit(_ word: String) -> UInt64 {
+    let bytes = word.utf8
+    let first = UInt64(bytes.first ?? 0)
+    return 1 << ((first &+ 7 &* UInt64(bytes.count)) & 63)
   }
 
   /// Adds `key` to `keys` unless it is there: a word has one owner or two, so a look through
