@@ -54,10 +54,12 @@ public struct AcronymLinker: Sendable {
     for range in kept.indices.map({ kept[$0].tokens }) + longForms {
       for index in range { covered[index] = true }
     }
-    for (index, token) in tokens.enumerated()
-    where token.kind == .word && !covered[index] {
+    for index in tokens.indices where tokens[index].kind == .word && !covered[index] {
       // Every acronym is in capitals: other words need no lookup.
-      guard token.isAllCaps, let definition = definitions[token.text] else { continue }
+      guard tokens[index].isAllCaps, let definition = definitions[tokens[index].text] else {
+        continue
+      }
+      let token = tokens[index]
       var candidate = definition
       candidate.start = token.start
       candidate.end = token.end

@@ -156,9 +156,10 @@ public struct EntityResolver: Sendable {
         drafts[index].candidate.source = "rule:document-team"
       }
       let covered = coveredTokens(drafts, count: tokens.count)
-      for (index, token) in tokens.enumerated()
-      where token.kind == .word && token.isCapitalized && !covered[index] {
-        guard let team = teams[token.text] else { continue }
+      for index in tokens.indices
+      where tokens[index].kind == .word && tokens[index].isCapitalized && !covered[index] {
+        guard let team = teams[tokens[index].text] else { continue }
+        let token = tokens[index]
         var candidate = team.candidate
         candidate.start = token.start
         candidate.end = token.end
@@ -198,8 +199,10 @@ public struct EntityResolver: Sendable {
       // Most capitalized words name nobody: the sketch turns them away before a lookup.
       var sketch: UInt64 = 0
       for word in loneWordOwners.keys { sketch |= Self.sketchBit(word) }
-      for (index, token) in tokens.enumerated()
-      where token.kind == .word && token.isCapitalized && !covered[index] {
+      // (Tokens are read in place: a copy of each costs a retain and a release of its text.)
+      for index in tokens.indices
+      where tokens[index].kind == .word && tokens[index].isCapitalized && !covered[index] {
+        let token = tokens[index]
         // A surname, then a surname after its particle ("al-Sisi"), then a first name.
         let found = sketch & Self.sketchBit(token.text) != 0 ? loneWordOwners[token.text] : nil
         var key = found?.isSurname == true ? found?.key : nil
