@@ -274,12 +274,13 @@ public struct EntityResolver: Sendable {
       // of two canonically equivalent ones as a set would.
       if !groups[group].forms.contains(surface) { groups[group].forms.append(surface) }
     }
-    // Sorted as indices: an Entity is larger to move than an Int.
+    // Sorted as indices: an Entity is larger to move than an Int. Most entities have one form,
+    // which needs no sorting.
     let entities = groups.indices.sorted { groups[$0].id < groups[$1].id }.map { index in
       let group = groups[index]
       return Entity(
         id: group.id, type: group.type, label: group.label, mentions: group.count,
-        aliases: group.forms.sorted())
+        aliases: group.forms.count > 1 ? group.forms.sorted() : group.forms)
     }
     return (mentions, entities)
   }
