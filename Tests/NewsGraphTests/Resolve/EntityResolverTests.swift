@@ -143,6 +143,13 @@ import Testing
     #expect(Set(people.map(\.entity)) == ["person/vladimir-putin"])
   }
 
+  @Test func surnameWithALetterBeyondASCIILinks() {
+    let document = Pipeline.document("Vladimir Łukin arrived. Later Łukin spoke.")
+    let people = Self.people(document)
+    #expect(people.map(\.text) == ["Vladimir Łukin", "Łukin"], "\(people.map(\.text))")
+    #expect(Set(people.map(\.entity)) == ["person/vladimir-lukin"])
+  }
+
   @Test func repeatedSurfaceIsOneAlias() throws {
     let document = Pipeline.document("Vladimir Putin arrived. Putin spoke. Putin left.")
     let entity = try #require(document.entities.first { $0.id == "person/vladimir-putin" })

@@ -36,4 +36,11 @@ import Testing
     #expect(Slug.id(.place, "São Paulo") == "place/sao-paulo")
     #expect(Slug.id(.country, "U.S.") == "country/us")
   }
+
+  @Test func idHasNoDashAfterTheSlash() {
+    // Separators before the first letter give no dash, whether the label is ASCII or not.
+    #expect(Slug.id(.organization, "  -- AT&T") == "organization/at-t")
+    #expect(Slug.id(.place, " (São) Paulo") == "place/sao-paulo")
+    #expect(Slug.id(.place, "--") == "place/")
+  }
 }
