@@ -49,6 +49,10 @@ public struct OverlapPolicy: Sendable {
     _ group: ArraySlice<Int>, _ candidates: [Candidate], kept: inout [Candidate],
     beaten: inout [(Candidate, by: Candidate)], scratch: inout Scratch
   ) {
+    if group.count == 1, let only = group.first {  // nothing to decide
+      kept.append(candidates[only])
+      return
+    }
     scratch.ordered.removeAll(keepingCapacity: true)
     scratch.ordered.append(contentsOf: group)
     scratch.ordered.sort { OverlapPolicy.wins(candidates[$0], over: candidates[$1]) }
