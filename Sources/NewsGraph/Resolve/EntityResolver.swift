@@ -26,25 +26,21 @@ public struct EntityResolver: Sendable {
       }
     }
 
+    // The tables are sized for the people, so that none grows while it is filled (made at
+    // that size: reserving room in an empty table costs several times as much).
+    let people = drafts.indices.count { drafts[$0].candidate.type == .person }
     // Surnames of the full names in this document, to link short forms.
-    var owners: [String: [String]] = [:]
-    var fullNames: [String: String] = [:]  // person key -> label
+    var owners = [String: [String]](minimumCapacity: people)
+    var fullNames = [String: String](minimumCapacity: people)  // person key -> label
     // Dictionary entries whose surnames are in `owners` already: a name mentioned again adds
     // nothing, and splitting every form of its entry each time cost more than the rest.
-    var entriesListed = Set<String>()
+    var entriesListed = Set<String>(minimumCapacity: people)
     // Where each full name is first written: a surname two people share goes to the one the
     // document introduced first, its subject ("Duane Bobick ... his brother Rodney Bobick ...
     // Bobick won").
-    var firstSeen: [String: Int] = [:]
+    var firstSeen = [String: Int](minimumCapacity: people)
     // First names of the full names, for "Hayley" after "Hayley Williams".
-    var firstNameOwners: [String: [String]] = [:]
-    // Sized for the people, so that no table grows while it is filled.
-    let people = drafts.indices.count { drafts[$0].candidate.type == .person }
-    owners.reserveCapacity(people)
-    fullNames.reserveCapacity(people)
-    entriesListed.reserveCapacity(people)
-    firstSeen.reserveCapacity(people)
-    firstNameOwners.reserveCapacity(people)
+    var firstNameOwners = [String: [String]](minimumCapacity: people)
     for index in drafts.indices where drafts[index].candidate.type == .person {
       let words = drafts[index].words
       let fullName = drafts[index].fullName
@@ -121,8 +117,8 @@ public struct EntityResolver: Sendable {
     }
     // The person each word names when it stands alone, worked out once for the steps below,
     // which ask it of many words.
-    var loneWordOwners: [String: LoneWordOwner] = [:]
-    loneWordOwners.reserveCapacity(owners.count + firstNameOwners.count)
+    var loneWordOwners = [String: LoneWordOwner](
+      minimumCapacity: owners.count + firstNameOwners.count)
     for surname in owners.keys {
       if let key = owner(of: surname) { loneWordOwners[surname] = LoneWordOwner(key: key) }
     }
@@ -236,8 +232,7 @@ public struct EntityResolver: Sendable {
     var mentions: [Mention] = []
     mentions.reserveCapacity(drafts.count)
     var groups: [Group] = []
-    var groupOf: [String: Int] = [:]  // key or id -> index in `groups`
-    groupOf.reserveCapacity(order.count)
+    var groupOf = [String: Int](minimumCapacity: order.count)  // key or id -> index in `groups`
     for position in order {
       guard let key = drafts[position].key else { continue }
       let candidate = drafts[position].candidate
