@@ -90,9 +90,13 @@ public struct EntityResolver: Sendable {
           drafts[index].key = key
           drafts[index].candidate.form = .alias
         } else {
-          let name = drafts[index].fullName ?? Draft.fullName(words)
-          drafts[index].key = name.key
-          fullNames[name.key] = name.label
+          if let name = drafts[index].fullName {
+            drafts[index].key = name.key  // listed in `fullNames` by the first pass
+          } else {
+            let name = Draft.fullName(words)
+            drafts[index].key = name.key
+            fullNames[name.key] = name.label
+          }
         }
       default:
         // "The Scout Association" is "Scout Association" (ArticleNameRule).
