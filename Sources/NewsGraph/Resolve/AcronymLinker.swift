@@ -17,7 +17,9 @@ public struct AcronymLinker: Sendable {
     var result = kept
     var longForms: [Range<Int>] = []
     var definitions: [String: Candidate] = [:]
-    for open in tokens.indices.dropLast(2) where tokens[open].text == "(" {
+    // The length first: most tokens are longer, and it spares them a call to compare strings.
+    for open in tokens.indices.dropLast(2)
+    where tokens[open].text.utf8.count == 1 && tokens[open].text == "(" {
       let acronym = tokens[open + 1]
       guard tokens[open + 2].text == ")", isAcronym(acronym.text), definitions[acronym.text] == nil,
         sentenceOfToken[open] == sentenceOfToken[open + 2]
