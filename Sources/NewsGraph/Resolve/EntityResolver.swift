@@ -89,14 +89,12 @@ public struct EntityResolver: Sendable {
         {
           drafts[index].key = key
           drafts[index].candidate.form = .alias
+        } else if let name = drafts[index].fullName {
+          drafts[index].key = name.key  // listed in `fullNames` by the first pass
         } else {
-          if let name = drafts[index].fullName {
-            drafts[index].key = name.key  // listed in `fullNames` by the first pass
-          } else {
-            let name = Draft.fullName(words)
-            drafts[index].key = name.key
-            fullNames[name.key] = name.label
-          }
+          let name = Draft.fullName(words)
+          drafts[index].key = name.key
+          fullNames[name.key] = name.label
         }
       default:
         // "The Scout Association" is "Scout Association" (ArticleNameRule).
@@ -198,13 +196,13 @@ public struct EntityResolver: Sendable {
       let covered = coveredTokens(drafts, count: tokens.count)
       // Most capitalized words name nobody: the sketch turns them away before a lookup.
       var sketch: UInt64 = 0
-      for word in loneWordOwners.keys { sketch |= Self.sketchBit(word) }
+      for word in loneWordOwners.keys { sketch |= Self.sketchBits(word) }
       // (Tokens are read in place: a copy of each costs a retain and a release of its text.)
       for index in tokens.indices
       where tokens[index].kind == .word && tokens[index].isCapitalized && !covered[index] {
         let token = tokens[index]
         // A surname, then a surname after its particle ("al-Sisi"), then a first name.
-        let found = sketch & Self.sketchBit(token.text) != 0 ? loneWordOwners[token.text] : nil
+        let found = sketch & Self.sketchBits(token.text) != 0 ? loneWordOwners[token.text] : nil
         var key = found?.isSurname == true ? found?.key : nil
         if key == nil, let stripped = strippedParticle(token.text) {
           key = surnameOwner(of: stripped)
@@ -343,12 +341,16 @@ public struct EntityResolver: Sendable {
     }
   }
 
-  /// A bit of 64 chosen by the first byte and the length of `word`: a word whose bit is not set
-  /// in the union of a table's bits is not in the table.
-  private static func sketchBit(_ word: String) -> UInt64 {
-    let bytes = word.utf8
-    let first = UInt64(bytes.first ?? 0)
-    return 1 << ((first &+ 7 &* UInt64(bytes.count)) & 63)
+  /// The bits of `word` in a sketch of a table's words (the union of theirs): one of 64, chosen
+  /// by its first byte when that is ASCII, else all of them.
+  ///
+  /// A word whose bits miss the sketch is in no table that `String` equality searches: a first
+  /// character in ASCII stays first in every canonically equivalent string, while another one
+  /// may stand for an ASCII letter and a mark ("é") or be one ("\u{212A}" is "K"), so a word
+  /// that starts with one is never turned away, and neither is any word if a table word does.
+  private static func sketchBits(_ word: String) -> UInt64 {
+    guard let first = word.utf8.first, first < 0x80 else { return ~0 }
+    return 1 << UInt64(first & 63)
   }
 
   /// Adds `key` to `keys` unless it is there: a word has one owner or two, so a look through

@@ -150,6 +150,16 @@ import Testing
     #expect(Set(people.map(\.entity)) == ["person/vladimir-lukin"])
   }
 
+  @Test(arguments: [
+    ("Vladimir \u{C1}lvarez arrived. Later A\u{301}lvarez spoke.", "composed, then decomposed"),
+    ("Vladimir A\u{301}lvarez arrived. Later \u{C1}lvarez spoke.", "decomposed, then composed"),
+  ])
+  func surnameLinksAcrossCanonicallyEquivalentSpellings(text: String, explanation: String) {
+    let people = Self.people(Pipeline.document(text))
+    #expect(people.count == 2, "\(explanation): \(people.map(\.text))")
+    #expect(Set(people.map(\.entity)).count == 1, "\(explanation)")
+  }
+
   @Test func repeatedSurfaceIsOneAlias() throws {
     let document = Pipeline.document("Vladimir Putin arrived. Putin spoke. Putin left.")
     let entity = try #require(document.entities.first { $0.id == "person/vladimir-putin" })
