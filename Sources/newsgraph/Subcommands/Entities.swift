@@ -32,7 +32,7 @@ extension NewsGraphCommand {
         let recognizer = Recognizer(gazetteer: try DictionaryLoader.gazetteer(dictionaries))
         var documents: [Document] = []
         var traces: [Recognizer.Trace] = []
-        for path in input.files {
+        for path in try input.paths() {
           let text = try FileIO.readText(path)
           let (document, trace) = recognizer.analyzeWithTrace(
             id: Articles.documentID(path), text: text)

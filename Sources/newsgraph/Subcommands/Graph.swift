@@ -23,6 +23,7 @@ extension NewsGraphCommand {
         valueName: "input"))
     var inputs: [String] = []
 
+    @OptionGroup var fileList: FileListOptions
     @OptionGroup var corpus: CorpusOptions
     @OptionGroup var build: BuildOptions
     @OptionGroup var pruning: PruningOptions
@@ -30,14 +31,16 @@ extension NewsGraphCommand {
     @OptionGroup var dictionaries: DictionaryOptions
 
     func validate() throws {
-      if inputs.isEmpty {
-        throw ValidationError("give at least one article file or folder, or '-' for standard input")
+      if inputs.isEmpty && fileList.filesFrom == nil {
+        throw ValidationError(
+          "give at least one article file or folder, '-' for standard input, or --files-from")
       }
     }
 
     func run() throws {
       try reportingFailures {
         let format = outputOptions.resolvedFormat
+        let inputs = try fileList.paths(self.inputs)
         let corpus = try Corpus.expand(inputs, jsonl: self.corpus.jsonl)
         let recognizer = Recognizer(gazetteer: try DictionaryLoader.gazetteer(dictionaries))
         let runner = CorpusRunner(
