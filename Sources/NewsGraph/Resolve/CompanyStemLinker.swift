@@ -11,7 +11,9 @@ public struct CompanyStemLinker: Sendable {
   ]
 
   public func link(_ kept: [Candidate], tokens: [Token], sentenceOfToken: [Int]) -> [Candidate] {
-    var stems: [[String]: Candidate] = [:]
+    // Each stem once, with the first organization that defined it, in the order defined.
+    var seen = Set<[String]>()
+    var stems: [(words: [String], definition: Candidate)] = []
     for position in kept.indices
     where kept[position].type == .organization && kept[position].tokens.count >= 2 {
       let candidate = kept[position]
@@ -28,13 +30,18 @@ public struct CompanyStemLinker: Sendable {
         definition.label = candidate.tokens.map { tokens[$0].text }.joined(separator: " ")
         definition.entity = Slug.id(.organization, definition.label ?? "")
       }
-      if stems[words] == nil { stems[words] = definition }
+      if seen.insert(words).inserted { stems.append((words, definition)) }
     }
     guard !stems.isEmpty else { return kept }
-    // The stems in the dictionary's order, as two arrays read in place: a stem and its
-    // Candidate copied out of the dictionary at every token cost more than the matching.
-    let stemWords = stems.map(\.key)
-    let stemDefinitions = stems.map(\.value)
+    // Where two stems match at a token ("Lear" and "Lear Industries"), the longer wins, and of
+    // two as long the one defined first. Two arrays read in place: a stem and its Candidate
+    // copied out of a table at every token cost more than the matching.
+    let ordered = stems.indices.sorted {
+      stems[$0].words.count != stems[$1].words.count
+        ? stems[$0].words.count > stems[$1].words.count : $0 < $1
+    }
+    let stemWords = ordered.map { stems[$0].words }
+    let stemDefinitions = ordered.map { stems[$0].definition }
     var covered = [Bool](repeating: false, count: tokens.count)
     for position in kept.indices {
       for token in kept[position].tokens { covered[token] = true }

@@ -44,4 +44,27 @@ import Testing
     let tokens = Self.tokens("Smith and Co said so. Smith and Jones left.")
     #expect(Self.link([Self.organization(tokens, 0..<3)], tokens).count == 1)
   }
+
+  /// Two stems that match at one token: the longer wins, whatever order the companies came in
+  /// (it once followed a dictionary's order, which changes from run to run).
+  @Test func longerStemWinsWhereTwoMatch() throws {
+    for text in [
+      "Brenfold Corp and Brenfold Marine Inc merged. Brenfold Marine said so.",
+      "Brenfold Marine Inc and Brenfold Corp merged. Brenfold Marine said so.",
+    ] {
+      let tokens = Self.tokens(text)
+      let first = try #require(tokens.firstIndex { $0.text == "Corp" })
+      let second = try #require(tokens.firstIndex { $0.text == "Inc" })
+      let kept = [
+        Self.organization(tokens, (first - 1)..<(first + 1)),
+        Self.organization(tokens, (second - 2)..<(second + 1)),
+      ].sorted { $0.start < $1.start }
+      let later = try #require(tokens.lastIndex { $0.text == "Brenfold" })
+      for _ in 0..<8 {
+        let linked = try #require(Self.link(kept, tokens).last)
+        #expect(linked.tokens == later..<(later + 2), "\(text)")
+        #expect(linked.entity == "organization/brenfold-marine-inc", "\(text)")
+      }
+    }
+  }
 }
