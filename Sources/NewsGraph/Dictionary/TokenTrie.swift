@@ -254,7 +254,7 @@ public struct TokenTrie<Payload: TriePayload>: Sendable {
       var low = low
       var high = high
       while low < high {
-        let middle = (low + high) / 2
+        let middle = (low + high) >> 1
         if edgeKey[middle] < wanted { low = middle + 1 } else { high = middle }
       }
       return low < Int(edgeStart[node + 1]) && edgeKey[low] == wanted
@@ -266,10 +266,30 @@ public struct TokenTrie<Payload: TriePayload>: Sendable {
   public func matches(
     startingAt start: Int, count: Int, key: (Int) -> String?
   ) -> [(length: Int, payloads: Payloads)] {
+    matches(startingAt: start, count: count) { index in
+      key(index).flatMap { keys.number(of: $0) }.map(Int32.init) ?? -1
+    }
+  }
+
+  /// The number of a token text among the trie's keys, or -1 when no phrase has it.
+  ///
+  /// Worked out once per token, it spares the walks that start at the tokens before it from
+  /// hashing the text again.
+  public func keyNumber(of text: String) -> Int32 {
+    keys.number(of: text).map(Int32.init) ?? -1
+  }
+
+  /// Every phrase that starts at `start`, as `matches(startingAt:count:key:)`, with each token
+  /// given by its `keyNumber(of:)`; the key is asked only while the walk can go on.
+  public func matches(
+    startingAt start: Int, count: Int, keyNumber: (Int) -> Int32
+  ) -> [(length: Int, payloads: Payloads)] {
     var result: [(length: Int, payloads: Payloads)] = []
     var node = 0
     var index = start
-    while index < count, let text = key(index), let next = child(of: node, text) {
+    while index < count, edgeStart[node] < edgeStart[node + 1] {
+      let key = keyNumber(index)
+      guard key >= 0, let next = child(of: node, key: key) else { break }
       node = next
       index += 1
       let from = Int(payloadStart[node])

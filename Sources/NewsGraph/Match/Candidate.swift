@@ -43,6 +43,11 @@ public struct SentenceContext: Sendable {
   public var gazetteer: Gazetteer
   /// The best dictionary phrase at each token of the sentence, found once: rules ask often.
   private let matches: [MatchedEntry?]
+  /// Every dictionary phrase at each token, shortest first: token `range.lowerBound + k` has
+  /// `phrases[phraseStart[k]..<phraseStart[k + 1]]`. The dictionary matcher reads them rather
+  /// than walking the trie again.
+  private let phrases: [(length: Int, payloads: TokenTrie<Gazetteer.Surface>.Payloads)]
+  private let phraseStart: [Int]
 
   public init(
     tokens: [Token], range: Range<Int>, index: Int, block: TextBlock, gazetteer: Gazetteer
@@ -52,14 +57,32 @@ public struct SentenceContext: Sendable {
     self.index = index
     self.block = block
     self.gazetteer = gazetteer
-    matches = range.map { i in
-      let found = gazetteer.exact.matches(startingAt: i, count: range.upperBound) {
-        tokens[$0].text
+    let exact = gazetteer.exact
+    // Each token's text is hashed once, not again by every walk that passes it.
+    let keys = range.map { exact.keyNumber(of: tokens[$0].text) }
+    var phrases: [(length: Int, payloads: TokenTrie<Gazetteer.Surface>.Payloads)] = []
+    var phraseStart = [0]
+    phraseStart.reserveCapacity(range.count + 1)
+    var matches: [MatchedEntry?] = []
+    matches.reserveCapacity(range.count)
+    for i in range {
+      let found = exact.matches(startingAt: i, count: range.upperBound) {
+        keys[$0 - range.lowerBound]
       }
-      guard let longest = found.last, let first = longest.payloads.first else { return nil }
-      return MatchedEntry(
-        gazetteer: gazetteer, position: Int(first.entry), length: longest.length, form: first.form)
+      for phrase in found { phrases.append(phrase) }
+      phraseStart.append(phrases.count)
+      if let longest = found.last, let first = longest.payloads.first {
+        matches.append(
+          MatchedEntry(
+            gazetteer: gazetteer, position: Int(first.entry), length: longest.length,
+            form: first.form))
+      } else {
+        matches.append(nil)
+      }
     }
+    self.matches = matches
+    self.phrases = phrases
+    self.phraseStart = phraseStart
   }
 
   /// What rules need to know of a dictionary entry found in the text.
@@ -95,6 +118,15 @@ public struct SentenceContext: Sendable {
     case .country, .organization: return true
     case .place: return entry.isCapital || entry.population == 0 || entry.population >= 1_000_000
     }
+  }
+
+  /// Every dictionary phrase that starts at token `i` of the sentence and ends in it, with its
+  /// length in tokens, shortest first (as `TokenTrie.matches` finds them).
+  func dictionaryPhrases(
+    at i: Int
+  ) -> ArraySlice<(length: Int, payloads: TokenTrie<Gazetteer.Surface>.Payloads)> {
+    let k = i - range.lowerBound
+    return phrases[phraseStart[k]..<phraseStart[k + 1]]
   }
 
   /// The best dictionary entry whose phrase starts at token `i`, with its length in tokens.

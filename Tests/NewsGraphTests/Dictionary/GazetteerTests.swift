@@ -127,4 +127,25 @@ import Testing
     #expect(trie.matches(startingAt: 1, count: 3) { words[$0] }.map(\.length) == [1])
     #expect(trie.phrases.count == 4)
   }
+
+  @Test func walkOverKeyNumbersFindsWhatTheTextWalkFinds() {
+    let trie = TokenTrie<Tag>(phrases: [
+      (["New", "York"], Tag(packed: 1)), (["New", "York", "Times"], Tag(packed: 2)),
+      (["York"], Tag(packed: 3)),
+    ])
+    let words = ["in", "New", "York", "Times", "York"]
+    let keys = words.map { trie.keyNumber(of: $0) }
+    #expect(keys[0] == -1, "a text no phrase has")
+    #expect(keys[2] == keys[4], "one number for one text")
+    for start in words.indices {
+      let byText = trie.matches(startingAt: start, count: words.count) { words[$0] }
+      let byNumber = trie.matches(startingAt: start, count: words.count) { keys[$0] }
+      #expect(byNumber.map(\.length) == byText.map(\.length))
+      #expect(
+        byNumber.map { $0.payloads.map(\.packed) } == byText.map { $0.payloads.map(\.packed) })
+    }
+    // The walk stops at `count`, and at a text the trie lacks.
+    #expect(trie.matches(startingAt: 1, count: 2) { keys[$0] }.isEmpty)
+    #expect(trie.matches(startingAt: 0, count: 5) { keys[$0] }.isEmpty)
+  }
 }
