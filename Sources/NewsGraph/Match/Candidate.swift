@@ -48,6 +48,8 @@ public struct SentenceContext: Sendable {
   /// than walking the trie again.
   private let phrases: [(length: Int, payloads: TokenTrie<Gazetteer.Surface>.Payloads)]
   private let phraseStart: [Int]
+  /// Each token's `TokenFacts`, worked out once: rules ask them of nearly every token.
+  private let tokenFacts: [TokenFacts]
 
   public init(
     tokens: [Token], range: Range<Int>, index: Int, block: TextBlock, gazetteer: Gazetteer
@@ -83,6 +85,7 @@ public struct SentenceContext: Sendable {
     self.matches = matches
     self.phrases = phrases
     self.phraseStart = phraseStart
+    tokenFacts = range.map { TokenFacts(tokens[$0]) }
   }
 
   /// What rules need to know of a dictionary entry found in the text.
@@ -118,6 +121,11 @@ public struct SentenceContext: Sendable {
     case .country, .organization: return true
     case .place: return entry.isCapital || entry.population == 0 || entry.population >= 1_000_000
     }
+  }
+
+  /// What the rules ask of token `i`: the word lists its text is in, and its shape.
+  func facts(at i: Int) -> TokenFacts {
+    range.contains(i) ? tokenFacts[i - range.lowerBound] : TokenFacts(tokens[i])
   }
 
   /// Every dictionary phrase that starts at token `i` of the sentence and ends in it, with its

@@ -34,18 +34,11 @@ public struct DictionaryMatcher: Sendable {
           }
         }
       }
-      if !found, token.kind == .word, Self.hasHyphen(token.text) {
+      if !found, token.kind == .word, context.facts(at: i).contains(.hyphen) {
         result += partCandidates(of: i, context)
       }
     }
     return result
-  }
-
-  /// Whether a text has a hyphen; reading its bytes in place costs a tenth of `utf8.contains`.
-  private static func hasHyphen(_ text: String) -> Bool {
-    let hyphen = UInt8(ascii: "-")
-    return text.utf8.withContiguousStorageIfAvailable { $0.contains(hyphen) }
-      ?? text.utf8.contains(hyphen)
   }
 
   private func allowed(
@@ -57,7 +50,7 @@ public struct DictionaryMatcher: Sendable {
     // not mentioned; the event is.
     let next = i + length
     if next < context.range.upperBound, surface.form != .demonym,
-      entries.type(at: position) == .place, NameShape.eventHeads.contains(context.tokens[next].text)
+      entries.type(at: position) == .place, context.facts(at: next).contains(.eventHead)
     {
       return false
     }

@@ -34,18 +34,21 @@ enum NameShape {
     "della", "dos", "das", "la", "le", "ter", "ten", "zu", "y", "af", "av",
   ]
 
-  /// A capitalized word that may be part of a name.
-  static func isNameWord(_ token: Token, allCapsText: Bool) -> Bool {
+  /// Whether token `i` is a capitalized word that may be part of a name.
+  static func isNameWord(at i: Int, _ context: SentenceContext) -> Bool {
+    let token = context.tokens[i]
     guard token.kind == .word else { return false }
-    if notNames.contains(token.text) { return false }
+    let facts = context.facts(at: i)
+    if facts.contains(.notName) { return false }
     if token.isCapitalized {
-      if isInitial(token) { return true }
-      if token.isAllCaps && !allCapsText && token.text.unicodeScalars.count > 1 {
+      if facts.contains(.initial) { return true }
+      if token.isAllCaps && !context.block.isAllCaps && token.text.unicodeScalars.count > 1 {
         return false  // an acronym, not a name
       }
-      return !token.text.hasSuffix(".") || isInitial(token)
+      return !token.text.hasSuffix(".")
     }
     // "al-Sisi", "el-Baradei", "bin-Salman": a particle joined to a capitalized name.
+    guard facts.contains(.hyphen) else { return false }
     let parts = token.text.split(separator: "-", maxSplits: 1)
     if parts.count == 2, particles.contains(String(parts[0])),
       let first = parts[1].unicodeScalars.first, first.properties.isUppercase
@@ -73,23 +76,23 @@ enum NameShape {
     let end = context.range.upperBound
     var index = start
     var lastWord: Int?
-    let allCaps = context.block.isAllCaps
     var previousWord: Int?
     while index < end, index - start < limit {
       let token = tokens[index]
       if index > start, !token.spaceBefore { break }
+      let facts = context.facts(at: index)
       // "Martin Luther King Jr.", "Glenn Profitt II": a generational suffix ends a name.
-      if let last = lastWord, last == index - 1, generationalSuffixes.contains(token.text) {
+      if let last = lastWord, last == index - 1, facts.contains(.generationalSuffix) {
         lastWord = index
         break
       }
-      if isNameWord(token, allCapsText: allCaps) {
+      if isNameWord(at: index, context) {
         if index > start, context.stopsName(at: index) { break }
-        if !isInitial(token) {
+        if !facts.contains(.initial) {
           previousWord = lastWord
           lastWord = index
         }
-      } else if particles.contains(token.text) && index > start {
+      } else if facts.contains(.particle) && index > start {
         // only inside a name: checked by ending on a name word
       } else {
         break
@@ -98,10 +101,12 @@ enum NameShape {
     }
     // "Stanley Cup", "Nobel Prize": capitalized words ending in an event's head are an
     // event's name, no one's.
-    if let last = lastWord, last > start, eventHeads.contains(tokens[last].text) { return nil }
+    if let last = lastWord, last > start, context.facts(at: last).contains(.eventHead) {
+      return nil
+    }
     // "Lincoln Park", "Dave Matthews Band": a place or organization head does not end a name
     // (it may start one: "President Park").
-    if let last = lastWord, last > start, headWords.contains(tokens[last].text) {
+    if let last = lastWord, last > start, context.facts(at: last).contains(.headWord) {
       lastWord = previousWord
       if let kept = lastWord, kept < start { lastWord = nil }
     }
@@ -114,6 +119,14 @@ enum NameShape {
     if functionWords.contains(text) { return true }
     guard let first = text.first else { return false }
     return functionWords.contains(String(first) + text.dropFirst().lowercased())
+  }
+
+  /// Whether token `i` is a function word, in any case; `isFunctionWord(_:)` with the token's
+  /// facts.
+  static func isFunctionWord(at i: Int, _ context: SentenceContext) -> Bool {
+    let facts = context.facts(at: i)
+    if facts.contains(.functionWord) { return true }
+    return facts.contains(.otherCase) && isFunctionWord(context.tokens[i].text)
   }
 
   /// Whether a title from titles.tsv ("Judge", "Director") is the token at `i`.

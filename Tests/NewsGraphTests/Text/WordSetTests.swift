@@ -33,6 +33,16 @@ import Testing
     #expect(set.contains(example.query) == Set(example.words).contains(example.query))
   }
 
+  @Test func wordsAreNumberedOnceEach() {
+    let set = WordSet(["of", "the", "Zürich", "the", "cafe\u{301}"])
+    #expect(set.count == 4)
+    let numbers = ["of", "the", "Zürich", "café"].compactMap { set.number(of: $0) }
+    #expect(Set(numbers) == Set(0..<4), "one number for each word, below `count`")
+    #expect(set.number(of: "cafe\u{301}") == set.number(of: "café"), "equal words, one number")
+    #expect(set.number(of: "The") == nil)
+    #expect(Set(set.elements) == ["of", "the", "Zürich", "café"])
+  }
+
   @Test func manyWordsAndMisses() {
     let words = (0..<500).map { "w\($0)" }
     let set = WordSet(words)

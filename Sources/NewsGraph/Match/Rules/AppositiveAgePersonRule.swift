@@ -33,13 +33,13 @@ public struct AppositiveAgePersonRule: Rule {
       // The name ends right before the comma: walk back over name words.
       var start = open
       while start > range.lowerBound, open - start < 4,
-        NameShape.isNameWord(tokens[start - 1], allCapsText: context.block.isAllCaps)
-          || NameShape.particles.contains(tokens[start - 1].text),
+        NameShape.isNameWord(at: start - 1, context)
+          || context.facts(at: start - 1).contains(.particle),
         !NameShape.isTitle(at: start - 1, context)
       {
         start -= 1
       }
-      while start < open, NameShape.particles.contains(tokens[start].text) { start += 1 }
+      while start < open, context.facts(at: start).contains(.particle) { start += 1 }
       // "Winner Ana Lopez, 27": a capitalized first word of the sentence is seldom part of the
       // name when a given name follows it.
       if start == range.lowerBound, open - start >= 3,

@@ -37,7 +37,7 @@ public struct ArticleNameRule: Rule {
       guard tokens[i].text == "The", before.text == "," || before.kind == .word,
         before.text.first?.isLowercase == true || before.text == ",",
         tokens[i + 1].spaceBefore, tokens[i + 1].kind == .word, tokens[i + 1].isCapitalized,
-        !NameShape.functionWords.contains(tokens[i + 1].text)
+        !context.facts(at: i + 1).contains(.functionWord)
       else { continue }
       // Capitalized words, with "of" and "&" between them ("The Mamas & the Papas"), up to
       // five; "and" joins two names ("The Stooges and Captain Beefheart").
@@ -46,7 +46,7 @@ public struct ArticleNameRule: Rule {
       while end < range.upperBound, end - i <= 5, tokens[end].spaceBefore {
         let token = tokens[end]
         if token.kind == .word, token.isCapitalized, !token.hasLowercaseSuffix,
-          !NameShape.functionWords.contains(token.text)
+          !context.facts(at: end).contains(.functionWord)
         {
           last = end
         } else if token.text == "of" || token.text == "&"

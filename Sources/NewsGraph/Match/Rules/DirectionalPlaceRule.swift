@@ -44,7 +44,7 @@ public struct DirectionalPlaceRule: Rule {
     var result: [Candidate] = []
     var i = range.lowerBound
     while i + 1 < range.upperBound {
-      guard DirectionalPlaceRule.prefixes.contains(tokens[i].text),
+      guard context.facts(at: i).contains(.directionalPrefix),
         // The dictionary knows a name that starts here ("South Africa", "West Bank").
         context.dictionaryMatch(at: i) == nil,
         tokens[i + 1].spaceBefore,
@@ -63,7 +63,7 @@ public struct DirectionalPlaceRule: Rule {
         continue
       }
       // A sentence's first word is capitalized anyway: "Northern Iraq has ..." may describe.
-      if i == firstWord(context), DirectionalPlaceRule.adjectives.contains(tokens[i].text) {
+      if i == firstWord(context), context.facts(at: i).contains(.directionalAdjective) {
         i += 1
         continue
       }

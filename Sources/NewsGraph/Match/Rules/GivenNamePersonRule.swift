@@ -25,8 +25,7 @@ public struct GivenNamePersonRule: Rule {
       guard token.kind == .word, token.isCapitalized, !token.isAllCaps || context.block.isAllCaps,
         context.gazetteer.givenNames.contains(token.text), !insideDictionaryName(i, context),
         context.dictionaryMatch(at: i).map({ $0.entry.type == .person || $0.length < 2 }) ?? true,
-        NameShape.isNameWord(tokens[i + 1], allCapsText: context.block.isAllCaps)
-          || NameShape.isInitial(tokens[i + 1]),
+        NameShape.isNameWord(at: i + 1, context) || context.facts(at: i + 1).contains(.initial),
         !context.stopsName(at: i + 1),
         let span = NameShape.nameSpan(from: i, in: context, limit: 4, minimum: 2)
       else {

@@ -13,22 +13,23 @@ public struct InitialSurnamePersonRule: Rule {
   ]
 
   public func candidates(in context: SentenceContext) -> [Candidate] {
-    let tokens = context.tokens
     guard !context.block.isAllCaps else { return [] }
     var result: [Candidate] = []
     var i = context.range.lowerBound
     while i < context.range.upperBound {
-      guard isDottedInitial(tokens[i]),
-        i == context.range.lowerBound || !isDottedInitial(tokens[i - 1])
+      guard context.facts(at: i).contains(.dottedInitial),
+        i == context.range.lowerBound || !context.facts(at: i - 1).contains(.dottedInitial)
       else {
         i += 1
         continue
       }
       var next = i
-      while next < context.range.upperBound, isDottedInitial(tokens[next]) { next += 1 }
+      while next < context.range.upperBound, context.facts(at: next).contains(.dottedInitial) {
+        next += 1
+      }
       guard next < context.range.upperBound, next - i <= 3,
-        NameShape.isNameWord(tokens[next], allCapsText: context.block.isAllCaps),
-        !NameShape.isInitial(tokens[next]), !context.stopsName(at: next),
+        NameShape.isNameWord(at: next, context), !context.facts(at: next).contains(.initial),
+        !context.stopsName(at: next),
         let span = NameShape.nameSpan(from: next, in: context, limit: 3)
       else {
         i = next + 1
@@ -38,9 +39,5 @@ public struct InitialSurnamePersonRule: Rule {
       i = span.upperBound
     }
     return result
-  }
-
-  private func isDottedInitial(_ token: Token) -> Bool {
-    NameShape.isInitial(token) && token.text.hasSuffix(".")
   }
 }

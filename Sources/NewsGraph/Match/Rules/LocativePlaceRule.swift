@@ -39,13 +39,12 @@ public struct LocativePlaceRule: Rule {
     let range = context.range
     guard !context.caseIsWeak else { return [] }
     var result: [Candidate] = []
-    for i in range where LocativePlaceRule.prepositions.contains(tokens[i].text) {
+    for i in range where context.facts(at: i).contains(.locativePreposition) {
       let start = i + 1
       guard start < range.upperBound, tokens[start].kind == .word, tokens[start].isCapitalized,
         !tokens[start].isAllCaps, context.dictionaryMatch(at: start) == nil,
         !context.gazetteer.givenNames.contains(tokens[start].text),
-        !NameShape.notNames.contains(tokens[start].text),
-        !LocativePlaceRule.notPlaces.contains(tokens[start].text),
+        context.facts(at: start).isDisjoint(with: [.notName, .notPlace]),
         !NameShape.isTitle(at: start, context)
       else { continue }
       var end = start
@@ -56,10 +55,11 @@ public struct LocativePlaceRule: Rule {
       {
         end += 1
       }
-      let words = (start..<end).map { tokens[$0].text }
-      guard let last = words.last,
-        !LocativePlaceRule.nonPlaceEndings.contains(where: last.hasSuffix),
-        !words.contains(where: { OrganizationHeadRule.suffixHeads.contains($0) })
+      guard end > start,
+        !LocativePlaceRule.nonPlaceEndings.contains(where: tokens[end - 1].text.hasSuffix),
+        !(start..<end).contains(where: {
+          context.facts(at: $0).contains(.organizationSuffixHead)
+        })
       else { continue }
       result.append(makeCandidate(start..<end, .place, context, priority: 3))
     }

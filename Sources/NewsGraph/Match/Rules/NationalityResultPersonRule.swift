@@ -22,14 +22,14 @@ public struct NationalityResultPersonRule: Rule {
       else { continue }
       var start = open
       while start > range.lowerBound, open - start < 4,
-        NameShape.isNameWord(tokens[start - 1], allCapsText: context.block.isAllCaps)
-          || NameShape.isInitial(tokens[start - 1])
-          || NameShape.particles.contains(tokens[start - 1].text),
+        NameShape.isNameWord(at: start - 1, context)
+          || context.facts(at: start - 1).contains(.initial)
+          || context.facts(at: start - 1).contains(.particle),
         !NameShape.isTitle(at: start - 1, context)
       {
         start -= 1
       }
-      while start < open, NameShape.particles.contains(tokens[start].text) { start += 1 }
+      while start < open, context.facts(at: start).contains(.particle) { start += 1 }
       guard start < open,
         context.dictionaryMatch(at: start) == nil
           || context.dictionaryMatch(at: start)?.entry.type == .person

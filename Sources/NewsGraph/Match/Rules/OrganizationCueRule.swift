@@ -43,9 +43,10 @@ public struct OrganizationCueRule: Rule {
     guard !context.caseIsWeak else { return [] }
     var result: [Candidate] = []
     for i in range {
-      let isCueOf = OrganizationCueRule.cues.contains(tokens[i].text)
+      let facts = context.facts(at: i)
+      let isCueOf = facts.contains(.organizationCue)
       let isKind =
-        OrganizationCueRule.kinds.contains(tokens[i].text) && i > range.lowerBound
+        facts.contains(.organizationKind) && i > range.lowerBound
         && ["the", "a", "an"].contains(tokens[i - 1].text.lowercased())
       guard isCueOf || isKind else { continue }
       var start: Int
@@ -59,12 +60,12 @@ public struct OrganizationCueRule: Rule {
       if tokens[start].text == "the" { start += 1 }
       guard start < range.upperBound, tokens[start].kind == .word, tokens[start].isCapitalized,
         context.dictionaryMatch(at: start) == nil,
-        !NameShape.isFunctionWord(tokens[start].text),
+        !NameShape.isFunctionWord(at: start, context),
         !context.gazetteer.givenNames.contains(tokens[start].text)
       else { continue }
       var end = start
       while end < range.upperBound, end - start < 4, tokens[end].kind == .word,
-        tokens[end].isCapitalized, !NameShape.isFunctionWord(tokens[end].text),
+        tokens[end].isCapitalized, !NameShape.isFunctionWord(at: end, context),
         end == start || context.dictionaryMatch(at: end) == nil
       {
         end += 1

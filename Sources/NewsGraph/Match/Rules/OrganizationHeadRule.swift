@@ -66,12 +66,13 @@ public struct OrganizationHeadRule: Rule {
     var i = range.lowerBound
     while i < range.upperBound {
       let head = tokens[i].text
+      let facts = context.facts(at: i)
       // "Hockey Hall of Fame": a head of three words.
       let isHallOfFame =
         head == "Hall" && i + 2 < range.upperBound && tokens[i + 1].text == "of"
         && tokens[i + 2].text == "Fame"
-      let isSuffix = OrganizationHeadRule.suffixHeads.contains(head) || isHallOfFame
-      let isOf = OrganizationHeadRule.ofHeads.contains(head)
+      let isSuffix = facts.contains(.organizationSuffixHead) || isHallOfFame
+      let isOf = facts.contains(.organizationOfHead)
       guard isSuffix || isOf else {
         i += 1
         continue
@@ -81,7 +82,7 @@ public struct OrganizationHeadRule: Rule {
       while start > range.lowerBound {
         let previous = tokens[start - 1]
         guard previous.kind == .word, previous.isCapitalized,
-          !NameShape.functionWords.contains(previous.text), !previous.hasLowercaseSuffix,
+          !context.facts(at: start - 1).contains(.functionWord), !previous.hasLowercaseSuffix,
           !context.caseIsWeak || context.dictionaryMatch(at: start - 1) != nil
         else { break }
         start -= 1
@@ -101,8 +102,9 @@ public struct OrganizationHeadRule: Rule {
           let words = (last + 1)..<second
           if !words.isEmpty, context.dictionaryMatch(at: last + 1) == nil,
             !words.contains(where: {
-              OrganizationHeadRule.suffixHeads.contains(tokens[$0].text)
-                || OrganizationHeadRule.ofHeads.contains(tokens[$0].text)
+              !context.facts(at: $0).isDisjoint(with: [
+                .organizationSuffixHead, .organizationOfHead,
+              ])
             })
           {
             last = second
@@ -111,7 +113,7 @@ public struct OrganizationHeadRule: Rule {
         if last > cursor { end = last }
       }
       // "George Washington University Hospital": heads may follow one another.
-      while end < range.upperBound, OrganizationHeadRule.suffixHeads.contains(tokens[end].text) {
+      while end < range.upperBound, context.facts(at: end).contains(.organizationSuffixHead) {
         end += 1
       }
       if start < i || end > i + 1 {
@@ -127,7 +129,7 @@ public struct OrganizationHeadRule: Rule {
     let tokens = context.tokens
     var last = start
     while last < context.range.upperBound, tokens[last].kind == .word,
-      tokens[last].isCapitalized, !NameShape.functionWords.contains(tokens[last].text)
+      tokens[last].isCapitalized, !context.facts(at: last).contains(.functionWord)
     {
       last += 1
     }

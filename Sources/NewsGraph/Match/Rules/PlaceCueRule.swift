@@ -22,16 +22,16 @@ public struct PlaceCueRule: Rule {
     let range = context.range
     guard !context.caseIsWeak else { return [] }
     var result: [Candidate] = []
-    for i in range where PlaceCueRule.kinds.contains(tokens[i].text) {
+    for i in range where context.facts(at: i).contains(.placeKind) {
       let start = i + 2
       guard start < range.upperBound, tokens[i + 1].text == "of", tokens[start].kind == .word,
         tokens[start].isCapitalized, !tokens[start].isAllCaps,
-        context.dictionaryMatch(at: start) == nil, !NameShape.isFunctionWord(tokens[start].text),
+        context.dictionaryMatch(at: start) == nil, !NameShape.isFunctionWord(at: start, context),
         !context.gazetteer.givenNames.contains(tokens[start].text)
       else { continue }
       var end = start
       while end < range.upperBound, end - start < 3, tokens[end].kind == .word,
-        tokens[end].isCapitalized, !NameShape.isFunctionWord(tokens[end].text),
+        tokens[end].isCapitalized, !NameShape.isFunctionWord(at: end, context),
         end == start || context.dictionaryMatch(at: end) == nil
       {
         end += 1

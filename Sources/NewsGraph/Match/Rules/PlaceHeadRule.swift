@@ -30,12 +30,12 @@ public struct PlaceHeadRule: Rule {
     let range = context.range
     guard !context.block.isAllCaps else { return [] }
     var result: [Candidate] = []
-    for i in range where PlaceHeadRule.heads.contains(tokens[i].text) {
+    for i in range where context.facts(at: i).contains(.placeHead) {
       var start = i
       while start > range.lowerBound, i - start < 4 {
         let previous = tokens[start - 1]
         guard previous.kind == .word, previous.isCapitalized,
-          !NameShape.functionWords.contains(previous.text),
+          !context.facts(at: start - 1).contains(.functionWord),
           !context.caseIsWeak || context.dictionaryMatch(at: start - 1) != nil
         else { break }
         start -= 1

@@ -60,10 +60,9 @@ public struct ScoreLineTeamRule: Rule {
 
   /// "A AT B", "A v B": the whole sentence is two names and a word between.
   private func fixtureSides(_ context: SentenceContext) -> [Candidate]? {
-    let tokens = context.tokens
     let range = context.range
     guard
-      let middle = range.first(where: { ScoreLineTeamRule.fixtureWords.contains(tokens[$0].text) }),
+      let middle = range.first(where: { context.facts(at: $0).contains(.fixtureWord) }),
       middle > range.lowerBound,
       let left = teamName(at: range.lowerBound, context), left.upperBound == middle,
       let right = teamName(at: middle + 1, context), right.upperBound == range.upperBound
@@ -78,11 +77,11 @@ public struct ScoreLineTeamRule: Rule {
   private func teamName(at i: Int, _ context: SentenceContext) -> Range<Int>? {
     let tokens = context.tokens
     guard i < context.range.upperBound, tokens[i].kind == .word, tokens[i].isCapitalized,
-      !NameShape.isInitial(tokens[i])
+      !context.facts(at: i).contains(.initial)
     else { return nil }
     // "Jeff Smith 69" in a scorecard is a player: a given name before another name word.
     if context.gazetteer.givenNames.contains(tokens[i].text), i + 1 < context.range.upperBound,
-      NameShape.isNameWord(tokens[i + 1], allCapsText: context.block.isAllCaps)
+      NameShape.isNameWord(at: i + 1, context)
     {
       return nil
     }
@@ -96,9 +95,8 @@ public struct ScoreLineTeamRule: Rule {
     }
     var end = i
     while end < context.range.upperBound, end - i < 4, tokens[end].kind == .word,
-      tokens[end].isCapitalized, !NameShape.isFunctionWord(tokens[end].text),
-      !tokens[end].text.contains("-"),
-      !ScoreLineTeamRule.capitalFixtureWords.contains(tokens[end].text)
+      tokens[end].isCapitalized, !NameShape.isFunctionWord(at: end, context),
+      !tokens[end].text.contains("-"), !context.facts(at: end).contains(.capitalFixtureWord)
     {
       end += 1
     }
@@ -109,7 +107,7 @@ public struct ScoreLineTeamRule: Rule {
     if i == context.range.lowerBound { return true }
     let previous = context.tokens[i - 1]
     if previous.kind == .number { return true }
-    return ScoreLineTeamRule.segmentStarts.contains(previous.text)
+    return context.facts(at: i - 1).contains(.segmentStart)
   }
 
   // The word lists are tested on every token of a sentence: built once, not per token.

@@ -31,8 +31,9 @@ public struct SportsClubRule: Rule {
     var result: [Candidate] = []
     for i in context.range
     where tokens[i].kind == .word && tokens[i].isCapitalized
-      && SportsClubRule.clubWords.contains(
-        tokens[i].isAllCaps ? clubForm(tokens[i].text) : tokens[i].text)
+      && (tokens[i].isAllCaps
+        ? SportsClubRule.clubWords.contains(clubForm(tokens[i].text))
+        : context.facts(at: i).contains(.clubWord))
     {
       let next = i + 1
       guard next < context.range.upperBound, let match = context.dictionaryMatch(at: next),

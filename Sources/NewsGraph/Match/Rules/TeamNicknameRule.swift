@@ -30,7 +30,7 @@ public struct TeamNicknameRule: Rule {
       while end < context.range.upperBound, end - (i + match.length) < 2,
         tokens[end].kind == .word, tokens[end].isCapitalized,
         !tokens[end].isAllCaps || context.block.isAllCaps,
-        !NameShape.isFunctionWord(tokens[end].text), context.dictionaryMatch(at: end) == nil
+        !NameShape.isFunctionWord(at: end, context), context.dictionaryMatch(at: end) == nil
       {
         if isPlural(tokens[end].text) { last = end }
         end += 1

@@ -46,7 +46,7 @@ public struct TitledPersonRule: Rule {
           from: nameStart, in: context, limit: context.block.isAllCaps ? 2 : 5),
         context.dictionaryMatch(at: span.lowerBound).map({ $0.entry.type == .person }) ?? true,
         !context.block.isAllCaps || startsWithGivenName(span, context),
-        !TitledPersonRule.wordLikeTitles.contains(tokens[i].text) || longest.length > 1
+        !context.facts(at: i).contains(.wordLikeTitle) || longest.length > 1
           || span.count > 1 || startsWithGivenName(span, context)
       {
         result.append(makeCandidate(span, .person, context, priority: 8))

@@ -1,0 +1,124 @@
+/// What the rules ask of a token, worked out once per token by `SentenceContext`: which of the
+/// rules' word lists its text is in, and a few facts of its shape.
+///
+/// Nearly every rule tests nearly every token against a word list or two ("a place head?", "a
+/// cue?", "a function word?"), and each test hashed the token's text again: about fifteen hashes
+/// a token. One lookup in the union of the lists answers them all. The answers are the lists'
+/// own: a text has a list's fact exactly when `WordSet.contains` finds it in that list.
+struct TokenFacts: OptionSet, Sendable {
+  let rawValue: UInt32
+
+  init(rawValue: UInt32) { self.rawValue = rawValue }
+
+  /// In `NameShape.functionWords`.
+  static let functionWord = TokenFacts(rawValue: 1 << 0)
+  /// In `NameShape.notNames`.
+  static let notName = TokenFacts(rawValue: 1 << 1)
+  /// In `NameShape.particles`.
+  static let particle = TokenFacts(rawValue: 1 << 2)
+  /// In `NameShape.eventHeads`.
+  static let eventHead = TokenFacts(rawValue: 1 << 3)
+  /// In `NameShape.generationalSuffixes`.
+  static let generationalSuffix = TokenFacts(rawValue: 1 << 4)
+  /// In `NameShape.headWords`.
+  static let headWord = TokenFacts(rawValue: 1 << 5)
+  /// In `OrganizationHeadRule.suffixHeads`.
+  static let organizationSuffixHead = TokenFacts(rawValue: 1 << 6)
+  /// In `OrganizationHeadRule.ofHeads`.
+  static let organizationOfHead = TokenFacts(rawValue: 1 << 7)
+  /// In `PlaceHeadRule.heads`.
+  static let placeHead = TokenFacts(rawValue: 1 << 8)
+  /// In `LocativePlaceRule.prepositions`.
+  static let locativePreposition = TokenFacts(rawValue: 1 << 9)
+  /// In `LocativePlaceRule.notPlaces`.
+  static let notPlace = TokenFacts(rawValue: 1 << 10)
+  /// In `OrganizationCueRule.cues`.
+  static let organizationCue = TokenFacts(rawValue: 1 << 11)
+  /// In `OrganizationCueRule.kinds`.
+  static let organizationKind = TokenFacts(rawValue: 1 << 12)
+  /// In `PlaceCueRule.kinds`.
+  static let placeKind = TokenFacts(rawValue: 1 << 13)
+  /// In `DirectionalPlaceRule.prefixes`.
+  static let directionalPrefix = TokenFacts(rawValue: 1 << 14)
+  /// In `DirectionalPlaceRule.adjectives`.
+  static let directionalAdjective = TokenFacts(rawValue: 1 << 15)
+  /// In `SportsClubRule.clubWords`.
+  static let clubWord = TokenFacts(rawValue: 1 << 16)
+  /// In `ScoreLineTeamRule.fixtureWords`.
+  static let fixtureWord = TokenFacts(rawValue: 1 << 17)
+  /// In `ScoreLineTeamRule.capitalFixtureWords`.
+  static let capitalFixtureWord = TokenFacts(rawValue: 1 << 18)
+  /// In `ScoreLineTeamRule.segmentStarts`.
+  static let segmentStart = TokenFacts(rawValue: 1 << 19)
+  /// In `TitledPersonRule.wordLikeTitles`.
+  static let wordLikeTitle = TokenFacts(rawValue: 1 << 20)
+
+  /// "B." or "B": one capital letter (`NameShape.isInitial`).
+  static let initial = TokenFacts(rawValue: 1 << 24)
+  /// "B.": an initial with its period.
+  static let dottedInitial = TokenFacts(rawValue: 1 << 25)
+  /// A hyphen in the text ("US-led", "al-Sisi").
+  static let hyphen = TokenFacts(rawValue: 1 << 26)
+  /// Not ASCII, or an ASCII capital after the first byte ("REUTERS", "McCain", "Zürich"): a
+  /// text without this fact is the same written with its first letter kept and the rest in lower
+  /// case, so a test of that form (`NameShape.isFunctionWord`) need not be made again.
+  static let otherCase = TokenFacts(rawValue: 1 << 27)
+
+  /// Every word list the rules test tokens against, with its fact.
+  static let lists: [(fact: TokenFacts, words: WordSet)] = [
+    (.functionWord, NameShape.functionWords), (.notName, NameShape.notNames),
+    (.particle, NameShape.particles), (.eventHead, NameShape.eventHeads),
+    (.generationalSuffix, NameShape.generationalSuffixes), (.headWord, NameShape.headWords),
+    (.organizationSuffixHead, OrganizationHeadRule.suffixHeads),
+    (.organizationOfHead, OrganizationHeadRule.ofHeads), (.placeHead, PlaceHeadRule.heads),
+    (.locativePreposition, LocativePlaceRule.prepositions),
+    (.notPlace, LocativePlaceRule.notPlaces), (.organizationCue, OrganizationCueRule.cues),
+    (.organizationKind, OrganizationCueRule.kinds), (.placeKind, PlaceCueRule.kinds),
+    (.directionalPrefix, DirectionalPlaceRule.prefixes),
+    (.directionalAdjective, DirectionalPlaceRule.adjectives),
+    (.clubWord, SportsClubRule.clubWords), (.fixtureWord, ScoreLineTeamRule.fixtureWords),
+    (.capitalFixtureWord, ScoreLineTeamRule.capitalFixtureWords),
+    (.segmentStart, ScoreLineTeamRule.segmentStarts),
+    (.wordLikeTitle, TitledPersonRule.wordLikeTitles),
+  ]
+
+  /// The words of all the lists, and the list facts of each of them by its number in the set.
+  private static let table: (words: WordSet, facts: [TokenFacts]) = {
+    let words = WordSet(lists.flatMap { $0.words.elements })
+    var facts = [TokenFacts](repeating: [], count: words.count)
+    for (fact, list) in lists {
+      for word in list.elements {
+        if let number = words.number(of: word) { facts[number].insert(fact) }
+      }
+    }
+    return (words, facts)
+  }()
+
+  /// The facts of a token's text, and of its shape.
+  init(_ token: Token) {
+    let table = Self.table
+    var facts = table.words.number(of: token.text).map { table.facts[$0] } ?? []
+    if NameShape.isInitial(token) {
+      facts.insert(token.text.unicodeScalars.count == 2 ? [.initial, .dottedInitial] : .initial)
+    }
+    let utf8 = token.text.utf8
+    facts.formUnion(
+      utf8.withContiguousStorageIfAvailable(Self.byteFacts)
+        ?? Array(utf8).withUnsafeBufferPointer(Self.byteFacts))
+    self = facts
+  }
+
+  /// `hyphen` and `otherCase`, read from the text's bytes in place.
+  private static func byteFacts(_ bytes: UnsafeBufferPointer<UInt8>) -> TokenFacts {
+    var hyphen = false
+    var otherCase = false
+    for (offset, byte) in bytes.enumerated() {
+      hyphen = hyphen || byte == UInt8(ascii: "-")
+      otherCase = otherCase || byte >= 0x80 || (offset > 0 && byte &- UInt8(ascii: "A") < 26)
+    }
+    var facts: TokenFacts = []
+    if hyphen { facts.insert(.hyphen) }
+    if otherCase { facts.insert(.otherCase) }
+    return facts
+  }
+}
