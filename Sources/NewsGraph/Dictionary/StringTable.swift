@@ -74,8 +74,15 @@ struct StringTable: Sendable, Equatable {
   }
 
   private func number(ofUTF8 key: UnsafeBufferPointer<UInt8>) -> Int? {
+    number(ofUTF8: key, hash: Self.hash(key))
+  }
+
+  /// The number of the string of UTF-8 bytes `key`, whose `hash(_:)` is `hash`, or nil; a caller
+  /// that looks one string up in several tables hashes it once.
+  func number(ofUTF8 key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int? {
+    guard !slots.isEmpty else { return nil }
     let mask = slots.count - 1
-    var slot = Int(Self.hash(key)) & mask
+    var slot = Int(hash) & mask
     return bytes.withUnsafeBufferPointer { all in
       slots.withUnsafeBufferPointer { slots in
         starts.withUnsafeBufferPointer { starts in

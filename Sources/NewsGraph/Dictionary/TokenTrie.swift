@@ -279,6 +279,11 @@ public struct TokenTrie<Payload: TriePayload>: Sendable {
     keys.number(of: text).map(Int32.init) ?? -1
   }
 
+  /// `keyNumber(of:)` for a text given by its UTF-8 bytes and their `StringTable.hash(_:)`.
+  func keyNumber(ofUTF8 bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32 {
+    keys.number(ofUTF8: bytes, hash: hash).map(Int32.init) ?? -1
+  }
+
   /// Every phrase that starts at `start`, as `matches(startingAt:count:key:)`, with each token
   /// given by its `keyNumber(of:)`; the key is asked only while the walk can go on.
   public func matches(

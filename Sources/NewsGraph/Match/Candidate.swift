@@ -50,6 +50,10 @@ public struct SentenceContext: Sendable {
   private let phraseStart: [Int]
   /// Each token's `TokenFacts`, worked out once: rules ask them of nearly every token.
   private let tokenFacts: [TokenFacts]
+  /// The titles from titles.tsv, upper-cased in a block in capitals, and each token's key number
+  /// in their trie.
+  private let titleTrie: TokenTrie<Gazetteer.TitleKind>
+  private let titleKeys: [Int32]
 
   public init(
     tokens: [Token], range: Range<Int>, index: Int, block: TextBlock, gazetteer: Gazetteer
@@ -60,8 +64,25 @@ public struct SentenceContext: Sendable {
     self.block = block
     self.gazetteer = gazetteer
     let exact = gazetteer.exact
-    // Each token's text is hashed once, not again by every walk that passes it.
-    let keys = range.map { exact.keyNumber(of: tokens[$0].text) }
+    let titleTrie = block.isAllCaps ? gazetteer.upperTitles : gazetteer.titles
+    self.titleTrie = titleTrie
+    // Each token's text is hashed once for all the tries, not again by every walk that passes it,
+    // and looked up once in the rules' word lists.
+    var keys: [Int32] = []
+    var titleKeys: [Int32] = []
+    var tokenFacts: [TokenFacts] = []
+    keys.reserveCapacity(range.count)
+    titleKeys.reserveCapacity(range.count)
+    tokenFacts.reserveCapacity(range.count)
+    let table = TokenFacts.table
+    for i in range {
+      let found = Self.lookUp(tokens[i], exact: exact, titles: titleTrie, table: table)
+      keys.append(found.key)
+      titleKeys.append(found.titleKey)
+      tokenFacts.append(found.facts)
+    }
+    self.titleKeys = titleKeys
+    self.tokenFacts = tokenFacts
     var phrases: [(length: Int, payloads: TokenTrie<Gazetteer.Surface>.Payloads)] = []
     var phraseStart = [0]
     phraseStart.reserveCapacity(range.count + 1)
@@ -85,7 +106,24 @@ public struct SentenceContext: Sendable {
     self.matches = matches
     self.phrases = phrases
     self.phraseStart = phraseStart
-    tokenFacts = range.map { TokenFacts(tokens[$0]) }
+  }
+
+  /// A token's key numbers in the dictionary's trie and in the titles', and its facts: its text
+  /// is hashed once for the three.
+  private static func lookUp(
+    _ token: Token, exact: TokenTrie<Gazetteer.Surface>, titles: TokenTrie<Gazetteer.TitleKind>,
+    table: TokenFacts.Table
+  ) -> (key: Int32, titleKey: Int32, facts: TokenFacts) {
+    func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int32, Int32, TokenFacts) {
+      let hash = StringTable.hash(bytes)
+      return (
+        exact.keyNumber(ofUTF8: bytes, hash: hash), titles.keyNumber(ofUTF8: bytes, hash: hash),
+        table.facts(of: token, utf8: bytes, hash: hash)
+      )
+    }
+    let utf8 = token.text.utf8
+    return utf8.withContiguousStorageIfAvailable(lookUp)
+      ?? Array(utf8).withUnsafeBufferPointer(lookUp)
   }
 
   /// What rules need to know of a dictionary entry found in the text.
@@ -121,6 +159,12 @@ public struct SentenceContext: Sendable {
     case .country, .organization: return true
     case .place: return entry.isCapital || entry.population == 0 || entry.population >= 1_000_000
     }
+  }
+
+  /// Every title that starts at token `i` and ends in the sentence, shortest first: from
+  /// titles.tsv, upper-cased in a block in capitals.
+  func titles(at i: Int) -> [(length: Int, payloads: TokenTrie<Gazetteer.TitleKind>.Payloads)] {
+    titleTrie.matches(startingAt: i, count: range.upperBound) { titleKeys[$0 - range.lowerBound] }
   }
 
   /// What the rules ask of token `i`: the word lists its text is in, and its shape.

@@ -60,7 +60,11 @@ enum NameShape {
 
   /// "B." or "B": one capital letter.
   static func isInitial(_ token: Token) -> Bool {
-    guard token.kind == .word else { return false }
+    // `isCapitalized` is the test of the first scalar below, made when the token was; an initial
+    // has five bytes at most.
+    guard token.kind == .word, token.isCapitalized, token.text.utf8.count <= 5 else {
+      return false
+    }
     var scalars = token.text.unicodeScalars.makeIterator()
     guard let first = scalars.next(), ScalarClass.isUpper(first) else { return false }
     guard let second = scalars.next() else { return true }

@@ -82,43 +82,57 @@ struct TokenFacts: OptionSet, Sendable {
     (.wordLikeTitle, TitledPersonRule.wordLikeTitles),
   ]
 
-  /// The words of all the lists, and the list facts of each of them by its number in the set.
-  private static let table: (words: WordSet, facts: [TokenFacts]) = {
-    let words = WordSet(lists.flatMap { $0.words.elements })
-    var facts = [TokenFacts](repeating: [], count: words.count)
-    for (fact, list) in lists {
-      for word in list.elements {
-        if let number = words.number(of: word) { facts[number].insert(fact) }
-      }
-    }
-    return (words, facts)
-  }()
+  /// The union of the lists with the list facts of each of its words: fetch it once for many
+  /// tokens.
+  static let table = Table(lists: lists)
 
   /// The facts of a token's text, and of its shape.
   init(_ token: Token) {
-    let table = Self.table
-    var facts = table.words.number(of: token.text).map { table.facts[$0] } ?? []
-    if NameShape.isInitial(token) {
-      facts.insert(token.text.unicodeScalars.count == 2 ? [.initial, .dottedInitial] : .initial)
-    }
     let utf8 = token.text.utf8
-    facts.formUnion(
-      utf8.withContiguousStorageIfAvailable(Self.byteFacts)
-        ?? Array(utf8).withUnsafeBufferPointer(Self.byteFacts))
-    self = facts
+    let table = Self.table
+    self =
+      utf8.withContiguousStorageIfAvailable {
+        table.facts(of: token, utf8: $0, hash: StringTable.hash($0))
+      }
+      ?? Array(utf8).withUnsafeBufferPointer {
+        table.facts(of: token, utf8: $0, hash: StringTable.hash($0))
+      }
   }
 
-  /// `hyphen` and `otherCase`, read from the text's bytes in place.
-  private static func byteFacts(_ bytes: UnsafeBufferPointer<UInt8>) -> TokenFacts {
-    var hyphen = false
-    var otherCase = false
-    for (offset, byte) in bytes.enumerated() {
-      hyphen = hyphen || byte == UInt8(ascii: "-")
-      otherCase = otherCase || byte >= 0x80 || (offset > 0 && byte &- UInt8(ascii: "A") < 26)
+  /// The words of all the lists, and the list facts of each of them by its number in the set.
+  struct Table: Sendable {
+    private let words: WordSet
+    private let facts: [TokenFacts]
+
+    init(lists: [(fact: TokenFacts, words: WordSet)]) {
+      words = WordSet(lists.flatMap { $0.words.elements })
+      var facts = [TokenFacts](repeating: [], count: words.count)
+      for (fact, list) in lists {
+        for word in list.elements {
+          if let number = words.number(of: word) { facts[number].insert(fact) }
+        }
+      }
+      self.facts = facts
     }
-    var facts: TokenFacts = []
-    if hyphen { facts.insert(.hyphen) }
-    if otherCase { facts.insert(.otherCase) }
-    return facts
+
+    /// The facts of `token`, whose text's UTF-8 bytes are `utf8`, with their
+    /// `StringTable.hash(_:)`.
+    func facts(
+      of token: Token, utf8 bytes: UnsafeBufferPointer<UInt8>, hash: UInt32
+    ) -> TokenFacts {
+      var facts = words.number(of: token.text, utf8: bytes, hash: hash).map { self.facts[$0] } ?? []
+      if NameShape.isInitial(token) {
+        facts.insert(token.text.unicodeScalars.count == 2 ? [.initial, .dottedInitial] : .initial)
+      }
+      var hyphen = false
+      var otherCase = false
+      for (offset, byte) in bytes.enumerated() {
+        hyphen = hyphen || byte == UInt8(ascii: "-")
+        otherCase = otherCase || byte >= 0x80 || (offset > 0 && byte &- UInt8(ascii: "A") < 26)
+      }
+      if hyphen { facts.insert(.hyphen) }
+      if otherCase { facts.insert(.otherCase) }
+      return facts
+    }
   }
 }

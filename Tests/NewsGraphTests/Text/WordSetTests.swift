@@ -31,6 +31,10 @@ import Testing
   func answersAsSetOfStringDoes(_ example: Case) {
     let set = WordSet(example.words)
     #expect(set.contains(example.query) == Set(example.words).contains(example.query))
+    let byBytes = Array(example.query.utf8).withUnsafeBufferPointer {
+      set.number(of: example.query, utf8: $0, hash: StringTable.hash($0))
+    }
+    #expect(byBytes == set.number(of: example.query), "the bytes at hand give the same answer")
   }
 
   @Test func wordsAreNumberedOnceEach() {

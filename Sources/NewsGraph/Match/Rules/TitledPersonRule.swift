@@ -30,12 +30,10 @@ public struct TitledPersonRule: Rule {
   ]
 
   public func candidates(in context: SentenceContext) -> [Candidate] {
-    let tokens = context.tokens
-    let trie = context.block.isAllCaps ? context.gazetteer.upperTitles : context.gazetteer.titles
     var result: [Candidate] = []
     var i = context.range.lowerBound
     while i < context.range.upperBound {
-      let found = trie.matches(startingAt: i, count: context.range.upperBound) { tokens[$0].text }
+      let found = context.titles(at: i)
       guard let longest = found.last else {
         i += 1
         continue
