@@ -52,6 +52,10 @@ struct TokenFacts: OptionSet, Sendable {
   static let segmentStart = TokenFacts(rawValue: 1 << 19)
   /// In `TitledPersonRule.wordLikeTitles`.
   static let wordLikeTitle = TokenFacts(rawValue: 1 << 20)
+  /// ",": what an age in commas follows ("Tom Moody, 31,").
+  static let comma = TokenFacts(rawValue: 1 << 21)
+  /// "(": what an age, a life or a country in brackets follows.
+  static let openingBracket = TokenFacts(rawValue: 1 << 22)
 
   /// "B." or "B": one capital letter (`NameShape.isInitial`).
   static let initial = TokenFacts(rawValue: 1 << 24)
@@ -79,7 +83,7 @@ struct TokenFacts: OptionSet, Sendable {
     (.clubWord, SportsClubRule.clubWords), (.fixtureWord, ScoreLineTeamRule.fixtureWords),
     (.capitalFixtureWord, ScoreLineTeamRule.capitalFixtureWords),
     (.segmentStart, ScoreLineTeamRule.segmentStarts),
-    (.wordLikeTitle, TitledPersonRule.wordLikeTitles),
+    (.wordLikeTitle, TitledPersonRule.wordLikeTitles), (.comma, [","]), (.openingBracket, ["("]),
   ]
 
   /// The union of the lists with the list facts of each of its words: fetch it once for many

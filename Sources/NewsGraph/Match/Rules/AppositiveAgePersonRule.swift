@@ -17,7 +17,7 @@ public struct AppositiveAgePersonRule: Rule {
     let tokens = context.tokens
     let range = context.range
     var result: [Candidate] = []
-    for open in range where tokens[open].text == "," || tokens[open].text == "(" {
+    for open in range where !context.facts(at: open).isDisjoint(with: [.comma, .openingBracket]) {
       let close = open + 2
       guard close < range.upperBound, open > range.lowerBound else { continue }
       // "Eduard Hitzig (born 6 February 1839", "John Smith (1920-2001)": a life in brackets.

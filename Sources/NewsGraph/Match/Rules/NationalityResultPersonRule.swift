@@ -16,7 +16,8 @@ public struct NationalityResultPersonRule: Rule {
     let tokens = context.tokens
     let range = context.range
     var result: [Candidate] = []
-    for open in range where tokens[open].text == "(" && open > range.lowerBound {
+    for open in range
+    where context.facts(at: open).contains(.openingBracket) && open > range.lowerBound {
       guard let match = context.dictionaryMatch(at: open + 1), match.entry.type == .country,
         open + 1 + match.length < range.upperBound, tokens[open + 1 + match.length].text == ")"
       else { continue }
