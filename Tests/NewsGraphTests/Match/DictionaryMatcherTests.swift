@@ -55,6 +55,9 @@ import Testing
       marked: "«Russia»-«Egypt» ties", entities: ["country/russia", "country/egypt"],
       explanation: "both parts of a hyphenated pair"),
     Case(
+      marked: "«Russia»-«Egypt»-Zürich ties", entities: ["country/russia", "country/egypt"],
+      explanation: "a hyphenated word that is not ASCII is split by characters"),
+    Case(
       marked: "«U.S.» troops left «Egypt»'s border.",
       entities: ["country/united-states", "country/egypt"],
       explanation: "a dotted alias and a possessive"),
