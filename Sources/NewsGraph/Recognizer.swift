@@ -48,10 +48,16 @@ public struct Recognizer: Sendable {
         blockOfSentence.append(blockIndex)
       }
     }
+    var lookups = TokenLookups(start: 0, gazetteer: gazetteer, capacity: tokens.count)
+    for (index, sentence) in sentences.enumerated() {
+      lookups.append(
+        sentence: sentence.tokens, of: tokens, allCaps: blocks[blockOfSentence[index]].isAllCaps)
+    }
+    let shared = TokenLookups.Shared(lookups)
     for (index, sentence) in sentences.enumerated() {
       let context = SentenceContext(
         tokens: tokens, range: sentence.tokens, index: index, block: blocks[blockOfSentence[index]],
-        gazetteer: gazetteer)
+        gazetteer: gazetteer, lookups: shared)
       candidates += matcher.candidates(in: context)
       for rule in rules { candidates += rule.candidates(in: context) }
     }

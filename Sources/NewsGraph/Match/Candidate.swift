@@ -41,89 +41,32 @@ public struct SentenceContext: Sendable {
   public var index: Int
   public var block: TextBlock
   public var gazetteer: Gazetteer
-  /// The best dictionary phrase at each token of the sentence, found once: rules ask often.
-  private let matches: [MatchedEntry?]
-  /// Every dictionary phrase at each token, shortest first: token `range.lowerBound + k` has
-  /// `phrases[phraseStart[k]..<phraseStart[k + 1]]`. The dictionary matcher reads them rather
-  /// than walking the trie again.
-  private let phrases: [(length: Int, payloads: TokenTrie<Gazetteer.Surface>.Payloads)]
-  private let phraseStart: [Int]
-  /// Each token's `TokenFacts`, worked out once: rules ask them of nearly every token.
-  private let tokenFacts: [TokenFacts]
-  /// The titles from titles.tsv, upper-cased in a block in capitals, and each token's key number
-  /// in their trie.
-  private let titleTrie: TokenTrie<Gazetteer.TitleKind>
-  private let titleKeys: [Int32]
+  /// The dictionary's phrases, the titles and the facts of each token, looked up once.
+  private let shared: TokenLookups.Shared
 
   public init(
     tokens: [Token], range: Range<Int>, index: Int, block: TextBlock, gazetteer: Gazetteer
+  ) {
+    var lookups = TokenLookups(
+      start: range.lowerBound, gazetteer: gazetteer, capacity: range.count)
+    lookups.append(sentence: range, of: tokens, allCaps: block.isAllCaps)
+    self.init(
+      tokens: tokens, range: range, index: index, block: block, gazetteer: gazetteer,
+      lookups: TokenLookups.Shared(lookups))
+  }
+
+  /// A context whose tokens `lookups` has looked up already, as the recognizer does for a whole
+  /// document.
+  init(
+    tokens: [Token], range: Range<Int>, index: Int, block: TextBlock, gazetteer: Gazetteer,
+    lookups: TokenLookups.Shared
   ) {
     self.tokens = tokens
     self.range = range
     self.index = index
     self.block = block
     self.gazetteer = gazetteer
-    let exact = gazetteer.exact
-    let titleTrie = block.isAllCaps ? gazetteer.upperTitles : gazetteer.titles
-    self.titleTrie = titleTrie
-    // Each token's text is hashed once for all the tries, not again by every walk that passes it,
-    // and looked up once in the rules' word lists.
-    var keys: [Int32] = []
-    var titleKeys: [Int32] = []
-    var tokenFacts: [TokenFacts] = []
-    keys.reserveCapacity(range.count)
-    titleKeys.reserveCapacity(range.count)
-    tokenFacts.reserveCapacity(range.count)
-    let table = TokenFacts.table
-    for i in range {
-      let found = Self.lookUp(tokens[i], exact: exact, titles: titleTrie, table: table)
-      keys.append(found.key)
-      titleKeys.append(found.titleKey)
-      tokenFacts.append(found.facts)
-    }
-    self.titleKeys = titleKeys
-    self.tokenFacts = tokenFacts
-    var phrases: [(length: Int, payloads: TokenTrie<Gazetteer.Surface>.Payloads)] = []
-    var phraseStart = [0]
-    phraseStart.reserveCapacity(range.count + 1)
-    var matches: [MatchedEntry?] = []
-    matches.reserveCapacity(range.count)
-    for i in range {
-      let found = exact.matches(startingAt: i, count: range.upperBound) {
-        keys[$0 - range.lowerBound]
-      }
-      for phrase in found { phrases.append(phrase) }
-      phraseStart.append(phrases.count)
-      if let longest = found.last, let first = longest.payloads.first {
-        matches.append(
-          MatchedEntry(
-            gazetteer: gazetteer, position: Int(first.entry), length: longest.length,
-            form: first.form))
-      } else {
-        matches.append(nil)
-      }
-    }
-    self.matches = matches
-    self.phrases = phrases
-    self.phraseStart = phraseStart
-  }
-
-  /// A token's key numbers in the dictionary's trie and in the titles', and its facts: its text
-  /// is hashed once for the three.
-  private static func lookUp(
-    _ token: Token, exact: TokenTrie<Gazetteer.Surface>, titles: TokenTrie<Gazetteer.TitleKind>,
-    table: TokenFacts.Table
-  ) -> (key: Int32, titleKey: Int32, facts: TokenFacts) {
-    func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int32, Int32, TokenFacts) {
-      let hash = StringTable.hash(bytes)
-      return (
-        exact.keyNumber(ofUTF8: bytes, hash: hash), titles.keyNumber(ofUTF8: bytes, hash: hash),
-        table.facts(of: token, utf8: bytes, hash: hash)
-      )
-    }
-    let utf8 = token.text.utf8
-    return utf8.withContiguousStorageIfAvailable(lookUp)
-      ?? Array(utf8).withUnsafeBufferPointer(lookUp)
+    shared = lookups
   }
 
   /// What rules need to know of a dictionary entry found in the text.
@@ -164,12 +107,12 @@ public struct SentenceContext: Sendable {
   /// Every title that starts at token `i` and ends in the sentence, shortest first: from
   /// titles.tsv, upper-cased in a block in capitals.
   func titles(at i: Int) -> [(length: Int, payloads: TokenTrie<Gazetteer.TitleKind>.Payloads)] {
-    titleTrie.matches(startingAt: i, count: range.upperBound) { titleKeys[$0 - range.lowerBound] }
+    shared.lookups.titles(at: i, end: range.upperBound)
   }
 
   /// What the rules ask of token `i`: the word lists its text is in, and its shape.
   func facts(at i: Int) -> TokenFacts {
-    range.contains(i) ? tokenFacts[i - range.lowerBound] : TokenFacts(tokens[i])
+    range.contains(i) ? shared.lookups.facts[i - shared.lookups.start] : TokenFacts(tokens[i])
   }
 
   /// Every dictionary phrase that starts at token `i` of the sentence and ends in it, with its
@@ -177,13 +120,14 @@ public struct SentenceContext: Sendable {
   func dictionaryPhrases(
     at i: Int
   ) -> ArraySlice<(length: Int, payloads: TokenTrie<Gazetteer.Surface>.Payloads)> {
-    let k = i - range.lowerBound
-    return phrases[phraseStart[k]..<phraseStart[k + 1]]
+    shared.lookups.phrases(at: i)
   }
 
   /// The best dictionary entry whose phrase starts at token `i`, with its length in tokens.
   public func dictionaryMatch(at i: Int) -> (length: Int, entry: MatchedEntry)? {
-    guard range.contains(i), let match = matches[i - range.lowerBound] else { return nil }
+    guard range.contains(i), let match = shared.lookups.matches[i - shared.lookups.start] else {
+      return nil
+    }
     return (match.length, match)
   }
 }

@@ -1,0 +1,124 @@
+/// What the matchers look up of each token, worked out once for the dictionary matcher and all
+/// the rules: the dictionary's phrases that start at it, its key in the titles' trie, and its
+/// `TokenFacts`.
+///
+/// The recognizer fills one for a whole document, sentence after sentence, so its arrays grow
+/// once per document rather than being made and freed for every sentence; a `SentenceContext`
+/// made on its own fills one for its sentence. Each token's text is hashed once for the tries
+/// and the word lists, not again by every walk that passes it.
+struct TokenLookups: Sendable {
+  /// Finished lookups, shared by the contexts of a document's sentences: each context retains
+  /// one reference rather than every array and trie of the lookups.
+  final class Shared: Sendable {
+    let lookups: TokenLookups
+
+    init(_ lookups: TokenLookups) {
+      self.lookups = lookups
+    }
+  }
+
+  /// The first token looked up: token `i` is at `i - start` in the arrays.
+  let start: Int
+  private let gazetteer: Gazetteer
+  private let exact: TokenTrie<Gazetteer.Surface>
+  private let titles: TokenTrie<Gazetteer.TitleKind>
+  private let upperTitles: TokenTrie<Gazetteer.TitleKind>
+  /// Each token's key number in the dictionary's trie.
+  private var keys: [Int32] = []
+  /// Each token's key number in the trie of titles its sentence uses (`titles(at:)`).
+  private var titleKeys: [Int32] = []
+  /// Whether the title keys of a token are in `upperTitles`: its block is in capitals.
+  private var upperCased: [Bool] = []
+  private(set) var facts: [TokenFacts] = []
+  /// The best dictionary phrase at each token, which rules ask for often.
+  private(set) var matches: [SentenceContext.MatchedEntry?] = []
+  /// Every dictionary phrase at each token that ends in its sentence, shortest first: token
+  /// `start + k` has `phrases[phraseStart[k]..<phraseStart[k + 1]]`.
+  private var phrases: [(length: Int, payloads: TokenTrie<Gazetteer.Surface>.Payloads)] = []
+  private var phraseStart = [0]
+
+  init(start: Int, gazetteer: Gazetteer, capacity: Int) {
+    self.start = start
+    self.gazetteer = gazetteer
+    exact = gazetteer.exact
+    titles = gazetteer.titles
+    upperTitles = gazetteer.upperTitles
+    keys.reserveCapacity(capacity)
+    titleKeys.reserveCapacity(capacity)
+    upperCased.reserveCapacity(capacity)
+    facts.reserveCapacity(capacity)
+    matches.reserveCapacity(capacity)
+    phraseStart.reserveCapacity(capacity + 1)
+  }
+
+  /// The tokens looked up so far end here.
+  var end: Int { start + keys.count }
+
+  /// Looks up the tokens of the sentence `range`, which starts at `end`; in a block in capitals
+  /// the titles are looked up upper-cased.
+  mutating func append(sentence range: Range<Int>, of tokens: [Token], allCaps: Bool) {
+    precondition(range.lowerBound == end, "sentences are looked up in order")
+    let table = TokenFacts.table
+    let titleTrie = allCaps ? upperTitles : titles
+    for i in range {
+      let found = Self.lookUp(tokens[i], exact: exact, titles: titleTrie, table: table)
+      keys.append(found.key)
+      titleKeys.append(found.titleKey)
+      upperCased.append(allCaps)
+      facts.append(found.facts)
+    }
+    // Read through a local copy: a closure that reads `self` while `self` changes would copy the
+    // arrays at every token.
+    let keys = keys
+    let start = start
+    for i in range {
+      let found = exact.matches(startingAt: i, count: range.upperBound) { keys[$0 - start] }
+      for phrase in found { phrases.append(phrase) }
+      phraseStart.append(phrases.count)
+      if let longest = found.last, let first = longest.payloads.first {
+        matches.append(
+          SentenceContext.MatchedEntry(
+            gazetteer: gazetteer, position: Int(first.entry), length: longest.length,
+            form: first.form))
+      } else {
+        matches.append(nil)
+      }
+    }
+  }
+
+  /// A token's key numbers in the dictionary's trie and in the titles', and its facts: its text
+  /// is hashed once for the three.
+  private static func lookUp(
+    _ token: Token, exact: TokenTrie<Gazetteer.Surface>, titles: TokenTrie<Gazetteer.TitleKind>,
+    table: TokenFacts.Table
+  ) -> (key: Int32, titleKey: Int32, facts: TokenFacts) {
+    func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int32, Int32, TokenFacts) {
+      let hash = StringTable.hash(bytes)
+      return (
+        exact.keyNumber(ofUTF8: bytes, hash: hash), titles.keyNumber(ofUTF8: bytes, hash: hash),
+        table.facts(of: token, utf8: bytes, hash: hash)
+      )
+    }
+    let utf8 = token.text.utf8
+    return utf8.withContiguousStorageIfAvailable(lookUp)
+      ?? Array(utf8).withUnsafeBufferPointer(lookUp)
+  }
+
+  /// The dictionary phrases that start at token `i`, shortest first.
+  func phrases(
+    at i: Int
+  ) -> ArraySlice<(length: Int, payloads: TokenTrie<Gazetteer.Surface>.Payloads)> {
+    let k = i - start
+    return phrases[phraseStart[k]..<phraseStart[k + 1]]
+  }
+
+  /// The titles that start at token `i` and end before `end`, shortest first.
+  func titles(
+    at i: Int, end: Int
+  ) -> [(length: Int, payloads: TokenTrie<Gazetteer.TitleKind>.Payloads)] {
+    if upperCased[i - start] {
+      return upperTitles.matches(startingAt: i, count: end) { titleKeys[$0 - start] }
+    }
+    return titles.matches(startingAt: i, count: end) { titleKeys[$0 - start] }
+  }
+}

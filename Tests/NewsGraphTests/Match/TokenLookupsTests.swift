@@ -1,0 +1,53 @@
+import Testing
+
+@testable import NewsGraph
+
+/// Lookups filled sentence after sentence for a document are those of each sentence alone.
+@Suite struct TokenLookupsTests {
+  static let text = """
+    RUSSIAN PRESIDENT VLADIMIR PUTIN VISITS YORK
+
+    The New York Times said so. Foreign Minister Ana Ruiz met him in New York!
+    """
+
+  @Test func aDocumentsLookupsAreThoseOfItsSentences() throws {
+    let gazetteer = TestDictionary.gazetteer
+    let contexts = Pipeline.contexts(Self.text, gazetteer: gazetteer)
+    #expect(contexts.count >= 3)
+    let tokens = try #require(contexts.first).tokens
+    var lookups = TokenLookups(start: 0, gazetteer: gazetteer, capacity: tokens.count)
+    for context in contexts {
+      lookups.append(sentence: context.range, of: tokens, allCaps: context.block.isAllCaps)
+    }
+    #expect(lookups.end == tokens.count)
+    for context in contexts {
+      for i in context.range {
+        #expect(lookups.facts[i] == context.facts(at: i))
+        #expect(lookups.matches[i]?.position == context.dictionaryMatch(at: i)?.entry.position)
+        #expect(
+          lookups.phrases(at: i).map(\.length) == context.dictionaryPhrases(at: i).map(\.length))
+        #expect(
+          lookups.titles(at: i, end: context.range.upperBound).map(\.length)
+            == context.titles(at: i).map(\.length))
+      }
+    }
+  }
+
+  @Test func phrasesAndTitlesEndInTheirSentence() {
+    for context in Pipeline.contexts(Self.text, gazetteer: TestDictionary.gazetteer) {
+      for i in context.range {
+        let lengths =
+          context.dictionaryPhrases(at: i).map(\.length) + context.titles(at: i).map(\.length)
+        #expect(lengths.allSatisfy { i + $0 <= context.range.upperBound })
+      }
+    }
+  }
+
+  @Test func titlesInCapitalsAreLookedUpUpperCased() throws {
+    let contexts = Pipeline.contexts(Self.text, gazetteer: TestDictionary.gazetteer)
+    let headline = try #require(contexts.first { $0.block.isAllCaps })
+    let president = try #require(
+      headline.range.first { headline.tokens[$0].text == "PRESIDENT" })
+    #expect(!headline.titles(at: president).isEmpty)
+  }
+}
