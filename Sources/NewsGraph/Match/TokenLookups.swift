@@ -116,6 +116,8 @@ struct TokenLookups: Sendable {
   func titles(
     at i: Int, end: Int
   ) -> [(length: Int, payloads: TokenTrie<Gazetteer.TitleKind>.Payloads)] {
+    // Most tokens are in no title at all.
+    guard titleKeys[i - start] >= 0 else { return [] }
     if upperCased[i - start] {
       return upperTitles.matches(startingAt: i, count: end) { titleKeys[$0 - start] }
     }
