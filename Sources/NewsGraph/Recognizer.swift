@@ -59,7 +59,9 @@ public struct Recognizer: Sendable {
         tokens: tokens, range: sentence.tokens, index: index, block: blocks[blockOfSentence[index]],
         gazetteer: gazetteer, lookups: shared)
       candidates += matcher.candidates(in: context)
-      for rule in rules { candidates += rule.candidates(in: context) }
+      // By index: `for rule in rules` copied each rule out of the array, retaining its strings
+      // and examples, for every sentence.
+      for index in rules.indices { candidates += rules[index].candidates(in: context) }
     }
     let (kept, beaten) = OverlapPolicy().resolve(candidates)
     let linked = CompanyStemLinker().link(
