@@ -21,9 +21,9 @@ public struct GivenNamePersonRule: Rule {
     var result: [Candidate] = []
     var i = context.range.lowerBound
     while i + 1 < context.range.upperBound {
-      let token = tokens[i]
-      guard token.kind == .word, token.isCapitalized, !token.isAllCaps || context.block.isAllCaps,
-        context.gazetteer.givenNames.contains(token.text), !insideDictionaryName(i, context),
+      guard tokens[i].kind == .word, tokens[i].isCapitalized,
+        !tokens[i].isAllCaps || context.block.isAllCaps,
+        context.gazetteer.givenNames.contains(tokens[i].text), !insideDictionaryName(i, context),
         context.dictionaryMatch(at: i).map({ $0.entry.type == .person || $0.length < 2 }) ?? true,
         NameShape.isNameWord(at: i + 1, context) || context.facts(at: i + 1).contains(.initial),
         !context.stopsName(at: i + 1),

@@ -65,12 +65,12 @@ public struct OrganizationHeadRule: Rule {
     var result: [Candidate] = []
     var i = range.lowerBound
     while i < range.upperBound {
-      let head = tokens[i].text
       let facts = context.facts(at: i)
-      // "Hockey Hall of Fame": a head of three words.
+      // "Hockey Hall of Fame": a head of three words. Its length first: most words are not
+      // "Hall", and no other text equals it.
       let isHallOfFame =
-        head == "Hall" && i + 2 < range.upperBound && tokens[i + 1].text == "of"
-        && tokens[i + 2].text == "Fame"
+        tokens[i].text.utf8.count == 4 && tokens[i].text == "Hall" && i + 2 < range.upperBound
+        && tokens[i + 1].text == "of" && tokens[i + 2].text == "Fame"
       let isSuffix = facts.contains(.organizationSuffixHead) || isHallOfFame
       let isOf = facts.contains(.organizationOfHead)
       guard isSuffix || isOf else {

@@ -30,19 +30,17 @@ public struct ScoreLineTeamRule: Rule {
       return []
     }
     if let fixture = fixtureSides(context) { return fixture }
+    // Most sentences have fewer than two numbers: count them before comparing words with "and".
     var numbers = 0
+    for i in range where tokens[i].kind == .number { numbers += 1 }
+    guard numbers >= 2 else { return [] }
     var lowercase = 0
     var words = 0
-    for i in range {
-      switch tokens[i].kind {
-      case .number: numbers += 1
-      case .word:
-        words += 1
-        if tokens[i].isLowercase && tokens[i].text != "and" { lowercase += 1 }
-      default: break
-      }
+    for i in range where tokens[i].kind == .word {
+      words += 1
+      if tokens[i].isLowercase && tokens[i].text != "and" { lowercase += 1 }
     }
-    guard numbers >= 2, lowercase * 5 <= words else { return [] }
+    guard lowercase * 5 <= words else { return [] }
     var result: [Candidate] = []
     var i = range.lowerBound
     while i < range.upperBound {
