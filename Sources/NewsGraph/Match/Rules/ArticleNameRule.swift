@@ -32,9 +32,10 @@ public struct ArticleNameRule: Rule {
     var i = range.lowerBound + 1
     while i + 1 < range.upperBound {
       defer { i += 1 }
+      guard tokens[i].text == "The" else { continue }
       let before = tokens[i - 1]
       // After a lower-case word or a comma: "Dwayne The Rock Johnson" is another kind of name.
-      guard tokens[i].text == "The", before.text == "," || before.kind == .word,
+      guard before.text == "," || before.kind == .word,
         before.text.first?.isLowercase == true || before.text == ",",
         tokens[i + 1].spaceBefore, tokens[i + 1].kind == .word, tokens[i + 1].isCapitalized,
         !context.facts(at: i + 1).contains(.functionWord)
