@@ -14,8 +14,9 @@ public struct DictionaryMatcher: Sendable {
     let gazetteer = context.gazetteer
     var result: [Candidate] = []
     for i in range {
-      let token = tokens[i]
-      guard token.kind == .word || token.kind == .number else { continue }
+      // The token's fields are read in place: copying it retained its text at every token.
+      let kind = tokens[i].kind
+      guard kind == .word || kind == .number else { continue }
       var found = false
       for (length, payloads) in context.dictionaryPhrases(at: i) {
         if let surface = payloads.first(where: { allowed($0, at: i, length: length, context) }) {
@@ -23,7 +24,7 @@ public struct DictionaryMatcher: Sendable {
           found = true
         }
       }
-      if token.isAllCaps && token.text.unicodeScalars.count > 1 {
+      if tokens[i].isAllCaps && tokens[i].text.unicodeScalars.count > 1 {
         for (length, payloads) in gazetteer.upper.matches(
           startingAt: i, count: range.upperBound,
           key: { tokens[$0].kind != .word || tokens[$0].isAllCaps ? tokens[$0].text : nil })
@@ -34,7 +35,7 @@ public struct DictionaryMatcher: Sendable {
           }
         }
       }
-      if !found, token.kind == .word, context.facts(at: i).contains(.hyphen) {
+      if !found, kind == .word, context.facts(at: i).contains(.hyphen) {
         result += partCandidates(of: i, context)
       }
     }
