@@ -60,19 +60,22 @@ struct TokenLookups: Sendable {
     precondition(range.lowerBound == end, "sentences are looked up in order")
     let table = TokenFacts.table
     let titleTrie = allCaps ? upperTitles : titles
-    for i in range {
-      let found = Self.lookUp(tokens[i], exact: exact, titles: titleTrie, table: table)
-      keys.append(found.key)
-      titleKeys.append(found.titleKey)
-      upperCased.append(allCaps)
-      facts.append(found.facts)
+    // Through a buffer, each token is read where it is: the array's subscript copied it.
+    tokens.withUnsafeBufferPointer { tokens in
+      for i in range {
+        let found = Self.lookUp(tokens[i], exact: exact, titles: titleTrie, table: table)
+        keys.append(found.key)
+        titleKeys.append(found.titleKey)
+        upperCased.append(allCaps)
+        facts.append(found.facts)
+      }
     }
     // Read through a local copy: a closure that reads `self` while `self` changes would copy the
     // arrays at every token.
-    let keys = keys
-    let start = start
+    let keyNumbers = keys
+    let first = start
     for i in range {
-      let found = exact.matches(startingAt: i, count: range.upperBound) { keys[$0 - start] }
+      let found = exact.matches(startingAt: i, count: range.upperBound) { keyNumbers[$0 - first] }
       for phrase in found { phrases.append(phrase) }
       phraseStart.append(phrases.count)
       if let longest = found.last, let first = longest.payloads.first {
