@@ -61,7 +61,7 @@ public struct Recognizer: Sendable {
       candidates += matcher.candidates(in: context)
       // By index: `for rule in rules` copied each rule out of the array, retaining its strings
       // and examples, for every sentence.
-      for index in rules.indices { candidates += rules[index].candidates(in: context) }
+      for position in rules.indices { candidates += rules[position].candidates(in: context) }
     }
     let (kept, beaten) = OverlapPolicy().resolve(candidates)
     let linked = CompanyStemLinker().link(

@@ -1,4 +1,4 @@
-/// What the rules ask of a token, worked out once per token by `SentenceContext`: which of the
+/// What the rules ask of a token, worked out once per token by `TokenLookups`: which of the
 /// rules' word lists its text is in, and a few facts of its shape.
 ///
 /// Nearly every rule tests nearly every token against a word list or two ("a place head?", "a
