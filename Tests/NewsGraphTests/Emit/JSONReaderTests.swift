@@ -115,6 +115,72 @@ import Testing
     #expect(value.array?.first?.string == "é😀/\u{8}\u{C}\n\r\t\"\\")
   }
 
+  /// Pieces of JSON strings and what they decode to, for the tests that put them at every
+  /// offset of a string (strings are read eight plain bytes at a time).
+  static let pieces: [(json: String, text: String)] = [
+    ("a", "a"), (#"\""#, "\""), (#"\\"#, "\\"), (#"\/"#, "/"), (#"\n"#, "\n"), (#"\t"#, "\t"),
+    (#"\b\f\r"#, "\u{8}\u{C}\r"), (#"\u00e9"#, "é"), (#"\u00E9"#, "é"), (#"\u20AC"#, "€"),
+    (#"\u0000"#, "\u{0}"), (#"\ud83d\ude00"#, "😀"), (#"\uD83D\uDE00"#, "😀"), ("é", "é"),
+    ("€", "€"), ("😀", "😀"), ("\u{7F}", "\u{7F}"), ("\u{FEFF}", "\u{FEFF}"), ("'", "'"),
+  ]
+
+  @Test func decodesEveryEscapeAtEveryOffset() throws {
+    for (json, text) in Self.pieces {
+      for before in 0...17 {
+        for after in [0, 1, 9] {
+          let plain = String(repeating: "x", count: before)
+          let tail = String(repeating: "y", count: after)
+          let value = try Self.read("[\"\(plain)\(json)\(tail)\(json)\"]")
+          #expect(value.array?.first?.string == plain + text + tail + text, "\(json) at \(before)")
+        }
+      }
+    }
+    let long = try Self.read("{\"\(String(repeating: "k", count: 40))\": \"\"}")
+    #expect(long.members?.first?.key.count == 40)
+    #expect(long.members?.first?.value.string == "")
+  }
+
+  @Test func reportsWhatIsWrongInAStringAtEveryOffset() {
+    let broken: [(json: [UInt8], message: String, shift: Int)] = [
+      (Array("\t".utf8), "control character (a tab) in a string: write it as an escape", 0),
+      (Array(#"\x"#.utf8), "invalid escape '\\x' in a string", 0),
+      (Array(#"\u12G4"#.utf8), "unexpected 'G' in a \\u escape: expected 4 hex digits", 4),
+      (Array(#"\ud800x"#.utf8), "lone surrogate \\uD800 in a string", 0),
+      (Array(#"\ud800\u0041"#.utf8), "lone surrogate \\uD800 in a string", 0),
+      (Array(#"\udfff"#.utf8), "lone surrogate \\uDFFF in a string", 0),
+      ([0xC3, 0x28], "invalid UTF-8 in a string", 0),
+      ([0xE0, 0x80, 0x80], "invalid UTF-8 in a string", 0),
+      ([0xED, 0xA0, 0x80], "invalid UTF-8 in a string", 0),
+      ([0xF4, 0x90, 0x80, 0x80], "invalid UTF-8 in a string", 0),
+      ([0xFF], "invalid UTF-8 in a string", 0), ([0x80], "invalid UTF-8 in a string", 0),
+    ]
+    for (json, message, shift) in broken {
+      for before in 0...17 {
+        let bytes =
+          Array("[\"".utf8) + Array(repeating: UInt8(ascii: "x"), count: before) + json
+          + Array("xxxxxxxxxx\"]".utf8)
+        do {
+          _ = try JSONReader(file: "s").value(bytes)
+          Issue.record("accepted \(bytes)")
+        } catch {
+          #expect(error.description == "s:1:\(3 + before + shift): error: \(message)")
+        }
+      }
+    }
+    #expect(
+      throws: JSONReadError.syntax(
+        TextPosition(file: "t.json", line: 1, column: 2), "unterminated string")
+    ) {
+      try Self.read("[\"abcdefghijklmnop\\\"]")
+    }
+    #expect(
+      throws: JSONReadError.syntax(
+        TextPosition(file: "t.json", line: 1, column: 2), "unterminated string")
+    ) {
+      try Self.read("[\"abcdefghijklmnop\\")
+    }
+  }
+
   @Test func skipsAByteOrderMark() throws {
     let value = try JSONReader(file: "b").value([0xEF, 0xBB, 0xBF] + Array("[]".utf8))
     #expect(value.array?.isEmpty == true)
