@@ -229,7 +229,7 @@ public struct JSONReader: Sendable {
       try enter()
       index += 1
       var members: [JSONValue.Member] = []
-      var seen = Set<String>()
+      var seen = JSONKeySet()
       skipSpace()
       if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
         index += 1
@@ -245,7 +245,7 @@ public struct JSONReader: Sendable {
         }
         let keyStart = index
         let key = try parseString()
-        guard seen.insert(key).inserted else {
+        guard seen.insert(key) else {
           throw fail("duplicate key '\(key)'", at: keyStart)
         }
         skipSpace()
@@ -622,6 +622,30 @@ public struct JSONReader: Sendable {
         }
       }
     }
+  }
+}
+
+/// The keys of one object read so far, to reject duplicates: a list while there are a few
+/// (comparing a short key with a few others costs less than hashing it), a set after.
+struct JSONKeySet {
+  private var list: [String] = []
+  private var set: Set<String> = []
+  /// Keys the list holds at most.
+  static let listLimit = 16
+
+  /// Adds a key; false when it was there already.
+  mutating func insert(_ key: String) -> Bool {
+    if set.isEmpty {
+      if list.contains(key) { return false }
+      if list.count < Self.listLimit {
+        if list.isEmpty { list.reserveCapacity(8) }
+        list.append(key)
+        return true
+      }
+      set = Set(list)
+      list = []
+    }
+    return set.insert(key).inserted
   }
 }
 

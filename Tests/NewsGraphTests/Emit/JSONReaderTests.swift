@@ -181,6 +181,25 @@ import Testing
     }
   }
 
+  @Test func findsDuplicateKeysInSmallAndLargeObjects() {
+    for count in [2, 15, 16, 17, 40] {
+      var set = JSONKeySet()
+      let added = (0..<count).map { set.insert("k\($0)") }
+      let again = (0..<count).map { set.insert("k\($0)") }
+      #expect(added.allSatisfy { $0 } && !again.contains(true), "\(count) keys")
+      // Keys are compared as strings are: canonically equivalent keys are the same key.
+      let other = (set.insert("other"), set.insert("caf\u{E9}"), set.insert("cafe\u{301}"))
+      #expect(other == (true, true, false))
+      let members = (0..<count).map { "\"k\($0)\": \($0)" }.joined(separator: ", ")
+      #expect(
+        throws: JSONReadError.syntax(
+          TextPosition(file: "t.json", line: 1, column: members.count + 4), "duplicate key 'k1'")
+      ) {
+        try Self.read("{\(members), \"k1\": 0}")
+      }
+    }
+  }
+
   @Test func skipsAByteOrderMark() throws {
     let value = try JSONReader(file: "b").value([0xEF, 0xBB, 0xBF] + Array("[]".utf8))
     #expect(value.array?.isEmpty == true)
