@@ -9,35 +9,46 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
 
   /// Parses `YYYY-MM-DD` exactly.
   public init?(_ text: String) {
-    let bytes = Array(text.utf8)
-    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
-      return nil
-    }
-    func number(_ range: Range<Int>) -> Int? {
-      var value = 0
-      for byte in bytes[range] {
-        guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
-        value = value * 10 + Int(byte - UInt8(ascii: "0"))
-      }
-      return value
-    }
-    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-      (1...12).contains(month), day >= 1, day <= CalendarDay.days(inMonth: month, of: year)
-    else { return nil }
-    self.year = year
-    self.month = month
-    self.day = day
+    guard let day = CalendarDay(leadingDayOf: text, alone: true) else { return nil }
+    self = day
   }
 
   /// The day of an ISO 8601 date or timestamp: `2024-05-01`, `2024-05-01T09:30:00Z` ...
   public init?(leadingDayOf text: String) {
-    let prefix = String(decoding: text.utf8.prefix(10), as: UTF8.self)
-    guard let day = CalendarDay(prefix) else { return nil }
-    let rest = text.utf8.dropFirst(10)
-    guard rest.isEmpty || rest.first == UInt8(ascii: "T") || rest.first == UInt8(ascii: " ") else {
-      return nil
-    }
+    guard let day = CalendarDay(leadingDayOf: text, alone: false) else { return nil }
     self = day
+  }
+
+  /// Parses the `YYYY-MM-DD` that `text` starts with, followed by nothing when `alone`, or
+  /// else by nothing, `T` or a space and anything.
+  ///
+  /// Reads the bytes of the text as they come, without making an array or a string of them:
+  /// every JSON Lines record with a date parses one.
+  private init?(leadingDayOf text: String, alone: Bool) {
+    var fields = (year: 0, month: 0, day: 0)
+    var count = 0
+    for byte in text.utf8 {
+      if count == 10 {
+        guard !alone, byte == UInt8(ascii: "T") || byte == UInt8(ascii: " ") else { return nil }
+        break
+      }
+      if count == 4 || count == 7 {
+        guard byte == UInt8(ascii: "-") else { return nil }
+      } else {
+        guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+        let digit = Int(byte - UInt8(ascii: "0"))
+        switch count {
+        case 0..<4: fields.year = fields.year * 10 + digit
+        case 5..<7: fields.month = fields.month * 10 + digit
+        default: fields.day = fields.day * 10 + digit
+        }
+      }
+      count += 1
+    }
+    guard count == 10, (1...12).contains(fields.month), fields.day >= 1,
+      fields.day <= CalendarDay.days(inMonth: fields.month, of: fields.year)
+    else { return nil }
+    (year, month, day) = fields
   }
 
   static func days(inMonth month: Int, of year: Int) -> Int {
@@ -58,12 +69,25 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
     return era * 146097 + dayOfEra - 719468
   }
 
+  /// `YYYY-MM-DD`, written digit by digit into a small string (a day is always parsed from
+  /// four, two and two digits).
   public var description: String {
-    func pad(_ value: Int, _ width: Int) -> String {
-      let text = String(value)
-      return String(repeating: "0", count: max(0, width - text.count)) + text
+    String(unsafeUninitializedCapacity: 10) { out in
+      /// Writes the last `width` digits of `value` just before `end`.
+      func write(_ value: Int, width: Int, before end: Int) {
+        var rest = value
+        for index in (end - width..<end).reversed() {
+          out[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+          rest /= 10
+        }
+      }
+      write(year, width: 4, before: 4)
+      out[4] = UInt8(ascii: "-")
+      write(month, width: 2, before: 7)
+      out[7] = UInt8(ascii: "-")
+      write(day, width: 2, before: 10)
+      return 10
     }
-    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
   }
 
   public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {

@@ -21,6 +21,18 @@ import Testing
     #expect(CalendarDay(leadingDayOf: "2024-05-01")?.description == "2024-05-01")
     #expect(CalendarDay(leadingDayOf: "2024-05-012") == nil)
     #expect(CalendarDay(leadingDayOf: "May 1, 2024") == nil)
+    #expect(CalendarDay(leadingDayOf: "2024-05-01\u{301}") == nil, "a combining accent after")
+    #expect(CalendarDay(leadingDayOf: "2024-05-0") == nil)
+    #expect(CalendarDay(leadingDayOf: "２０２４-05-01") == nil, "full-width digits")
+    #expect(CalendarDay(leadingDayOf: "") == nil)
+    #expect(CalendarDay("2024-05-01T") == nil, "a bare day is read exactly")
+  }
+
+  @Test func writesFourTwoAndTwoDigits() {
+    for text in ["0001-01-01", "0099-10-09", "9999-12-31", "2024-02-29", "1000-01-10"] {
+      #expect(CalendarDay(text)?.description == text)
+    }
+    #expect(CalendarDay(leadingDayOf: "0042-07-04T00:00Z")?.description == "0042-07-04")
   }
 
   @Test func dayNumbersCountFromTheEpoch() {
