@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A strict JSON reader (RFC 8259): one value, no comments, no trailing commas, no NaN, no
 /// duplicate keys, valid UTF-8 and escapes, nesting at most `maximumDepth` deep.
 ///
@@ -377,23 +383,24 @@ public struct JSONReader: Sendable {
     /// nil when the string is unterminated or holds a control character, an invalid escape,
     /// a lone surrogate or invalid UTF-8.
     ///
-    /// Decoded text is never longer than its JSON (an escape is at least as long as what it
-    /// stands for), so the string's storage is allocated once, the size of the JSON, and
-    /// written in place, eight plain bytes at a time: building it run by run and escape by
-    /// escape cost some 50 instructions a byte.
+    /// The closing quote is the first quote after an even number of backslashes (an odd
+    /// number escapes it), found with `memchr`. Decoded text is never longer than its JSON (an
+    /// escape is at least as long as what it stands for), so the string's storage is
+    /// allocated once, the size of the JSON, and written in place, eight plain bytes at a
+    /// time: building it run by run and escape by escape cost some 50 instructions a byte.
     static func decodeString(_ bytes: UnsafeBufferPointer<UInt8>, open: Int) -> (String, Int)? {
       guard let base = bytes.baseAddress else { return nil }
       let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
-      var close = open + 1
-      while close < bytes.count {
-        if close + 8 <= bytes.count, isPlain(base, at: close) {
-          close += 8
-          continue
-        }
-        if bytes[close] == quote { break }
-        close += bytes[close] == backslash ? 2 : 1
+      var close = open
+      while true {
+        guard close + 1 < bytes.count,
+          let found = memchr(base + close + 1, Int32(quote), bytes.count - close - 1)
+        else { return nil }
+        close = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+        var before = close - 1
+        while before > open, bytes[before] == backslash { before -= 1 }
+        if (close - 1 - before) % 2 == 0 { break }
       }
-      guard close < bytes.count else { return nil }
       var valid = true
       let string = String(unsafeUninitializedCapacity: close - open - 1) { out in
         guard let target = out.baseAddress else { return 0 }

@@ -140,6 +140,21 @@ import Testing
     #expect(long.members?.first?.value.string == "")
   }
 
+  /// A quote after an odd number of backslashes is escaped, after an even number it ends the
+  /// string.
+  @Test func findsTheClosingQuoteAfterRunsOfBackslashes() {
+    for run in 0...6 {
+      let json = "[\"a" + String(repeating: "\\", count: run) + "\"b\", \"c\"]"
+      let strings = (try? Self.read(json))?.array?.map(\.string)
+      if run % 2 == 0 {
+        #expect(strings == nil, "\(json): 'b' after the string")
+      } else {
+        let first = "a" + String(repeating: "\\", count: run / 2) + "\"b"
+        #expect(strings == [first, "c"], "\(json)")
+      }
+    }
+  }
+
   @Test func reportsWhatIsWrongInAStringAtEveryOffset() {
     let broken: [(json: [UInt8], message: String, shift: Int)] = [
       (Array("\t".utf8), "control character (a tab) in a string: write it as an escape", 0),
