@@ -407,13 +407,15 @@ public struct JSONReader: Sendable {
         var from = open + 1
         var to = 0
         while from < close {
-          if from + 8 <= close, isPlain(base, at: from) {
-            // `to + 8 <= from + 8 - open - 1 <= close - open - 1`, the capacity.
-            UnsafeMutableRawPointer(target + to).storeBytes(
-              of: UnsafeRawPointer(base + from).loadUnaligned(as: UInt64.self), as: UInt64.self)
-            to += 8
-            from += 8
-            continue
+          if from + 8 <= close {
+            // All eight bytes are copied (`to + 8 <= from + 8 - open - 1 <= close - open - 1`,
+            // the capacity), but only those before the first special one count.
+            let word = UnsafeRawPointer(base + from).loadUnaligned(as: UInt64.self)
+            UnsafeMutableRawPointer(target + to).storeBytes(of: word, as: UInt64.self)
+            let plain = plainBytes(word)
+            to += plain
+            from += plain
+            if plain == 8 { continue }
           }
           let byte = bytes[from]
           if byte >= 0x20 && byte != backslash && byte < 0x80 {
@@ -439,18 +441,20 @@ public struct JSONReader: Sendable {
       return valid ? (string, close + 1) : nil
     }
 
-    /// Whether none of the eight bytes at `at` is a quote, a backslash, a control character
-    /// or part of a multibyte sequence: a string's plain ASCII, copied as it is.
+    /// How many of the eight bytes of `word` (in memory order) come before the first quote,
+    /// backslash, control character or byte of a multibyte sequence: a string's plain ASCII,
+    /// copied as it is.
     @inline(__always)
-    static func isPlain(_ base: UnsafePointer<UInt8>, at: Int) -> Bool {
-      let word = UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)
+    static func plainBytes(_ word: UInt64) -> Int {
+      let word = UInt64(littleEndian: word)
       let ones: UInt64 = 0x0101_0101_0101_0101
-      let high = ones &* 0x80
-      /// Whether some byte of `word` is below `limit` (at most 0x80), in a byte's high bit.
+      /// The bytes of `word` below `limit` (at most 0x80), as their high bits: exact up to the
+      /// first such byte (a borrow only spreads to the bytes after it).
       func below(_ word: UInt64, _ limit: UInt64) -> UInt64 { (word &- ones &* limit) & ~word }
       let special =
         word | below(word, 0x20) | below(word ^ (ones &* 0x22), 1) | below(word ^ (ones &* 0x5C), 1)
-      return special & high == 0
+      let high = ones &* 0x80
+      return (special & high).trailingZeroBitCount / 8
     }
 
     /// The length of the valid UTF-8 sequence at `at`, ending before `end`, or nil. The checks
