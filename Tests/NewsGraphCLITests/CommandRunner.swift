@@ -62,6 +62,9 @@ enum CommandRunner {
     process.currentDirectoryURL = directory ?? root
     var environment = ProcessInfo.processInfo.environment
     environment["NEWSGRAPH_DICTIONARIES"] = nil
+    // A hash seed of its own in every run, as a user's run has: output that follows the order
+    // of a Dictionary or Set then differs between runs (DeterminismTests).
+    environment["SWIFT_DETERMINISTIC_HASHING"] = nil
     process.environment = environment
     let input = Pipe()
     let output = Pipe()
