@@ -78,8 +78,8 @@ public struct DictionaryParser: Sendable {
         population = value
       }
       let flagText = positions.flags.map(field) ?? ""
-      let flags =
-        flagText.isEmpty ? [] : Set(flagText.split(separator: ",").map { $0.trimmingSpaces })
+      // The flags in the order written, so the first unknown one written is the one reported.
+      let flags = flagText.isEmpty ? [] : flagText.split(separator: ",").map { $0.trimmingSpaces }
       for flag in flags where !["common", "capital", "minor"].contains(flag) {
         throw DictionaryError(
           file: file, line: lineNumber, column: Self.column(of: "flags", columns, fields),

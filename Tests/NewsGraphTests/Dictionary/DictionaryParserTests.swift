@@ -132,6 +132,10 @@ private let tsvHeader = "id\ttype\tlabel\taliases\tdemonyms\tpopulation\tflags"
       lines: [tsvHeader, "country/peru\tcountry\tPeru\t\t\t\tcapitol"], line: 2, column: 30,
       message: ["unknown flag 'capitol'"], explanation: "a misspelt flag"),
     BadCase(
+      lines: [tsvHeader, "country/peru\tcountry\tPeru\t\t\t\tcapital,shiny,rusty,odd"], line: 2,
+      column: 30, message: ["unknown flag 'shiny'"],
+      explanation: "of several unknown flags, the first written (not the first of a set's order)"),
+    BadCase(
       lines: [tsvHeader, "country/peru\tcountry\tPeru\t\t\t\t\textra"], line: 2, column: 1,
       message: ["8 fields", "7"], explanation: "more fields than the header names"),
     BadCase(
