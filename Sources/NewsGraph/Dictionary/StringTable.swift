@@ -141,11 +141,19 @@ struct StringTable: Sendable, Equatable {
 
   /// FNV-1a over the bytes: short keys, so a simple hash is enough.
   static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
-    var hash: UInt32 = 2_166_136_261
-    for byte in key {
-      hash = (hash ^ UInt32(byte)) &* 16_777_619
-    }
+    var hash = hashSeed
+    for byte in key { hash = Self.hash(hash, byte) }
     return hash
+  }
+
+  /// The hash of no bytes, which `hash(_:_:)` extends byte by byte.
+  static var hashSeed: UInt32 { 2_166_136_261 }
+
+  /// `hash` extended by `byte`: a caller that reads a key's bytes for facts of its own hashes
+  /// them in the same pass, starting from `hashSeed`.
+  @inline(__always)
+  static func hash(_ hash: UInt32, _ byte: UInt8) -> UInt32 {
+    (hash ^ UInt32(byte)) &* 16_777_619
   }
 
   /// Whether the arrays are consistent, so no lookup can go out of bounds: checked after reading

@@ -95,12 +95,8 @@ struct TokenFacts: OptionSet, Sendable {
     let utf8 = token.text.utf8
     let table = Self.table
     self =
-      utf8.withContiguousStorageIfAvailable {
-        table.facts(of: token, utf8: $0, hash: StringTable.hash($0))
-      }
-      ?? Array(utf8).withUnsafeBufferPointer {
-        table.facts(of: token, utf8: $0, hash: StringTable.hash($0))
-      }
+      utf8.withContiguousStorageIfAvailable { table.facts(of: token, utf8: $0).facts }
+      ?? Array(utf8).withUnsafeBufferPointer { table.facts(of: token, utf8: $0).facts }
   }
 
   /// The words of all the lists, and the list facts of each of them by its number in the set.
@@ -119,24 +115,42 @@ struct TokenFacts: OptionSet, Sendable {
       self.facts = facts
     }
 
-    /// The facts of `token`, whose text's UTF-8 bytes are `utf8`, with their
-    /// `StringTable.hash(_:)`.
+    /// The facts of `token`, whose text's UTF-8 bytes are `utf8`, and the bytes'
+    /// `StringTable.hash(_:)`, which a caller looks the text up with in other tables: one pass
+    /// over the bytes works out the hash and what the facts need of them.
     func facts(
-      of token: Token, utf8 bytes: UnsafeBufferPointer<UInt8>, hash: UInt32
-    ) -> TokenFacts {
-      var facts = words.number(of: token.text, utf8: bytes, hash: hash).map { self.facts[$0] } ?? []
-      if NameShape.isInitial(token) {
+      of token: Token, utf8 bytes: UnsafeBufferPointer<UInt8>
+    ) -> (facts: TokenFacts, hash: UInt32) {
+      var hash = StringTable.hashSeed
+      var high: UInt8 = 0
+      var hyphen = false
+      var capitalAfterFirst = false
+      for offset in bytes.indices {
+        let byte = bytes[offset]
+        hash = StringTable.hash(hash, byte)
+        high |= byte
+        hyphen = hyphen || byte == UInt8(ascii: "-")
+        capitalAfterFirst = capitalAfterFirst || (offset > 0 && byte &- UInt8(ascii: "A") < 26)
+      }
+      let isASCII = high < 0x80
+      var facts =
+        words.number(of: token.text, utf8: bytes, hash: hash, isASCII: isASCII).map {
+          self.facts[$0]
+        } ?? []
+      if isASCII {
+        // `NameShape.isInitial` on bytes: `isCapitalized` tested the first letter, and each
+        // scalar is one byte.
+        if token.kind == .word, token.isCapitalized,
+          bytes.count == 1 || (bytes.count == 2 && bytes[1] == UInt8(ascii: "."))
+        {
+          facts.insert(bytes.count == 2 ? [.initial, .dottedInitial] : .initial)
+        }
+      } else if NameShape.isInitial(token) {
         facts.insert(token.text.unicodeScalars.count == 2 ? [.initial, .dottedInitial] : .initial)
       }
-      var hyphen = false
-      var otherCase = false
-      for (offset, byte) in bytes.enumerated() {
-        hyphen = hyphen || byte == UInt8(ascii: "-")
-        otherCase = otherCase || byte >= 0x80 || (offset > 0 && byte &- UInt8(ascii: "A") < 26)
-      }
       if hyphen { facts.insert(.hyphen) }
-      if otherCase { facts.insert(.otherCase) }
-      return facts
+      if !isASCII || capitalAfterFirst { facts.insert(.otherCase) }
+      return (facts, hash)
     }
   }
 }

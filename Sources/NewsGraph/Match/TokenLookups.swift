@@ -96,10 +96,10 @@ struct TokenLookups: Sendable {
     table: TokenFacts.Table
   ) -> (key: Int32, titleKey: Int32, facts: TokenFacts) {
     func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int32, Int32, TokenFacts) {
-      let hash = StringTable.hash(bytes)
+      let (facts, hash) = table.facts(of: token, utf8: bytes)
       return (
         exact.keyNumber(ofUTF8: bytes, hash: hash), titles.keyNumber(ofUTF8: bytes, hash: hash),
-        table.facts(of: token, utf8: bytes, hash: hash)
+        facts
       )
     }
     let utf8 = token.text.utf8

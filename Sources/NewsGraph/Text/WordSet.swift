@@ -61,18 +61,20 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
 
   /// The number of the word of the set that equals `word`, or nil.
   func number(of word: String) -> Int? {
-    let found = word.utf8.withContiguousStorageIfAvailable {
-      number(of: word, utf8: $0, hash: StringTable.hash($0))
+    let found = word.utf8.withContiguousStorageIfAvailable { bytes in
+      number(
+        of: word, utf8: bytes, hash: StringTable.hash(bytes),
+        isASCII: bytes.allSatisfy { $0 < 0x80 })
     }
     return found ?? all[word]
   }
 
-  /// `number(of:)` for a word whose UTF-8 bytes `utf8` and their `StringTable.hash(_:)` the
-  /// caller has at hand.
-  func number(of word: String, utf8 bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int? {
-    var high: UInt8 = 0
-    for byte in bytes { high |= byte }
-    guard high < 0x80 else { return all[word] }
+  /// `number(of:)` for a word whose UTF-8 bytes `utf8`, their `StringTable.hash(_:)` and
+  /// whether they are all ASCII the caller has at hand.
+  func number(
+    of word: String, utf8 bytes: UnsafeBufferPointer<UInt8>, hash: UInt32, isASCII: Bool
+  ) -> Int? {
+    guard isASCII else { return all[word] }
     if let number = ascii.number(ofUTF8: bytes, hash: hash) { return number }
     return nonASCII.isEmpty ? nil : nonASCII[word]
   }

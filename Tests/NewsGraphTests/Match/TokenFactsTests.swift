@@ -44,12 +44,24 @@ import Testing
     ShapeCase(text: "Moscow", facts: [], explanation: "its own title-case form"),
     ShapeCase(text: "McCain", facts: .otherCase, explanation: "a capital inside"),
     ShapeCase(text: "Zürich", facts: .otherCase, explanation: "not ASCII"),
+    ShapeCase(
+      text: "Ü.", facts: [.initial, .dottedInitial, .otherCase],
+      explanation: "an initial that is not ASCII"),
+    ShapeCase(text: "B..", facts: [], explanation: "two periods: no initial"),
   ])
   func shapeFacts(_ example: ShapeCase) {
     let shape: TokenFacts = [.initial, .dottedInitial, .hyphen, .otherCase]
     let facts = TokenFacts(Self.word(example.text, example.kind)).intersection(shape)
     #expect(facts == example.facts)
     #expect(facts.contains(.initial) == NameShape.isInitial(Self.word(example.text, example.kind)))
+  }
+
+  /// The pass over the bytes that finds the facts hashes them as the tables do.
+  @Test(arguments: ["", "The", "Zürich", "US-led", "a-very-long-word-beyond-fifteen-bytes"])
+  func factsComeWithTheTablesHash(_ text: String) {
+    Array(text.utf8).withUnsafeBufferPointer {
+      #expect(TokenFacts.table.facts(of: Self.word(text), utf8: $0).hash == StringTable.hash($0))
+    }
   }
 
   /// A text without `otherCase` is its own title-case form, so a function word in any case is

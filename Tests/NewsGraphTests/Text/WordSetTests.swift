@@ -32,7 +32,9 @@ import Testing
     let set = WordSet(example.words)
     #expect(set.contains(example.query) == Set(example.words).contains(example.query))
     let byBytes = Array(example.query.utf8).withUnsafeBufferPointer {
-      set.number(of: example.query, utf8: $0, hash: StringTable.hash($0))
+      set.number(
+        of: example.query, utf8: $0, hash: StringTable.hash($0),
+        isASCII: example.query.utf8.allSatisfy { $0 < 0x80 })
     }
     #expect(byBytes == set.number(of: example.query), "the bytes at hand give the same answer")
   }
