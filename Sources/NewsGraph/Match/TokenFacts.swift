@@ -140,7 +140,7 @@ struct TokenFacts: OptionSet, Sendable {
       if isASCII {
         // `NameShape.isInitial` on bytes: `isCapitalized` tested the first letter, and each
         // scalar is one byte.
-        if token.kind == .word, token.isCapitalized,
+        if token.isCapitalized, token.kind == .word,
           bytes.count == 1 || (bytes.count == 2 && bytes[1] == UInt8(ascii: "."))
         {
           facts.insert(bytes.count == 2 ? [.initial, .dottedInitial] : .initial)

@@ -59,11 +59,14 @@ struct TokenLookups: Sendable {
   mutating func append(sentence range: Range<Int>, of tokens: [Token], allCaps: Bool) {
     precondition(range.lowerBound == end, "sentences are looked up in order")
     let table = TokenFacts.table
-    let titleTrie = allCaps ? upperTitles : titles
-    // Through a buffer, each token is read where it is: the array's subscript copied it.
+    // Through a buffer, each token is read where it is: the array's subscript copied it. The
+    // titles' trie is picked at each token rather than copied once, which retains its arrays.
     tokens.withUnsafeBufferPointer { tokens in
       for i in range {
-        let found = Self.lookUp(tokens[i], exact: exact, titles: titleTrie, table: table)
+        let found =
+          allCaps
+          ? Self.lookUp(tokens[i], exact: exact, titles: upperTitles, table: table)
+          : Self.lookUp(tokens[i], exact: exact, titles: titles, table: table)
         keys.append(found.key)
         titleKeys.append(found.titleKey)
         upperCased.append(allCaps)
@@ -92,8 +95,8 @@ struct TokenLookups: Sendable {
   /// A token's key numbers in the dictionary's trie and in the titles', and its facts: its text
   /// is hashed once for the three.
   private static func lookUp(
-    _ token: Token, exact: TokenTrie<Gazetteer.Surface>, titles: TokenTrie<Gazetteer.TitleKind>,
-    table: TokenFacts.Table
+    _ token: Token, exact: TokenTrie<Gazetteer.Surface>,
+    titles: TokenTrie<Gazetteer.TitleKind>, table: TokenFacts.Table
   ) -> (key: Int32, titleKey: Int32, facts: TokenFacts) {
     func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int32, Int32, TokenFacts) {
       let (facts, hash) = table.facts(of: token, utf8: bytes)
