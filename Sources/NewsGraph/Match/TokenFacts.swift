@@ -94,9 +94,10 @@ struct TokenFacts: OptionSet, Sendable {
   init(_ token: Token) {
     let utf8 = token.text.utf8
     let table = Self.table
-    self =
+    self = withUnsafePointer(to: token) { token in
       utf8.withContiguousStorageIfAvailable { table.facts(of: token, utf8: $0).facts }
-      ?? Array(utf8).withUnsafeBufferPointer { table.facts(of: token, utf8: $0).facts }
+        ?? Array(utf8).withUnsafeBufferPointer { table.facts(of: token, utf8: $0).facts }
+    }
   }
 
   /// The words of all the lists, and the list facts of each of them by its number in the set.
@@ -117,9 +118,11 @@ struct TokenFacts: OptionSet, Sendable {
 
     /// The facts of `token`, whose text's UTF-8 bytes are `utf8`, and the bytes'
     /// `StringTable.hash(_:)`, which a caller looks the text up with in other tables: one pass
-    /// over the bytes works out the hash and what the facts need of them.
+    /// over the bytes works out the hash and what the facts need of them. The token is read
+    /// where it is, and its text only when the bytes cannot answer: a token passed by value, or
+    /// captured by the caller's closure, was copied and its text retained.
     func facts(
-      of token: Token, utf8 bytes: UnsafeBufferPointer<UInt8>
+      of token: UnsafePointer<Token>, utf8 bytes: UnsafeBufferPointer<UInt8>
     ) -> (facts: TokenFacts, hash: UInt32) {
       var hash = StringTable.hashSeed
       var high: UInt8 = 0
@@ -134,19 +137,20 @@ struct TokenFacts: OptionSet, Sendable {
       }
       let isASCII = high < 0x80
       var facts =
-        words.number(of: token.text, utf8: bytes, hash: hash, isASCII: isASCII).map {
+        words.number(of: token.pointee.text, utf8: bytes, hash: hash, isASCII: isASCII).map {
           self.facts[$0]
         } ?? []
       if isASCII {
         // `NameShape.isInitial` on bytes: `isCapitalized` tested the first letter, and each
         // scalar is one byte.
-        if token.isCapitalized, token.kind == .word,
+        if token.pointee.isCapitalized, token.pointee.kind == .word,
           bytes.count == 1 || (bytes.count == 2 && bytes[1] == UInt8(ascii: "."))
         {
           facts.insert(bytes.count == 2 ? [.initial, .dottedInitial] : .initial)
         }
-      } else if NameShape.isInitial(token) {
-        facts.insert(token.text.unicodeScalars.count == 2 ? [.initial, .dottedInitial] : .initial)
+      } else if NameShape.isInitial(token.pointee) {
+        facts.insert(
+          token.pointee.text.unicodeScalars.count == 2 ? [.initial, .dottedInitial] : .initial)
       }
       if hyphen { facts.insert(.hyphen) }
       if !isASCII || capitalAfterFirst { facts.insert(.otherCase) }

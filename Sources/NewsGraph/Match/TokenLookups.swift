@@ -59,14 +59,19 @@ struct TokenLookups: Sendable {
   mutating func append(sentence range: Range<Int>, of tokens: [Token], allCaps: Bool) {
     precondition(range.lowerBound == end, "sentences are looked up in order")
     let table = TokenFacts.table
-    // Through a buffer, each token is read where it is: the array's subscript copied it. The
-    // titles' trie is picked at each token rather than copied once, which retains its arrays.
+    // Through a pointer, each token is read where it is: the array's subscript copied it, and so
+    // did a closure that captured it. The titles' trie is picked at each token rather than
+    // copied once, which retains its arrays.
     tokens.withUnsafeBufferPointer { tokens in
+      // No tokens, no address: and no sentence of them to look up.
+      guard let first = tokens.baseAddress else { return }
+      precondition(range.upperBound <= tokens.count, "the sentence is in the tokens")
       for i in range {
+        let token = first + i
         let found =
           allCaps
-          ? Self.lookUp(tokens[i], exact: exact, titles: upperTitles, table: table)
-          : Self.lookUp(tokens[i], exact: exact, titles: titles, table: table)
+          ? Self.lookUp(token, exact: exact, titles: upperTitles, table: table)
+          : Self.lookUp(token, exact: exact, titles: titles, table: table)
         keys.append(found.key)
         titleKeys.append(found.titleKey)
         upperCased.append(allCaps)
@@ -95,7 +100,7 @@ struct TokenLookups: Sendable {
   /// A token's key numbers in the dictionary's trie and in the titles', and its facts: its text
   /// is hashed once for the three.
   private static func lookUp(
-    _ token: Token, exact: TokenTrie<Gazetteer.Surface>,
+    _ token: UnsafePointer<Token>, exact: TokenTrie<Gazetteer.Surface>,
     titles: TokenTrie<Gazetteer.TitleKind>, table: TokenFacts.Table
   ) -> (key: Int32, titleKey: Int32, facts: TokenFacts) {
     func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int32, Int32, TokenFacts) {
@@ -105,7 +110,7 @@ struct TokenLookups: Sendable {
         facts
       )
     }
-    let utf8 = token.text.utf8
+    let utf8 = token.pointee.text.utf8
     return utf8.withContiguousStorageIfAvailable(lookUp)
       ?? Array(utf8).withUnsafeBufferPointer(lookUp)
   }

@@ -70,12 +70,14 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
   }
 
   /// `number(of:)` for a word whose UTF-8 bytes `utf8`, their `StringTable.hash(_:)` and
-  /// whether they are all ASCII the caller has at hand.
+  /// whether they are all ASCII the caller has at hand; the word itself is asked for only when
+  /// the bytes cannot answer, so a caller that reads it from memory need not retain it.
   func number(
-    of word: String, utf8 bytes: UnsafeBufferPointer<UInt8>, hash: UInt32, isASCII: Bool
+    of word: @autoclosure () -> String, utf8 bytes: UnsafeBufferPointer<UInt8>, hash: UInt32,
+    isASCII: Bool
   ) -> Int? {
-    guard isASCII else { return all[word] }
+    guard isASCII else { return all[word()] }
     if let number = ascii.number(ofUTF8: bytes, hash: hash) { return number }
-    return nonASCII.isEmpty ? nil : nonASCII[word]
+    return nonASCII.isEmpty ? nil : nonASCII[word()]
   }
 }

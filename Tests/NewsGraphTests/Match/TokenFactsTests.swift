@@ -59,8 +59,10 @@ import Testing
   /// The pass over the bytes that finds the facts hashes them as the tables do.
   @Test(arguments: ["", "The", "Zürich", "US-led", "a-very-long-word-beyond-fifteen-bytes"])
   func factsComeWithTheTablesHash(_ text: String) {
-    Array(text.utf8).withUnsafeBufferPointer {
-      #expect(TokenFacts.table.facts(of: Self.word(text), utf8: $0).hash == StringTable.hash($0))
+    withUnsafePointer(to: Self.word(text)) { token in
+      Array(text.utf8).withUnsafeBufferPointer {
+        #expect(TokenFacts.table.facts(of: token, utf8: $0).hash == StringTable.hash($0))
+      }
     }
   }
 
