@@ -126,15 +126,17 @@ struct TokenFacts: OptionSet, Sendable {
     ) -> (facts: TokenFacts, hash: UInt32) {
       var hash = StringTable.hashSeed
       var high: UInt8 = 0
-      var hyphen = false
-      var capitalAfterFirst = false
-      for offset in bytes.indices {
-        let byte = bytes[offset]
+      // Counted and or-ed rather than tested with `||`, so the loop has no branch but its own.
+      var hyphen: UInt8 = 0
+      var capitals = 0
+      for byte in bytes {
         hash = StringTable.hash(hash, byte)
         high |= byte
-        hyphen = hyphen || byte == UInt8(ascii: "-")
-        capitalAfterFirst = capitalAfterFirst || (offset > 0 && byte &- UInt8(ascii: "A") < 26)
+        hyphen |= byte == UInt8(ascii: "-") ? 1 : 0
+        capitals &+= byte &- UInt8(ascii: "A") < 26 ? 1 : 0
       }
+      let capitalFirst = bytes.first.map { $0 &- UInt8(ascii: "A") < 26 } ?? false
+      let capitalAfterFirst = capitals > (capitalFirst ? 1 : 0)
       let isASCII = high < 0x80
       var facts =
         words.number(of: token.pointee.text, utf8: bytes, hash: hash, isASCII: isASCII).map {
@@ -152,7 +154,7 @@ struct TokenFacts: OptionSet, Sendable {
         facts.insert(
           token.pointee.text.unicodeScalars.count == 2 ? [.initial, .dottedInitial] : .initial)
       }
-      if hyphen { facts.insert(.hyphen) }
+      if hyphen != 0 { facts.insert(.hyphen) }
       if !isASCII || capitalAfterFirst { facts.insert(.otherCase) }
       return (facts, hash)
     }
