@@ -290,6 +290,16 @@ public struct TokenTrie<Payload: TriePayload>: Sendable {
     startingAt start: Int, count: Int, keyNumber: (Int) -> Int32
   ) -> [(length: Int, payloads: Payloads)] {
     var result: [(length: Int, payloads: Payloads)] = []
+    appendMatches(startingAt: start, count: count, keyNumber: keyNumber, to: &result)
+    return result
+  }
+
+  /// `matches(startingAt:count:keyNumber:)` appended to `result`: a caller that gathers the
+  /// phrases of many tokens in one array makes no array for each token.
+  func appendMatches(
+    startingAt start: Int, count: Int, keyNumber: (Int) -> Int32,
+    to result: inout [(length: Int, payloads: Payloads)]
+  ) {
     var node = 0
     var index = start
     while index < count, edgeStart[node] < edgeStart[node + 1] {
@@ -303,7 +313,6 @@ public struct TokenTrie<Payload: TriePayload>: Sendable {
         result.append((index - start, Payloads(list: payloadList, startIndex: from, endIndex: to)))
       }
     }
-    return result
   }
 
   /// Whether the arrays are consistent with each other, so no walk can go out of bounds; checked

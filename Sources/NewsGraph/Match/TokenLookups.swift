@@ -83,10 +83,11 @@ struct TokenLookups: Sendable {
     let keyNumbers = keys
     let first = start
     for i in range {
-      let found = exact.matches(startingAt: i, count: range.upperBound) { keyNumbers[$0 - first] }
-      for phrase in found { phrases.append(phrase) }
+      let before = phrases.count
+      exact.appendMatches(
+        startingAt: i, count: range.upperBound, keyNumber: { keyNumbers[$0 - first] }, to: &phrases)
       phraseStart.append(phrases.count)
-      if let longest = found.last, let first = longest.payloads.first {
+      if phrases.count > before, let longest = phrases.last, let first = longest.payloads.first {
         matches.append(
           SentenceContext.MatchedEntry(
             gazetteer: gazetteer, position: Int(first.entry), length: longest.length,

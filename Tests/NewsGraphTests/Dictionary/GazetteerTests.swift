@@ -64,6 +64,22 @@ import Testing
     #expect(gazetteer.exact.matches(startingAt: 0, count: 3) { place[$0] }.map(\.length) == [2, 3])
   }
 
+  /// `appendMatches` finds what `matches` finds, after what the array held already.
+  @Test func appendedMatchesFollowTheArraysPhrases() {
+    let trie = TestDictionary.gazetteer.exact
+    let place = ["New", "York", "Times", "Cairo"]
+    let keys = place.map { trie.keyNumber(of: $0) }
+    var found = trie.matches(startingAt: 3, count: 4) { keys[$0] }
+    #expect(found.map(\.length) == [1], "Cairo")
+    for start in 0..<3 {
+      let before = found.map(\.length)
+      trie.appendMatches(startingAt: start, count: 4, keyNumber: { keys[$0] }, to: &found)
+      let alone = trie.matches(startingAt: start, count: 4) { keys[$0] }.map(\.length)
+      #expect(found.map(\.length) == before + alone, "from \(place[start])")
+    }
+    #expect(found.map(\.length).starts(with: [1, 2, 3]), "Cairo, New York, New York Times")
+  }
+
   @Test func commonWordsHaveNoUpperCaseForm() {
     let gazetteer = TestDictionary.gazetteer
     #expect(gazetteer.upper.matches(startingAt: 0, count: 1) { _ in "NICE" }.isEmpty)
