@@ -112,7 +112,7 @@ public struct SentenceContext: Sendable {
 
   /// What the rules ask of token `i`: the word lists its text is in, and its shape.
   func facts(at i: Int) -> TokenFacts {
-    range.contains(i) ? shared.lookups.facts[i - shared.lookups.start] : TokenFacts(tokens[i])
+    range.contains(i) ? shared.lookups.facts(at: i) : TokenFacts(tokens[i])
   }
 
   /// Every dictionary phrase that starts at token `i` of the sentence and ends in it, with its

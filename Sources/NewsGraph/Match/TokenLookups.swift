@@ -23,13 +23,9 @@ struct TokenLookups: Sendable {
   private let exact: TokenTrie<Gazetteer.Surface>
   private let titles: TokenTrie<Gazetteer.TitleKind>
   private let upperTitles: TokenTrie<Gazetteer.TitleKind>
-  /// Each token's key number in the dictionary's trie.
-  private var keys: [Int32] = []
-  /// Each token's key number in the trie of titles its sentence uses (`titles(at:)`).
-  private var titleKeys: [Int32] = []
-  /// Whether the title keys of a token are in `upperTitles`: its block is in capitals.
-  private var upperCased: [Bool] = []
-  private(set) var facts: [TokenFacts] = []
+  /// What each token's text was found to be, in one array: a token costs one append, not one
+  /// for each of its fields.
+  private var looked: [Looked] = []
   /// The best dictionary phrase at each token, which rules ask for often.
   private(set) var matches: [SentenceContext.MatchedEntry?] = []
   /// Every dictionary phrase at each token that ends in its sentence, shortest first: token
@@ -43,16 +39,13 @@ struct TokenLookups: Sendable {
     exact = gazetteer.exact
     titles = gazetteer.titles
     upperTitles = gazetteer.upperTitles
-    keys.reserveCapacity(capacity)
-    titleKeys.reserveCapacity(capacity)
-    upperCased.reserveCapacity(capacity)
-    facts.reserveCapacity(capacity)
+    looked.reserveCapacity(capacity)
     matches.reserveCapacity(capacity)
     phraseStart.reserveCapacity(capacity + 1)
   }
 
   /// The tokens looked up so far end here.
-  var end: Int { start + keys.count }
+  var end: Int { start + looked.count }
 
   /// Looks up the tokens of the sentence `range`, which starts at `end`; in a block in capitals
   /// the titles are looked up upper-cased.
@@ -72,20 +65,20 @@ struct TokenLookups: Sendable {
           allCaps
           ? Self.lookUp(token, exact: exact, titles: upperTitles, table: table)
           : Self.lookUp(token, exact: exact, titles: titles, table: table)
-        keys.append(found.key)
-        titleKeys.append(found.titleKey)
-        upperCased.append(allCaps)
-        facts.append(found.facts)
+        looked.append(
+          Looked(
+            key: found.key, titleKey: found.titleKey, facts: found.facts, upperCased: allCaps))
       }
     }
     // Read through a local copy: a closure that reads `self` while `self` changes would copy the
     // arrays at every token.
-    let keyNumbers = keys
+    let lookedUp = looked
     let first = start
     for i in range {
       let before = phrases.count
       exact.appendMatches(
-        startingAt: i, count: range.upperBound, keyNumber: { keyNumbers[$0 - first] }, to: &phrases)
+        startingAt: i, count: range.upperBound, keyNumber: { lookedUp[$0 - first].key },
+        to: &phrases)
       phraseStart.append(phrases.count)
       if phrases.count > before, let longest = phrases.last, let first = longest.payloads.first {
         matches.append(
@@ -129,10 +122,24 @@ struct TokenLookups: Sendable {
     at i: Int, end: Int
   ) -> [(length: Int, payloads: TokenTrie<Gazetteer.TitleKind>.Payloads)] {
     // Most tokens are in no title at all.
-    guard titleKeys[i - start] >= 0 else { return [] }
-    if upperCased[i - start] {
-      return upperTitles.matches(startingAt: i, count: end) { titleKeys[$0 - start] }
+    guard looked[i - start].titleKey >= 0 else { return [] }
+    if looked[i - start].upperCased {
+      return upperTitles.matches(startingAt: i, count: end) { looked[$0 - start].titleKey }
     }
-    return titles.matches(startingAt: i, count: end) { titleKeys[$0 - start] }
+    return titles.matches(startingAt: i, count: end) { looked[$0 - start].titleKey }
+  }
+
+  /// The facts of token `i`.
+  func facts(at i: Int) -> TokenFacts { looked[i - start].facts }
+
+  /// What a token's text was found to be.
+  private struct Looked {
+    /// Its key number in the dictionary's trie.
+    var key: Int32
+    /// Its key number in the trie of titles its sentence uses (`titles(at:)`).
+    var titleKey: Int32
+    var facts: TokenFacts
+    /// Whether `titleKey` is in `upperTitles`: its block is in capitals.
+    var upperCased: Bool
   }
 }

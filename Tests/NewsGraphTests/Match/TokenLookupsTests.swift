@@ -22,7 +22,7 @@ import Testing
     #expect(lookups.end == tokens.count)
     for context in contexts {
       for i in context.range {
-        #expect(lookups.facts[i] == context.facts(at: i))
+        #expect(lookups.facts(at: i) == context.facts(at: i))
         #expect(lookups.matches[i]?.position == context.dictionaryMatch(at: i)?.entry.position)
         #expect(
           lookups.phrases(at: i).map(\.length) == context.dictionaryPhrases(at: i).map(\.length))
