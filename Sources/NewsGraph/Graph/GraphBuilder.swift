@@ -494,40 +494,62 @@ public struct GraphBuilder: Sendable {
 
   /// The sentences that name each entity of a document, in order, so that finding where two
   /// entities meet costs their mentions, not the length of the window.
+  ///
+  /// The lists of all entities share one array (an array for each entity was an allocation
+  /// and a release each, per document).
   struct SentenceIndex {
-    /// By entity number.
-    var sentences: [[Int]]
+    /// The sentences of entity `n` are `sentences[starts[n]..<starts[n + 1]]`.
+    var starts: [Int]
+    var sentences: [Int]
 
     init(_ entities: SentenceEntities) {
-      sentences = Array(repeating: [], count: entities.ids.count)
-      for (sentence, ids) in entities.bySentence.enumerated() {
-        for id in ids { sentences[Int(id)].append(sentence) }
+      var starts = [Int](repeating: 0, count: entities.ids.count + 1)
+      for ids in entities.bySentence {
+        for id in ids { starts[Int(id) + 1] += 1 }
       }
+      for at in entities.ids.indices { starts[at + 1] += starts[at] }
+      var next = starts
+      var sentences = [Int](repeating: 0, count: starts[entities.ids.count])
+      for (sentence, ids) in entities.bySentence.enumerated() {
+        for id in ids {
+          sentences[next[Int(id)]] = sentence
+          next[Int(id)] += 1
+        }
+      }
+      self.starts = starts
+      self.sentences = sentences
+    }
+
+    /// The sentences that name `id`, in order.
+    func list(_ id: Int32) -> ArraySlice<Int> {
+      sentences[starts[Int(id)]..<starts[Int(id) + 1]]
     }
 
     /// The first sentence in `range` that names `id`.
     func first(_ id: Int32, in range: Range<Int>) -> Int? {
-      let list = sentences[Int(id)]
+      let list = list(id)
       let at = Self.lowerBound(list, range.lowerBound)
-      return at < list.count && list[at] < range.upperBound ? list[at] : nil
+      return at < list.endIndex && list[at] < range.upperBound ? list[at] : nil
     }
 
     /// The first sentence in `range` that names both.
     func firstShared(_ a: Int32, _ b: Int32, in range: Range<Int>) -> Int? {
-      var (short, long) = (sentences[Int(a)], sentences[Int(b)])
+      var (short, long) = (list(a), list(b))
       if short.count > long.count { swap(&short, &long) }
       var at = Self.lowerBound(short, range.lowerBound)
-      while at < short.count, short[at] < range.upperBound {
+      while at < short.endIndex, short[at] < range.upperBound {
         let found = Self.lowerBound(long, short[at])
-        if found < long.count && long[found] == short[at] { return short[at] }
+        if found < long.endIndex && long[found] == short[at] { return short[at] }
         at += 1
       }
       return nil
     }
 
-    static func lowerBound(_ list: [Int], _ value: Int) -> Int {
-      var low = 0
-      var high = list.count
+    /// The index in `list` of its first element not less than `value` (`list.endIndex` when
+    /// there is none).
+    static func lowerBound(_ list: ArraySlice<Int>, _ value: Int) -> Int {
+      var low = list.startIndex
+      var high = list.endIndex
       while low < high {
         let middle = (low + high) / 2
         if list[middle] < value { low = middle + 1 } else { high = middle }

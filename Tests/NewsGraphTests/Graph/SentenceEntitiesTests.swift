@@ -28,6 +28,37 @@ import Testing
     #expect(entities.mentions(of: document) == [[0]])
   }
 
+  /// The sentences of every entity share one array: each entity reads its own part of it.
+  @Test func theSentenceIndexListsEachEntitysSentences() {
+    let (document, _) = GraphBuilderTests.document([
+      S(0, ["place/z", "place/a"]), S(0, []), S(1, ["place/m", "place/z"]), S(1, ["place/a"]),
+    ])
+    let entities = SentenceEntities(document)
+    let index = GraphBuilder.SentenceIndex(entities)
+    let (z, a, m) = (
+      number("place/z", entities), number("place/a", entities), number("place/m", entities)
+    )
+    #expect(Array(index.list(z)) == [0, 2])
+    #expect(Array(index.list(a)) == [0, 3])
+    #expect(Array(index.list(m)) == [2])
+    #expect(index.first(a, in: 1..<4) == 3)
+    #expect(index.first(m, in: 3..<4) == nil, "named before the range only")
+    #expect(index.firstShared(z, a, in: 0..<4) == 0)
+    #expect(index.firstShared(z, a, in: 1..<4) == nil, "never in one sentence there")
+    #expect(index.firstShared(m, z, in: 1..<4) == 2)
+  }
+
+  private func number(_ id: String, _ entities: SentenceEntities) -> Int32 {
+    Int32(entities.ids.firstIndex(of: id) ?? -1)
+  }
+
+  @Test func theSentenceIndexOfADocumentWithoutEntitiesIsEmpty() {
+    let (document, _) = GraphBuilderTests.document([S(0, []), S(1, [])])
+    let index = GraphBuilder.SentenceIndex(SentenceEntities(document))
+    #expect(index.starts == [0])
+    #expect(index.sentences.isEmpty)
+  }
+
   @Test(
     arguments: [
       ([], [], "nothing"),
