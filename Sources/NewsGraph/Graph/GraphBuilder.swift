@@ -153,8 +153,12 @@ public struct GraphBuilder: Sendable {
       _ document: Document, text: SourceText, metadata: DocumentMetadata = DocumentMetadata()
     ) {
       documentCount += 1
+      // The number of each entity listed, in order: the first ones of the windows' numbers.
+      var numbers: [Int32] = []
+      numbers.reserveCapacity(document.entities.count)
       for entity in document.entities {
         let at = node(entity.id, label: entity.label, type: entity.type)
+        numbers.append(Int32(at))
         if entity.label < nodes[at].label { nodes[at].label = entity.label }
         if entity.type < nodes[at].type { nodes[at].type = entity.type }
         nodes[at].mentions += entity.mentions
@@ -164,7 +168,10 @@ public struct GraphBuilder: Sendable {
       }
       let (total, windows, entities) = builder.windows(of: document)
       windowCount += total
-      let numbers = entities.ids.map { numbering($0) }
+      // The document's entities are numbered as listed, so only an id it does not list is
+      // looked up again.
+      numbers.removeLast(numbers.count - entities.listed)
+      for id in entities.ids[entities.listed...] { numbers.append(numbering(id)) }
       var index: SentenceIndex?
       var named: [[Int32]]?
       let limit = max(2, builder.windowEntityLimit)
@@ -322,21 +329,33 @@ public struct GraphBuilder: Sendable {
     var ids: [Int32]
   }
 
-  /// The entities a document's mentions name, numbered as first named, and those each sentence
-  /// names: windows, links and the sentence index work on these numbers, so a string is hashed
-  /// once per mention and never compared.
+  /// The entities of a document, numbered as the document lists them (then an entity that only a
+  /// mention names, as first named), and those each sentence names: windows, links and the
+  /// sentence index work on these numbers, so a string is hashed once per mention and never
+  /// compared.
   struct SentenceEntities {
     /// The ids: entity `n` is `ids[n]`.
     var ids: [String]
+    /// The first `listed` ids are those of the document's first `listed` entities, in order:
+    /// all of them, unless an id is listed twice (then those before it).
+    var listed: Int
     /// The entities each sentence names, sorted, each once; mentions whose sentence is not one
     /// of the document's are left out.
     var bySentence: [[Int32]]
 
     init(_ document: Document) {
       let count = document.sentences.count
-      var number: [String: Int32] = [:]
-      number.reserveCapacity(document.entities.count)
+      var number = [String: Int32](minimumCapacity: document.entities.count)
       ids = []
+      ids.reserveCapacity(document.entities.count)
+      for entity in document.entities {
+        if let earlier = number.updateValue(Int32(ids.count), forKey: entity.id) {
+          number[entity.id] = earlier
+          break
+        }
+        ids.append(entity.id)
+      }
+      listed = ids.count
       bySentence = Array(repeating: [], count: count)
       // By index, so that only the two fields read are copied out of each mention.
       for at in document.mentions.indices {

@@ -7,14 +7,27 @@ import Testing
   typealias S = GraphBuilderTests.S
   typealias SentenceEntities = GraphBuilder.SentenceEntities
 
-  @Test func entitiesAreNumberedAsFirstNamed() {
+  @Test func entitiesAreNumberedAsListed() {
     let (document, _) = GraphBuilderTests.document([
       S(0, ["place/z", "place/a"]), S(0, []), S(1, ["place/m", "place/z", "place/z"]),
     ])
     let entities = SentenceEntities(document)
-    #expect(entities.ids == ["place/z", "place/a", "place/m"])
-    #expect(entities.bySentence == [[0, 1], [], [0, 2]], "sorted, each once")
-    #expect(entities.mentions(of: document) == [[0, 1], [], [2, 0, 0]], "repeats kept")
+    #expect(entities.ids == ["place/a", "place/m", "place/z"], "as the document lists them")
+    #expect(entities.listed == 3)
+    #expect(entities.bySentence == [[0, 2], [], [1, 2]], "sorted, each once")
+    #expect(entities.mentions(of: document) == [[2, 0], [], [1, 2, 2]], "repeats kept")
+  }
+
+  @Test func entitiesTheDocumentDoesNotListAreNumberedAsFirstNamed() {
+    var (document, _) = GraphBuilderTests.document([
+      S(0, ["place/z", "place/a"]), S(1, ["place/m", "place/b"]),
+    ])
+    // "place/a" is listed twice: the numbering as listed stops there.
+    document.entities = [document.entities[0], document.entities[3], document.entities[0]]
+    let entities = SentenceEntities(document)
+    #expect(entities.ids == ["place/a", "place/z", "place/m", "place/b"])
+    #expect(entities.listed == 2)
+    #expect(entities.bySentence == [[0, 1], [2, 3]])
   }
 
   @Test func mentionsOutsideTheSentencesAreLeftOut() {
@@ -23,7 +36,7 @@ import Testing
     document.mentions.append(document.mentions[0])
     document.mentions[2].sentence = -1
     let entities = SentenceEntities(document)
-    #expect(entities.ids == ["place/a"])
+    #expect(entities.ids == ["place/a", "place/b"], "listed, though named in no sentence")
     #expect(entities.bySentence == [[0]])
     #expect(entities.mentions(of: document) == [[0]])
   }
