@@ -199,13 +199,13 @@ public struct GraphBuilder: Sendable {
           let a = linked[i]
           for b in linked[(i + 1)...] {
             let at = edge(Self.key(numbers[Int(a)], numbers[Int(b)]))
-            var item: CooccurrenceGraph.Evidence?
             if wouldKeep(document.id, window.sentences.lowerBound, in: edgeStates[at].evidence) {
               let sentenceIndex = index ?? SentenceIndex(entities)
               index = sentenceIndex
-              item = builder.evidence(
+              let item = builder.evidence(
                 document, window: window.sentences, pair: (a, b), index: sentenceIndex,
                 text: text, metadata: metadata, snippets: &snippets)
+              Self.insert(item, into: &edgeStates[at].evidence, limit: evidenceLimit)
             }
             edgeStates[at].count += 1
             if edgeStates[at].lastDocument != documentCount {
@@ -213,7 +213,6 @@ public struct GraphBuilder: Sendable {
               edgeStates[at].documents += 1
               if let date = metadata.date { edgeStates[at].dates.insert(date) }
             }
-            if let item { Self.insert(item, into: &edgeStates[at].evidence, limit: evidenceLimit) }
           }
         }
       }
@@ -265,13 +264,17 @@ public struct GraphBuilder: Sendable {
       _ document: String, _ sentence: Int, in evidence: [CooccurrenceGraph.Evidence]
     ) -> Bool {
       guard evidenceLimit > 0 else { return false }
-      guard evidence.count >= evidenceLimit, let last = evidence.last else { return true }
-      return (document, sentence) <= (last.document, last.sentence)
+      guard evidence.count >= evidenceLimit else { return true }
+      // By index: `evidence.last` copied the whole item, retaining and releasing its strings.
+      let last = evidence.count - 1
+      return (document, sentence) <= (evidence[last].document, evidence[last].sentence)
     }
 
-    /// Inserts in order, drops duplicates, keeps the first `limit`.
+    /// Inserts in order, drops duplicates, keeps the first `limit`. (The item is consumed: one
+    /// that is kept moves into the list instead of being copied.)
     static func insert(
-      _ item: CooccurrenceGraph.Evidence, into evidence: inout [CooccurrenceGraph.Evidence],
+      _ item: consuming CooccurrenceGraph.Evidence,
+      into evidence: inout [CooccurrenceGraph.Evidence],
       limit: Int
     ) {
       guard limit > 0 else { return }
