@@ -29,22 +29,22 @@ public struct Recognizer: Sendable {
     let splitter = SentenceSplitter()
     let matcher = DictionaryMatcher()
     var tokens: [Token] = []
+    tokens.reserveCapacity(Tokenizer.capacity(for: text.count))
     var sentences: [Document.Sentence] = []
     var sentenceOfToken: [Int] = []
+    sentenceOfToken.reserveCapacity(tokens.capacity)
     var candidates: [Candidate] = []
     var blockOfSentence: [Int] = []
     for (blockIndex, block) in blocks.enumerated() {
-      let blockTokens = tokenizer.tokens(in: text, range: block.range)
       let offset = tokens.count
-      tokens += blockTokens
-      for local in splitter.sentences(in: blockTokens) {
-        let range = (local.lowerBound + offset)..<(local.upperBound + offset)
+      tokenizer.append(in: text, range: block.range, to: &tokens)
+      for range in splitter.sentences(in: tokens, range: offset..<tokens.count) {
         let index = sentences.count
         sentences.append(
           Document.Sentence(
             tokens: range, paragraph: block.paragraph, start: tokens[range.lowerBound].start,
             end: tokens[range.upperBound - 1].end))
-        sentenceOfToken += Array(repeating: index, count: range.count)
+        sentenceOfToken.append(contentsOf: repeatElement(index, count: range.count))
         blockOfSentence.append(blockIndex)
       }
     }

@@ -23,9 +23,17 @@ public struct SentenceSplitter: Sendable {
 
   /// Ranges of token indices, relative to `tokens`, one per sentence.
   public func sentences(in tokens: [Token]) -> [Range<Int>] {
+    sentences(in: tokens, range: tokens.indices)
+  }
+
+  /// The sentences of the block of tokens `range` (indices of `tokens`, as are the ranges
+  /// returned): a document's tokens are split a block at a time in place.
+  public func sentences(in tokens: [Token], range: Range<Int>) -> [Range<Int>] {
     // Read in place: a copy of each token (its string retained and released) cost more than
     // the splitting.
-    tokens.withUnsafeBufferPointer { tokens in
+    tokens.withUnsafeBufferPointer { all in
+      let tokens = UnsafeBufferPointer(rebasing: all[range])
+      let offset = range.lowerBound
       var result: [Range<Int>] = []
       var start = 0
       var quotes = 0
@@ -55,12 +63,12 @@ public struct SentenceSplitter: Sendable {
           index = nextIndex
           continue
         }
-        result.append(start..<nextIndex)
+        result.append((start + offset)..<(nextIndex + offset))
         start = nextIndex
         quotes = 0
         index = nextIndex
       }
-      if start < tokens.count { result.append(start..<tokens.count) }
+      if start < tokens.count { result.append((start + offset)..<(tokens.count + offset)) }
       return result
     }
   }

@@ -33,16 +33,28 @@ public struct Tokenizer: Sendable {
 
   /// Tokens of `range` of the folded text.
   public func tokens(in text: SourceText, range: Range<Int>) -> [Token] {
-    // Read through a buffer pointer: the array's bounds checks and retains cost more than the
-    // tests they guard.
-    text.folded.withUnsafeBufferPointer { tokens(in: $0, range: range) }
+    var tokens: [Token] = []
+    tokens.reserveCapacity(Self.capacity(for: range.count))
+    append(in: text, range: range, to: &tokens)
+    return tokens
   }
 
-  private func tokens(in s: UnsafeBufferPointer<Unicode.Scalar>, range: Range<Int>) -> [Token] {
-    var tokens: [Token] = []
-    // News prose runs about five scalars a token, spaces included: room for a little more than
-    // that, so the array is seldom grown (each growth copies every token made so far).
-    tokens.reserveCapacity(range.count / 4 + 4)
+  /// Appends the tokens of `range` of the folded text to `tokens`: a document's blocks go
+  /// straight into its one array, instead of each into an array of its own copied after.
+  public func append(in text: SourceText, range: Range<Int>, to tokens: inout [Token]) {
+    // Read through a buffer pointer: the array's bounds checks and retains cost more than the
+    // tests they guard.
+    text.folded.withUnsafeBufferPointer { append(in: $0, range: range, to: &tokens) }
+  }
+
+  /// Room for the tokens of `scalars` scalars of text. News prose runs about five scalars a
+  /// token, spaces included: room for a little more than that, so the array is seldom grown
+  /// (each growth copies every token made so far).
+  static func capacity(for scalars: Int) -> Int { scalars / 4 + 4 }
+
+  private func append(
+    in s: UnsafeBufferPointer<Unicode.Scalar>, range: Range<Int>, to tokens: inout [Token]
+  ) {
     var i = range.lowerBound
     let end = range.upperBound
     var spaceBefore = true
@@ -135,7 +147,6 @@ public struct Tokenizer: Sendable {
       spaceBefore = false
       i += 1
     }
-    return tokens
   }
 
   /// Whether the word `s[i..<j]`, which a period follows, keeps it as an abbreviation.

@@ -115,6 +115,29 @@ import Testing
   @Test func noTokensNoSentences() {
     #expect(SentenceSplitter().sentences(in: []).isEmpty)
   }
+
+  /// A document's blocks appended to one array and split in place give the sentences (in that
+  /// array's indices) and tokens of each block tokenized and split on its own.
+  @Test func blocksAppendedAndSplitInPlaceAreSplitAsAlone() {
+    let text = SourceText(
+      "Mr. Smith left. He said no.\n\n\"Yes,\" she said. The U.S. agreed?\n\nNo")
+    let blocks = [0..<27, 29..<62, 64..<66]
+    var all: [Token] = []
+    var ranges: [Range<Int>] = []
+    for block in blocks {
+      let offset = all.count
+      Tokenizer().append(in: text, range: block, to: &all)
+      ranges += SentenceSplitter().sentences(in: all, range: offset..<all.count)
+      let alone = Tokenizer().tokens(in: text, range: block)
+      #expect(Array(all[offset...]) == alone)
+      let local = SentenceSplitter().sentences(in: alone)
+      #expect(
+        ranges.suffix(local.count)
+          == local.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }[...])
+    }
+    #expect(ranges.count == 5)
+    #expect(ranges.last == (all.count - 1)..<all.count)
+  }
 }
 
 extension SentenceSplitterTests {
