@@ -46,27 +46,28 @@ public struct SourceText: Sendable {
     original: [Unicode.Scalar], folded: [Unicode.Scalar]
   )? {
     var length: Int? = 0
+    var folded: [Unicode.Scalar] = []
     let original = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalars, written in
-      length = decode(bytes, into: scalars)
+      folded = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { foldedScalars, count in
+        length = decode(bytes, into: scalars, folded: foldedScalars)
+        count = length ?? 0
+      }
       written = length ?? 0
     }
-    guard let length else { return nil }
-    let folded = [Unicode.Scalar](unsafeUninitializedCapacity: length) { scalars, written in
-      original.withUnsafeBufferPointer { original in
-        for index in 0..<length { scalars[index] = fold(original[index]) }
-      }
-      written = length
-    }
+    guard length != nil else { return nil }
     return (original, folded)
   }
 
-  /// Writes the scalars of `bytes` into `scalars`, which has room for one a byte; returns how
-  /// many, or nil at the first invalid sequence or NUL byte.
+  /// Writes the scalars of `bytes` into `scalars` and their folded forms into `folded`, each
+  /// with room for one a byte; returns how many, or nil at the first invalid sequence or NUL
+  /// byte.
   ///
   /// A function of its own, with its state in local variables: as captures of the closure that
-  /// fills the array, they were loaded and stored at every byte.
+  /// fills the array, they were loaded and stored at every byte. Folding as it decodes saves a
+  /// second pass over the scalars.
   private static func decode(
-    _ bytes: UnsafeBufferPointer<UInt8>, into scalars: UnsafeMutableBufferPointer<Unicode.Scalar>
+    _ bytes: UnsafeBufferPointer<UInt8>, into scalars: UnsafeMutableBufferPointer<Unicode.Scalar>,
+    folded: UnsafeMutableBufferPointer<Unicode.Scalar>
   ) -> Int? {
     let count = bytes.count
     var written = 0
@@ -76,6 +77,8 @@ public struct SourceText: Sendable {
       if byte < 0x80 {
         if byte == 0 { return nil }
         scalars[written] = Unicode.Scalar(byte)
+        // `fold` of an ASCII scalar: tab and carriage return become spaces.
+        folded[written] = Unicode.Scalar(byte == 0x09 || byte == 0x0D ? 0x20 : byte)
         written &+= 1
         index &+= 1
         continue
@@ -111,6 +114,7 @@ public struct SourceText: Sendable {
       // Surrogates and values above U+10FFFF were rejected with their lead bytes already.
       guard let scalar = Unicode.Scalar(value) else { return nil }
       scalars[written] = scalar
+      folded[written] = fold(scalar)
       written &+= 1
     }
     return written

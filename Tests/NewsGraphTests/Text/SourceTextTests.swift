@@ -50,6 +50,13 @@ import Testing
     #expect(text.text(0..<text.count) == input)
   }
 
+  @Test func decodingFoldsEachScalarAsItGoes() throws {
+    let input = "a\tb\u{2019}s \u{201C}c\u{201D}\r\n\u{2013}\u{00A0}é😀\u{2028}z"
+    let text = try SourceText(utf8: Array(input.utf8))
+    #expect(text.original == Array(input.unicodeScalars))
+    #expect(text.folded == text.original.map(SourceText.fold))
+  }
+
   @Test func byteOrderMarkBecomesASpaceAndKeepsOffsets() throws {
     let text = try SourceText(utf8: [0xEF, 0xBB, 0xBF] + Array("Egypt".utf8))
     #expect(text.count == 6)
