@@ -40,15 +40,17 @@ public struct Token: Sendable, Hashable {
   }
 
   /// A token whose text is `scalars`, as the tokenizer makes it: the case tests read the
-  /// scalars it has at hand rather than the new string.
+  /// scalars it has at hand rather than the new string. `hasHyphen` is whether the scalars
+  /// hold a hyphen, which the tokenizer knows from joining the word.
   init(
     text: String, scalars: UnsafeBufferPointer<Unicode.Scalar>, start: Int, end: Int,
-    kind: Kind, spaceBefore: Bool
+    kind: Kind, spaceBefore: Bool, hasHyphen: Bool
   ) {
     self.text = text
     self.start = start
     self.end = end
-    traits = Traits(scalars: scalars, kind: kind, spaceBefore: spaceBefore)
+    traits = Traits(
+      scalars: scalars, kind: kind, spaceBefore: spaceBefore, hasHyphen: hasHyphen)
   }
 
   /// Whether the first letter is upper case ("Putin", "US", "al-Sisi" is not).
@@ -105,9 +107,12 @@ public struct Token: Sendable, Hashable {
         asciiCharacter: utf8.count == 1 && first < 0x80 ? first : 0, spaceBefore: spaceBefore)
     }
 
-    init(scalars: UnsafeBufferPointer<Unicode.Scalar>, kind: Kind, spaceBefore: Bool) {
+    init(
+      scalars: UnsafeBufferPointer<Unicode.Scalar>, kind: Kind, spaceBefore: Bool,
+      hasHyphen: Bool
+    ) {
       self.init(
-        kind: kind, shape: kind == .word ? Shape(word: scalars) : [],
+        kind: kind, shape: kind == .word ? Shape(word: scalars, hasHyphen: hasHyphen) : [],
         asciiCharacter: scalars.count == 1 && scalars[0].isASCII ? UInt8(scalars[0].value) : 0,
         spaceBefore: spaceBefore)
     }
@@ -124,7 +129,9 @@ public struct Token: Sendable, Hashable {
 
     init(rawValue: UInt8) { self.rawValue = rawValue }
 
-    init(word scalars: UnsafeBufferPointer<Unicode.Scalar>) {
+    /// The shape of a word; `hasHyphen` false skips the search for a hyphen, which costs a
+    /// word of no hyphen (nearly every word) as much as its case tests.
+    init(word scalars: UnsafeBufferPointer<Unicode.Scalar>, hasHyphen: Bool = true) {
       guard let first = scalars.first else {
         self = []
         return
@@ -150,6 +157,10 @@ public struct Token: Sendable, Hashable {
       }
       if hasLetter && !hasLower { shape.insert(.allCaps) }
       if scalars[scalars.count - 1] == "." { shape.insert(.endsInPeriod) }
+      guard hasHyphen else {
+        self = shape
+        return
+      }
       // The scalar after the last hyphen, found from the end.
       var lastHyphen = scalars.count - 1
       while lastHyphen >= 0, scalars[lastHyphen] != "-" { lastHyphen -= 1 }

@@ -68,6 +68,7 @@ public struct Tokenizer: Sendable {
       if isWordScalar(c) {
         var j = i + 1
         var allDigits = isDigit(c)
+        var hasHyphen = false
         while j < end {
           let d = s[j]
           if isWordScalar(d) {
@@ -77,6 +78,7 @@ public struct Tokenizer: Sendable {
           }
           let hasNext = j + 1 < end
           if d == "-", hasNext, isWordScalar(s[j + 1]) {
+            hasHyphen = true
             j += 1
             continue
           }
@@ -122,7 +124,7 @@ public struct Tokenizer: Sendable {
           let isDotted = UnsafeBufferPointer(rebasing: s[i..<j]).contains(".")
           if isInitial || isDotted || isAbbreviation(s, i, j, end) { j += 1 }
         }
-        tokens.append(make(s, i, j, allDigits ? .number : .word, spaceBefore))
+        tokens.append(make(s, i, j, allDigits ? .number : .word, spaceBefore, hasHyphen))
         spaceBefore = false
         i = j
         if i + 1 < end, s[i] == "'", s[i + 1] == "s" || s[i + 1] == "S" {
@@ -158,14 +160,16 @@ public struct Tokenizer: Sendable {
       && (!Tokenizer.wordLikeAbbreviationSet.contains(word) || continuesAfter(s, j + 1, end))
   }
 
+  /// A token of `s[start..<end]`; `hasHyphen` is whether a hyphen joined it (only a word's
+  /// does).
   private func make(
     _ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, _ kind: Token.Kind,
-    _ space: Bool
+    _ space: Bool, _ hasHyphen: Bool = false
   ) -> Token {
     let scalars = UnsafeBufferPointer(rebasing: s[start..<end])
     return Token(
       text: SourceText.string(scalars), scalars: scalars, start: start, end: end, kind: kind,
-      spaceBefore: space)
+      spaceBefore: space, hasHyphen: hasHyphen)
   }
 }
 

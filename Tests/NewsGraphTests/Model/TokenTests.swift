@@ -50,7 +50,8 @@ import Testing
     let text = SourceText(c.text)
     let made = text.folded.withUnsafeBufferPointer {
       Token(
-        text: c.text, scalars: $0, start: 0, end: text.count, kind: c.kind, spaceBefore: true)
+        text: c.text, scalars: $0, start: 0, end: text.count, kind: c.kind, spaceBefore: true,
+        hasHyphen: c.text.contains("-"))
     }
     let given = Token(text: c.text, start: 0, end: text.count, kind: c.kind, spaceBefore: true)
     for token in [made, given] {

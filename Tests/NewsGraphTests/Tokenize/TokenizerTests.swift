@@ -129,6 +129,19 @@ import Testing
     #expect(dollar?.start == 16)
   }
 
+  @Test func tokensHaveTheShapeOfTheirText() {
+    // The tokenizer tells a token's shape whether a hyphen joined it: the same shape as a token
+    // made from its text alone.
+    for token in Self.tokens("US-led Boston-based al-Sisi well-Known plain-x e.g. -led") {
+      let given = Token(
+        text: token.text, start: token.start, end: token.end, kind: token.kind,
+        spaceBefore: token.spaceBefore)
+      #expect(token == given, "token \(token.text)")
+      #expect(token.hasLowercaseSuffix == given.hasLowercaseSuffix, "token \(token.text)")
+    }
+    #expect(Self.tokens("US-led").first?.hasLowercaseSuffix == true)
+  }
+
   @Test func tokenizesOnlyTheGivenRange() {
     let text = SourceText("skip Egypt skip")
     let tokens = Tokenizer().tokens(in: text, range: 5..<10)
