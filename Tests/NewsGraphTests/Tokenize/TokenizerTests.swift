@@ -129,6 +129,14 @@ import Testing
     #expect(dollar?.start == 16)
   }
 
+  @Test func asciiWordScalarsAreDigitsAndLetters() {
+    for value in UInt8(0)..<0x80 {
+      let scalar = Unicode.Scalar(value)
+      let expected = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+      #expect(isWordScalar(scalar) == expected, "scalar \(value)")
+    }
+  }
+
   @Test func tokensHaveTheShapeOfTheirText() {
     // The tokenizer tells a token's shape whether a hyphen joined it: the same shape as a token
     // made from its text alone.
