@@ -181,6 +181,18 @@ public struct SourceText: Sendable {
   /// A string of scalars; one ASCII scalar (a punctuation token) is a string made in advance.
   static func string(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
     if scalars.count == 1, scalars[0].value < 0x80 { return asciiStrings[Int(scalars[0].value)] }
+    // Nearly every token is ASCII, a byte a scalar: told by the bits of all its scalars at once,
+    // and copied without a pass for the length or a test of each scalar's width.
+    var bits: UInt32 = 0
+    for scalar in scalars { bits |= scalar.value }
+    if bits < 0x80 {
+      return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+        for index in scalars.indices {
+          buffer[index] = UInt8(truncatingIfNeeded: scalars[index].value)
+        }
+        return scalars.count
+      }
+    }
     var length = 0
     for scalar in scalars { length += UTF8.width(scalar) }
     return String(unsafeUninitializedCapacity: length) { buffer in

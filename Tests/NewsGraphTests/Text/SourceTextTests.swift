@@ -57,6 +57,13 @@ import Testing
     #expect(text.folded == text.original.map(SourceText.fold))
   }
 
+  @Test func stringsOfScalarsAreTheirText() {
+    for text in ["", "a", "é", "Egypt", "U.S.", "Київ", "Zoë", "a😀b", "€1", "x\u{7F}"] {
+      let scalars = Array(text.unicodeScalars)
+      #expect(scalars.withUnsafeBufferPointer { SourceText.string($0) } == text)
+    }
+  }
+
   @Test func byteOrderMarkBecomesASpaceAndKeepsOffsets() throws {
     let text = try SourceText(utf8: [0xEF, 0xBB, 0xBF] + Array("Egypt".utf8))
     #expect(text.count == 6)
