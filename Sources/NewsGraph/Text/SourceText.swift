@@ -69,16 +69,30 @@ public struct SourceText: Sendable {
     _ bytes: UnsafeBufferPointer<UInt8>, into scalars: UnsafeMutableBufferPointer<Unicode.Scalar>,
     folded: UnsafeMutableBufferPointer<Unicode.Scalar>
   ) -> Int? {
+    guard let base = UnsafeRawPointer(bytes.baseAddress) else { return 0 }
     let count = bytes.count
     var written = 0
     var index = 0
     while index < count {
+      // Eight bytes at a time while they are ASCII and none is NUL: no tests of each byte.
+      while index &+ 8 <= count {
+        let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        let hasNUL = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+        guard (word & 0x8080_8080_8080_8080) | hasNUL == 0 else { break }
+        for offset in 0..<8 {
+          let byte = bytes[index &+ offset]
+          scalars[written &+ offset] = Unicode.Scalar(byte)
+          folded[written &+ offset] = foldASCII(byte)
+        }
+        index &+= 8
+        written &+= 8
+      }
+      guard index < count else { break }
       let byte = bytes[index]
       if byte < 0x80 {
         if byte == 0 { return nil }
         scalars[written] = Unicode.Scalar(byte)
-        // `fold` of an ASCII scalar: tab and carriage return become spaces.
-        folded[written] = Unicode.Scalar(byte == 0x09 || byte == 0x0D ? 0x20 : byte)
+        folded[written] = foldASCII(byte)
         written &+= 1
         index &+= 1
         continue
@@ -118,6 +132,11 @@ public struct SourceText: Sendable {
       written &+= 1
     }
     return written
+  }
+
+  /// `fold` of an ASCII byte: tab and carriage return become spaces.
+  @inline(__always) private static func foldASCII(_ byte: UInt8) -> Unicode.Scalar {
+    Unicode.Scalar(byte == 0x09 || byte == 0x0D ? 0x20 : byte)
   }
 
   /// Decodes UTF-8 bytes, failing with the byte offset of the first invalid sequence.

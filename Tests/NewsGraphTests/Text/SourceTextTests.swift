@@ -32,6 +32,12 @@ import Testing
     DecodeCase(
       bytes: Array("😀".utf8) + [0x00], error: .binary(byteOffset: 4),
       explanation: "the NUL offset counts the four bytes of an emoji"),
+    DecodeCase(
+      bytes: Array("abc".utf8) + [0x00] + Array("defghijk".utf8), error: .binary(byteOffset: 3),
+      explanation: "a NUL among eight ASCII bytes read at once"),
+    DecodeCase(
+      bytes: Array("twelve bytes".utf8) + [0x00] + Array("and more text".utf8),
+      error: .binary(byteOffset: 12), explanation: "a NUL after eight ASCII bytes read at once"),
   ])
   func badBytesThrowWithOffset(_ example: DecodeCase) {
     #expect(throws: example.error) { try SourceText(utf8: example.bytes) }
@@ -51,7 +57,9 @@ import Testing
   }
 
   @Test func decodingFoldsEachScalarAsItGoes() throws {
-    let input = "a\tb\u{2019}s \u{201C}c\u{201D}\r\n\u{2013}\u{00A0}é😀\u{2028}z"
+    let input =
+      "long\tASCII\rline\r\n, a\tb\u{2019}s \u{201C}c\u{201D}\r\n\u{2013}\u{00A0}é😀\u{2028}z"
+      + " and\tmore ASCII after it"
     let text = try SourceText(utf8: Array(input.utf8))
     #expect(text.original == Array(input.unicodeScalars))
     #expect(text.folded == text.original.map(SourceText.fold))
