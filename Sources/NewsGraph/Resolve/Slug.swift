@@ -7,7 +7,18 @@ public enum Slug {
 
   /// The id of an entity of `type` called `label`.
   public static func id(_ type: EntityType, _ label: String) -> String {
-    slug(label, after: type.rawValue + "/")
+    slug(label, after: idPrefix(type))
+  }
+
+  /// "person/" for a person: a literal, where joining the type's name and "/" made a string for
+  /// every id.
+  private static func idPrefix(_ type: EntityType) -> String {
+    switch type {
+    case .person: "person/"
+    case .country: "country/"
+    case .organization: "organization/"
+    case .place: "place/"
+    }
   }
 
   /// `prefix` followed by the slug of `text`.

@@ -37,6 +37,11 @@ import Testing
     #expect(Slug.id(.country, "U.S.") == "country/us")
   }
 
+  @Test(arguments: EntityType.allCases)
+  func idStartsWithTheTypeName(_ type: EntityType) {
+    #expect(Slug.id(type, "Cairo") == type.rawValue + "/cairo")
+  }
+
   @Test func idHasNoDashAfterTheSlash() {
     // Separators before the first letter give no dash, whether the label is ASCII or not.
     #expect(Slug.id(.organization, "  -- AT&T") == "organization/at-t")
