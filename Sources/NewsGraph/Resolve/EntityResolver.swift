@@ -234,31 +234,27 @@ public struct EntityResolver: Sendable {
     var mentions: [Mention] = []
     mentions.reserveCapacity(drafts.count)
     var groups: [Group] = []
+    groups.reserveCapacity(order.count)
     var groupOf = [String: Int](minimumCapacity: order.count)  // key or id -> index in `groups`
     for position in order {
       guard let key = drafts[position].key else { continue }
       let candidate = drafts[position].candidate
-      let group: Int
-      if let known = groupOf[key] {
-        group = known
-      } else if key.utf8.first == UInt8(ascii: "r"), let full = fullNames[key] {
+      var (group, isNew) = Self.number(of: key, in: &groupOf, next: groups.count)
+      if isNew, key.utf8.first == UInt8(ascii: "r"), let full = fullNames[key] {
         // (The keys of `fullNames` all start with "rule:": most keys need no look in it.)
         let id = Slug.id(.person, full)
-        if let existing = groupOf[id] {
-          group = existing
-        } else {
-          group = groups.count
+        let (existing, idIsNew) = Self.number(of: id, in: &groupOf, next: group)
+        if idIsNew {
           groups.append(Group(id: id, type: candidate.type, label: full))
-          groupOf[id] = group
+        } else {
+          group = existing
+          groupOf[key] = group
         }
-        groupOf[key] = group
-      } else {
+      } else if isNew {
         let label =
           gazetteer.index[key].map { gazetteer.entries.label(at: $0) }
           ?? drafts[position].ruleLabel ?? key
-        group = groups.count
         groups.append(Group(id: key, type: candidate.type, label: label))
-        groupOf[key] = group
       }
       let surface = text.text(candidate.start..<candidate.end)
       mentions.append(
@@ -280,6 +276,22 @@ public struct EntityResolver: Sendable {
         aliases: group.forms.count > 1 ? group.forms.sorted() : group.forms)
     }
     return (mentions, entities)
+  }
+
+  /// The number `table` gives `key`, which gets `next` if it had none: one hash either way,
+  /// where a look-up and then an insertion hash a new key twice.
+  private static func number(of key: String, in table: inout [String: Int], next: Int) -> (
+    number: Int, isNew: Bool
+  ) {
+    var isNew = false
+    let number = { (slot: inout Int) -> Int in
+      if slot < 0 {
+        slot = next
+        isNew = true
+      }
+      return slot
+    }(&table[key, default: -1])
+    return (number, isNew)
   }
 
   /// Whether each token is covered by a draft.
