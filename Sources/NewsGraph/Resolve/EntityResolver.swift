@@ -238,14 +238,16 @@ public struct EntityResolver: Sendable {
     var groupOf = [String: Int](minimumCapacity: order.count)  // key or id -> index in `groups`
     for position in order {
       guard let key = drafts[position].key else { continue }
-      let candidate = drafts[position].candidate
+      // The candidate's fields are read in place: a copy of it costs retains of its strings.
+      let type = drafts[position].candidate.type
+      let span = drafts[position].candidate.start..<drafts[position].candidate.end
       var (group, isNew) = Self.number(of: key, in: &groupOf, next: groups.count)
       if isNew, key.utf8.first == UInt8(ascii: "r"), let full = fullNames[key] {
         // (The keys of `fullNames` all start with "rule:": most keys need no look in it.)
         let id = Slug.id(.person, full)
         let (existing, idIsNew) = Self.number(of: id, in: &groupOf, next: group)
         if idIsNew {
-          groups.append(Group(id: id, type: candidate.type, label: full))
+          groups.append(Group(id: id, type: type, label: full))
         } else {
           group = existing
           groupOf[key] = group
@@ -254,14 +256,14 @@ public struct EntityResolver: Sendable {
         let label =
           gazetteer.index[key].map { gazetteer.entries.label(at: $0) }
           ?? drafts[position].ruleLabel ?? key
-        groups.append(Group(id: key, type: candidate.type, label: label))
+        groups.append(Group(id: key, type: type, label: label))
       }
-      let surface = text.text(candidate.start..<candidate.end)
+      let surface = text.text(span)
       mentions.append(
         Mention(
-          text: surface, start: candidate.start, end: candidate.end, sentence: candidate.sentence,
-          type: candidate.type, entity: groups[group].id, form: candidate.form,
-          source: candidate.source))
+          text: surface, start: span.lowerBound, end: span.upperBound,
+          sentence: drafts[position].candidate.sentence, type: type, entity: groups[group].id,
+          form: drafts[position].candidate.form, source: drafts[position].candidate.source))
       groups[group].count += 1
       // An entity has few forms: a look through them is cheaper than a set, and keeps the first
       // of two canonically equivalent ones as a set would.
