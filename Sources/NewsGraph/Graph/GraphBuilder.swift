@@ -61,9 +61,8 @@ public struct GraphBuilder: Sendable {
   /// place in `edgeStates`.
   public struct Accumulator: Sendable {
     let builder: GraphBuilder
-    /// Every id seen, by number; `number[ids[n]] == n`.
-    private var ids: [String] = []
-    private var number: [String: Int32] = [:]
+    /// Every id seen, by number.
+    private var numbering = IdNumbering()
     /// The entity of each number, changed in place (an optional state was copied out and back
     /// for every change).
     private var nodes: [NodeState] = []
@@ -115,14 +114,13 @@ public struct GraphBuilder: Sendable {
     public var documents: Int { documentCount }
 
     /// The number of an id, given one when it is new.
-    private mutating func numbering(_ id: String) -> Int32 {
-      if let known = number[id] { return known }
-      let new = Int32(ids.count)
-      number[id] = new
-      ids.append(id)
-      nodes.append(NodeState(label: "", type: .person))
-      hasNode.append(false)
-      return new
+    private mutating func number(_ id: String) -> Int32 {
+      let (number, isNew) = numbering.number(id)
+      if isNew {
+        nodes.append(NodeState(label: "", type: .person))
+        hasNode.append(false)
+      }
+      return number
     }
 
     /// The key of a link: the numbers of its ends, the smaller first.
@@ -141,7 +139,7 @@ public struct GraphBuilder: Sendable {
 
     /// The index of an id's node, made with this label and type when it has none.
     private mutating func node(_ id: String, label: String, type: EntityType) -> Int {
-      let at = Int(numbering(id))
+      let at = Int(number(id))
       if !hasNode[at] {
         hasNode[at] = true
         nodes[at] = NodeState(label: label, type: type)
@@ -171,7 +169,7 @@ public struct GraphBuilder: Sendable {
       // The document's entities are numbered as listed, so only an id it does not list is
       // looked up again.
       numbers.removeLast(numbers.count - entities.listed)
-      for id in entities.ids[entities.listed...] { numbers.append(numbering(id)) }
+      for id in entities.ids[entities.listed...] { numbers.append(number(id)) }
       var index: SentenceIndex?
       var named: [[Int32]]?
       let limit = max(2, builder.windowEntityLimit)
@@ -248,7 +246,7 @@ public struct GraphBuilder: Sendable {
       }
       let limit = evidenceLimit
       for other in graph.edges {
-        let at = edge(Self.key(numbering(other.source), numbering(other.target)))
+        let at = edge(Self.key(number(other.source), number(other.target)))
         edgeStates[at].count += other.count
         edgeStates[at].documents += other.documents
         edgeStates[at].dates.formUnion(other.dates)
@@ -294,6 +292,7 @@ public struct GraphBuilder: Sendable {
     public func graph() -> CooccurrenceGraph {
       // Ids in order, once: then nodes and links sort by numbers. Ids are distinct as
       // dictionary keys, so no two rank the same.
+      let ids = numbering.ids
       let order = ids.indices.sorted { ids[$0] < ids[$1] }
       var rank = [Int32](repeating: 0, count: ids.count)
       for (position, at) in order.enumerated() { rank[at] = Int32(position) }
@@ -348,31 +347,20 @@ public struct GraphBuilder: Sendable {
 
     init(_ document: Document) {
       let count = document.sentences.count
-      var number = [String: Int32](minimumCapacity: document.entities.count)
-      ids = []
-      ids.reserveCapacity(document.entities.count)
+      var numbering = IdNumbering(minimumCapacity: document.entities.count)
       for entity in document.entities {
-        if let earlier = number.updateValue(Int32(ids.count), forKey: entity.id) {
-          number[entity.id] = earlier
-          break
-        }
-        ids.append(entity.id)
+        // An id listed twice ends the numbering as listed.
+        guard numbering.number(entity.id).isNew else { break }
       }
-      listed = ids.count
+      listed = numbering.count
       bySentence = Array(repeating: [], count: count)
       // By index, so that only the two fields read are copied out of each mention.
       for at in document.mentions.indices {
         let sentence = document.mentions[at].sentence
         guard (0..<count).contains(sentence) else { continue }
-        let entity = document.mentions[at].entity
-        if let known = number[entity] {
-          bySentence[sentence].append(known)
-        } else {
-          number[entity] = Int32(ids.count)
-          bySentence[sentence].append(Int32(ids.count))
-          ids.append(entity)
-        }
+        bySentence[sentence].append(numbering.number(document.mentions[at].entity).number)
       }
+      ids = numbering.ids
       for sentence in bySentence.indices where bySentence[sentence].count > 1 {
         bySentence[sentence] = Self.distinct(bySentence[sentence])
       }
