@@ -7,7 +7,7 @@
 /// or foreign file is rejected, never trusted.
 extension Gazetteer {
   /// Bump when the layout or the meaning of any stored number changes.
-  static let binaryVersion: UInt64 = 3
+  static let binaryVersion: UInt64 = 4
   private static let magic: [UInt8] = Array("NGGAZ\u{0}\u{1}\u{2}".utf8)
 
   /// The gazetteer in its binary form.

@@ -164,4 +164,42 @@ import Testing
     #expect(trie.matches(startingAt: 1, count: 2) { keys[$0] }.isEmpty)
     #expect(trie.matches(startingAt: 0, count: 5) { keys[$0] }.isEmpty)
   }
+
+  /// Texts that start phrases are numbered first, so the root's edges sit at their keys; a text
+  /// met inside a phrase before it starts one, and a phrase added later, are still found.
+  @Test func rootEdgesSitAtTheirKeys() {
+    let trie = TokenTrie<Tag>(phrases: [
+      (["Bank", "of", "England"], Tag(packed: 1)), (["England"], Tag(packed: 2)),
+      (["of"], Tag(packed: 3)),
+    ])
+    #expect((0..<3).map { trie.edgeKey[$0] } == [0, 1, 2], "Bank, England, of")
+    #expect(trie.keyNumber(of: "Bank") == 0)
+    // "Rovers" takes key 3 but starts no phrase: the root's edges are no longer at their keys.
+    let grown = trie.adding([
+      (["England", "Rovers"], Tag(packed: 6)), (["Old", "Bank"], Tag(packed: 4)),
+      (["Zed"], Tag(packed: 5)),
+    ]).trie
+    #expect((0..<5).map { grown.edgeKey[$0] } == [0, 1, 2, 4, 5])
+    let words = ["Old", "Bank", "of", "England", "Zed", "Nowhere"]
+    for candidate in [trie, grown] {
+      let keys = words.map { candidate.keyNumber(of: $0) }
+      for start in words.indices {
+        let byText = candidate.matches(startingAt: start, count: words.count) { words[$0] }
+        let byNumber = candidate.matches(startingAt: start, count: words.count) { keys[$0] }
+        #expect(
+          byNumber.map { $0.payloads.map(\.packed) } == byText.map { $0.payloads.map(\.packed) })
+      }
+    }
+    let found = { (trie: TokenTrie<Tag>, start: Int) in
+      trie.matches(startingAt: start, count: words.count) { words[$0] }.map {
+        $0.payloads.map(\.packed)
+      }
+    }
+    #expect(found(trie, 1) == [[1]])
+    #expect(found(trie, 2) == [[3]])
+    #expect(found(trie, 3) == [[2]])
+    #expect(found(grown, 0) == [[4]])
+    #expect(found(grown, 4) == [[5]])
+    #expect(found(grown, 5).isEmpty)
+  }
 }
