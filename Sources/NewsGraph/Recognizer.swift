@@ -61,7 +61,9 @@ public struct Recognizer: Sendable {
       candidates += matcher.candidates(in: context)
       // By index: `for rule in rules` copied each rule out of the array, retaining its strings
       // and examples, for every sentence.
-      for position in rules.indices { candidates += rules[position].candidates(in: context) }
+      for position in rules.indices {
+        rules[position].appendCandidates(in: context, to: &candidates)
+      }
     }
     let (kept, beaten) = OverlapPolicy().resolve(candidates)
     let linked = CompanyStemLinker().link(

@@ -7,7 +7,21 @@ public protocol Rule: Sendable {
   var id: String { get }
   var summary: String { get }
   var examples: [RuleExample] { get }
-  func candidates(in context: SentenceContext) -> [Candidate]
+  /// Appends the candidates the rule finds in one sentence to `result`.
+  ///
+  /// The recognizer gathers the candidates of the dictionary and of every rule in one array: a
+  /// rule that returned an array of its own made one for each sentence, and the recognizer
+  /// copied it into its own.
+  func appendCandidates(in context: SentenceContext, to result: inout [Candidate])
+}
+
+extension Rule {
+  /// The candidates the rule finds in one sentence.
+  public func candidates(in context: SentenceContext) -> [Candidate] {
+    var result: [Candidate] = []
+    appendCandidates(in: context, to: &result)
+    return result
+  }
 }
 
 /// A sentence and the mentions a rule must find in it, marked «like this».

@@ -13,10 +13,9 @@ public struct AppositiveAgePersonRule: Rule {
     RuleExample("«Carlo Citrone» (1920-2001) played.", .person, "a life span in brackets"),
   ]
 
-  public func candidates(in context: SentenceContext) -> [Candidate] {
+  public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
-    var result: [Candidate] = []
     for open in range where !context.facts(at: open).isDisjoint(with: [.comma, .openingBracket]) {
       let close = open + 2
       guard close < range.upperBound, open > range.lowerBound else { continue }
@@ -51,7 +50,6 @@ public struct AppositiveAgePersonRule: Rule {
       guard open - start >= 2, !context.stopsName(at: start) else { continue }
       result.append(makeCandidate(start..<open, .person, context, priority: 6))
     }
-    return result
   }
 
   /// "1839", "1920-2001", "1950–": a year of birth or a span of years.

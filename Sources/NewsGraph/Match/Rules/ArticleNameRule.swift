@@ -24,11 +24,10 @@ public struct ArticleNameRule: Rule {
     RuleExample("He moved to The Hague in 2006.", .organization, "a place the dictionary knows"),
   ]
 
-  public func candidates(in context: SentenceContext) -> [Candidate] {
+  public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
-    guard !context.caseIsWeak else { return [] }
-    var result: [Candidate] = []
+    guard !context.caseIsWeak else { return }
     var i = range.lowerBound + 1
     while i + 1 < range.upperBound {
       defer { i += 1 }
@@ -70,6 +69,5 @@ public struct ArticleNameRule: Rule {
       result.append(makeCandidate(i..<(last + 1), .organization, context, priority: 1))
       i = last
     }
-    return result
   }
 }

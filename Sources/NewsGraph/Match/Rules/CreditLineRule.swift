@@ -14,10 +14,9 @@ public struct CreditLineRule: Rule {
       "He said the price rose 5/6 of a point.", .person, "prose with a slash is no credit"),
   ]
 
-  public func candidates(in context: SentenceContext) -> [Candidate] {
-    guard context.block.kind == .credit else { return [] }
+  public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
+    guard context.block.kind == .credit else { return }
     let tokens = context.tokens
-    var result: [Candidate] = []
     var partStart = context.range.lowerBound
     for i in context.range.lowerBound...context.range.upperBound {
       let isSeparator =
@@ -41,6 +40,5 @@ public struct CreditLineRule: Rule {
         result.append(makeCandidate(part, .organization, context, priority: 5))
       }
     }
-    return result
   }
 }

@@ -37,11 +37,10 @@ public struct DirectionalPlaceRule: Rule {
     return first
   }
 
-  public func candidates(in context: SentenceContext) -> [Candidate] {
+  public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
-    guard !context.block.isAllCaps else { return [] }
-    var result: [Candidate] = []
+    guard !context.block.isAllCaps else { return }
     var i = range.lowerBound
     while i + 1 < range.upperBound {
       guard context.facts(at: i).contains(.directionalPrefix),
@@ -70,6 +69,5 @@ public struct DirectionalPlaceRule: Rule {
       result.append(makeCandidate(i..<end, .place, context, priority: 7))
       i = end
     }
-    return result
   }
 }

@@ -16,9 +16,8 @@ public struct GivenNamePersonRule: Rule {
     RuleExample("He lifted the Jeremy Cup twice.", .person, "an event's name is no one's"),
   ]
 
-  public func candidates(in context: SentenceContext) -> [Candidate] {
+  public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
-    var result: [Candidate] = []
     var i = context.range.lowerBound
     while i + 1 < context.range.upperBound {
       guard tokens[i].kind == .word, tokens[i].isCapitalized,
@@ -35,7 +34,6 @@ public struct GivenNamePersonRule: Rule {
       result.append(makeCandidate(span, .person, context, priority: 6))
       i = span.upperBound
     }
-    return result
   }
 
   /// "San Francisco Bay": a name does not start inside a longer name the dictionary knows.

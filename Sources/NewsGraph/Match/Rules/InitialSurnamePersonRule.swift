@@ -12,9 +12,8 @@ public struct InitialSurnamePersonRule: Rule {
       "Plan B. The minister left.", .person, "an initial at a sentence end is not a name"),
   ]
 
-  public func candidates(in context: SentenceContext) -> [Candidate] {
-    guard !context.block.isAllCaps else { return [] }
-    var result: [Candidate] = []
+  public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
+    guard !context.block.isAllCaps else { return }
     var i = context.range.lowerBound
     while i < context.range.upperBound {
       guard context.facts(at: i).contains(.dottedInitial),
@@ -38,6 +37,5 @@ public struct InitialSurnamePersonRule: Rule {
       result.append(makeCandidate(i..<span.upperBound, .person, context, priority: 6))
       i = span.upperBound
     }
-    return result
   }
 }

@@ -34,11 +34,10 @@ public struct LocativePlaceRule: Rule {
     "Day", "Test", "Final", "Finals", "Semi",
   ]
 
-  public func candidates(in context: SentenceContext) -> [Candidate] {
+  public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
-    guard !context.caseIsWeak else { return [] }
-    var result: [Candidate] = []
+    guard !context.caseIsWeak else { return }
     for i in range where context.facts(at: i).contains(.locativePreposition) {
       let start = i + 1
       guard start < range.upperBound, tokens[start].kind == .word, tokens[start].isCapitalized,
@@ -63,6 +62,5 @@ public struct LocativePlaceRule: Rule {
       else { continue }
       result.append(makeCandidate(start..<end, .place, context, priority: 3))
     }
-    return result
   }
 }

@@ -12,10 +12,9 @@ public struct NationalityResultPersonRule: Rule {
       "the Red Cross (Switzerland) said.", .person, "an organization the dictionary knows"),
   ]
 
-  public func candidates(in context: SentenceContext) -> [Candidate] {
+  public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
-    var result: [Candidate] = []
     for open in range
     where context.facts(at: open).contains(.openingBracket) && open > range.lowerBound {
       guard let match = context.dictionaryMatch(at: open + 1), match.entry.type == .country,
@@ -37,6 +36,5 @@ public struct NationalityResultPersonRule: Rule {
       else { continue }
       result.append(makeCandidate(start..<open, .person, context, priority: 6))
     }
-    return result
   }
 }

@@ -37,11 +37,10 @@ public struct OrganizationCueRule: Rule {
     "union", "school", "university", "college", "orchestra", "ensemble", "trio", "quartet",
   ]
 
-  public func candidates(in context: SentenceContext) -> [Candidate] {
+  public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
-    guard !context.caseIsWeak else { return [] }
-    var result: [Candidate] = []
+    guard !context.caseIsWeak else { return }
     for i in range {
       let facts = context.facts(at: i)
       let isCueOf = facts.contains(.organizationCue)
@@ -73,6 +72,5 @@ public struct OrganizationCueRule: Rule {
       if end < range.upperBound, tokens[end].kind == .word, tokens[end].isCapitalized { continue }
       result.append(makeCandidate(start..<end, .organization, context, priority: 3))
     }
-    return result
   }
 }

@@ -59,10 +59,9 @@ public struct OrganizationHeadRule: Rule {
     "Church", "League", "Party", "Association", "Office", "Museum", "College", "School", "Order",
   ]
 
-  public func candidates(in context: SentenceContext) -> [Candidate] {
+  public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
-    var result: [Candidate] = []
     var i = range.lowerBound
     while i < range.upperBound {
       let facts = context.facts(at: i)
@@ -121,7 +120,6 @@ public struct OrganizationHeadRule: Rule {
       }
       i = end
     }
-    return result
   }
 
   /// The end of the capitalized words that start at `start` (no function words).

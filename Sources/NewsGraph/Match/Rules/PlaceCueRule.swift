@@ -17,11 +17,10 @@ public struct PlaceCueRule: Rule {
     "governorate", "township", "port", "valley", "neighbourhood", "neighborhood", "capital",
   ]
 
-  public func candidates(in context: SentenceContext) -> [Candidate] {
+  public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
-    guard !context.caseIsWeak else { return [] }
-    var result: [Candidate] = []
+    guard !context.caseIsWeak else { return }
     for i in range where context.facts(at: i).contains(.placeKind) {
       let start = i + 2
       guard start < range.upperBound, tokens[i + 1].text == "of", tokens[start].kind == .word,
@@ -38,6 +37,5 @@ public struct PlaceCueRule: Rule {
       }
       result.append(makeCandidate(start..<end, .place, context, priority: 3))
     }
-    return result
   }
 }

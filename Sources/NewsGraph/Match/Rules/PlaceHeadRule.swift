@@ -25,11 +25,10 @@ public struct PlaceHeadRule: Rule {
     "Brook", "Canyon", "Highway", "Expressway", "Motorway", "Border", "Crossing", "Camp",
   ]
 
-  public func candidates(in context: SentenceContext) -> [Candidate] {
+  public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
-    guard !context.block.isAllCaps else { return [] }
-    var result: [Candidate] = []
+    guard !context.block.isAllCaps else { return }
     for i in range where context.facts(at: i).contains(.placeHead) {
       var start = i
       while start > range.lowerBound, i - start < 4 {
@@ -48,6 +47,5 @@ public struct PlaceHeadRule: Rule {
       guard start < i else { continue }
       result.append(makeCandidate(start..<(i + 1), .place, context, priority: 7))
     }
-    return result
   }
 }

@@ -22,26 +22,25 @@ public struct ScoreLineTeamRule: Rule {
     RuleExample("LONDON 1996-08-30", .organization, "a dateline is no result"),
   ]
 
-  public func candidates(in context: SentenceContext) -> [Candidate] {
+  public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
     guard context.block.range.lowerBound == tokens[range.lowerBound].start || range.count < 40
     else {
-      return []
+      return
     }
-    if let fixture = fixtureSides(context) { return fixture }
+    if appendFixtureSides(context, to: &result) { return }
     // Most sentences have fewer than two numbers: count them before comparing words with "and".
     var numbers = 0
     for i in range where tokens[i].kind == .number { numbers += 1 }
-    guard numbers >= 2 else { return [] }
+    guard numbers >= 2 else { return }
     var lowercase = 0
     var words = 0
     for i in range where tokens[i].kind == .word {
       words += 1
       if tokens[i].isLowercase && tokens[i].text != "and" { lowercase += 1 }
     }
-    guard lowercase * 5 <= words else { return [] }
-    var result: [Candidate] = []
+    guard lowercase * 5 <= words else { return }
     var i = range.lowerBound
     while i < range.upperBound {
       guard startsSegment(i, context), let span = teamName(at: i, context),
@@ -53,22 +52,23 @@ public struct ScoreLineTeamRule: Rule {
       result.append(makeCandidate(span, .organization, context, priority: 12))
       i = span.upperBound
     }
-    return result
   }
 
-  /// "A AT B", "A v B": the whole sentence is two names and a word between.
-  private func fixtureSides(_ context: SentenceContext) -> [Candidate]? {
+  /// "A AT B", "A v B": the whole sentence is two names and a word between. Appends the two
+  /// sides and returns true when it is one.
+  private func appendFixtureSides(
+    _ context: SentenceContext, to result: inout [Candidate]
+  ) -> Bool {
     let range = context.range
     guard
       let middle = range.first(where: { context.facts(at: $0).contains(.fixtureWord) }),
       middle > range.lowerBound,
       let left = teamName(at: range.lowerBound, context), left.upperBound == middle,
       let right = teamName(at: middle + 1, context), right.upperBound == range.upperBound
-    else { return nil }
-    return [
-      makeCandidate(left, .organization, context, priority: 12),
-      makeCandidate(right, .organization, context, priority: 12),
-    ]
+    else { return false }
+    result.append(makeCandidate(left, .organization, context, priority: 12))
+    result.append(makeCandidate(right, .organization, context, priority: 12))
+    return true
   }
 
   /// A dictionary place (not a country), or capitalized words the dictionary does not know.

@@ -26,9 +26,8 @@ public struct SportsClubRule: Rule {
     "Sturm", "Admira", "Ferencvaros", "Honved", "Ujpest", "Zalgiris", "Skonto", "Levski",
   ]
 
-  public func candidates(in context: SentenceContext) -> [Candidate] {
+  public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
-    var result: [Candidate] = []
     for i in context.range
     where tokens[i].kind == .word && tokens[i].isCapitalized
       && (tokens[i].isAllCaps
@@ -41,7 +40,6 @@ public struct SportsClubRule: Rule {
       else { continue }
       result.append(makeCandidate(i..<(next + match.length), .organization, context, priority: 9))
     }
-    return result
   }
 
   /// "REAL" in a headline in capitals is "Real".

@@ -12,9 +12,8 @@ public struct TeamNicknameRule: Rule {
     RuleExample("in France Sunday.", .organization, "a country is not a team's home here"),
   ]
 
-  public func candidates(in context: SentenceContext) -> [Candidate] {
+  public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
-    var result: [Candidate] = []
     var i = context.range.lowerBound
     while i < context.range.upperBound {
       guard let match = context.dictionaryMatch(at: i) else {
@@ -42,7 +41,6 @@ public struct TeamNicknameRule: Rule {
         i += match.length
       }
     }
-    return result
   }
 
   /// "Yankees", "Sox", "Bulls": ends in "s" but is not a possessive or a word like "Times".

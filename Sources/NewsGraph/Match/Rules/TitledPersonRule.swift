@@ -29,8 +29,7 @@ public struct TitledPersonRule: Rule {
     "General", "Major", "Miss", "Official", "Private", "Chief", "Master", "Grand", "Royal",
   ]
 
-  public func candidates(in context: SentenceContext) -> [Candidate] {
-    var result: [Candidate] = []
+  public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     var i = context.range.lowerBound
     while i < context.range.upperBound {
       let found = context.titles(at: i)
@@ -53,7 +52,6 @@ public struct TitledPersonRule: Rule {
         i += 1
       }
     }
-    return result
   }
 
   /// In text in capitals any word looks like a name: require a known given name first.
