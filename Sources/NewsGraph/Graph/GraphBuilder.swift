@@ -71,7 +71,7 @@ public struct GraphBuilder: Sendable {
     private var hasNode: [Bool] = []
     /// The index in `edgeKeys` and `edgeStates` of each link, by the numbers of its ends
     /// (`key(_:_:)`).
-    private var edgeIndex: [UInt64: Int32] = [:]
+    private var edgeIndex = LinkIndex()
     private var edgeKeys: [UInt64] = []
     private var edgeStates: [EdgeState] = []
     private var documentCount = 0
@@ -130,11 +130,12 @@ public struct GraphBuilder: Sendable {
 
     /// The index of a link's state, made empty when the link is new.
     private mutating func edge(_ key: UInt64) -> Int {
-      if let known = edgeIndex[key] { return Int(known) }
-      edgeIndex[key] = Int32(edgeStates.count)
-      edgeKeys.append(key)
-      edgeStates.append(EdgeState())
-      return edgeStates.count - 1
+      let (index, isNew) = edgeIndex.index(of: key, new: Int32(edgeStates.count))
+      if isNew {
+        edgeKeys.append(key)
+        edgeStates.append(EdgeState())
+      }
+      return Int(index)
     }
 
     /// The index of an id's node, made with this label and type when it has none.
@@ -174,8 +175,7 @@ public struct GraphBuilder: Sendable {
       var named: [[Int32]]?
       let limit = max(2, builder.windowEntityLimit)
       let evidenceLimit = self.evidenceLimit
-      // Every pair of a window usually quotes the same sentences: cut each text once.
-      var snippets: [Range<Int>: String] = [:]
+      var snippets = Snippets(sentences: document.sentences.count)
       for window in windows {
         for local in window.ids where hasNode[Int(numbers[Int(local)])] {
           nodes[Int(numbers[Int(local)])].windows += 1
@@ -568,11 +568,44 @@ public struct GraphBuilder: Sendable {
     }
   }
 
+  /// The texts of a document's evidence, by their sentences: every pair of a window usually
+  /// quotes the same sentences, so each text is cut once.
+  ///
+  /// A text is found from its first sentence through an array (a dictionary hashed the range
+  /// of sentences for every pair), then among the texts that start there, nearly always one.
+  struct Snippets {
+    /// For each first sentence, the index plus one in `cut` of the last text that starts there;
+    /// 0 when none does.
+    private var latest: [Int32]
+    /// Each text cut, its last sentence and the index plus one of the text cut before it from
+    /// the same first sentence (0 when none was).
+    private var cut: [(last: Int, text: String, previous: Int32)] = []
+
+    init(sentences: Int) {
+      latest = Array(repeating: 0, count: sentences)
+    }
+
+    /// The text cut for the sentences `first...last`, if any.
+    func text(_ first: Int, _ last: Int) -> String? {
+      var at = Int(latest[first])
+      while at > 0 {
+        if cut[at - 1].last == last { return cut[at - 1].text }
+        at = Int(cut[at - 1].previous)
+      }
+      return nil
+    }
+
+    mutating func insert(_ text: String, _ first: Int, _ last: Int) {
+      cut.append((last, text, latest[first]))
+      latest[first] = Int32(cut.count)
+    }
+  }
+
   /// The sentence of a window that names both entities; when none does, the sentences from the
   /// first that names one of them to the first that names the other.
   func evidence(
     _ document: Document, window: Range<Int>, pair: (a: Int32, b: Int32), index: SentenceIndex,
-    text: SourceText, metadata: DocumentMetadata, snippets: inout [Range<Int>: String]
+    text: SourceText, metadata: DocumentMetadata, snippets: inout Snippets
   ) -> CooccurrenceGraph.Evidence {
     var first = window.lowerBound
     var last = window.lowerBound
@@ -589,7 +622,7 @@ public struct GraphBuilder: Sendable {
       }
     }
     let snippet: String
-    if let known = snippets[first..<(last + 1)] {
+    if let known = snippets.text(first, last) {
       snippet = known
     } else {
       let start = document.sentences[first].start
@@ -598,7 +631,7 @@ public struct GraphBuilder: Sendable {
         upper - start > evidenceLength
         ? text.singleLineText(start..<(start + evidenceLength), suffix: "…")
         : text.singleLineText(start..<upper)
-      snippets[first..<(last + 1)] = snippet
+      snippets.insert(snippet, first, last)
     }
     return CooccurrenceGraph.Evidence(
       document: document.id, sentence: first, text: snippet, date: metadata.date,

@@ -1,0 +1,20 @@
+import Testing
+
+@testable import NewsGraph
+
+/// The texts of a document's evidence, cut once per range of sentences.
+@Suite struct SnippetsTests {
+  @Test func aTextIsFoundByItsFirstAndLastSentence() {
+    var snippets = GraphBuilder.Snippets(sentences: 4)
+    #expect(snippets.text(1, 1) == nil, "nothing cut yet")
+    snippets.insert("one", 1, 1)
+    snippets.insert("one to three", 1, 3)
+    snippets.insert("two", 2, 2)
+    #expect(snippets.text(1, 1) == "one", "an earlier text from the same first sentence")
+    #expect(snippets.text(1, 3) == "one to three")
+    #expect(snippets.text(2, 2) == "two")
+    #expect(snippets.text(1, 2) == nil, "same first sentence, another last")
+    #expect(snippets.text(0, 3) == nil)
+    #expect(snippets.text(3, 3) == nil)
+  }
+}
