@@ -125,9 +125,7 @@ public struct SentenceContext: Sendable {
 
   /// The best dictionary entry whose phrase starts at token `i`, with its length in tokens.
   public func dictionaryMatch(at i: Int) -> (length: Int, entry: MatchedEntry)? {
-    guard range.contains(i), let match = shared.lookups.matches[i - shared.lookups.start] else {
-      return nil
-    }
+    guard range.contains(i), let match = shared.lookups.match(at: i) else { return nil }
     return (match.length, match)
   }
 }

@@ -26,8 +26,6 @@ struct TokenLookups: Sendable {
   /// What each token's text was found to be, in one array: a token costs one append, not one
   /// for each of its fields.
   private var looked: [Looked] = []
-  /// The best dictionary phrase at each token, which rules ask for often.
-  private(set) var matches: [SentenceContext.MatchedEntry?] = []
   /// Every dictionary phrase at each token that ends in its sentence, shortest first: token
   /// `start + k` has `phrases[phraseStart[k]..<phraseStart[k + 1]]`.
   private var phrases: [(length: Int, payloads: TokenTrie<Gazetteer.Surface>.Payloads)] = []
@@ -40,7 +38,6 @@ struct TokenLookups: Sendable {
     titles = gazetteer.titles
     upperTitles = gazetteer.upperTitles
     looked.reserveCapacity(capacity)
-    matches.reserveCapacity(capacity)
     phraseStart.reserveCapacity(capacity + 1)
   }
 
@@ -75,19 +72,13 @@ struct TokenLookups: Sendable {
     let lookedUp = looked
     let first = start
     for i in range {
-      let before = phrases.count
-      exact.appendMatches(
-        startingAt: i, count: range.upperBound, keyNumber: { lookedUp[$0 - first].key },
-        to: &phrases)
-      phraseStart.append(phrases.count)
-      if phrases.count > before, let longest = phrases.last, let first = longest.payloads.first {
-        matches.append(
-          SentenceContext.MatchedEntry(
-            gazetteer: gazetteer, position: Int(first.entry), length: longest.length,
-            form: first.form))
-      } else {
-        matches.append(nil)
+      // A token no phrase has starts no walk (most punctuation, many words).
+      if lookedUp[i - first].key >= 0 {
+        exact.appendMatches(
+          startingAt: i, count: range.upperBound, keyNumber: { lookedUp[$0 - first].key },
+          to: &phrases)
       }
+      phraseStart.append(phrases.count)
     }
   }
 
@@ -115,6 +106,19 @@ struct TokenLookups: Sendable {
   ) -> ArraySlice<(length: Int, payloads: TokenTrie<Gazetteer.Surface>.Payloads)> {
     let k = i - start
     return phrases[phraseStart[k]..<phraseStart[k + 1]]
+  }
+
+  /// The best dictionary phrase at token `i`: the first payload of its longest phrase.
+  ///
+  /// Made when a rule asks rather than kept for every token: most tokens start no phrase, and
+  /// an entry for each was a large append.
+  func match(at i: Int) -> SentenceContext.MatchedEntry? {
+    let k = i - start
+    let end = phraseStart[k + 1]
+    guard end > phraseStart[k], let best = phrases[end - 1].payloads.first else { return nil }
+    return SentenceContext.MatchedEntry(
+      gazetteer: gazetteer, position: Int(best.entry), length: phrases[end - 1].length,
+      form: best.form)
   }
 
   /// The titles that start at token `i` and end before `end`, shortest first.

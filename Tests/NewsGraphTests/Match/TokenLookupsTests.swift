@@ -23,7 +23,7 @@ import Testing
     for context in contexts {
       for i in context.range {
         #expect(lookups.facts(at: i) == context.facts(at: i))
-        #expect(lookups.matches[i]?.position == context.dictionaryMatch(at: i)?.entry.position)
+        #expect(lookups.match(at: i)?.position == context.dictionaryMatch(at: i)?.entry.position)
         #expect(
           lookups.phrases(at: i).map(\.length) == context.dictionaryPhrases(at: i).map(\.length))
         #expect(
