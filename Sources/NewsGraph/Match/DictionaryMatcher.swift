@@ -108,31 +108,49 @@ public struct DictionaryMatcher: Sendable {
 
   /// "US-led", "Russia-Egypt": capitalized parts of a hyphenated token that the dictionary knows.
   private func partCandidates(of i: Int, _ context: SentenceContext) -> [Candidate] {
-    let token = context.tokens[i]
-    var result: [Candidate] = []
-    var offset = token.start
-    // An ASCII text splits by its bytes into the parts it splits into by characters, at a
-    // fraction of the cost.
-    let text = token.text
-    let parts =
-      text.utf8.allSatisfy { $0 < 0x80 }
-      ? text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false).map {
-        Substring($0)
+    let exact = context.gazetteer.exact
+    // Each part that starts with a capital: its offset in code points in the token, its length
+    // and its key number in the trie.
+    var parts: [(offset: Int, length: Int, key: Int32)] = []
+    let text = context.tokens[i].text
+    // An ASCII text is split and looked up on its bytes, which are its scalars, with no string
+    // made for a part: at a fraction of the cost.
+    let isASCII =
+      text.utf8.withContiguousStorageIfAvailable { bytes in
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+        var from = 0
+        for to in 0...bytes.count where to == bytes.count || bytes[to] == UInt8(ascii: "-") {
+          // Only "A" to "Z" are upper case in ASCII.
+          if to > from, bytes[from] &- UInt8(ascii: "A") < 26 {
+            let part = UnsafeBufferPointer(rebasing: bytes[from..<to])
+            parts.append(
+              (from, to - from, exact.keyNumber(ofUTF8: part, hash: StringTable.hash(part))))
+          }
+          from = to + 1
+        }
+        return true
+      } ?? false
+    if !isASCII {
+      var offset = 0
+      for part in text.split(separator: "-", omittingEmptySubsequences: false) {
+        let length = part.unicodeScalars.count
+        defer { offset += length + 1 }
+        if let first = part.unicodeScalars.first, first.properties.isUppercase {
+          parts.append((offset, length, exact.keyNumber(of: String(part))))
+        }
       }
-      : text.split(separator: "-", omittingEmptySubsequences: false)
-    for part in parts {
-      let length = part.unicodeScalars.count
-      defer { offset += length + 1 }
-      guard let first = part.unicodeScalars.first, first.properties.isUppercase else { continue }
-      let found = context.gazetteer.exact.matches(startingAt: 0, count: 1) { _ in String(part) }
+    }
+    var result: [Candidate] = []
+    for part in parts where part.key >= 0 {
+      let found = exact.matches(startingAt: 0, count: 1) { _ in part.key }
       guard let payloads = found.first?.payloads,
         let surface = payloads.first(where: {
           !context.gazetteer.entries.isCommonWord(at: Int($0.entry))
         })
       else { continue }
       var item = candidate(surface, i..<(i + 1), context)
-      item.start = offset
-      item.end = offset + length
+      item.start = context.tokens[i].start + part.offset
+      item.end = item.start + part.length
       result.append(item)
     }
     return result

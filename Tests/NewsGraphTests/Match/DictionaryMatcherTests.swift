@@ -55,6 +55,9 @@ import Testing
       marked: "«Russia»-«Egypt» ties", entities: ["country/russia", "country/egypt"],
       explanation: "both parts of a hyphenated pair"),
     Case(
+      marked: "anti-«Russia» protests", entities: ["country/russia"],
+      explanation: "a part after a lower-case part starts at its own offset"),
+    Case(
       marked: "«Russia»-«Egypt»-Zürich ties", entities: ["country/russia", "country/egypt"],
       explanation: "a hyphenated word that is not ASCII is split by characters"),
     Case(
