@@ -40,17 +40,18 @@ public struct Token: Sendable, Hashable {
   }
 
   /// A token whose text is `scalars`, as the tokenizer makes it: the case tests read the
-  /// scalars it has at hand rather than the new string. `hasHyphen` is whether the scalars
-  /// hold a hyphen, which the tokenizer knows from joining the word.
+  /// traits of the scalars, which the tokenizer joined as it read them, rather than the new
+  /// string. `hasHyphen` is whether the scalars hold a hyphen, which the tokenizer knows from
+  /// joining the word.
   init(
-    text: String, scalars: UnsafeBufferPointer<Unicode.Scalar>, start: Int, end: Int,
-    kind: Kind, spaceBefore: Bool, hasHyphen: Bool
+    text: String, scalars: UnsafeBufferPointer<Unicode.Scalar>, traits: ScalarTraits, start: Int,
+    end: Int, kind: Kind, spaceBefore: Bool, hasHyphen: Bool
   ) {
     self.text = text
     self.start = start
     self.end = end
-    traits = Traits(
-      scalars: scalars, kind: kind, spaceBefore: spaceBefore, hasHyphen: hasHyphen)
+    self.traits = Traits(
+      scalars: scalars, traits: traits, kind: kind, spaceBefore: spaceBefore, hasHyphen: hasHyphen)
   }
 
   /// Whether the first letter is upper case ("Putin", "US", "al-Sisi" is not).
@@ -108,11 +109,12 @@ public struct Token: Sendable, Hashable {
     }
 
     init(
-      scalars: UnsafeBufferPointer<Unicode.Scalar>, kind: Kind, spaceBefore: Bool,
-      hasHyphen: Bool
+      scalars: UnsafeBufferPointer<Unicode.Scalar>, traits: ScalarTraits, kind: Kind,
+      spaceBefore: Bool, hasHyphen: Bool
     ) {
       self.init(
-        kind: kind, shape: kind == .word ? Shape(word: scalars, hasHyphen: hasHyphen) : [],
+        kind: kind,
+        shape: kind == .word ? Shape(word: scalars, traits: traits, hasHyphen: hasHyphen) : [],
         asciiCharacter: scalars.count == 1 && scalars[0].isASCII ? UInt8(scalars[0].value) : 0,
         spaceBefore: spaceBefore)
     }
@@ -129,9 +131,19 @@ public struct Token: Sendable, Hashable {
 
     init(rawValue: UInt8) { self.rawValue = rawValue }
 
-    /// The shape of a word; `hasHyphen` false skips the search for a hyphen, which costs a
-    /// word of no hyphen (nearly every word) as much as its case tests.
-    init(word scalars: UnsafeBufferPointer<Unicode.Scalar>, hasHyphen: Bool = true) {
+    /// The shape of a word, from its scalars alone.
+    init(word scalars: UnsafeBufferPointer<Unicode.Scalar>) {
+      var traits: ScalarTraits = []
+      ScalarTraits.ascii.withUnsafeBufferPointer { table in
+        for scalar in scalars { traits.formUnion(ScalarTraits.of(scalar, in: table)) }
+      }
+      self.init(word: scalars, traits: traits, hasHyphen: true)
+    }
+
+    /// The shape of a word whose scalars' traits, joined, are `traits`; `hasHyphen` false skips
+    /// the search for a hyphen, which costs a word of no hyphen (nearly every word) as much as
+    /// its case tests.
+    init(word scalars: UnsafeBufferPointer<Unicode.Scalar>, traits: ScalarTraits, hasHyphen: Bool) {
       guard let first = scalars.first else {
         self = []
         return
@@ -139,23 +151,7 @@ public struct Token: Sendable, Hashable {
       var shape: Shape = []
       if ScalarClass.isUpper(first) { shape.insert(.capitalized) }
       if ScalarClass.isLower(first) { shape.insert(.lowercase) }
-      var hasLetter = false
-      var hasLower = false
-      // Once a lower-case letter is found (in most words the first or second scalar), the rest
-      // of the word cannot change whether it is all capitals.
-      for scalar in scalars {
-        let value = scalar.value
-        if value < 0x80 {
-          let isLower = value &- 0x61 < 26
-          hasLower = hasLower || isLower
-          hasLetter = hasLetter || isLower || value &- 0x41 < 26
-        } else {
-          hasLower = hasLower || ScalarClass.isLower(scalar)
-          hasLetter = hasLetter || ScalarClass.isLetter(scalar)
-        }
-        if hasLower { break }
-      }
-      if hasLetter && !hasLower { shape.insert(.allCaps) }
+      if traits.contains(.letter) && !traits.contains(.lower) { shape.insert(.allCaps) }
       if scalars[scalars.count - 1] == "." { shape.insert(.endsInPeriod) }
       guard hasHyphen else {
         self = shape

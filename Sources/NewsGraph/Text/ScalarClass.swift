@@ -57,3 +57,54 @@ enum ScalarClass {
     c.properties.lowercaseMapping
   }
 }
+
+/// What the tokenizer and a word's case tests ask of a scalar, in one byte.
+///
+/// A word's scalars are read once, by the tokenizer: the traits of each, from one look-up in
+/// `ascii` for an ASCII scalar, are joined with `|` as it goes, and the joined traits answer
+/// whether a word is all digits, has a letter or has a lower-case letter without a second pass
+/// over its scalars.
+struct ScalarTraits: OptionSet, Sendable {
+  let rawValue: UInt8
+  /// `ScalarClass.isSpace`.
+  static let space = ScalarTraits(rawValue: 1)
+  /// `isWordScalar`: a letter, a digit, a mark or a joiner.
+  static let word = ScalarTraits(rawValue: 2)
+  /// A word scalar that is not an ASCII digit: a word of none is a number.
+  static let notDigit = ScalarTraits(rawValue: 4)
+  /// `ScalarClass.isLetter`.
+  static let letter = ScalarTraits(rawValue: 8)
+  /// `ScalarClass.isUpper`.
+  static let upper = ScalarTraits(rawValue: 16)
+  /// `ScalarClass.isLower`.
+  static let lower = ScalarTraits(rawValue: 32)
+
+  init(rawValue: UInt8) { self.rawValue = rawValue }
+
+  /// The traits of any scalar, by the tests they stand for, so that the table agrees with them.
+  ///
+  /// Out of line: in a loop, only scalars beyond ASCII come here.
+  @inline(never) init(_ scalar: Unicode.Scalar) {
+    var traits: ScalarTraits = []
+    if ScalarClass.isSpace(scalar) { traits.insert(.space) }
+    if isWordScalar(scalar) {
+      traits.insert(.word)
+      if !isDigit(scalar) { traits.insert(.notDigit) }
+    }
+    if ScalarClass.isLetter(scalar) { traits.insert(.letter) }
+    if ScalarClass.isUpper(scalar) { traits.insert(.upper) }
+    if ScalarClass.isLower(scalar) { traits.insert(.lower) }
+    self = traits
+  }
+
+  /// The traits of each ASCII scalar, by value.
+  static let ascii: [ScalarTraits] = (0..<0x80).map { ScalarTraits(Unicode.Scalar(UInt8($0))) }
+
+  /// The traits of `scalar`, from `table` (`ascii`'s storage, which a loop reads once) when it
+  /// is ASCII.
+  @inline(__always) static func of(
+    _ scalar: Unicode.Scalar, in table: UnsafeBufferPointer<ScalarTraits>
+  ) -> ScalarTraits {
+    scalar.value < 0x80 ? table[Int(scalar.value)] : ScalarTraits(scalar)
+  }
+}

@@ -42,9 +42,14 @@ public struct Tokenizer: Sendable {
   /// Appends the tokens of `range` of the folded text to `tokens`: a document's blocks go
   /// straight into its one array, instead of each into an array of its own copied after.
   public func append(in text: SourceText, range: Range<Int>, to tokens: inout [Token]) {
-    // Read through a buffer pointer: the array's bounds checks and retains cost more than the
-    // tests they guard.
-    text.folded.withUnsafeBufferPointer { append(in: $0, range: range, to: &tokens) }
+    // Read through buffer pointers: the arrays' bounds checks and retains cost more than the
+    // tests they guard; the table is read once a block, since a static read at each scalar
+    // checks that it was made.
+    text.folded.withUnsafeBufferPointer { scalars in
+      ScalarTraits.ascii.withUnsafeBufferPointer { table in
+        append(in: scalars, range: range, traits: table, to: &tokens)
+      }
+    }
   }
 
   /// Room for the tokens of `scalars` scalars of text. News prose runs about five scalars a
@@ -52,44 +57,56 @@ public struct Tokenizer: Sendable {
   /// (each growth copies every token made so far).
   static func capacity(for scalars: Int) -> Int { scalars / 4 + 4 }
 
+  /// The tokens of `s[range]`; `table` is `ScalarTraits.ascii`.
+  ///
+  /// A word's scalars are classed by one look-up each, and their traits joined as the word is
+  /// read: whether it is all digits, and its case, come from the joined traits.
   private func append(
-    in s: UnsafeBufferPointer<Unicode.Scalar>, range: Range<Int>, to tokens: inout [Token]
+    in s: UnsafeBufferPointer<Unicode.Scalar>, range: Range<Int>,
+    traits table: UnsafeBufferPointer<ScalarTraits>, to tokens: inout [Token]
   ) {
+    @inline(__always) func traits(_ c: Unicode.Scalar) -> ScalarTraits {
+      ScalarTraits.of(c, in: table)
+    }
+    @inline(__always) func isWord(_ c: Unicode.Scalar) -> Bool { traits(c).contains(.word) }
     var i = range.lowerBound
     let end = range.upperBound
     var spaceBefore = true
     while i < end {
       let c = s[i]
-      if ScalarClass.isSpace(c) {
+      var joined = traits(c)
+      if joined.contains(.space) {
         spaceBefore = true
         i += 1
         continue
       }
-      if isWordScalar(c) {
+      if joined.contains(.word) {
         var j = i + 1
-        var allDigits = isDigit(c)
         var hasHyphen = false
         while j < end {
           let d = s[j]
-          if isWordScalar(d) {
-            if !isDigit(d) { allDigits = false }
+          let next = traits(d)
+          if next.contains(.word) {
+            joined.formUnion(next)
             j += 1
             continue
           }
           let hasNext = j + 1 < end
-          if d == "-", hasNext, isWordScalar(s[j + 1]) {
+          if d == "-", hasNext, isWord(s[j + 1]) {
             hasHyphen = true
             j += 1
             continue
           }
-          if d == "'", hasNext, isWordScalar(s[j + 1]) {
+          if d == "'", hasNext, isWord(s[j + 1]) {
             // "'s" at the end of a word is a possessive; other apostrophes stay (O'Brien, don't).
             let isS = s[j + 1] == "s" || s[j + 1] == "S"
-            if isS && (j + 2 >= end || !isWordScalar(s[j + 2])) { break }
+            if isS && (j + 2 >= end || !isWord(s[j + 2])) { break }
             j += 1
             continue
           }
-          if (d == "." || d == ","), hasNext, isDigit(s[j - 1]), isDigit(s[j + 1]), allDigits {
+          if d == "." || d == ",", hasNext, isDigit(s[j - 1]), isDigit(s[j + 1]),
+            !joined.contains(.notDigit)
+          {
             j += 1
             continue
           }
@@ -102,6 +119,7 @@ public struct Tokenizer: Sendable {
           }
           if d == "&", isShortCapitals(s, i..<j), let after = shortCapitalsEnd(s, j + 1, end) {
             // "AT&T", "S&P", "M&S": capitals joined by "&"
+            for k in (j + 1)..<after { joined.formUnion(traits(s[k])) }
             j = after
             continue
           }
@@ -124,7 +142,8 @@ public struct Tokenizer: Sendable {
           let isDotted = UnsafeBufferPointer(rebasing: s[i..<j]).contains(".")
           if isInitial || isDotted || isAbbreviation(s, i, j, end) { j += 1 }
         }
-        tokens.append(make(s, i, j, allDigits ? .number : .word, spaceBefore, hasHyphen))
+        let kind: Token.Kind = joined.contains(.notDigit) ? .word : .number
+        tokens.append(make(s, i, j, kind, spaceBefore, traits: joined, hasHyphen: hasHyphen))
         spaceBefore = false
         i = j
         if i + 1 < end, s[i] == "'", s[i + 1] == "s" || s[i + 1] == "S" {
@@ -160,16 +179,16 @@ public struct Tokenizer: Sendable {
       && (!Tokenizer.wordLikeAbbreviationSet.contains(word) || continuesAfter(s, j + 1, end))
   }
 
-  /// A token of `s[start..<end]`; `hasHyphen` is whether a hyphen joined it (only a word's
-  /// does).
+  /// A token of `s[start..<end]`; `traits` are its scalars' traits joined and `hasHyphen`
+  /// whether a hyphen joined it (only a word's case tests read them).
   private func make(
     _ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, _ kind: Token.Kind,
-    _ space: Bool, _ hasHyphen: Bool = false
+    _ space: Bool, traits: ScalarTraits = [], hasHyphen: Bool = false
   ) -> Token {
     let scalars = UnsafeBufferPointer(rebasing: s[start..<end])
     return Token(
-      text: SourceText.string(scalars), scalars: scalars, start: start, end: end, kind: kind,
-      spaceBefore: space, hasHyphen: hasHyphen)
+      text: SourceText.string(scalars), scalars: scalars, traits: traits, start: start, end: end,
+      kind: kind, spaceBefore: space, hasHyphen: hasHyphen)
   }
 }
 

@@ -48,10 +48,12 @@ import Testing
   ])
   func caseTestsMatchBothInitializers(_ c: Case) {
     let text = SourceText(c.text)
+    // The tokenizer joins the traits of the scalars as it reads them.
+    let traits = text.folded.reduce(into: ScalarTraits()) { $0.formUnion(ScalarTraits($1)) }
     let made = text.folded.withUnsafeBufferPointer {
       Token(
-        text: c.text, scalars: $0, start: 0, end: text.count, kind: c.kind, spaceBefore: true,
-        hasHyphen: c.text.contains("-"))
+        text: c.text, scalars: $0, traits: traits, start: 0, end: text.count, kind: c.kind,
+        spaceBefore: true, hasHyphen: c.text.contains("-"))
     }
     let given = Token(text: c.text, start: 0, end: text.count, kind: c.kind, spaceBefore: true)
     for token in [made, given] {
