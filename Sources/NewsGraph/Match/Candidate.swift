@@ -43,6 +43,10 @@ public struct SentenceContext: Sendable {
   public var gazetteer: Gazetteer
   /// The dictionary's phrases, the titles and the facts of each token, looked up once.
   private let shared: TokenLookups.Shared
+  /// The facts of all the sentence's tokens together: a rule that starts on a token with a fact
+  /// the sentence lacks ("a place head", "an opening bracket") finds nothing in it, and need not
+  /// look at its tokens one by one.
+  let sentenceFacts: TokenFacts
 
   public init(
     tokens: [Token], range: Range<Int>, index: Int, block: TextBlock, gazetteer: Gazetteer
@@ -67,6 +71,9 @@ public struct SentenceContext: Sendable {
     self.block = block
     self.gazetteer = gazetteer
     shared = lookups
+    var sentenceFacts: TokenFacts = []
+    for i in range { sentenceFacts.formUnion(lookups.lookups.facts(at: i)) }
+    self.sentenceFacts = sentenceFacts
   }
 
   /// What rules need to know of a dictionary entry found in the text.

@@ -37,6 +37,9 @@ import Testing
       rule: "organization-head", marked: "Students of «Cairo University» marched.",
       type: .organization, explanation: "a place before a head word"),
     Case(
+      rule: "organization-head", marked: "She entered the «Hockey Hall of Fame» in 1990.",
+      type: .organization, explanation: "Hall of Fame in a sentence without a head word"),
+    Case(
       rule: "credit-line", marked: "Photo: «Jane Doe»/AFP", type: .person,
       explanation: "a photographer in a credit line; AFP is a known agency name"),
     Case(

@@ -16,6 +16,7 @@ public struct AppositiveAgePersonRule: Rule {
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
+    guard !context.sentenceFacts.isDisjoint(with: [.comma, .openingBracket]) else { return }
     for open in range where !context.facts(at: open).isDisjoint(with: [.comma, .openingBracket]) {
       let close = open + 2
       guard close < range.upperBound, open > range.lowerBound else { continue }

@@ -27,7 +27,8 @@ public struct ArticleNameRule: Rule {
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
-    guard !context.caseIsWeak else { return }
+    // "The" is a function word.
+    guard !context.caseIsWeak, context.sentenceFacts.contains(.functionWord) else { return }
     var i = range.lowerBound + 1
     while i + 1 < range.upperBound {
       defer { i += 1 }

@@ -40,7 +40,9 @@ public struct DirectionalPlaceRule: Rule {
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
-    guard !context.block.isAllCaps else { return }
+    guard !context.block.isAllCaps, context.sentenceFacts.contains(.directionalPrefix) else {
+      return
+    }
     var i = range.lowerBound
     while i + 1 < range.upperBound {
       guard context.facts(at: i).contains(.directionalPrefix),

@@ -13,7 +13,7 @@ public struct InitialSurnamePersonRule: Rule {
   ]
 
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
-    guard !context.block.isAllCaps else { return }
+    guard !context.block.isAllCaps, context.sentenceFacts.contains(.dottedInitial) else { return }
     var i = context.range.lowerBound
     while i < context.range.upperBound {
       guard context.facts(at: i).contains(.dottedInitial),

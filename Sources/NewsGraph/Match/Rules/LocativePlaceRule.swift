@@ -37,7 +37,9 @@ public struct LocativePlaceRule: Rule {
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
-    guard !context.caseIsWeak else { return }
+    guard !context.caseIsWeak, context.sentenceFacts.contains(.locativePreposition) else {
+      return
+    }
     for i in range where context.facts(at: i).contains(.locativePreposition) {
       let start = i + 1
       guard start < range.upperBound, tokens[start].kind == .word, tokens[start].isCapitalized,

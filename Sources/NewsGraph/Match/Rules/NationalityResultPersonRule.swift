@@ -15,6 +15,7 @@ public struct NationalityResultPersonRule: Rule {
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
+    guard context.sentenceFacts.contains(.openingBracket) else { return }
     for open in range
     where context.facts(at: open).contains(.openingBracket) && open > range.lowerBound {
       guard let match = context.dictionaryMatch(at: open + 1), match.entry.type == .country,

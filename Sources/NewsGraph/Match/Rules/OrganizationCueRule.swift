@@ -40,7 +40,9 @@ public struct OrganizationCueRule: Rule {
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
-    guard !context.caseIsWeak else { return }
+    guard !context.caseIsWeak,
+      !context.sentenceFacts.isDisjoint(with: [.organizationCue, .organizationKind])
+    else { return }
     for i in range {
       let facts = context.facts(at: i)
       let isCueOf = facts.contains(.organizationCue)

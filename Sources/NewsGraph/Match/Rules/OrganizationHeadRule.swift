@@ -62,14 +62,15 @@ public struct OrganizationHeadRule: Rule {
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
+    // A sentence without a head word may still hold "Hall of Fame".
+    guard
+      !context.sentenceFacts.isDisjoint(with: [.organizationSuffixHead, .organizationOfHead])
+        || range.contains(where: { isHallOfFame(at: $0, context) })
+    else { return }
     var i = range.lowerBound
     while i < range.upperBound {
       let facts = context.facts(at: i)
-      // "Hockey Hall of Fame": a head of three words. Its length first: most words are not
-      // "Hall", and no other text equals it.
-      let isHallOfFame =
-        tokens[i].text.utf8.count == 4 && tokens[i].text == "Hall" && i + 2 < range.upperBound
-        && tokens[i + 1].text == "of" && tokens[i + 2].text == "Fame"
+      let isHallOfFame = isHallOfFame(at: i, context)
       let isSuffix = facts.contains(.organizationSuffixHead) || isHallOfFame
       let isOf = facts.contains(.organizationOfHead)
       guard isSuffix || isOf else {
@@ -120,6 +121,15 @@ public struct OrganizationHeadRule: Rule {
       }
       i = end
     }
+  }
+
+  /// "Hockey Hall of Fame": a head of three words at token `i`.
+  private func isHallOfFame(at i: Int, _ context: SentenceContext) -> Bool {
+    let tokens = context.tokens
+    // Its length first: most words are not "Hall", and no other text equals it.
+    return tokens[i].text.utf8.count == 4 && tokens[i].text == "Hall"
+      && i + 2 < context.range.upperBound && tokens[i + 1].text == "of"
+      && tokens[i + 2].text == "Fame"
   }
 
   /// The end of the capitalized words that start at `start` (no function words).

@@ -20,7 +20,7 @@ public struct PlaceCueRule: Rule {
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
-    guard !context.caseIsWeak else { return }
+    guard !context.caseIsWeak, context.sentenceFacts.contains(.placeKind) else { return }
     for i in range where context.facts(at: i).contains(.placeKind) {
       let start = i + 2
       guard start < range.upperBound, tokens[i + 1].text == "of", tokens[start].kind == .word,

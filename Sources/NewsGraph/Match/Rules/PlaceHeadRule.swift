@@ -28,7 +28,7 @@ public struct PlaceHeadRule: Rule {
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
-    guard !context.block.isAllCaps else { return }
+    guard !context.block.isAllCaps, context.sentenceFacts.contains(.placeHead) else { return }
     for i in range where context.facts(at: i).contains(.placeHead) {
       var start = i
       while start > range.lowerBound, i - start < 4 {

@@ -60,7 +60,7 @@ public struct ScoreLineTeamRule: Rule {
     _ context: SentenceContext, to result: inout [Candidate]
   ) -> Bool {
     let range = context.range
-    guard
+    guard context.sentenceFacts.contains(.fixtureWord),
       let middle = range.first(where: { context.facts(at: $0).contains(.fixtureWord) }),
       middle > range.lowerBound,
       let left = teamName(at: range.lowerBound, context), left.upperBound == middle,
