@@ -224,8 +224,8 @@ public struct EntityResolver: Sendable {
   /// The mentions of the drafts that have a key, in `order`, and their entities sorted by id.
   ///
   /// Each key is looked up in `fullNames` and the dictionary once, and gives the index of its
-  /// entity, so a mention costs one hash of its key. Keys and ids share one table: an id is its
-  /// own key, except for a full name's key ("rule:Vladimir Putin"), and the id of that
+  /// entity, so a mention costs one look-up of its key. Keys and ids share one numbering: an id
+  /// is its own key, except for a full name's key ("rule:Vladimir Putin"), and the id of that
   /// ("person/vladimir-putin") is no full name's key.
   private func mentionsAndEntities(
     _ drafts: [Draft], order: [Int], fullNames: [String: String], _ text: SourceText,
@@ -235,65 +235,67 @@ public struct EntityResolver: Sendable {
     mentions.reserveCapacity(drafts.count)
     var groups: [Group] = []
     groups.reserveCapacity(order.count)
-    var groupOf = [String: Int](minimumCapacity: order.count)  // key or id -> index in `groups`
+    var keys = StringNumbering(capacity: order.count)
+    var groupOf: [Int] = []  // number of a key or id -> index in `groups`
+    groupOf.reserveCapacity(order.count)
     for position in order {
       guard let key = drafts[position].key else { continue }
       // The candidate's fields are read in place: a copy of it costs retains of its strings.
       let type = drafts[position].candidate.type
       let span = drafts[position].candidate.start..<drafts[position].candidate.end
-      var (group, isNew) = Self.number(of: key, in: &groupOf, next: groups.count)
-      if isNew, key.utf8.first == UInt8(ascii: "r"), let full = fullNames[key] {
-        // (The keys of `fullNames` all start with "rule:": most keys need no look in it.)
-        let id = Slug.id(.person, full)
-        let (existing, idIsNew) = Self.number(of: id, in: &groupOf, next: group)
-        if idIsNew {
-          groups.append(Group(id: id, type: type, label: full))
-        } else {
-          group = existing
-          groupOf[key] = group
-        }
-      } else if isNew {
-        let label =
-          gazetteer.index[key].map { gazetteer.entries.label(at: $0) }
-          ?? drafts[position].ruleLabel ?? key
-        groups.append(Group(id: key, type: type, label: label))
-      }
       let surface = text.text(span)
+      let (number, isNew) = keys.insert(key)
+      var created = false
+      if isNew {
+        groupOf.append(groups.count)
+        if key.utf8.first == UInt8(ascii: "r"), let full = fullNames[key] {
+          // (The keys of `fullNames` all start with "rule:": most keys need no look in it.)
+          let id = Slug.id(.person, full)
+          let (idNumber, idIsNew) = keys.insert(id)
+          if idIsNew {
+            groupOf.append(groups.count)
+            groups.append(Group(id: id, type: type, label: full, form: surface))
+            created = true
+          } else {
+            groupOf[number] = groupOf[idNumber]
+          }
+        } else {
+          let label =
+            gazetteer.index[key].map { gazetteer.entries.label(at: $0) }
+            ?? drafts[position].ruleLabel ?? key
+          groups.append(Group(id: key, type: type, label: label, form: surface))
+          created = true
+        }
+      }
+      let group = groupOf[number]
+      // An entity has few forms: a look through them is cheaper than a set, and keeps the first
+      // of two canonically equivalent ones as a set would.
+      if !created && !groups[group].forms.contains(surface) {
+        groups[group].forms.append(surface)
+      }
       mentions.append(
         Mention(
           text: surface, start: span.lowerBound, end: span.upperBound,
           sentence: drafts[position].candidate.sentence, type: type, entity: groups[group].id,
           form: drafts[position].candidate.form, source: drafts[position].candidate.source))
       groups[group].count += 1
-      // An entity has few forms: a look through them is cheaper than a set, and keeps the first
-      // of two canonically equivalent ones as a set would.
-      if !groups[group].forms.contains(surface) { groups[group].forms.append(surface) }
     }
     // Sorted as indices: an Entity is larger to move than an Int. Most entities have one form,
-    // which needs no sorting.
-    let entities = groups.indices.sorted { groups[$0].id < groups[$1].id }.map { index in
+    // which needs no sorting. The ids' prefixes are read from an array of their own: a Group
+    // read for each comparison costs retains of its strings.
+    let prefixes = groups.map(\.prefix)
+    let entities = groups.indices.sorted {
+      if let first = prefixes[$0], let second = prefixes[$1], first != second {
+        return first < second
+      }
+      return groups[$0].id < groups[$1].id
+    }.map { index in
       let group = groups[index]
       return Entity(
         id: group.id, type: group.type, label: group.label, mentions: group.count,
         aliases: group.forms.count > 1 ? group.forms.sorted() : group.forms)
     }
     return (mentions, entities)
-  }
-
-  /// The number `table` gives `key`, which gets `next` if it had none: one hash either way,
-  /// where a look-up and then an insertion hash a new key twice.
-  private static func number(of key: String, in table: inout [String: Int], next: Int) -> (
-    number: Int, isNew: Bool
-  ) {
-    var isNew = false
-    let number = { (slot: inout Int) -> Int in
-      if slot < 0 {
-        slot = next
-        isNew = true
-      }
-      return slot
-    }(&table[key, default: -1])
-    return (number, isNew)
   }
 
   /// Whether each token is covered by a draft.
@@ -386,7 +388,42 @@ public struct EntityResolver: Sendable {
     var label: String
     var count = 0
     /// The distinct surfaces, in the order first seen.
-    var forms: [String] = []
+    var forms: [String]
+    /// The first sixteen bytes of an ASCII id, the first at the top and zeros after the end: for
+    /// two ASCII ids `String` order is the order of their bytes, which two different prefixes
+    /// settle without comparing the strings ("person/" alone takes seven). Nil for any other id.
+    let prefix: Prefix?
+
+    init(id: String, type: EntityType, label: String, form: String) {
+      self.id = id
+      self.type = type
+      self.label = label
+      forms = [form]
+      prefix = Self.prefix(of: id)
+    }
+
+    /// Sixteen bytes in the order of their bytes.
+    struct Prefix: Comparable {
+      var high: UInt64 = 0
+      var low: UInt64 = 0
+
+      static func < (a: Prefix, b: Prefix) -> Bool { (a.high, a.low) < (b.high, b.low) }
+    }
+
+    /// The first sixteen bytes of `id` if it is ASCII and in one piece.
+    private static func prefix(of id: String) -> Prefix? {
+      let prefix = id.utf8.withContiguousStorageIfAvailable { bytes -> Prefix? in
+        var prefix = Prefix()
+        for offset in 0..<min(bytes.count, 8) {
+          prefix.high |= UInt64(bytes[offset]) << UInt64(56 - 8 * offset)
+        }
+        for offset in 8..<max(8, min(bytes.count, 16)) {
+          prefix.low |= UInt64(bytes[offset]) << UInt64(120 - 8 * offset)
+        }
+        return bytes.allSatisfy { $0 < 0x80 } ? prefix : nil
+      }
+      return prefix ?? nil
+    }
   }
 
   /// The words of a candidate's span in folded text, without punctuation.

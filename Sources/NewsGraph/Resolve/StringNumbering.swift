@@ -1,0 +1,113 @@
+/// Numbers strings in the order they first come (0, 1, 2 ...), for the tables the resolver
+/// fills as it reads one document.
+///
+/// `Dictionary<String, Int>` hashes a string with SipHash and compares it with the strings of
+/// its probe run, a few hundred instructions a look-up, and the resolver looks up a key for
+/// every mention. Here the UTF-8 bytes of an ASCII string are hashed with FNV-1a into an
+/// open-addressing index, and a string of the same hash is compared with `==`, which for two
+/// ASCII strings compares their bytes. The numbers are always the ones a
+/// `Dictionary` giving each new string the next number would give: two ASCII strings are equal
+/// only when their bytes are, and once a string that is not ASCII comes (a decomposed "é", or
+/// the Kelvin sign, which equals "K" under canonical equivalence), every string is kept in a
+/// `Dictionary` too, which answers for that string and for the ASCII strings the index lacks.
+struct StringNumbering {
+  /// The strings, by number: the first of canonically equivalent ones.
+  private var strings: [String] = []
+  /// The hash of each ASCII string, by number (0 for the others), which tells most strings in a
+  /// probe run apart without comparing them and places them again when the index grows.
+  private var hashes: [UInt32] = []
+  /// Open-addressing index of the ASCII strings: 0 is an empty slot, otherwise a string's number
+  /// plus one. Its size is a power of two, and it is at most half full.
+  private var slots: [Int32]
+  /// Every string with its number, from the first string that is not ASCII on; nil before.
+  private var all: [String: Int]?
+
+  /// An empty numbering with room for `capacity` strings before its index grows.
+  init(capacity: Int = 0) {
+    var size = 16
+    while size < capacity * 2 { size *= 2 }
+    slots = [Int32](repeating: 0, count: size)
+    strings.reserveCapacity(capacity)
+    hashes.reserveCapacity(capacity)
+  }
+
+  /// How many distinct strings have numbers: they are `0..<count`.
+  var count: Int { strings.count }
+
+  /// The number of the string equal to `string`, which gets the next number if none is, and
+  /// whether it did.
+  mutating func insert(_ string: String) -> (number: Int, isNew: Bool) {
+    guard let hash = Self.asciiHash(string) else { return insertUnindexed(string) }
+    let found = indexed(string, hash: hash)
+    if let number = found.number { return (number, false) }
+    if let number = all?[string] { return (number, false) }
+    let new = append(string, hash: hash)
+    slots[found.slot] = Int32(new + 1)
+    if (count + 1) * 2 > slots.count { grow() }
+    return (new, true)
+  }
+
+  /// `insert(_:)` for a string the index cannot hold: one that is not ASCII, or whose bytes are
+  /// not in one piece.
+  private mutating func insertUnindexed(_ string: String) -> (number: Int, isNew: Bool) {
+    if all == nil {
+      var table = [String: Int](minimumCapacity: count + 1)
+      for (number, string) in strings.enumerated() where table[string] == nil {
+        table[string] = number
+      }
+      all = table
+    }
+    if let number = all?[string] { return (number, false) }
+    return (append(string, hash: 0), true)
+  }
+
+  /// Gives `string`, whose hash is `hash`, the next number, in `all` if there is one but not
+  /// in the index.
+  private mutating func append(_ string: String, hash: UInt32) -> Int {
+    let number = count
+    strings.append(string)
+    hashes.append(hash)
+    all?[string] = number
+    return number
+  }
+
+  /// The number of the indexed string equal to the ASCII string `key`, whose hash is `hash`, or
+  /// nil and the empty slot that `key` would take.
+  private func indexed(_ key: String, hash: UInt32) -> (number: Int?, slot: Int) {
+    let mask = slots.count - 1
+    var slot = Int(hash) & mask
+    while true {
+      let value = Int(slots[slot])
+      if value == 0 { return (nil, slot) }
+      if hashes[value - 1] == hash && strings[value - 1] == key { return (value - 1, slot) }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  /// Doubles the index, placing again the ASCII strings it held.
+  private mutating func grow() {
+    var grown = [Int32](repeating: 0, count: slots.count * 2)
+    let mask = grown.count - 1
+    for value in slots where value != 0 {
+      var slot = Int(hashes[Int(value) - 1]) & mask
+      while grown[slot] != 0 { slot = (slot + 1) & mask }
+      grown[slot] = value
+    }
+    slots = grown
+  }
+
+  /// `StringTable.hash(_:)` of the UTF-8 bytes of an ASCII string whose bytes are in one piece;
+  /// nil for any other string.
+  private static func asciiHash(_ string: String) -> UInt32? {
+    let hash = string.utf8.withContiguousStorageIfAvailable { key -> UInt32? in
+      var hash = StringTable.hashSeed
+      var union: UInt8 = 0
+      for byte in key {
+        hash = StringTable.hash(hash, byte)
+        union |= byte
+      }
+      return union < 0x80 ? hash : nil
+    }
+    return hash ?? nil
+  }
+}
