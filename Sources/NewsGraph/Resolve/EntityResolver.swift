@@ -154,8 +154,9 @@ public struct EntityResolver: Sendable {
         drafts[index].candidate.source = "rule:document-team"
       }
       let covered = coveredTokens(drafts, count: tokens.count)
+      // (The kind, read through a call, is asked last: only a word is capitalized, and few are.)
       for index in tokens.indices
-      where tokens[index].kind == .word && tokens[index].isCapitalized && !covered[index] {
+      where !covered[index] && tokens[index].isCapitalized && tokens[index].kind == .word {
         guard let team = teams[tokens[index].text] else { continue }
         let token = tokens[index]
         var candidate = team.candidate
@@ -197,9 +198,10 @@ public struct EntityResolver: Sendable {
       // Most capitalized words name nobody: the sketch turns them away before a lookup.
       var sketch: UInt64 = 0
       for word in loneWordOwners.keys { sketch |= Self.sketchBits(word) }
-      // (Tokens are read in place: a copy of each costs a retain and a release of its text.)
+      // (Tokens are read in place: a copy of each costs a retain and a release of its text. The
+      // kind, read through a call, is asked last: only a word is capitalized, and few are.)
       for index in tokens.indices
-      where tokens[index].kind == .word && tokens[index].isCapitalized && !covered[index] {
+      where !covered[index] && tokens[index].isCapitalized && tokens[index].kind == .word {
         let token = tokens[index]
         // A surname, then a surname after its particle ("al-Sisi"), then a first name.
         let found = sketch & Self.sketchBits(token.text) != 0 ? loneWordOwners[token.text] : nil
