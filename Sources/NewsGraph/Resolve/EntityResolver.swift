@@ -29,18 +29,16 @@ public struct EntityResolver: Sendable {
     // The tables are sized for the people, so that none grows while it is filled (made at
     // that size: reserving room in an empty table costs several times as much).
     let people = drafts.indices.count { drafts[$0].candidate.type == .person }
-    // Surnames of the full names in this document, to link short forms.
-    var owners = [String: [String]](minimumCapacity: people)
+    // Surnames and first names of the full names in this document, to link short forms.
+    var names = PersonWords(capacity: people)
     var fullNames = [String: String](minimumCapacity: people)  // person key -> label
-    // Dictionary entries whose surnames are in `owners` already: a name mentioned again adds
+    // Dictionary entries whose surnames are in `names` already: a name mentioned again adds
     // nothing, and splitting every form of its entry each time cost more than the rest.
     var entriesListed = Set<String>(minimumCapacity: people)
     // Where each full name is first written: a surname two people share goes to the one the
     // document introduced first, its subject ("Duane Bobick ... his brother Rodney Bobick ...
     // Bobick won").
     var firstSeen = [String: Int](minimumCapacity: people)
-    // First names of the full names, for "Hayley" after "Hayley Williams".
-    var firstNameOwners = [String: [String]](minimumCapacity: people)
     for index in drafts.indices where drafts[index].candidate.type == .person {
       let words = drafts[index].words
       let fullName = drafts[index].fullName
@@ -50,14 +48,18 @@ public struct EntityResolver: Sendable {
           for form in [entry.label] + entry.aliases {
             let parts = form.split(separator: " ").map(String.init)
             if parts.count >= 2 {
-              for key in surnameKeys(parts) { Self.insert(id, into: &owners[key, default: []]) }
+              for key in surnameKeys(parts) {
+                let number = names.number(adding: key)
+                Self.insert(id, into: &names.surnameOwners[number])
+              }
             }
           }
         }
       } else if let fullName {
         fullNames[fullName.key] = fullName.label
         for surname in surnameKeys(words) {
-          Self.insert(fullName.key, into: &owners[surname, default: []])
+          let number = names.number(adding: surname)
+          Self.insert(fullName.key, into: &names.surnameOwners[number])
         }
       }
       guard let key = drafts[index].key ?? fullName?.key else { continue }
@@ -67,23 +69,20 @@ public struct EntityResolver: Sendable {
       if words.count >= 2, !words[0].dropFirst(2).isEmpty,
         !NameShape.particles.contains(words[0])
       {
-        Self.insert(key, into: &firstNameOwners[words[0], default: []])
+        let number = names.number(adding: words[0])
+        Self.insert(key, into: &names.firstNameOwners[number])
       }
-    }
-    func owner(of surname: String) -> String? {
-      guard let keys = owners[surname] else { return nil }
-      if keys.count == 1 { return keys.first }
-      return keys.min { (firstSeen[$0] ?? Int.max, $0) < (firstSeen[$1] ?? Int.max, $1) }
     }
 
     for index in drafts.indices where drafts[index].key == nil {
       let words = drafts[index].words
       switch drafts[index].candidate.type {
       case .person:
-        if words.count == 1, let key = owner(of: words[0]) {
+        if words.count == 1, let key = names.surnameOwner(of: words[0], firstSeen: firstSeen) {
           drafts[index].key = key
           drafts[index].candidate.form = .short
-        } else if let last = words.last, words.count >= 2, let key = owner(of: last),
+        } else if let last = words.last, words.count >= 2,
+          let key = names.surnameOwner(of: last, firstSeen: firstSeen),
           !key.hasPrefix("rule:"), let entry = gazetteer.index[key],
           gazetteer.entries.label(at: entry).hasPrefix(words[0])
         {
@@ -112,25 +111,11 @@ public struct EntityResolver: Sendable {
       && drafts[index].candidate.source == "rule:titled-person"
     {
       let words = drafts[index].words
-      guard words.count == 1, owners[words[0]] == nil, let key = drafts[index].key else {
-        continue
-      }
-      owners[words[0]] = [key]
+      guard words.count == 1, let key = drafts[index].key else { continue }
+      let number = names.number(adding: words[0])
+      if names.surnameOwners[number].isEmpty { names.surnameOwners[number] = [key] }
     }
-    // The person each word names when it stands alone, worked out once for the steps below,
-    // which ask it of many words.
-    var loneWordOwners = [String: LoneWordOwner](
-      minimumCapacity: owners.count + firstNameOwners.count)
-    for surname in owners.keys {
-      if let key = owner(of: surname) { loneWordOwners[surname] = LoneWordOwner(key: key) }
-    }
-    for (word, keys) in firstNameOwners where keys.count == 1 && owners[word] == nil {
-      if let key = keys.first { loneWordOwners[word] = LoneWordOwner(key: key, isSurname: false) }
-    }
-    func surnameOwner(of word: String) -> String? {
-      guard let found = loneWordOwners[word], found.isSurname else { return nil }
-      return found.key
-    }
+    names.settleLoneOwners(firstSeen: firstSeen)
 
     // A place that is a team elsewhere in the document (a results line, "Dynamo Moscow") is
     // that team in the prose too: "Surrey 429-7" ... "Surrey captain Chris Lewis".
@@ -172,14 +157,14 @@ public struct EntityResolver: Sendable {
       }
     }
 
-    if !loneWordOwners.isEmpty {
+    if names.loneOwners.contains(where: { $0 != nil }) {
       // A place or country named like a person's surname in this document is that person
       // ("Michael Jordan ... Jordan scored"), unless a preposition of place comes before it.
       for index in drafts.indices
       where drafts[index].candidate.type == .place || drafts[index].candidate.type == .country {
         let words = drafts[index].words
         guard words.count == 1, drafts[index].candidate.form != .demonym,
-          let key = surnameOwner(of: words[0])
+          let key = names.loneSurnameOwner(of: words[0])
         else { continue }
         let first = drafts[index].candidate.tokens.lowerBound
         if first > 0,
@@ -197,17 +182,20 @@ public struct EntityResolver: Sendable {
       let covered = coveredTokens(drafts, count: tokens.count)
       // Most capitalized words name nobody: the sketch turns them away before a lookup.
       var sketch: UInt64 = 0
-      for word in loneWordOwners.keys { sketch |= Self.sketchBits(word) }
+      for number in names.loneOwners.indices where names.loneOwners[number] != nil {
+        sketch |= Self.sketchBits(names[number])
+      }
       // (Tokens are read in place: a copy of each costs a retain and a release of its text. The
       // kind, read through a call, is asked last: only a word is capitalized, and few are.)
       for index in tokens.indices
       where !covered[index] && tokens[index].isCapitalized && tokens[index].kind == .word {
         let token = tokens[index]
         // A surname, then a surname after its particle ("al-Sisi"), then a first name.
-        let found = sketch & Self.sketchBits(token.text) != 0 ? loneWordOwners[token.text] : nil
+        let found =
+          sketch & Self.sketchBits(token.text) != 0 ? names.loneOwner(of: token.text) : nil
         var key = found?.isSurname == true ? found?.key : nil
         if key == nil, let stripped = strippedParticle(token.text) {
-          key = surnameOwner(of: stripped)
+          key = names.loneSurnameOwner(of: stripped)
         }
         guard let key = key ?? found?.key else { continue }
         let candidate = Candidate(
@@ -377,10 +365,74 @@ public struct EntityResolver: Sendable {
     if !keys.contains(key) { keys.append(key) }
   }
 
-  /// Who a word standing alone names: the owner of it as a surname, or else as a first name.
-  private struct LoneWordOwner {
-    var key: String
-    var isSurname = true
+  /// The words that name people in one document, each numbered once, and by their numbers the
+  /// keys of the people each names: the steps of `resolve` ask the owners of a word many times.
+  private struct PersonWords {
+    private var numbers: StringNumbering
+    /// The keys whose surname each word is, to link short forms.
+    var surnameOwners: [[String]] = []
+    /// The keys whose first name each word is, for "Hayley" after "Hayley Williams".
+    var firstNameOwners: [[String]] = []
+    /// The key each word names when it stands alone: its owner as a surname, or else its one
+    /// owner as a first name. The steps after the owners are known ask it of many words.
+    private(set) var loneOwners: [String?] = []
+
+    init(capacity: Int) {
+      numbers = StringNumbering(capacity: capacity)
+      surnameOwners.reserveCapacity(capacity)
+      firstNameOwners.reserveCapacity(capacity)
+    }
+
+    /// The word numbered `number`.
+    subscript(number: Int) -> String { numbers[number] }
+
+    /// The number of the word equal to `word`, or nil.
+    func number(of word: String) -> Int? { numbers.number(of: word) }
+
+    /// The number of `word`, which gets the next one, with no owners, if it had none.
+    mutating func number(adding word: String) -> Int {
+      let (number, isNew) = numbers.insert(word)
+      if isNew {
+        surnameOwners.append([])
+        firstNameOwners.append([])
+      }
+      return number
+    }
+
+    /// The key the word numbered `number` names as a surname: of two or more, the one the
+    /// document wrote first.
+    func surnameOwner(ofNumber number: Int, firstSeen: [String: Int]) -> String? {
+      let keys = surnameOwners[number]
+      if keys.count <= 1 { return keys.first }
+      return keys.min { (firstSeen[$0] ?? Int.max, $0) < (firstSeen[$1] ?? Int.max, $1) }
+    }
+
+    /// The key `word` names as a surname, or nil.
+    func surnameOwner(of word: String, firstSeen: [String: Int]) -> String? {
+      number(of: word).flatMap { surnameOwner(ofNumber: $0, firstSeen: firstSeen) }
+    }
+
+    /// Works out `loneOwners`, once every owner is known.
+    mutating func settleLoneOwners(firstSeen: [String: Int]) {
+      loneOwners = surnameOwners.indices.map { number in
+        let firstNameOwners = firstNameOwners[number]
+        return surnameOwner(ofNumber: number, firstSeen: firstSeen)
+          ?? (firstNameOwners.count == 1 ? firstNameOwners.first : nil)
+      }
+    }
+
+    /// The person `word` names when it stands alone, and whether as a surname (or else as a
+    /// first name).
+    func loneOwner(of word: String) -> (key: String, isSurname: Bool)? {
+      guard let number = number(of: word), let key = loneOwners[number] else { return nil }
+      return (key, !surnameOwners[number].isEmpty)
+    }
+
+    /// The person `word` names as a surname when it stands alone.
+    func loneSurnameOwner(of word: String) -> String? {
+      guard let found = loneOwner(of: word), found.isSurname else { return nil }
+      return found.key
+    }
   }
 
   /// An entity being gathered from its mentions.

@@ -34,6 +34,17 @@ struct StringNumbering {
   /// How many distinct strings have numbers: they are `0..<count`.
   var count: Int { strings.count }
 
+  /// The string numbered `number`.
+  subscript(number: Int) -> String { strings[number] }
+
+  /// The number of the string equal to `string`, or nil.
+  func number(of string: String) -> Int? {
+    if let hash = Self.asciiHash(string), let number = indexed(string, hash: hash).number {
+      return number
+    }
+    return all?[string]
+  }
+
   /// The number of the string equal to `string`, which gets the next number if none is, and
   /// whether it did.
   mutating func insert(_ string: String) -> (number: Int, isNew: Bool) {

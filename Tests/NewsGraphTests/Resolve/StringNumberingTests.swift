@@ -32,10 +32,13 @@ import Testing
     var dictionary: [String: Int] = [:]
     for string in example.strings {
       let expected = dictionary[string]
+      #expect(numbering.number(of: string) == expected, "\(string) before it is inserted")
       if expected == nil { dictionary[string] = dictionary.count }
       let (number, isNew) = numbering.insert(string)
       #expect(number == dictionary[string], "\(string)")
       #expect(isNew == (expected == nil), "\(string)")
+      #expect(numbering.number(of: string) == number, "\(string) after it is inserted")
+      #expect(numbering[number] == string, "the string numbered, or one equal to it")
     }
     #expect(numbering.count == dictionary.count)
   }
