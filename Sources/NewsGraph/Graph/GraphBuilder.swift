@@ -91,7 +91,9 @@ public struct GraphBuilder: Sendable {
       var mentions = 0
       var documents = 0
       var windows = 0
-      var aliases: Set<String> = []
+      /// Sorted, each once (`unite(_:into:)`): a `Set` hashed every alias of every entity of
+      /// every document with SipHash, and was sorted when the graph was made.
+      var aliases: [String] = []
       var dates: Set<String> = []
     }
 
@@ -162,7 +164,7 @@ public struct GraphBuilder: Sendable {
         if entity.type < nodes[at].type { nodes[at].type = entity.type }
         nodes[at].mentions += entity.mentions
         nodes[at].documents += 1
-        nodes[at].aliases.formUnion(entity.aliases)
+        Self.unite(entity.aliases, into: &nodes[at].aliases)
         if let date = metadata.date { nodes[at].dates.insert(date) }
       }
       let (total, windows, entities) = builder.windows(of: document)
@@ -241,7 +243,7 @@ public struct GraphBuilder: Sendable {
         nodes[at].mentions += other.mentions
         nodes[at].documents += other.documents
         nodes[at].windows += other.windows
-        nodes[at].aliases.formUnion(other.aliases)
+        Self.unite(other.aliases, into: &nodes[at].aliases)
         nodes[at].dates.formUnion(other.dates)
       }
       let limit = evidenceLimit
@@ -253,6 +255,21 @@ public struct GraphBuilder: Sendable {
         for item in other.evidence {
           Self.insert(item, into: &edgeStates[at].evidence, limit: limit)
         }
+      }
+    }
+
+    /// Adds strings to a sorted list of distinct ones, where they belong: an entity has a few
+    /// aliases, so finding each one's place costs a few comparisons.
+    static func unite(_ strings: [String], into sorted: inout [String]) {
+      for string in strings {
+        var (low, high) = (0, sorted.count)
+        while low < high {
+          let middle = (low + high) / 2
+          if sorted[middle] < string { low = middle + 1 } else { high = middle }
+        }
+        // `sorted[low]` is not less than the string: it is the same unless the string is less.
+        if low < sorted.count && !(string < sorted[low]) { continue }
+        sorted.insert(string, at: low)
       }
     }
 
@@ -301,7 +318,7 @@ public struct GraphBuilder: Sendable {
         let state = nodes[at]
         return CooccurrenceGraph.Node(
           id: ids[at], label: state.label, type: state.type, mentions: state.mentions,
-          documents: state.documents, aliases: state.aliases.sorted(), windows: state.windows,
+          documents: state.documents, aliases: state.aliases, windows: state.windows,
           dates: state.dates.sorted())
       }
       // The links' ranks are sorted, then each link is made once, in order: sorting the links

@@ -62,6 +62,21 @@ import Testing
   static let c = "place/c"
   static let d = "place/d"
 
+  /// Aliases are kept sorted, each once, as they come: the list a set of them gives sorted.
+  @Test(
+    arguments: [
+      ([], ["b", "a", "b"], ["a", "b"], "into nothing, with a repeat"),
+      (["a", "c"], ["d", "b", "a", "0"], ["0", "a", "b", "c", "d"], "before, between and after"),
+      (["a", "c"], [], ["a", "c"], "nothing to add"),
+      (["caf\u{E9}"], ["cafe\u{301}"], ["caf\u{E9}"], "an equal string is not added again"),
+    ] as [([String], [String], [String], String)])
+  func aliasesUniteSorted(sorted: [String], added: [String], expected: [String], why: String) {
+    var aliases = sorted
+    GraphBuilder.Accumulator.unite(added, into: &aliases)
+    #expect(aliases == expected, "\(why)")
+    #expect(aliases.map { Array($0.utf8) } == expected.map { Array($0.utf8) }, "the first kept")
+  }
+
   @Test func sentenceWindowCountsSentences() {
     let doc = Self.document([
       S(0, [Self.a, Self.b]), S(0, [Self.a, Self.c]), S(1, [Self.b, Self.a, Self.a]),
