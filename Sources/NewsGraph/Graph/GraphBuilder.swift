@@ -306,11 +306,41 @@ public struct GraphBuilder: Sendable {
       if evidence.count > limit { evidence.removeLast(evidence.count - limit) }
     }
 
+    /// The indices of `ids` in the order of the ids.
+    ///
+    /// Two ASCII strings compare as their bytes do, so ASCII ids are told apart by their first
+    /// twenty-four bytes, read once as three big-endian numbers, and compared as strings only
+    /// when those are the same (comparing the strings cost about two hundred instructions each
+    /// time). An id that is not ASCII is compared as a string.
+    static func order(of ids: [String]) -> [Int] {
+      let prefixes = ids.map { id -> (UInt64, UInt64, UInt64)? in
+        var id = id
+        return id.withUTF8 { bytes in
+          var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+          for at in bytes.indices {
+            guard bytes[at] < 0x80 else { return nil }
+            let byte = UInt64(bytes[at]) << (56 - 8 * (at % 8))
+            switch at / 8 {
+            case 0: words.0 |= byte
+            case 1: words.1 |= byte
+            case 2: words.2 |= byte
+            default: break
+            }
+          }
+          return words
+        }
+      }
+      return ids.indices.sorted { a, b in
+        if let one = prefixes[a], let other = prefixes[b], one != other { return one < other }
+        return ids[a] < ids[b]
+      }
+    }
+
     public func graph() -> CooccurrenceGraph {
       // Ids in order, once: then nodes and links sort by numbers. Ids are distinct as
       // dictionary keys, so no two rank the same.
       let ids = numbering.ids
-      let order = ids.indices.sorted { ids[$0] < ids[$1] }
+      let order = Self.order(of: ids)
       var rank = [Int32](repeating: 0, count: ids.count)
       for (position, at) in order.enumerated() { rank[at] = Int32(position) }
       let nodeList = order.compactMap { at -> CooccurrenceGraph.Node? in
