@@ -2,39 +2,87 @@
 ///
 /// It writes UTF-8 bytes into one buffer: a graph's JSON is mostly evidence sentences, and
 /// building a `String` per field and joining them cost more than analyzing the articles.
-struct JSONText {
-  private(set) var bytes: [UInt8] = []
+struct JSONText: ~Copyable {
+  /// The text written is `base[..<end]`, in memory of `capacity` bytes that the writer owns:
+  /// a byte is appended with one store and a piece with one copy, after one check for room
+  /// (an `Array` checked that its buffer was unique on every append, and `append(contentsOf:)`
+  /// cost about a hundred instructions besides the copy, on every key, separator and value).
+  private var base: UnsafeMutablePointer<UInt8>
+  private var capacity = 4096
+  private var end = 0
   private var indent = 0
   private var needsComma: [Bool] = [false]
   /// Whether the compact object being written has a member yet.
   private var objectHasMember = false
 
-  /// The text written so far.
-  var output: String { String(decoding: bytes, as: UTF8.self) }
+  init() {
+    base = .allocate(capacity: capacity)
+  }
 
-  /// The bytes written and a line feed, taken out of the writer (which is left empty), so
-  /// that they are not copied.
+  /// The writer allocated the memory and nothing else holds it: it is freed with the writer.
+  deinit {
+    base.deallocate()
+  }
+
+  /// The text written so far.
+  var output: String {
+    String(decoding: UnsafeBufferPointer(start: base, count: end), as: UTF8.self)
+  }
+
+  /// The bytes written and a line feed; the writer is left empty.
   mutating func finishedLine() -> [UInt8] {
-    bytes.append(0x0A)
-    defer { bytes = [] }
-    return bytes
+    append(byte: 0x0A)
+    defer { end = 0 }
+    return Array(UnsafeBufferPointer(start: base, count: end))
+  }
+
+  /// Makes room for `count` more bytes after the text.
+  @inline(__always)
+  private mutating func reserve(_ count: Int) {
+    if end + count > capacity { grow(count) }
+  }
+
+  /// Doubles the room, or more when `count` bytes need it.
+  private mutating func grow(_ count: Int) {
+    capacity = max(end + count, 2 * capacity)
+    let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    larger.initialize(from: base, count: end)
+    // The old memory is the writer's own, and no pointer to it is left.
+    base.deallocate()
+    base = larger
+  }
+
+  @inline(__always)
+  private mutating func append(byte: UInt8) {
+    reserve(1)
+    base[end] = byte
+    end += 1
+  }
+
+  /// Appends bytes with one copy.
+  @inline(__always)
+  private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress else { return }
+    reserve(bytes.count)
+    (base + end).initialize(from: source, count: bytes.count)
+    end += bytes.count
   }
 
   static func quoted(_ string: String) -> String {
-    var bytes: [UInt8] = []
-    appendQuoted(string, to: &bytes)
-    return String(decoding: bytes, as: UTF8.self)
+    var json = JSONText()
+    json.appendQuoted(string)
+    return json.output
   }
 
   /// Appends a string in quotes, escaping quotes, backslashes, control characters, U+2028 and
   /// U+2029; strings that need no escape (nearly all) are copied whole.
-  static func appendQuoted(_ string: String, to bytes: inout [UInt8]) {
+  mutating func appendQuoted(_ string: String) {
     var string = string
-    string.withUTF8 { appendQuoted(utf8: $0, to: &bytes) }
+    string.withUTF8 { appendQuoted(utf8: $0) }
   }
 
-  static func appendQuoted(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-    bytes.append(0x22)
+  mutating func appendQuoted(utf8: UnsafeBufferPointer<UInt8>) {
+    append(byte: 0x22)
     var plainFrom = 0
     var index = 0
     let count = utf8.count
@@ -42,7 +90,7 @@ struct JSONText {
       // Eight bytes at a time while none of them can need an escape.
       if let base = utf8.baseAddress {
         while index + 8 <= count,
-          !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+          !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
         {
           index += 8
         }
@@ -70,21 +118,21 @@ struct JSONText {
           continue
         }
       }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom..<index]))
+      append(UnsafeBufferPointer(rebasing: utf8[plainFrom..<index]))
       if let escape {
-        escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        append(escape)
       } else {
         // "\u00XX" in lower-case hex, as String(_:radix:16) writes it.
         let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        bytes.append(contentsOf: [
-          0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
-        ])
+        append("\\u00")
+        append(byte: hex[Int(byte >> 4)])
+        append(byte: hex[Int(byte & 0xF)])
       }
       index += length
       plainFrom = index
     }
-    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom..<count]))
-    bytes.append(0x22)
+    append(UnsafeBufferPointer(rebasing: utf8[plainFrom..<count]))
+    append(byte: 0x22)
   }
 
   /// Whether any of eight bytes is a control character, a quote, a backslash, DEL or not ASCII
@@ -117,56 +165,53 @@ struct JSONText {
 
   /// Appends a whole number in decimal, a digit at a time: the numbers of a graph are short,
   /// and appending one byte costs far less than appending a piece.
-  static func appendInteger(_ value: Int, to bytes: inout [UInt8]) {
+  mutating func appendInteger(_ value: Int) {
     if value < 0 {
-      bytes.append(contentsOf: String(value).utf8)
+      append(string: String(value))
       return
     }
     var divisor = 1
     while divisor <= value / 10 { divisor *= 10 }
     repeat {
-      bytes.append(UInt8(truncatingIfNeeded: 0x30 + value / divisor % 10))
+      append(byte: UInt8(truncatingIfNeeded: 0x30 + value / divisor % 10))
       divisor /= 10
     } while divisor > 0
   }
 
   /// Appends the bytes of a literal (a `String` literal would be made a `String` first: the
   /// writer appends a separator or a key per value).
+  @inline(__always)
   private mutating func append(_ text: StaticString) {
-    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    text.withUTF8Buffer { append($0) }
   }
 
   /// Appends the bytes of a string in one copy (appending a `String.UTF8View` goes byte by byte
   /// through generic code).
   private mutating func append(string text: String) {
     var text = text
-    text.withUTF8 { bytes.append(contentsOf: $0) }
+    text.withUTF8 { append($0) }
   }
 
   /// Appends ", ", between the members of a compact object or the items of an array.
   private mutating func appendCommaSpace() {
-    bytes.append(0x2C)
-    bytes.append(0x20)
+    append(", ")
   }
 
   private mutating func appendIndentation() {
-    for _ in 0..<indent {
-      bytes.append(0x20)
-      bytes.append(0x20)
-    }
+    for _ in 0..<indent { append("  ") }
   }
 
   private mutating func separator() {
-    if needsComma[needsComma.count - 1] { bytes.append(0x2C) }
+    if needsComma[needsComma.count - 1] { append(byte: 0x2C) }
     needsComma[needsComma.count - 1] = true
-    bytes.append(0x0A)
+    append(byte: 0x0A)
     appendIndentation()
   }
 
   mutating func open(_ bracket: String, key: String? = nil) {
-    if needsComma.count > 1 || !bytes.isEmpty { separator() }
+    if needsComma.count > 1 || end > 0 { separator() }
     if let key {
-      JSONText.appendQuoted(key, to: &bytes)
+      appendQuoted(key)
       append(": ")
     }
     append(string: bracket)
@@ -178,7 +223,7 @@ struct JSONText {
     indent -= 1
     let hadItems = needsComma.removeLast()
     if hadItems {
-      bytes.append(0x0A)
+      append(byte: 0x0A)
       appendIndentation()
     }
     append(string: bracket)
@@ -186,30 +231,30 @@ struct JSONText {
 
   mutating func field(_ key: String, raw: String) {
     separator()
-    JSONText.appendQuoted(key, to: &bytes)
+    appendQuoted(key)
     append(": ")
     append(string: raw)
   }
 
   mutating func field(_ key: String, _ value: String) {
     separator()
-    JSONText.appendQuoted(key, to: &bytes)
+    appendQuoted(key)
     append(": ")
-    JSONText.appendQuoted(value, to: &bytes)
+    appendQuoted(value)
   }
 
   mutating func field(_ key: String, _ value: Int) {
     separator()
-    JSONText.appendQuoted(key, to: &bytes)
+    appendQuoted(key)
     append(": ")
-    JSONText.appendInteger(value, to: &bytes)
+    appendInteger(value)
   }
 
   mutating func field(_ key: String, _ value: Double) { field(key, raw: JSONText.number(value)) }
   mutating func field(_ key: String, _ value: Bool) { field(key, raw: value ? "true" : "false") }
   mutating func field(_ key: String, strings: [String]) {
     separator()
-    JSONText.appendQuoted(key, to: &bytes)
+    appendQuoted(key)
     append(": ")
     appendArray(strings)
   }
@@ -224,9 +269,9 @@ struct JSONText {
   /// A member whose value is an object written on one line.
   mutating func compactObject(key: String, _ fields: [(String, String)]) {
     separator()
-    JSONText.appendQuoted(key, to: &bytes)
+    appendQuoted(key)
     append(": ")
-    bytes.append(0x7B)
+    append(byte: 0x7B)
     objectHasMember = false
     for (key, raw) in fields { member(quoting: key, raw: raw) }
     endCompactObject()
@@ -235,12 +280,12 @@ struct JSONText {
   /// Starts an object written on one line as the next item of an array; `member` adds to it.
   mutating func beginCompactObject() {
     separator()
-    bytes.append(0x7B)
+    append(byte: 0x7B)
     objectHasMember = false
   }
 
   mutating func endCompactObject() {
-    bytes.append(0x7D)
+    append(byte: 0x7D)
   }
 
   /// Starts a member: the comma before it, if any, and its key. The key of a member is a
@@ -249,37 +294,35 @@ struct JSONText {
   private mutating func memberKey(_ key: StaticString) {
     if objectHasMember { appendCommaSpace() }
     objectHasMember = true
-    bytes.append(0x22)
+    append(byte: 0x22)
     append(key)
-    bytes.append(0x22)
-    bytes.append(0x3A)
-    bytes.append(0x20)
+    append("\": ")
   }
 
   /// A member whose key is not a literal, quoted as any string.
   private mutating func member(quoting key: String, raw: String) {
     if objectHasMember { appendCommaSpace() }
     objectHasMember = true
-    JSONText.appendQuoted(key, to: &bytes)
+    appendQuoted(key)
     append(": ")
     append(string: raw)
   }
 
   mutating func member(_ key: StaticString, _ value: String) {
     memberKey(key)
-    JSONText.appendQuoted(value, to: &bytes)
+    appendQuoted(value)
   }
 
   mutating func member(_ key: StaticString, _ value: Int) {
     memberKey(key)
-    JSONText.appendInteger(value, to: &bytes)
+    appendInteger(value)
   }
 
   /// A number as `number(_:)` writes it; a whole one (a count weight) without making a string.
   mutating func member(_ key: StaticString, number value: Double) {
     memberKey(key)
     if let whole = JSONText.whole(value) {
-      JSONText.appendInteger(whole, to: &bytes)
+      appendInteger(whole)
     } else {
       append(string: JSONText.number(value))
     }
@@ -293,43 +336,43 @@ struct JSONText {
   /// A member whose value is an array of evidence records, each on the same line.
   mutating func member(_ key: StaticString, evidence: [CooccurrenceGraph.Evidence]) {
     memberKey(key)
-    bytes.append(0x5B)
+    append(byte: 0x5B)
     for (index, item) in evidence.enumerated() {
       if index > 0 { appendCommaSpace() }
       appendEvidence(item)
     }
-    bytes.append(0x5D)
+    append(byte: 0x5D)
   }
 
   /// One evidence record on one line; the document's metadata only when the input gave it.
   mutating func appendEvidence(_ item: CooccurrenceGraph.Evidence) {
     append("{\"document\": ")
-    JSONText.appendQuoted(item.document, to: &bytes)
+    appendQuoted(item.document)
     append(", \"sentence\": ")
-    JSONText.appendInteger(item.sentence, to: &bytes)
+    appendInteger(item.sentence)
     if let date = item.date {
       append(", \"date\": ")
-      JSONText.appendQuoted(date, to: &bytes)
+      appendQuoted(date)
     }
     if let source = item.source {
       append(", \"source\": ")
-      JSONText.appendQuoted(source, to: &bytes)
+      appendQuoted(source)
     }
     if let title = item.title {
       append(", \"title\": ")
-      JSONText.appendQuoted(title, to: &bytes)
+      appendQuoted(title)
     }
     append(", \"text\": ")
-    JSONText.appendQuoted(item.text, to: &bytes)
-    bytes.append(0x7D)
+    appendQuoted(item.text)
+    append(byte: 0x7D)
   }
 
   private mutating func appendArray(_ strings: [String]) {
-    bytes.append(0x5B)
+    append(byte: 0x5B)
     for (index, string) in strings.enumerated() {
       if index > 0 { appendCommaSpace() }
-      JSONText.appendQuoted(string, to: &bytes)
+      appendQuoted(string)
     }
-    bytes.append(0x5D)
+    append(byte: 0x5D)
   }
 }

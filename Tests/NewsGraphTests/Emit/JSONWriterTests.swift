@@ -39,9 +39,26 @@ import Testing
     0, 7, 9, 10, 99, 100, 1_234_567_890, 10_000_000_000_000_000, Int.max, -1, Int.min,
   ])
   func integersAreWrittenInDecimal(_ value: Int) {
-    var bytes: [UInt8] = []
-    JSONText.appendInteger(value, to: &bytes)
-    #expect(String(decoding: bytes, as: UTF8.self) == String(value))
+    var json = JSONText()
+    json.appendInteger(value)
+    let text = json.output
+    #expect(text == String(value))
+  }
+
+  /// The writer's memory grows as the text does: a string longer than it, with escapes, and a
+  /// thousand items after it come out whole.
+  @Test func longTextsComeOutWhole() {
+    let long = String(repeating: "a\"b\u{1}é", count: 2_000)
+    var json = JSONText()
+    json.appendQuoted(long)
+    for item in 0..<1_000 { json.appendInteger(item) }
+    let bytes = json.finishedLine()
+    let expected =
+      JSONText.quoted(long) + (0..<1_000).map { String($0) }.joined() + "\n"
+    #expect(String(decoding: bytes, as: UTF8.self) == expected)
+    #expect(bytes.count == expected.utf8.count)
+    let empty = json.output
+    #expect(empty.isEmpty, "taking the line leaves the writer empty")
   }
 
   static func parse(_ text: String) throws -> [String: Any] {
