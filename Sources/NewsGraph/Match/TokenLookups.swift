@@ -39,6 +39,8 @@ struct TokenLookups: Sendable {
     upperTitles = gazetteer.upperTitles
     looked.reserveCapacity(capacity)
     phraseStart.reserveCapacity(capacity + 1)
+    // About one token in twenty starts a phrase: room for twice that, so the array seldom grows.
+    phrases.reserveCapacity(capacity / 10)
   }
 
   /// The tokens looked up so far end here.
