@@ -13,9 +13,20 @@ public struct OverlapPolicy: Sendable {
   public func resolve(_ candidates: [Candidate]) -> (
     kept: [Candidate], beaten: [(Candidate, by: Candidate)]
   ) {
-    // By sentence, and in the order given within a sentence.
-    let positions = candidates.indices.filter { candidates[$0].end > candidates[$0].start }
-      .sorted { (candidates[$0].sentence, $0) < (candidates[$1].sentence, $1) }
+    // By sentence, and in the order given within a sentence: the recognizer gives them so, and
+    // only candidates given otherwise are sorted.
+    var positions: [Int] = []
+    positions.reserveCapacity(candidates.count)
+    var bySentence = true
+    for position in candidates.indices where candidates[position].end > candidates[position].start {
+      if let last = positions.last, candidates[last].sentence > candidates[position].sentence {
+        bySentence = false
+      }
+      positions.append(position)
+    }
+    if !bySentence {
+      positions.sort { (candidates[$0].sentence, $0) < (candidates[$1].sentence, $1) }
+    }
     var kept: [Candidate] = []
     kept.reserveCapacity(positions.count)
     var beaten: [(Candidate, by: Candidate)] = []
@@ -38,7 +49,8 @@ public struct OverlapPolicy: Sendable {
   /// Arrays that `decide` fills anew for each sentence, kept from one to the next so that a
   /// sentence allocates nothing.
   private struct Scratch {
-    var ordered: [Int] = []
+    /// The sentence's candidates by position, with their `rank`, in the order of precedence.
+    var ordered: [(rank: UInt64, position: Int)] = []
     /// owner[i] is the index in `keptHere` of the candidate holding code point low + i.
     var owner: [Int32] = []
     var keptHere: [Int] = []
@@ -54,8 +66,21 @@ public struct OverlapPolicy: Sendable {
       return
     }
     scratch.ordered.removeAll(keepingCapacity: true)
-    scratch.ordered.append(contentsOf: group)
-    scratch.ordered.sort { OverlapPolicy.wins(candidates[$0], over: candidates[$1]) }
+    var ranked = true
+    for position in group {
+      let rank = Self.rank(candidates[position])
+      ranked = ranked && rank != nil
+      scratch.ordered.append((rank ?? 0, position))
+    }
+    // Where a rank did not fit, all are 0 and every comparison reads the candidates.
+    if !ranked {
+      for index in scratch.ordered.indices { scratch.ordered[index].rank = 0 }
+    }
+    scratch.ordered.sort {
+      $0.rank != $1.rank
+        ? $0.rank < $1.rank
+        : OverlapPolicy.wins(candidates[$0.position], over: candidates[$1.position])
+    }
     var low = Int.max
     var high = Int.min
     for position in group {
@@ -65,7 +90,7 @@ public struct OverlapPolicy: Sendable {
     scratch.owner.removeAll(keepingCapacity: true)
     scratch.owner.append(contentsOf: repeatElement(-1, count: high - low))
     scratch.keptHere.removeAll(keepingCapacity: true)
-    for position in scratch.ordered {
+    for (_, position) in scratch.ordered {
       let span = candidates[position].start..<candidates[position].end
       if let taken = span.first(where: { scratch.owner[$0 - low] >= 0 }) {
         let winner = scratch.keptHere[Int(scratch.owner[taken - low])]
@@ -77,6 +102,18 @@ public struct OverlapPolicy: Sendable {
     }
     scratch.keptHere.sort { candidates[$0].start < candidates[$1].start }
     for position in scratch.keptHere { kept.append(candidates[position]) }
+  }
+
+  /// The span's length, the priority and the start packed in one number that sorts as `wins`
+  /// orders them (lower first), or nil when one does not fit: most comparisons of a sort then
+  /// read one number, not two candidates.
+  private static func rank(_ candidate: Candidate) -> UInt64? {
+    let length = candidate.end - candidate.start
+    guard length > 0, length < 1 << 20, candidate.priority >= 0, candidate.priority < 1 << 12,
+      candidate.start >= 0, candidate.start < 1 << 32
+    else { return nil }
+    return UInt64((1 << 20) - length) << 44 | UInt64((1 << 12) - 1 - candidate.priority) << 32
+      | UInt64(candidate.start)
   }
 
   /// Whether `a` comes before `b` in the order of precedence.

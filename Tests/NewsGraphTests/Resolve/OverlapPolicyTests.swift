@@ -96,4 +96,21 @@ import Testing
       ])
     #expect(result.beaten.map { $0.0.entity } == ["place/a"])
   }
+
+  /// A priority or a position too large (or negative) to pack in a rank still decides as
+  /// `wins` orders it.
+  @Test func candidatesBeyondTheRankAreDecidedAlike() {
+    let far = 1 << 33
+    let result = OverlapPolicy().resolve([
+      Self.candidate(far, far + 5, .person, nil, priority: -1),
+      Self.candidate(far, far + 5, .country, "country/y"),
+      Self.candidate(far + 10, far + 12, .place, "place/w"),
+      Self.candidate(far + 10, far + 12, .place, "place/z", priority: 5000),
+    ])
+    #expect(
+      Self.describe(result.kept) == [
+        "\(far)..<\(far + 5) country country/y", "\(far + 10)..<\(far + 12) place place/z",
+      ])
+    #expect(result.beaten.map { $0.by.entity } == ["country/y", "place/z"])
+  }
 }
