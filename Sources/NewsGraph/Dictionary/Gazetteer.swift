@@ -28,6 +28,8 @@ public struct Gazetteer: Sendable {
   public var givenNames: NameList { storage.givenNames }
   /// Entry positions by entity id: `index["country/egypt"]`.
   public var index: EntryIndex { storage.index }
+  /// The token texts of the tries and the rules' word lists, each found with one probe.
+  var vocabulary: TokenVocabulary { storage.vocabulary }
 
   /// The tables, behind one reference. A gazetteer goes into every sentence's context and is
   /// passed to every rule; copying the tables themselves took some fifty reference counts each
@@ -42,6 +44,7 @@ public struct Gazetteer: Sendable {
     let upperTitles: TokenTrie<TitleKind>
     let givenNames: NameList
     let index: EntryIndex
+    let vocabulary: TokenVocabulary
 
     init(
       entries: Entries, exact: TokenTrie<Surface>, upper: TokenTrie<Surface>,
@@ -54,6 +57,8 @@ public struct Gazetteer: Sendable {
       self.titles = titles
       self.upperTitles = upperTitles
       self.givenNames = givenNames
+      vocabulary = TokenVocabulary(
+        exact: exact, titles: titles, upperTitles: upperTitles, lists: TokenFacts.table)
     }
   }
 

@@ -104,6 +104,10 @@ struct TokenFacts: OptionSet, Sendable {
   struct Table: Sendable {
     private let words: WordSet
     private let facts: [TokenFacts]
+    /// Whether every word of the lists is ASCII, so that the lists an ASCII text is in are told
+    /// by its bytes alone: no other word can equal it under canonical equivalence, as the Kelvin
+    /// sign equals "K".
+    let listsAreASCII: Bool
 
     init(lists: [(fact: TokenFacts, words: WordSet)]) {
       words = WordSet(lists.flatMap { $0.words.elements })
@@ -114,6 +118,17 @@ struct TokenFacts: OptionSet, Sendable {
         }
       }
       self.facts = facts
+      listsAreASCII = words.elements.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+    }
+
+    /// Every ASCII word of the lists with its list facts, for `TokenVocabulary`.
+    var asciiWords: [(word: String, facts: TokenFacts)] {
+      words.elements.compactMap { word in
+        guard word.utf8.allSatisfy({ $0 < 0x80 }), let number = words.number(of: word) else {
+          return nil
+        }
+        return (word, facts[number])
+      }
     }
 
     /// The facts of `token`, whose text's UTF-8 bytes are `utf8`, and the bytes'
@@ -124,6 +139,16 @@ struct TokenFacts: OptionSet, Sendable {
     func facts(
       of token: UnsafePointer<Token>, utf8 bytes: UnsafeBufferPointer<UInt8>
     ) -> (facts: TokenFacts, hash: UInt32) {
+      let shape = self.shape(of: token, utf8: bytes)
+      let lists = listFacts(of: token, utf8: bytes, hash: shape.hash, isASCII: shape.isASCII)
+      return (shape.facts.union(lists), shape.hash)
+    }
+
+    /// The facts of a token's shape, with its bytes' hash and whether they are all ASCII: the
+    /// part of `facts(of:utf8:)` that needs no list.
+    func shape(
+      of token: UnsafePointer<Token>, utf8 bytes: UnsafeBufferPointer<UInt8>
+    ) -> (facts: TokenFacts, hash: UInt32, isASCII: Bool) {
       var hash = StringTable.hashSeed
       var high: UInt8 = 0
       // Counted and or-ed rather than tested with `||`, so the loop has no branch but its own.
@@ -138,10 +163,7 @@ struct TokenFacts: OptionSet, Sendable {
       let capitalFirst = bytes.first.map { $0 &- UInt8(ascii: "A") < 26 } ?? false
       let capitalAfterFirst = capitals > (capitalFirst ? 1 : 0)
       let isASCII = high < 0x80
-      var facts =
-        words.number(of: token.pointee.text, utf8: bytes, hash: hash, isASCII: isASCII).map {
-          self.facts[$0]
-        } ?? []
+      var facts: TokenFacts = []
       if isASCII {
         // `NameShape.isInitial` on bytes: `isCapitalized` tested the first letter, and each
         // scalar is one byte.
@@ -156,7 +178,18 @@ struct TokenFacts: OptionSet, Sendable {
       }
       if hyphen != 0 { facts.insert(.hyphen) }
       if !isASCII || capitalAfterFirst { facts.insert(.otherCase) }
-      return (facts, hash)
+      return (facts, hash, isASCII)
+    }
+
+    /// The facts of the lists that a token's text is in, given its bytes, their hash and whether
+    /// they are all ASCII.
+    func listFacts(
+      of token: UnsafePointer<Token>, utf8 bytes: UnsafeBufferPointer<UInt8>, hash: UInt32,
+      isASCII: Bool
+    ) -> TokenFacts {
+      words.number(of: token.pointee.text, utf8: bytes, hash: hash, isASCII: isASCII).map {
+        facts[$0]
+      } ?? []
     }
   }
 }

@@ -21,6 +21,7 @@ struct TokenLookups: Sendable {
   let start: Int
   private let gazetteer: Gazetteer
   private let exact: TokenTrie<Gazetteer.Surface>
+  private let vocabulary: TokenVocabulary
   private let titles: TokenTrie<Gazetteer.TitleKind>
   private let upperTitles: TokenTrie<Gazetteer.TitleKind>
   /// What each token's text was found to be, in one array: a token costs one append, not one
@@ -35,6 +36,7 @@ struct TokenLookups: Sendable {
     self.start = start
     self.gazetteer = gazetteer
     exact = gazetteer.exact
+    vocabulary = gazetteer.vocabulary
     titles = gazetteer.titles
     upperTitles = gazetteer.upperTitles
     looked.reserveCapacity(capacity)
@@ -52,18 +54,14 @@ struct TokenLookups: Sendable {
     precondition(range.lowerBound == end, "sentences are looked up in order")
     let table = TokenFacts.table
     // Through a pointer, each token is read where it is: the array's subscript copied it, and so
-    // did a closure that captured it. The titles' trie is picked at each token rather than
-    // copied once, which retains its arrays.
+    // did a closure that captured it.
     tokens.withUnsafeBufferPointer { tokens in
       // No tokens, no address: and no sentence of them to look up.
       guard let first = tokens.baseAddress else { return }
       precondition(range.upperBound <= tokens.count, "the sentence is in the tokens")
       for i in range {
-        let token = first + i
-        let found =
-          allCaps
-          ? Self.lookUp(token, exact: exact, titles: upperTitles, table: table)
-          : Self.lookUp(token, exact: exact, titles: titles, table: table)
+        let found = Self.lookUp(
+          first + i, vocabulary: vocabulary, allCaps: allCaps, table: table)
         looked.append(
           Looked(
             key: found.key, titleKey: found.titleKey, facts: found.facts, upperCased: allCaps))
@@ -84,18 +82,22 @@ struct TokenLookups: Sendable {
     }
   }
 
-  /// A token's key numbers in the dictionary's trie and in the titles', and its facts: its text
-  /// is hashed once for the three.
+  /// A token's key numbers in the dictionary's trie and in the titles' (upper-cased in a block
+  /// in capitals), and its facts: its text is hashed once, and found with one probe of the
+  /// vocabulary (two when the dictionary lacks it).
   private static func lookUp(
-    _ token: UnsafePointer<Token>, exact: TokenTrie<Gazetteer.Surface>,
-    titles: TokenTrie<Gazetteer.TitleKind>, table: TokenFacts.Table
+    _ token: UnsafePointer<Token>, vocabulary: TokenVocabulary, allCaps: Bool,
+    table: TokenFacts.Table
   ) -> (key: Int32, titleKey: Int32, facts: TokenFacts) {
     func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int32, Int32, TokenFacts) {
-      let (facts, hash) = table.facts(of: token, utf8: bytes)
-      return (
-        exact.keyNumber(ofUTF8: bytes, hash: hash), titles.keyNumber(ofUTF8: bytes, hash: hash),
-        facts
-      )
+      let shape = table.shape(of: token, utf8: bytes)
+      let (key, entry) = vocabulary.lookUp(utf8: bytes, hash: shape.hash)
+      // The vocabulary knows the lists of an ASCII text only; any other asks the lists.
+      let lists =
+        shape.isASCII && table.listsAreASCII
+        ? entry.facts
+        : table.listFacts(of: token, utf8: bytes, hash: shape.hash, isASCII: shape.isASCII)
+      return (key, allCaps ? entry.upperTitle : entry.title, shape.facts.union(lists))
     }
     let utf8 = token.pointee.text.utf8
     return utf8.withContiguousStorageIfAvailable(lookUp)

@@ -1,0 +1,89 @@
+/// Every token text that `TokenLookups` asks about, found with one probe: its key number in the
+/// dictionary's trie, its key numbers in the titles' tries, and the word lists it is in.
+///
+/// Each token was hashed once but probed in three tables: the dictionary trie's keys, the titles'
+/// keys and the union of the rules' word lists (`TokenFacts.Table`). The dictionary's keys, by far
+/// the most texts, stay where they are, and each that is also a title or list word points to what
+/// those tables say of it; the few title and list words the dictionary lacks go in a small table
+/// of their own, probed only for a text the dictionary lacks. Texts are matched by their bytes,
+/// as each of the three tables matched them.
+struct TokenVocabulary: Sendable {
+  /// What the titles' tries and the word lists say of a text.
+  struct Entry: Sendable, Equatable {
+    /// Its key number in the titles' trie, or -1.
+    var title: Int32 = -1
+    /// Its key number in the upper-cased titles' trie, or -1.
+    var upperTitle: Int32 = -1
+    /// The facts of the word lists it is in, when it is ASCII (see
+    /// `TokenFacts.Table.listsAreASCII`).
+    var facts: TokenFacts = []
+  }
+
+  /// The dictionary trie's keys.
+  private let keys: StringTable
+  /// The position in `entries` of the entry of each key of the dictionary's trie, or -1.
+  private let entryOfKey: [Int32]
+  /// The title and list words that are no key of the dictionary's trie: word `n` has the entry
+  /// `entries[extraStart + n]`.
+  private let extras: StringTable
+  private let extraStart: Int
+  private let entries: [Entry]
+
+  init(
+    exact: TokenTrie<Gazetteer.Surface>, titles: TokenTrie<Gazetteer.TitleKind>,
+    upperTitles: TokenTrie<Gazetteer.TitleKind>, lists: TokenFacts.Table
+  ) {
+    // What each title and list word says of its text; the first of equal keys wins, as in a
+    // lookup of the tries' own keys.
+    var said: [(text: String, title: Int32, upperTitle: Int32, facts: TokenFacts)] = []
+    for number in 0..<titles.keys.count {
+      said.append((titles.keys[number], Int32(number), -1, []))
+    }
+    for number in 0..<upperTitles.keys.count {
+      said.append((upperTitles.keys[number], -1, Int32(number), []))
+    }
+    for (word, facts) in lists.asciiWords { said.append((word, -1, -1, facts)) }
+    keys = exact.keys
+    let keyOfSaid = said.map { exact.keys.number(of: $0.text) }
+    // Equal texts are stored twice but found as the first, whose entry gathers what both say.
+    extras = StringTable(
+      zip(said, keyOfSaid).compactMap { $1 == nil ? $0.text : nil }, indexed: true)
+    var entryOfKey = [Int32](repeating: -1, count: exact.keys.count)
+    var keyed: [Entry] = []
+    var extra = [Entry](repeating: Entry(), count: extras.count)
+    for (word, key) in zip(said, keyOfSaid) {
+      let change = { (entry: inout Entry) in
+        if entry.title < 0 { entry.title = word.title }
+        if entry.upperTitle < 0 { entry.upperTitle = word.upperTitle }
+        entry.facts.formUnion(word.facts)
+      }
+      if let key {
+        if entryOfKey[key] < 0 {
+          entryOfKey[key] = Int32(keyed.count)
+          keyed.append(Entry())
+        }
+        change(&keyed[Int(entryOfKey[key])])
+      } else if let number = extras.number(of: word.text) {
+        change(&extra[number])
+      }
+    }
+    self.entryOfKey = entryOfKey
+    extraStart = keyed.count
+    entries = keyed + extra
+  }
+
+  /// The key number in the dictionary's trie of the text of UTF-8 `bytes`, whose
+  /// `StringTable.hash(_:)` is `hash`, or -1, and what the titles and the word lists say of it.
+  func lookUp(
+    utf8 bytes: UnsafeBufferPointer<UInt8>, hash: UInt32
+  ) -> (key: Int32, entry: Entry) {
+    if let key = keys.number(ofUTF8: bytes, hash: hash) {
+      let position = Int(entryOfKey[key])
+      return (Int32(key), position >= 0 ? entries[position] : Entry())
+    }
+    if let extra = extras.number(ofUTF8: bytes, hash: hash) {
+      return (-1, entries[extraStart + extra])
+    }
+    return (-1, Entry())
+  }
+}

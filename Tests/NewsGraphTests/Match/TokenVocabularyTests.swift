@@ -1,0 +1,53 @@
+import Testing
+
+@testable import NewsGraph
+
+/// One probe of `TokenVocabulary` answers what the dictionary trie's keys, the titles' keys and
+/// the word lists answer, for texts in any of them, in several, and in none.
+@Suite struct TokenVocabularyTests {
+  static let exact = TokenTrie<Gazetteer.Surface>(phrases: [
+    (["New", "York"], Gazetteer.Surface(entry: 0, form: .name)),
+    (["President", "Hotel"], Gazetteer.Surface(entry: 1, form: .name)),
+    (["Street"], Gazetteer.Surface(entry: 2, form: .alias)),
+  ])
+  static let titles = TokenTrie<Gazetteer.TitleKind>(phrases: [
+    (["President"], .role), (["Foreign", "Minister"], .role), (["Mr."], .honorific),
+  ])
+  static let upperTitles = TokenTrie<Gazetteer.TitleKind>(phrases: [
+    (["PRESIDENT"], .role), (["FOREIGN", "MINISTER"], .role),
+  ])
+
+  @Test(arguments: [
+    "New", "York", "President", "Hotel", "Street", "Foreign", "Minister", "Mr.", "PRESIDENT",
+    "MINISTER", "the", "of", "Cup", "said", ",", "(", "Zürich", "\u{212A}", "",
+  ])
+  func oneProbeAnswersEveryTable(_ text: String) {
+    let table = TokenFacts.table
+    let vocabulary = TokenVocabulary(
+      exact: Self.exact, titles: Self.titles, upperTitles: Self.upperTitles, lists: table)
+    let token = TokenFactsTests.word(text, text.first?.isLetter == false ? .punctuation : .word)
+    let bytes = Array(text.utf8)
+    let (key, entry) = bytes.withUnsafeBufferPointer {
+      vocabulary.lookUp(utf8: $0, hash: StringTable.hash($0))
+    }
+    #expect(key == Self.exact.keyNumber(of: text))
+    #expect(entry.title == Self.titles.keyNumber(of: text))
+    #expect(entry.upperTitle == Self.upperTitles.keyNumber(of: text))
+    // The entry's facts are those of the lists for an ASCII text, and none for any other.
+    let isASCII = bytes.allSatisfy { $0 < 0x80 }
+    let shape = withUnsafePointer(to: token) { token in
+      bytes.withUnsafeBufferPointer { table.shape(of: token, utf8: $0).facts }
+    }
+    if isASCII {
+      #expect(entry.facts.union(shape) == TokenFacts(token))
+    } else {
+      #expect(entry.facts.isEmpty)
+    }
+  }
+
+  @Test func theRulesListsAreASCII() {
+    // Were a word not ASCII, every ASCII text would ask the lists rather than the vocabulary:
+    // still right, only slower.
+    #expect(TokenFacts.table.listsAreASCII)
+  }
+}
