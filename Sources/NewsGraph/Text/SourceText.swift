@@ -69,21 +69,32 @@ public struct SourceText: Sendable {
     _ bytes: UnsafeBufferPointer<UInt8>, into scalars: UnsafeMutableBufferPointer<Unicode.Scalar>,
     folded: UnsafeMutableBufferPointer<Unicode.Scalar>
   ) -> Int? {
-    guard let base = UnsafeRawPointer(bytes.baseAddress) else { return 0 }
+    guard let base = UnsafeRawPointer(bytes.baseAddress),
+      let scalarBase = UnsafeMutableRawPointer(scalars.baseAddress),
+      let foldedBase = UnsafeMutableRawPointer(folded.baseAddress)
+    else { return 0 }
     let count = bytes.count
+    let stride = MemoryLayout<Unicode.Scalar>.stride
+    let tabs = SIMD8<UInt8>(repeating: 0x09)
+    let returns = SIMD8<UInt8>(repeating: 0x0D)
+    let spaces = SIMD8<UInt8>(repeating: 0x20)
     var written = 0
     var index = 0
     while index < count {
-      // Eight bytes at a time while they are ASCII and none is NUL: no tests of each byte.
+      // Eight bytes at a time while they are ASCII and none is NUL: no tests of each byte, and
+      // their scalars and folded forms (`foldASCII` of each lane) made as vectors.
       while index &+ 8 <= count {
         let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
         let hasNUL = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
         guard (word & 0x8080_8080_8080_8080) | hasNUL == 0 else { break }
-        for offset in 0..<8 {
-          let byte = bytes[index &+ offset]
-          scalars[written &+ offset] = Unicode.Scalar(byte)
-          folded[written &+ offset] = foldASCII(byte)
-        }
+        let lanes = base.loadUnaligned(fromByteOffset: index, as: SIMD8<UInt8>.self)
+        let foldedLanes = lanes.replacing(with: spaces, where: lanes .== tabs .| lanes .== returns)
+        scalarBase.storeBytes(
+          of: SIMD8<UInt32>(truncatingIfNeeded: lanes), toByteOffset: written &* stride,
+          as: SIMD8<UInt32>.self)
+        foldedBase.storeBytes(
+          of: SIMD8<UInt32>(truncatingIfNeeded: foldedLanes), toByteOffset: written &* stride,
+          as: SIMD8<UInt32>.self)
         index &+= 8
         written &+= 8
       }

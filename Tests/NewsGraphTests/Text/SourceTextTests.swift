@@ -65,6 +65,18 @@ import Testing
     #expect(text.folded == text.original.map(SourceText.fold))
   }
 
+  @Test func eightByteRunsFoldEveryLane() throws {
+    // A tab, a carriage return and a NUL-free ASCII run around each lane of the eight decoded
+    // at a time, and a tail shorter than eight.
+    for position in 0..<19 {
+      var bytes = Array("Officials met in Lima".utf8)
+      bytes[position] = position % 2 == 0 ? 0x09 : 0x0D
+      let text = try SourceText(utf8: bytes)
+      #expect(text.original.map(\.value) == bytes.map(UInt32.init), "position \(position)")
+      #expect(text.folded == text.original.map(SourceText.fold), "position \(position)")
+    }
+  }
+
   @Test func stringsOfScalarsAreTheirText() {
     for text in ["", "a", "é", "Egypt", "U.S.", "Київ", "Zoë", "a😀b", "€1", "x\u{7F}"] {
       let scalars = Array(text.unicodeScalars)
