@@ -149,7 +149,7 @@ public struct FurnitureFilter: Sendable {
 
 /// Facts about one line that the furniture rules read.
 struct LineShape {
-  var trimmed: Range<Int>
+  var trimmed = 0..<0
   /// Where the line's key is in the bytes `shapes(of:)` returns: its UTF-8 in lower case, runs
   /// of white space as one space.
   var key = 0..<0
@@ -163,7 +163,8 @@ struct LineShape {
   var isNumberedItem = false
   /// Digits or brackets after a leading number: a results table, not a menu.
   var hasDataAfterNumber = false
-  /// Commas, periods, quotes, brackets, colons: a line of prose or data, not a tag list.
+  /// Commas, periods, quotes, brackets, colons: a line of prose or data, not a tag list. Found
+  /// only in lines of up to `mostWordsMarked` words, as `isCredit` and `isMenu` are.
   var hasProsePunctuation = false
   /// The line stops after a lower-case word or a comma, as a hard-wrapped line of prose does.
   var endsInLowercaseWordOrComma = false
@@ -179,55 +180,50 @@ struct LineShape {
 
   /// The shapes of the lines of a text (split at "\n"), and the keys' bytes, all in one array.
   ///
-  /// The keys are written through a pointer into an array made at its full size: a first pass
-  /// finds the lines and adds up the most bytes the keys can take (one a scalar, or its
-  /// lower-case mapping's length), since appending byte by byte, or a string a line, cost more
-  /// than the rest of the filter.
+  /// The keys are written through a pointer into an array made at its full size, since
+  /// appending byte by byte, or a string a line, cost more than the rest of the filter: a key
+  /// takes at most a byte for each ASCII scalar and four for any other (the longest lower-case
+  /// mapping), and a first pass, simple enough to run several scalars at a time, counts those
+  /// and the line breaks. Each line is then scanned once, up to its line break.
   static func shapes(of scalars: UnsafeBufferPointer<Unicode.Scalar>) -> (
     shapes: [LineShape], keys: [UInt8]
   ) {
-    var ends: [Int] = []
-    var capacity = 0
-    for index in scalars.indices {
-      let value = scalars[index].value
-      if value < 0x80 {
-        if value == 0x0A { ends.append(index) }
-        capacity += 1
-      } else {
-        capacity += max(1, ScalarClass.lowercaseMapping(scalars[index]).utf8.count)
-      }
+    var breaks = 0
+    var beyondASCII = 0
+    for scalar in scalars {
+      breaks &+= scalar.value == 0x0A ? 1 : 0
+      beyondASCII &+= scalar.value >= 0x80 ? 1 : 0
     }
-    ends.append(scalars.count)
     var shapes: [LineShape] = []
-    shapes.reserveCapacity(ends.count)
+    shapes.reserveCapacity(breaks + 1)
+    let capacity = scalars.count + 3 * beyondASCII
     let keys = [UInt8](unsafeUninitializedCapacity: capacity) { keys, written in
       written = 0
       var lineStart = 0
-      for end in ends {
-        shapes.append(LineShape(scalars, lineStart..<end, keys: keys, written: &written))
-        lineStart = end + 1
+      while lineStart <= scalars.count {
+        shapes.append(LineShape(scalars, from: &lineStart, keys: keys, written: &written))
       }
     }
     return (shapes, keys)
   }
 
-  /// Scans one line, writing its key at `keys[written...]`.
+  /// Scans the line that starts at `start`, writing its key at `keys[written...]`, and moves
+  /// `start` past its line break.
   private init(
-    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>,
+    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: inout Int,
     keys: UnsafeMutableBufferPointer<UInt8>, written: inout Int
   ) {
-    var lower = range.lowerBound
-    var upper = range.upperBound
-    while lower < upper, ScalarClass.isSpace(scalars[lower]) { lower += 1 }
+    var lower = start
+    while lower < scalars.count, scalars[lower] != "\n", ScalarClass.isSpace(scalars[lower]) {
+      lower += 1
+    }
+    let keyStart = written
+    let lineBreak = scan(scalars, from: lower, keys: keys, written: &written)
+    start = lineBreak + 1
+    var upper = lineBreak
     while upper > lower, ScalarClass.isSpace(scalars[upper - 1]) { upper -= 1 }
     trimmed = lower..<upper
     guard lower < upper else { return }
-    let keyStart = written
-    var slashInsideWord = false
-    var separators = 0
-    scan(
-      scalars, lower..<upper, keys: keys, written: &written, slashInsideWord: &slashInsideWord,
-      separators: &separators)
     key = keyStart..<written
     let key = UnsafeBufferPointer(rebasing: keys[key])
 
@@ -251,10 +247,14 @@ struct LineShape {
         ScalarClass.isDigit($0) || $0 == "(" || $0 == ")"
       }
     }
+    // The rules that read the marks are for lines of a few words only.
+    guard words <= LineShape.mostWordsMarked else { return }
+    let marks = LineMarks(scalars, trimmed)
+    hasProsePunctuation = marks.hasProsePunctuation
     isCredit =
-      (slashInsideWord && words <= 10 && !endsSentence)
+      (marks.slashInsideWord && words <= 10 && !endsSentence)
       || (words <= 14 && LineShape.hasCreditPrefix(key))
-    isMenu = separators >= 2 && words <= 16 && !endsSentence
+    isMenu = marks.separators >= 2 && words <= 16 && !endsSentence
     // The bytes rule out nearly every line before a string is made: a string that ends with
     // "read" ends with those bytes.
     isReadingTime =
@@ -262,41 +262,45 @@ struct LineShape {
       && LineShape.mentionsReadingTime(String(decoding: key, as: UTF8.self))
   }
 
-  /// One pass over a trimmed line's scalars: its words and letters, and its key.
+  /// The most words a line has whose marks (`LineMarks`) and key prefixes a rule reads: a
+  /// menu's 16.
+  static let mostWordsMarked = 16
+
+  /// One pass over a line's scalars from `lower`, which is not white space, to its line break:
+  /// its words and letters, and its key. Returns where the line break is (or the end of the
+  /// text).
   ///
   /// An ASCII scalar is classed by one look-up in `LineClass.ascii` and lowered by arithmetic,
   /// and the ASCII letters that follow it in its word run in a loop of their own; the Unicode
   /// properties are read only for the other scalars. The counts are local variables until the
   /// end: kept in `self`, each was written back to memory at every scalar.
   private mutating func scan(
-    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>,
-    keys: UnsafeMutableBufferPointer<UInt8>, written: inout Int, slashInsideWord: inout Bool,
-    separators: inout Int
-  ) {
-    let upper = range.upperBound
+    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, from lower: Int,
+    keys: UnsafeMutableBufferPointer<UInt8>, written: inout Int
+  ) -> Int {
+    let upper = scalars.count
     var words = 0
     var letters = 0
     var uppercaseLetters = 0
     var capitalizedWords = 0
     var lettersWords = 0
-    var hasProsePunctuation = false
     var wordStartsUpper = false
     var wordHasLetter = false
     // Whether the scalar before is white space, or the line starts: not in a word.
     var lastSpace = true
-    var digitsSeen = false
     var at = written
     // Read once a line: read at each scalar, the static table cost a call to check that it
     // was made.
     let ascii = LineClass.ascii
-    var index = range.lowerBound
+    var index = lower
     while index < upper {
       let scalar = scalars[index]
       let value = scalar.value
       let isASCII = value < 0x80
       let classes = isASCII ? ascii[Int(value)] : LineClass(scalar)
-      index &+= 1
       if classes.contains(.space) {
+        if value == 0x0A { break }
+        index &+= 1
         if !lastSpace {
           keys[at] = 0x20
           at &+= 1
@@ -308,6 +312,7 @@ struct LineShape {
         }
         continue
       }
+      index &+= 1
       if isASCII {
         keys[at] = UInt8(value &- 0x41 < 26 ? value + 0x20 : value)
         at &+= 1
@@ -329,27 +334,6 @@ struct LineShape {
         wordHasLetter = true
         if isUpper { uppercaseLetters &+= 1 }
       }
-      if classes.contains(.marked) {
-        // The scalar before this one in the line, or white space at its start.
-        let before: Unicode.Scalar = index - 2 >= range.lowerBound ? scalars[index - 2] : " "
-        switch scalar {
-        case "/":
-          // A slash between two letters before any digit follows a slash: "Reuters/John".
-          if !ScalarClass.isSpace(before) && index < upper
-            && !ScalarClass.isSpace(scalars[index]) && !digitsSeen
-          {
-            slashInsideWord = true
-          }
-        case "›", "»", ">", "|", "•":
-          // Breadcrumb and menu separators after white space.
-          if ScalarClass.isSpace(before) { separators += 1 }
-        case ",", ".", "\"", "(", ")", ":", ";":
-          hasProsePunctuation = true
-        default:
-          break
-        }
-        if classes.contains(.digit) { digitsSeen = digitsSeen || before == "/" }
-      }
       // The ASCII letters that follow in the word: their key bytes and counts.
       let runStart = index
       while index < upper {
@@ -364,7 +348,10 @@ struct LineShape {
       }
       if index > runStart { wordHasLetter = true }
     }
-    if !lastSpace, wordHasLetter {
+    if lastSpace {
+      // The white space after the last word, written as its one space, is not part of the key.
+      if words > 0 { at &-= 1 }
+    } else if wordHasLetter {
       lettersWords += 1
       if wordStartsUpper { capitalizedWords += 1 }
     }
@@ -374,7 +361,7 @@ struct LineShape {
     self.uppercaseLetters = uppercaseLetters
     self.capitalizedWords = capitalizedWords
     self.lettersWords = lettersWords
-    self.hasProsePunctuation = hasProsePunctuation
+    return index
   }
 
   @inline(__always) private static func isClosing(_ scalar: Unicode.Scalar) -> Bool {
@@ -408,6 +395,45 @@ struct LineShape {
       if let last = before.unicodeScalars.last, last.properties.numericType != nil { return true }
     }
     return false
+  }
+}
+
+/// The slashes, separators and punctuation of a short line, which only the rules for lines
+/// of a few words read: a pass of their own over those lines keeps them out of the scan of
+/// every line.
+private struct LineMarks {
+  /// A slash between two letters before any digit follows a slash: "Reuters/John".
+  var slashInsideWord = false
+  /// Breadcrumb and menu separators after white space.
+  var separators = 0
+  /// Commas, periods, quotes, brackets, colons: a line of prose or data, not a tag list.
+  var hasProsePunctuation = false
+
+  init(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) {
+    let ascii = LineClass.ascii
+    var digitsSeen = false
+    for index in range {
+      let scalar = scalars[index]
+      let classes = scalar.value < 0x80 ? ascii[Int(scalar.value)] : LineClass(scalar)
+      guard classes.contains(.marked) else { continue }
+      // The scalar before this one in the line, or white space at its start.
+      let before: Unicode.Scalar = index > range.lowerBound ? scalars[index - 1] : " "
+      switch scalar {
+      case "/":
+        if !ScalarClass.isSpace(before) && index + 1 < range.upperBound
+          && !ScalarClass.isSpace(scalars[index + 1]) && !digitsSeen
+        {
+          slashInsideWord = true
+        }
+      case "›", "»", ">", "|", "•":
+        if ScalarClass.isSpace(before) { separators += 1 }
+      case ",", ".", "\"", "(", ")", ":", ";":
+        hasProsePunctuation = true
+      default:
+        break
+      }
+      if classes.contains(.digit) { digitsSeen = digitsSeen || before == "/" }
+    }
   }
 }
 

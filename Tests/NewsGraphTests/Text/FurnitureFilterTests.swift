@@ -305,4 +305,22 @@ import Testing
     #expect(outcome.dropped == ["i\u{307}i\u{307}i\u{307}i\u{307} i\u{307}stanbul Talks"])
     #expect(outcome.kept.count == 2)
   }
+
+  @Test func linesAreSplitAtEachBreakAndTrimmed() {
+    // A last line break starts an empty line; white space around a line is neither in its
+    // range nor in its key, and white space inside is one space.
+    let text = SourceText(" Floods  hit Lima \n\n\t\nRain   \n")
+    let (shapes, keys) = text.folded.withUnsafeBufferPointer { LineShape.shapes(of: $0) }
+    #expect(shapes.map(\.trimmed) == [1..<17, 19..<19, 21..<21, 22..<26, 30..<30])
+    #expect(
+      shapes.map { String(decoding: keys[$0.key], as: UTF8.self) } == [
+        "floods hit lima", "", "", "rain", "",
+      ])
+    #expect(shapes.map(\.words) == [3, 0, 0, 1, 0])
+  }
+
+  @Test func repeatsAreFoundWhateverTheWhiteSpaceAroundThem() {
+    let outcome = Self.filter("Floods in Lima  \n  Floods   in Lima\nOfficials met on Friday.")
+    #expect(outcome.dropped == ["Floods   in Lima"])
+  }
 }
