@@ -183,17 +183,12 @@ struct LineShape {
   /// The keys are written through a pointer into an array made at its full size, since
   /// appending byte by byte, or a string a line, cost more than the rest of the filter: a key
   /// takes at most a byte for each ASCII scalar and four for any other (the longest lower-case
-  /// mapping), and a first pass, simple enough to run several scalars at a time, counts those
-  /// and the line breaks. Each line is then scanned once, up to its line break.
+  /// mapping), and a first pass counts those and the line breaks. Each line is then scanned
+  /// once, up to its line break.
   static func shapes(of scalars: UnsafeBufferPointer<Unicode.Scalar>) -> (
     shapes: [LineShape], keys: [UInt8]
   ) {
-    var breaks = 0
-    var beyondASCII = 0
-    for scalar in scalars {
-      breaks &+= scalar.value == 0x0A ? 1 : 0
-      beyondASCII &+= scalar.value >= 0x80 ? 1 : 0
-    }
+    let (breaks, beyondASCII) = counts(of: scalars)
     var shapes: [LineShape] = []
     shapes.reserveCapacity(breaks + 1)
     let capacity = scalars.count + 3 * beyondASCII
@@ -205,6 +200,37 @@ struct LineShape {
       }
     }
     return (shapes, keys)
+  }
+
+  /// How many line breaks and scalars beyond ASCII `scalars` has.
+  ///
+  /// Eight scalars at a time, by arithmetic on vectors: a test of each scalar cost seven
+  /// instructions a scalar, and branches the compiler does not turn into vector code.
+  static func counts(of scalars: UnsafeBufferPointer<Unicode.Scalar>) -> (
+    breaks: Int, beyondASCII: Int
+  ) {
+    guard let base = scalars.baseAddress else { return (0, 0) }
+    let raw = UnsafeRawPointer(base)
+    let ones = SIMD8<UInt32>(repeating: 1)
+    let lineBreaks = SIMD8<UInt32>(repeating: 0x0A)
+    var breaks = SIMD8<UInt32>()
+    var beyondASCII = SIMD8<UInt32>()
+    var index = 0
+    while index + 8 <= scalars.count {
+      let values = raw.loadUnaligned(
+        fromByteOffset: index * MemoryLayout<Unicode.Scalar>.stride, as: SIMD8<UInt32>.self)
+      // 1 where a value is a line break (its difference from one is 0), else 0.
+      breaks &+= ones &- pointwiseMin(values ^ lineBreaks, ones)
+      // 1 where a value has a bit above the seven of ASCII.
+      beyondASCII &+= pointwiseMin(values &>> 7, ones)
+      index += 8
+    }
+    var (breakCount, beyondCount) = (Int(breaks.wrappedSum()), Int(beyondASCII.wrappedSum()))
+    for scalar in scalars[index...] {
+      if scalar == "\n" { breakCount += 1 }
+      if !scalar.isASCII { beyondCount += 1 }
+    }
+    return (breakCount, beyondCount)
   }
 
   /// Scans the line that starts at `start`, writing its key at `keys[written...]`, and moves

@@ -323,4 +323,16 @@ import Testing
     let outcome = Self.filter("Floods in Lima  \n  Floods   in Lima\nOfficials met on Friday.")
     #expect(outcome.dropped == ["Floods   in Lima"])
   }
+
+  @Test(arguments: [0, 1, 7, 8, 9, 15, 16, 17, 40])
+  func countsLineBreaksAndScalarsBeyondASCIIEightAtATime(_ length: Int) {
+    // Every third scalar a line break and every fifth beyond ASCII, so that some fall in the
+    // tail after the last eight.
+    let scalars: [Unicode.Scalar] = (0..<length).map {
+      $0 % 3 == 0 ? "\n" : $0 % 5 == 0 ? "\u{E9}" : "a"
+    }
+    let counts = scalars.withUnsafeBufferPointer { LineShape.counts(of: $0) }
+    #expect(counts.breaks == scalars.filter { $0 == "\n" }.count)
+    #expect(counts.beyondASCII == scalars.filter { !$0.isASCII }.count)
+  }
 }
