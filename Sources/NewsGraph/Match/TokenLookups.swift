@@ -140,6 +140,10 @@ struct TokenLookups: Sendable {
   /// The facts of token `i`.
   func facts(at i: Int) -> TokenFacts { looked[i - start].facts }
 
+  /// Whether a title may start at token `i`: `titles(at:end:)` finds none where it is false, as
+  /// at nearly every token, and this answers without making an array.
+  func mayStartTitle(at i: Int) -> Bool { looked[i - start].titleKey >= 0 }
+
   /// What a token's text was found to be.
   private struct Looked {
     /// Its key number in the dictionary's trie.

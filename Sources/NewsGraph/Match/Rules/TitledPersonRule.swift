@@ -32,8 +32,8 @@ public struct TitledPersonRule: Rule {
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     var i = context.range.lowerBound
     while i < context.range.upperBound {
-      let found = context.titles(at: i)
-      guard let longest = found.last else {
+      // Most tokens start no title: asked first, they make no array of titles.
+      guard context.mayStartTitle(at: i), let longest = context.titles(at: i).last else {
         i += 1
         continue
       }

@@ -1,0 +1,29 @@
+import Testing
+
+@testable import NewsGraph
+
+/// `SentenceContext.mayStartTitle(at:)`, which the titled-person rule asks before it asks for
+/// the titles at a token, is true wherever a title starts.
+@Suite struct TitleStartTests {
+  @Test(arguments: [
+    "Defense Minister Sergei Shoigu met the president and Mr. Jones.",
+    "DEFENSE MINISTER SERGEI SHOIGU MET THE PRESIDENT",
+    "Minister. The Defense said nothing; spokesman",
+  ])
+  func everyTitleStartsWhereAStartIsPossible(_ text: String) {
+    var titles = 0
+    for context in Pipeline.contexts(text, gazetteer: TestDictionary.gazetteer) {
+      for i in context.range where !context.titles(at: i).isEmpty {
+        titles += 1
+        #expect(context.mayStartTitle(at: i), "\(context.tokens[i].text)")
+      }
+    }
+    #expect(titles > 0)
+  }
+
+  @Test func aWordInNoTitleStartsNone() throws {
+    let context = try #require(
+      Pipeline.contexts("The weather was fine.", gazetteer: TestDictionary.gazetteer).first)
+    #expect(context.range.allSatisfy { !context.mayStartTitle(at: $0) })
+  }
+}
