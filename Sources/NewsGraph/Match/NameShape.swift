@@ -45,7 +45,8 @@ enum NameShape {
       if token.isAllCaps && !context.block.isAllCaps && token.text.unicodeScalars.count > 1 {
         return false  // an acronym, not a name
       }
-      return !token.text.hasSuffix(".")
+      // The period bit first: it is set on every word that ends in a period.
+      return !(token.endsInPeriodScalar && token.text.hasSuffix("."))
     }
     // "al-Sisi", "el-Baradei", "bin-Salman": a particle joined to a capitalized name.
     guard facts.contains(.hyphen) else { return false }

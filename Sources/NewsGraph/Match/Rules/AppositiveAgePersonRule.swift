@@ -17,18 +17,20 @@ public struct AppositiveAgePersonRule: Rule {
     let tokens = context.tokens
     let range = context.range
     guard !context.sentenceFacts.isDisjoint(with: [.comma, .openingBracket]) else { return }
-    for open in range where !context.facts(at: open).isDisjoint(with: [.comma, .openingBracket]) {
+    for open in range {
+      let facts = context.facts(at: open)
+      guard !facts.isDisjoint(with: [.comma, .openingBracket]) else { continue }
       let close = open + 2
       guard close < range.upperBound, open > range.lowerBound else { continue }
+      let isBracket = facts.contains(.openingBracket)
+      let next = tokens[open + 1]
+      // An age is a number, and so is a life after a comma: most commas have a word after them.
+      guard isBracket || next.kind == .number else { continue }
       // "Eduard Hitzig (born 6 February 1839", "John Smith (1920-2001)": a life in brackets.
-      let life =
-        tokens[open].text == "("
-        && (["born", "b.", "née", "nee"].contains(tokens[open + 1].text)
-          || isYear(tokens[open + 1]))
+      let life = isBracket && (Self.birthWords.contains(next.text) || isYear(next))
       let age =
-        tokens[open + 1].kind == .number
-        && Int(tokens[open + 1].text).map { (1...110).contains($0) } == true
-        && tokens[close].text == (tokens[open].text == "(" ? ")" : ",")
+        next.kind == .number && Int(next.text).map { (1...110).contains($0) } == true
+        && tokens[close].text == (isBracket ? ")" : ",")
       guard life || age else { continue }
       // The name ends right before the comma: walk back over name words.
       var start = open
@@ -52,6 +54,9 @@ public struct AppositiveAgePersonRule: Rule {
       result.append(makeCandidate(start..<open, .person, context, priority: 6))
     }
   }
+
+  /// The words that start a life in brackets: "(born 1839", "(née Smith".
+  static let birthWords = ["born", "b.", "née", "nee"]
 
   /// "1839", "1920-2001", "1950–": a year of birth or a span of years.
   private func isYear(_ token: Token) -> Bool {

@@ -32,7 +32,10 @@ public struct ArticleNameRule: Rule {
     var i = range.lowerBound + 1
     while i + 1 < range.upperBound {
       defer { i += 1 }
-      guard tokens[i].text == "The" else { continue }
+      // Its fact first: most tokens are no function word, and "The" is one.
+      guard context.facts(at: i).contains(.functionWord), tokens[i].text == "The" else {
+        continue
+      }
       let before = tokens[i - 1]
       // After a lower-case word or a comma: "Dwayne The Rock Johnson" is another kind of name.
       guard before.text == "," || before.kind == .word,

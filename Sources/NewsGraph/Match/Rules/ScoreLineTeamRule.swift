@@ -88,13 +88,15 @@ public struct ScoreLineTeamRule: Rule {
       return i..<(i + match.length)
     }
     // In capitals any word looks like a name: only known places are teams there.
-    if tokens[i].text.hasSuffix(".") {
+    if tokens[i].endsInPeriodScalar && tokens[i].text.hasSuffix(".") {
       return nil
     }
     var end = i
     while end < context.range.upperBound, end - i < 4, tokens[end].kind == .word,
       tokens[end].isCapitalized, !NameShape.isFunctionWord(at: end, context),
-      !tokens[end].text.contains("-"), !context.facts(at: end).contains(.capitalFixtureWord)
+      // The hyphen fact first: a text with no hyphen byte has no hyphen.
+      !(context.facts(at: end).contains(.hyphen) && tokens[end].text.contains("-")),
+      !context.facts(at: end).contains(.capitalFixtureWord)
     {
       end += 1
     }

@@ -28,15 +28,15 @@ public struct SportsClubRule: Rule {
 
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
-    for i in context.range
-    where tokens[i].kind == .word && tokens[i].isCapitalized
-      && (tokens[i].isAllCaps
-        ? SportsClubRule.clubWords.contains(clubForm(tokens[i].text))
-        : context.facts(at: i).contains(.clubWord))
-    {
+    for i in context.range where tokens[i].kind == .word && tokens[i].isCapitalized {
       let next = i + 1
+      // The city before the club word: most capitalized words have none after them, and a word
+      // in capitals is tested in another form, made as a new string.
       guard next < context.range.upperBound, let match = context.dictionaryMatch(at: next),
-        match.entry.type == .place
+        match.entry.type == .place,
+        tokens[i].isAllCaps
+          ? SportsClubRule.clubWords.contains(clubForm(tokens[i].text))
+          : context.facts(at: i).contains(.clubWord)
       else { continue }
       result.append(makeCandidate(i..<(next + match.length), .organization, context, priority: 9))
     }
