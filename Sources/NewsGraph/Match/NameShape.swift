@@ -35,22 +35,31 @@ enum NameShape {
   ]
 
   /// Whether token `i` is a capitalized word that may be part of a name.
+  ///
+  /// Rules ask it of most capitalized words: the token is read in the array, not copied out of
+  /// it with its text retained, and the rare joined particle is tested in a function of its own.
   static func isNameWord(at i: Int, _ context: SentenceContext) -> Bool {
-    let token = context.tokens[i]
-    guard token.kind == .word else { return false }
+    let tokens = context.tokens
+    guard tokens[i].kind == .word else { return false }
     let facts = context.facts(at: i)
     if facts.contains(.notName) { return false }
-    if token.isCapitalized {
+    if tokens[i].isCapitalized {
       if facts.contains(.initial) { return true }
-      if token.isAllCaps && !context.block.isAllCaps && token.text.unicodeScalars.count > 1 {
+      if tokens[i].isAllCaps && !context.block.isAllCaps
+        && tokens[i].text.unicodeScalars.count > 1
+      {
         return false  // an acronym, not a name
       }
       // The period bit first: it is set on every word that ends in a period.
-      return !(token.endsInPeriodScalar && token.text.hasSuffix("."))
+      return !(tokens[i].endsInPeriodScalar && tokens[i].text.hasSuffix("."))
     }
-    // "al-Sisi", "el-Baradei", "bin-Salman": a particle joined to a capitalized name.
-    guard facts.contains(.hyphen) else { return false }
-    let parts = token.text.split(separator: "-", maxSplits: 1)
+    return facts.contains(.hyphen) && isJoinedParticle(tokens[i].text)
+  }
+
+  /// "al-Sisi", "el-Baradei", "bin-Salman": a particle joined to a capitalized name.
+  @inline(never)
+  private static func isJoinedParticle(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", maxSplits: 1)
     if parts.count == 2, particles.contains(String(parts[0])),
       let first = parts[1].unicodeScalars.first, first.properties.isUppercase
     {
