@@ -255,6 +255,10 @@ public struct TokenTrie<Payload: TriePayload>: Sendable {
     return child(of: node, key: Int32(key))
   }
 
+  /// Whether a phrase starts with the key numbered `key`: a key may be in phrases only after
+  /// their first word ("of" in "Secretary of State").
+  func startsPhrase(key: Int32) -> Bool { child(of: 0, key: key) != nil }
+
   /// The child of `node` along the key numbered `wanted`, which is not negative, or nil.
   @inline(__always)
   private func child(of node: Int, key wanted: Int32) -> Int? {

@@ -141,8 +141,14 @@ struct TokenLookups: Sendable {
   func facts(at i: Int) -> TokenFacts { looked[i - start].facts }
 
   /// Whether a title may start at token `i`: `titles(at:end:)` finds none where it is false, as
-  /// at nearly every token, and this answers without making an array.
-  func mayStartTitle(at i: Int) -> Bool { looked[i - start].titleKey >= 0 }
+  /// at nearly every token, and this answers without making an array. A word of some title is
+  /// not enough: "of" and "the" are in titles, and start none.
+  func mayStartTitle(at i: Int) -> Bool {
+    let key = looked[i - start].titleKey
+    guard key >= 0 else { return false }
+    if looked[i - start].upperCased { return upperTitles.startsPhrase(key: key) }
+    return titles.startsPhrase(key: key)
+  }
 
   /// What a token's text was found to be.
   private struct Looked {

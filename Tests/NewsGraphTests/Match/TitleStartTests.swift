@@ -21,6 +21,24 @@ import Testing
     #expect(titles > 0)
   }
 
+  @Test func aWordInsideATitleStartsNone() throws {
+    let gazetteer = Gazetteer(
+      entries: [], titles: [("Secretary of State", .role), ("Minister", .role)])
+    let context = try #require(
+      Pipeline.contexts("The Secretary of State and the Minister of Defence.", gazetteer: gazetteer)
+        .first)
+    let starts = context.range.filter { context.mayStartTitle(at: $0) }
+    #expect(starts.map { context.tokens[$0].text } == ["Secretary", "Minister"])
+  }
+
+  @Test func aTrieKnowsWhichKeysStartAPhrase() {
+    var trie = TokenTrie<Gazetteer.TitleKind>()
+    trie.insert(["Secretary", "of", "State"], .role)
+    #expect(trie.startsPhrase(key: trie.keyNumber(of: "Secretary")))
+    #expect(!trie.startsPhrase(key: trie.keyNumber(of: "of")))
+    #expect(!trie.startsPhrase(key: trie.keyNumber(of: "State")))
+  }
+
   @Test func aWordInNoTitleStartsNone() throws {
     let context = try #require(
       Pipeline.contexts("The weather was fine.", gazetteer: TestDictionary.gazetteer).first)
