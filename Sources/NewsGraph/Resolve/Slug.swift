@@ -11,8 +11,8 @@ public enum Slug {
   }
 
   /// "person/" for a person: a literal, where joining the type's name and "/" made a string for
-  /// every id.
-  private static func idPrefix(_ type: EntityType) -> String {
+  /// every id, and a static one, whose bytes are read without going through a `String`.
+  private static func idPrefix(_ type: EntityType) -> StaticString {
     switch type {
     case .person: "person/"
     case .country: "country/"
@@ -22,13 +22,13 @@ public enum Slug {
   }
 
   /// `prefix` followed by the slug of `text`.
-  private static func slug(_ text: String, after prefix: String) -> String {
+  private static func slug(_ text: String, after prefix: StaticString) -> String {
     if let ascii = text.utf8.withContiguousStorageIfAvailable({ asciiSlug($0, after: prefix) }),
       let ascii
     {
       return ascii
     }
-    var result = Array(prefix.unicodeScalars)
+    var result = prefix.withUTF8Buffer { $0.map { Unicode.Scalar($0) } }
     let start = result.count
     result.reserveCapacity(start + text.utf8.count)
     var pendingDash = false
@@ -62,16 +62,21 @@ public enum Slug {
 
   /// The slug of ASCII text, written as bytes: most labels are ASCII, and going through
   /// scalars cost several times as much. Nil when `bytes` holds anything else.
-  private static func asciiSlug(_ bytes: UnsafeBufferPointer<UInt8>, after prefix: String)
+  private static func asciiSlug(_ bytes: UnsafeBufferPointer<UInt8>, after prefix: StaticString)
     -> String?
   {
-    guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+    // The bits of all the bytes at once, rather than a test and a branch per byte.
+    var union: UInt8 = 0
+    for byte in bytes { union |= byte }
+    guard union < 0x80 else { return nil }
     // Each byte gives one byte at most: a dash is written only in place of a separator.
-    return String(unsafeUninitializedCapacity: prefix.utf8.count + bytes.count) { buffer in
+    return String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + bytes.count) { buffer in
       var at = 0
-      for byte in prefix.utf8 {
-        buffer[at] = byte
-        at += 1
+      prefix.withUTF8Buffer { prefix in
+        for byte in prefix {
+          buffer[at] = byte
+          at += 1
+        }
       }
       let start = at
       var pendingDash = false
@@ -103,6 +108,7 @@ public enum Slug {
     case separator
   }
 
+  @inline(__always)
   private static func piece(ascii value: UInt8) -> Piece {
     let lower = value &- 0x41 < 26 ? value + 0x20 : value
     if lower &- 0x61 < 26 || lower &- 0x30 < 10 { return .character(lower) }
