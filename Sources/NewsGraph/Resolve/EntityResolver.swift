@@ -41,8 +41,10 @@ public struct EntityResolver: Sendable {
     var firstSeen = [String: Int](minimumCapacity: people)
     for index in drafts.indices where drafts[index].candidate.type == .person {
       let words = drafts[index].words
+      let listed = drafts[index].key.flatMap { gazetteer.index[$0] }
+      if listed == nil && words.count >= 2 { drafts[index].fullName = Draft.fullName(words) }
       let fullName = drafts[index].fullName
-      if let id = drafts[index].key, let entry = gazetteer.index[id] {
+      if let id = drafts[index].key, let entry = listed {
         if entriesListed.insert(id).inserted {
           let entry = gazetteer.entries[entry]
           for form in [entry.label] + entry.aliases {
@@ -330,15 +332,15 @@ public struct EntityResolver: Sendable {
     var key: String?
     var ruleLabel: String?
     /// The label and key of a person's full name found by a rule, made once for the steps that
-    /// use it.
-    let fullName: (label: String, key: String)?
+    /// use it, by the first, and only for a name the dictionary does not list: the steps never
+    /// ask it of one that it lists (most of them), and it costs two new strings.
+    var fullName: (label: String, key: String)?
 
     init(candidate: Candidate, words: [String]) {
       self.candidate = candidate
       self.words = words
       key = candidate.entity
       ruleLabel = candidate.label
-      fullName = candidate.type == .person && words.count >= 2 ? Draft.fullName(words) : nil
     }
 
     static func fullName(_ words: [String]) -> (label: String, key: String) {
