@@ -336,6 +336,12 @@ public struct GraphBuilder: Sendable {
       }
     }
 
+    /// The dates in order: most corpora give none, and sorting an empty set still cost a
+    /// hundred and fifty instructions a node or link.
+    private static func sorted(_ dates: Set<String>) -> [String] {
+      dates.isEmpty ? [] : dates.sorted()
+    }
+
     public func graph() -> CooccurrenceGraph {
       // Ids in order, once: then nodes and links sort by numbers. Ids are distinct as
       // dictionary keys, so no two rank the same.
@@ -349,7 +355,7 @@ public struct GraphBuilder: Sendable {
         return CooccurrenceGraph.Node(
           id: ids[at], label: state.label, type: state.type, mentions: state.mentions,
           documents: state.documents, aliases: state.aliases, windows: state.windows,
-          dates: state.dates.sorted())
+          dates: Self.sorted(state.dates))
       }
       // The links' ranks are sorted, then each link is made once, in order: sorting the links
       // themselves moved every one (strings, evidence and all) many times. No two links rank
@@ -363,7 +369,7 @@ public struct GraphBuilder: Sendable {
         return CooccurrenceGraph.Edge(
           source: ids[Int(order[Int(ranks[at] >> 32)])],
           target: ids[Int(order[Int(ranks[at] & 0xFFFF_FFFF)])], count: state.count,
-          documents: state.documents, evidence: state.evidence, dates: state.dates.sorted())
+          documents: state.documents, evidence: state.evidence, dates: Self.sorted(state.dates))
       }
       return CooccurrenceGraph(
         nodes: nodeList, edges: edgeList, window: builder.window, documentCount: documentCount,
