@@ -316,18 +316,15 @@ public struct GraphBuilder: Sendable {
       let prefixes = ids.map { id -> (UInt64, UInt64, UInt64)? in
         var id = id
         return id.withUTF8 { bytes in
+          guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
           var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
-          for at in bytes.indices {
-            guard bytes[at] < 0x80 else { return nil }
-            let byte = UInt64(bytes[at]) << (56 - 8 * (at % 8))
-            switch at / 8 {
-            case 0: words.0 |= byte
-            case 1: words.1 |= byte
-            case 2: words.2 |= byte
-            default: break
-            }
+          withUnsafeMutableBytes(of: &words) { words in
+            words.copyMemory(
+              from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.prefix(24))))
           }
-          return words
+          return (
+            UInt64(bigEndian: words.0), UInt64(bigEndian: words.1), UInt64(bigEndian: words.2)
+          )
         }
       }
       return ids.indices.sorted { a, b in
