@@ -412,13 +412,20 @@ public struct GraphBuilder: Sendable {
       }
       ids = numbering.ids
       for sentence in bySentence.indices where bySentence[sentence].count > 1 {
-        bySentence[sentence] = Self.distinct(bySentence[sentence])
+        Self.formDistinct(&bySentence[sentence])
       }
     }
 
     /// The numbers sorted, each once.
     static func distinct(_ numbers: [Int32]) -> [Int32] {
       var numbers = numbers
+      formDistinct(&numbers)
+      return numbers
+    }
+
+    /// Sorts the numbers and drops repeats in place: a sentence's own array, which `distinct`
+    /// copied before changing it while the sentences still held it.
+    static func formDistinct(_ numbers: inout [Int32]) {
       if numbers.count > 16 {
         numbers.sort()
       } else {
@@ -441,7 +448,6 @@ public struct GraphBuilder: Sendable {
         kept += 1
       }
       numbers.removeLast(numbers.count - kept)
-      return numbers
     }
 
     /// The entity of every mention of each sentence, repeats kept, for `mostMentioned`.
