@@ -2,9 +2,9 @@
 ///
 /// A `[String: Int32]` hashes an id with SipHash and compares ids by canonical equivalence,
 /// some nine hundred instructions per lookup, and the builder looks up every entity and every
-/// mention of a document. Here the UTF-8 bytes of an ASCII id are hashed with FNV-1a
-/// (`StringTable.hash(_:)`) into an open-addressed table, and an id is compared only with ids
-/// of the same hash. The numbers are the ones a `[String: Int32]` gives: two ASCII strings are
+/// mention of a document. Here the UTF-8 bytes of an ASCII id are hashed eight at a time
+/// (`asciiHash(_:)`) into an open-addressed table, and an id is compared only with ids of the
+/// same hash. The numbers are the ones a `[String: Int32]` gives: two ASCII strings are
 /// equal only when their bytes are, and an id that is not ASCII (which may equal an ASCII one,
 /// as the Kelvin sign equals "K") is looked up in a `Dictionary` of every id, made when the
 /// first such id comes.
@@ -12,7 +12,7 @@ struct IdNumbering: Sendable {
   /// The ids, by number.
   private(set) var ids: [String] = []
   /// The hash of each id's bytes (0 for an id that is not ASCII, which is not in `slots`).
-  private var hashes: [UInt32] = []
+  private var hashes: [UInt64] = []
   /// The number plus one of the ASCII id in each slot, 0 for an empty slot; a power of two
   /// long, at most half full.
   private var slots: [Int32]
@@ -32,14 +32,8 @@ struct IdNumbering: Sendable {
 
   /// The number of `id`, and whether it was given now (the next number) because `id` is new.
   mutating func number(_ id: String) -> (number: Int32, isNew: Bool) {
-    let found = id.utf8.withContiguousStorageIfAvailable { bytes -> (Int32?, UInt32)? in
-      var hash = StringTable.hashSeed
-      var high: UInt8 = 0
-      for byte in bytes {
-        hash = StringTable.hash(hash, byte)
-        high |= byte
-      }
-      guard high < 0x80 else { return nil }
+    let found = id.utf8.withContiguousStorageIfAvailable { bytes -> (Int32?, UInt64)? in
+      guard let hash = Self.asciiHash(bytes) else { return nil }
       return (slot(of: id, hash: hash).number, hash)
     }
     let new = Int32(ids.count)
@@ -64,11 +58,36 @@ struct IdNumbering: Sendable {
     return (new, true)
   }
 
+  /// The hash of bytes that are all ASCII, or nil: eight bytes at a time, each word mixed in
+  /// with a multiplication and a shift (FNV-1a took a multiplication a byte).
+  static func asciiHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+    guard let base = bytes.baseAddress else { return 0 }
+    let count = bytes.count
+    var hash = UInt64(truncatingIfNeeded: count)
+    var high: UInt64 = 0
+    var at = 0
+    while at < count {
+      var word: UInt64 = 0
+      if at + 8 <= count {
+        word = UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)
+      } else {
+        withUnsafeMutableBytes(of: &word) {
+          $0.copyMemory(from: UnsafeRawBufferPointer(start: base + at, count: count - at))
+        }
+      }
+      high |= word
+      hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+      hash ^= hash >> 32
+      at += 8
+    }
+    return high & 0x8080_8080_8080_8080 == 0 ? hash : nil
+  }
+
   /// The slot of the ASCII id with these bytes' hash and the id's number, or the empty slot
   /// where it would go.
-  private func slot(of id: String, hash: UInt32) -> (at: Int, number: Int32?) {
+  private func slot(of id: String, hash: UInt64) -> (at: Int, number: Int32?) {
     let mask = slots.count - 1
-    var at = Int(hash) & mask
+    var at = Int(truncatingIfNeeded: hash) & mask
     while slots[at] != 0 {
       let number = Int(slots[at] - 1)
       if hashes[number] == hash && ids[number] == id { return (at, Int32(number)) }
@@ -82,7 +101,7 @@ struct IdNumbering: Sendable {
     var slots = [Int32](repeating: 0, count: 2 * self.slots.count)
     let mask = slots.count - 1
     for value in self.slots where value != 0 {
-      var at = Int(hashes[Int(value - 1)]) & mask
+      var at = Int(truncatingIfNeeded: hashes[Int(value - 1)]) & mask
       while slots[at] != 0 { at = (at + 1) & mask }
       slots[at] = value
     }

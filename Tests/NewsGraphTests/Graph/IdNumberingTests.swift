@@ -40,6 +40,28 @@ import Testing
     #expect(numbering.ids == ["place/a", first, "place/z"])
   }
 
+  /// Ids are hashed eight bytes at a time: every length of tail, and a byte beyond ASCII in
+  /// any place, whole word or tail.
+  @Test func asciiBytesAreHashedAndOthersAreNot() {
+    func hash(_ text: String) -> UInt64? {
+      Array(text.utf8).withUnsafeBufferPointer { IdNumbering.asciiHash($0) }
+    }
+    var seen = Set<UInt64>()
+    for length in 0...17 {
+      let text = String(repeating: "a", count: length)
+      let value = hash(text)
+      #expect(value != nil && value == hash(text), "length \(length)")
+      seen.insert(value ?? 0)
+      for at in 0..<length {
+        var bytes = Array(text.utf8)
+        bytes[at] = 0xC3
+        #expect(bytes.withUnsafeBufferPointer { IdNumbering.asciiHash($0) } == nil)
+      }
+    }
+    #expect(seen.count == 18, "lengths tell the hashes apart")
+    #expect(hash("person/a") != hash("person/b"))
+  }
+
   @Test func anEmptyIdIsAnId() {
     var numbering = IdNumbering()
     #expect(numbering.number("") == (0, true))
