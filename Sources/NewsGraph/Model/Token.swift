@@ -143,7 +143,12 @@ public struct Token: Sendable, Hashable {
     /// The shape of a word whose scalars' traits, joined, are `traits`; `hasHyphen` false skips
     /// the search for a hyphen, which costs a word of no hyphen (nearly every word) as much as
     /// its case tests.
-    init(word scalars: UnsafeBufferPointer<Unicode.Scalar>, traits: ScalarTraits, hasHyphen: Bool) {
+    ///
+    /// Inlined into the tokenizer, whose every word comes here: the tests are a few operations
+    /// on bits, fewer than a call and its return took.
+    @inline(__always) init(
+      word scalars: UnsafeBufferPointer<Unicode.Scalar>, traits: ScalarTraits, hasHyphen: Bool
+    ) {
       guard let first = scalars.first else {
         self = []
         return
@@ -153,19 +158,18 @@ public struct Token: Sendable, Hashable {
       if ScalarClass.isLower(first) { shape.insert(.lowercase) }
       if traits.contains(.letter) && !traits.contains(.lower) { shape.insert(.allCaps) }
       if scalars[scalars.count - 1] == "." { shape.insert(.endsInPeriod) }
-      guard hasHyphen else {
-        self = shape
-        return
-      }
-      // The scalar after the last hyphen, found from the end.
+      if hasHyphen && Shape.hasLowercaseSuffix(scalars) { shape.insert(.lowercaseSuffix) }
+      self = shape
+    }
+
+    /// Whether a lower-case letter follows the last hyphen of `scalars`, found from the end.
+    @inline(never) private static func hasLowercaseSuffix(
+      _ scalars: UnsafeBufferPointer<Unicode.Scalar>
+    ) -> Bool {
       var lastHyphen = scalars.count - 1
       while lastHyphen >= 0, scalars[lastHyphen] != "-" { lastHyphen -= 1 }
-      if lastHyphen >= 0, lastHyphen + 1 < scalars.count,
-        ScalarClass.isLower(scalars[lastHyphen + 1])
-      {
-        shape.insert(.lowercaseSuffix)
-      }
-      self = shape
+      return lastHyphen >= 0 && lastHyphen + 1 < scalars.count
+        && ScalarClass.isLower(scalars[lastHyphen + 1])
     }
   }
 }
