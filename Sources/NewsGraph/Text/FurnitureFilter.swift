@@ -156,6 +156,8 @@ struct LineShape {
   var words = 0
   var letters = 0
   var uppercaseLetters = 0
+  /// The words with a letter, and those of them whose first scalar is upper case: counted
+  /// only in lines that do not end a sentence, the only lines `isTitleCase` asks them of.
   var capitalizedWords = 0
   var lettersWords = 0
   var endsSentence = false
@@ -262,6 +264,7 @@ struct LineShape {
     endsInLowercaseWordOrComma =
       scalars[upper - 1] == "," || ScalarClass.isLower(scalars[upper - 1])
     startsLowercase = ScalarClass.isLower(scalars[lower])
+    if !endsSentence { countWordCases(scalars, trimmed) }
     // "1. Home", "2) Politics"
     var cursor = lower
     while cursor < upper, ScalarClass.isDigit(scalars[cursor]) { cursor += 1 }
@@ -293,7 +296,7 @@ struct LineShape {
   static let mostWordsMarked = 16
 
   /// One pass over a line's scalars from `lower`, which is not white space, to its line break:
-  /// its words and letters, and its key. Returns where the line break is (or the end of the
+  /// its words and letters, and its key (not the cases of its words: `countWordCases(_:_:)`). Returns where the line break is (or the end of the
   /// text).
   ///
   /// An ASCII scalar is classed by one look-up in `LineClass.ascii` and lowered by arithmetic,
@@ -308,10 +311,6 @@ struct LineShape {
     var words = 0
     var letters = 0
     var uppercaseLetters = 0
-    var capitalizedWords = 0
-    var lettersWords = 0
-    var wordStartsUpper = false
-    var wordHasLetter = false
     // Whether the scalar before is white space, or the line starts: not in a word.
     var lastSpace = true
     var at = written
@@ -330,10 +329,6 @@ struct LineShape {
         if !lastSpace {
           keys[at] = 0x20
           at &+= 1
-          if wordHasLetter {
-            lettersWords &+= 1
-            if wordStartsUpper { capitalizedWords &+= 1 }
-          }
           lastSpace = true
         }
         continue
@@ -348,20 +343,15 @@ struct LineShape {
           at &+= 1
         }
       }
-      let isUpper = classes.contains(.upper)
       if lastSpace {
         lastSpace = false
         words &+= 1
-        wordStartsUpper = isUpper
-        wordHasLetter = false
       }
       if classes.contains(.letter) {
         letters &+= 1
-        wordHasLetter = true
-        if isUpper { uppercaseLetters &+= 1 }
+        if classes.contains(.upper) { uppercaseLetters &+= 1 }
       }
       // The ASCII letters that follow in the word: their key bytes and counts.
-      let runStart = index
       while index < upper {
         let value = scalars[index].value
         let lowered = value | 0x20
@@ -372,22 +362,46 @@ struct LineShape {
         if value < 0x61 { uppercaseLetters &+= 1 }
         index &+= 1
       }
-      if index > runStart { wordHasLetter = true }
     }
-    if lastSpace {
-      // The white space after the last word, written as its one space, is not part of the key.
-      if words > 0 { at &-= 1 }
-    } else if wordHasLetter {
-      lettersWords += 1
-      if wordStartsUpper { capitalizedWords += 1 }
-    }
+    // The white space after the last word, written as its one space, is not part of the key.
+    if lastSpace && words > 0 { at &-= 1 }
     written = at
     self.words = words
     self.letters = letters
     self.uppercaseLetters = uppercaseLetters
-    self.capitalizedWords = capitalizedWords
-    self.lettersWords = lettersWords
     return index
+  }
+
+  /// Counts `lettersWords` and `capitalizedWords` in `range`: its words (split at white space)
+  /// with a letter, and those of them whose first scalar is upper case.
+  private mutating func countWordCases(
+    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>
+  ) {
+    let ascii = LineClass.ascii
+    var startsUpper = false
+    var hasLetter = false
+    var inWord = false
+    for index in range {
+      let scalar = scalars[index]
+      let classes = scalar.value < 0x80 ? ascii[Int(scalar.value)] : LineClass(scalar)
+      if classes.contains(.space) {
+        inWord = false
+        continue
+      }
+      if !inWord {
+        if hasLetter { countWord(startsUpper: startsUpper) }
+        inWord = true
+        startsUpper = classes.contains(.upper)
+        hasLetter = false
+      }
+      if classes.contains(.letter) { hasLetter = true }
+    }
+    if hasLetter { countWord(startsUpper: startsUpper) }
+  }
+
+  private mutating func countWord(startsUpper: Bool) {
+    lettersWords += 1
+    if startsUpper { capitalizedWords += 1 }
   }
 
   @inline(__always) private static func isClosing(_ scalar: Unicode.Scalar) -> Bool {

@@ -225,6 +225,16 @@ import Testing
     CaseFlags(
       line: "Egypt and Russia sign arms deal", allCaps: false, titleCase: false,
       explanation: "a headline in sentence case"),
+    CaseFlags(
+      line: "Egypt And Russia Sign Arms Deal Today.", allCaps: false, titleCase: false,
+      explanation: "capitalized words that end a sentence"),
+    CaseFlags(
+      line: "  Egypt, Russia  And 2 \u{C9}tats Sign $5 Arms Deal  ", allCaps: false,
+      titleCase: true,
+      explanation: "words without letters count neither way; white space around and between"),
+    CaseFlags(
+      line: "Egypt and russia sign 4 deals", allCaps: false, titleCase: false,
+      explanation: "two capitalized words of five with letters"),
   ])
   func caseFlags(_ example: CaseFlags) throws {
     let outcome = Self.filter(example.line)
