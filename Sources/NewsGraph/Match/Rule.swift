@@ -5,6 +5,11 @@
 public protocol Rule: Sendable {
   /// Kebab-case name, shown by `--explain`.
   var id: String { get }
+  /// `rule:` and the id, which the rule's candidates name as their source.
+  ///
+  /// The built-in rules make it once, when they are made: made for each candidate, it cost more
+  /// than the rest of the candidate.
+  var source: String { get }
   var summary: String { get }
   var examples: [RuleExample] { get }
   /// Appends the candidates the rule finds in one sentence to `result`.
@@ -16,6 +21,9 @@ public protocol Rule: Sendable {
 }
 
 extension Rule {
+  /// Made from the id at each call: a rule that finds many names keeps its own.
+  public var source: String { "rule:\(id)" }
+
   /// The candidates the rule finds in one sentence.
   public func candidates(in context: SentenceContext) -> [Candidate] {
     var result: [Candidate] = []
@@ -55,6 +63,6 @@ extension Rule {
     Candidate(
       start: context.tokens[tokens.lowerBound].start,
       end: context.tokens[tokens.upperBound - 1].end, tokens: tokens, sentence: context.index,
-      type: type, entity: nil, form: .name, source: "rule:\(id)", priority: priority)
+      type: type, entity: nil, form: .name, source: source, priority: priority)
   }
 }

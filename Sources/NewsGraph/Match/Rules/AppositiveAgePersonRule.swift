@@ -1,9 +1,10 @@
 /// A name followed by an age in commas or brackets is a person: "Chris Adams, 34, said",
 /// "Maria Lopez (27)".
 public struct AppositiveAgePersonRule: Rule {
-  public init() {}
+  public init() { source = "rule:\(id)" }
 
   public let id = "name-age"
+  public let source: String
   public let summary = "capitalized name words, then an age between commas or in brackets"
   public let examples: [RuleExample] = [
     RuleExample("Police said «Tom Moody», 31, was held.", .person, "an age between commas"),

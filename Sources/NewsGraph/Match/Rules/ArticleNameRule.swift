@@ -8,9 +8,10 @@
 /// At a sentence's start, after an opening quote, bracket, colon or dash, and in headlines the
 /// capital says nothing. The rule ranks below every other, so a longer or surer name wins.
 public struct ArticleNameRule: Rule {
-  public init() {}
+  public init() { source = "rule:\(id)" }
 
   public let id = "article-name"
+  public let source: String
   public let summary = "a capitalized 'The' inside a sentence, then capitalized words"
   public let examples: [RuleExample] = [
     RuleExample("He toured with «The Quillfeathers» in 2006.", .organization, "a band"),

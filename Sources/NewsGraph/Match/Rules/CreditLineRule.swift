@@ -2,9 +2,10 @@
 /// slashes made of two or three capitalized words is a photographer, and a part in capitals
 /// that the dictionary lacks is an agency.
 public struct CreditLineRule: Rule {
-  public init() {}
+  public init() { source = "rule:\(id)" }
 
   public let id = "credit-line"
+  public let source: String
   public let summary = "names between the slashes of a photo credit line"
   public let examples: [RuleExample] = [
     RuleExample("XINHUANET/«Alexei Druzhinin»", .person, "a photographer after an agency"),

@@ -3,9 +3,10 @@
 /// "Greater Manchester", "Old Delhi". In lower case ("southern Lebanon") it is description, not
 /// a name, and is left alone.
 public struct DirectionalPlaceRule: Rule {
-  public init() {}
+  public init() { source = "rule:\(id)" }
 
   public let id = "directional-place"
+  public let source: String
   public let summary =
     "'North', 'Western', 'Greater', 'Old' ... then a place or country the dictionary knows"
   public let examples: [RuleExample] = [

@@ -1,9 +1,10 @@
 /// A known given name followed by a capitalized surname is a person: "Jeremy Bender",
 /// "Michael B Kelley", "Mohammed Morsi".
 public struct GivenNamePersonRule: Rule {
-  public init() {}
+  public init() { source = "rule:\(id)" }
 
   public let id = "given-name"
+  public let source: String
   public let summary = "a given name from given-names.tsv, then capitalized surnames"
   public let examples: [RuleExample] = [
     RuleExample(

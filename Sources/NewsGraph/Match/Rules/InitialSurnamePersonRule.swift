@@ -1,9 +1,10 @@
 /// One or more initials followed by a capitalized surname are a person: "M. Atherton",
 /// "J. R. Ewing", "A. Dale".
 public struct InitialSurnamePersonRule: Rule {
-  public init() {}
+  public init() { source = "rule:\(id)" }
 
   public let id = "initial-surname"
+  public let source: String
   public let summary = "initials with periods, then a capitalized surname"
   public let examples: [RuleExample] = [
     RuleExample("Bowling by «M. Atherton» ended it.", .person, "one initial"),

@@ -5,9 +5,10 @@
 /// language, faith or nationality ("in English", "in Catholicism"), and not a sentence's
 /// first word qualifies.
 public struct LocativePlaceRule: Rule {
-  public init() {}
+  public init() { source = "rule:\(id)" }
 
   public let id = "locative-place"
+  public let source: String
   public let summary = "'in', 'near', 'outside' ... then an unknown capitalized name"
   public let examples: [RuleExample] = [
     RuleExample("He grew up near «Aisby», a village.", .place, "near + unknown name"),

@@ -1,9 +1,10 @@
 /// In results and line-ups a name followed by a country in brackets is a person:
 /// "Michelle Freeman (Jamaica) 12.71", "Jesper Parnevik (Sweden)".
 public struct NationalityResultPersonRule: Rule {
-  public init() {}
+  public init() { source = "rule:\(id)" }
 
   public let id = "name-country"
+  public let source: String
   public let summary = "capitalized name words, then a country in brackets"
   public let examples: [RuleExample] = [
     RuleExample("1. «Michelle Freeman» (Jamaica) 12.71", .person, "a results line"),

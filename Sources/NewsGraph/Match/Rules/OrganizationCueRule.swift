@@ -3,9 +3,10 @@
 ///
 /// Only names the dictionaries do not know: "president of France" stays a country.
 public struct OrganizationCueRule: Rule {
-  public init() {}
+  public init() { source = "rule:\(id)" }
 
   public let id = "organization-cue"
+  public let source: String
   public let summary =
     "'founder of', 'chairman of', 'member of' ... then an unknown capitalized name"
   public let examples: [RuleExample] = [

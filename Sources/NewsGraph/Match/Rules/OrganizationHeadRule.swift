@@ -2,9 +2,10 @@
 /// "Russian Defense Ministry", "Acme Corp."; a head with "of" takes the name after it:
 /// "Ministry of Defence", "Bank of England", "University of Cairo".
 public struct OrganizationHeadRule: Rule {
-  public init() {}
+  public init() { source = "rule:\(id)" }
 
   public let id = "organization-head"
+  public let source: String
   public let summary =
     "capitalized words with an organization head word (Times, Ministry, Bank ...)"
   public let examples: [RuleExample] = [

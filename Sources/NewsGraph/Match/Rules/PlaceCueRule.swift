@@ -1,9 +1,10 @@
 /// An unknown capitalized name after "the village of", "the town of", "the province of" ...
 /// is a place: "the village of Aisby", "the municipality of Divar".
 public struct PlaceCueRule: Rule {
-  public init() {}
+  public init() { source = "rule:\(id)" }
 
   public let id = "place-cue"
+  public let source: String
   public let summary = "'village of', 'town of', 'province of' ... then an unknown capitalized name"
   public let examples: [RuleExample] = [
     RuleExample("He was born in the village of «Aisby» in 1901.", .place, "village of"),

@@ -1,9 +1,10 @@
 /// Capitalized words ending in a geographic or administrative head are a place: "Lincoln
 /// Park", "Miami Beach", "Ford County", "Hay Street", "Deccan Plateau", "Atlantic City".
 public struct PlaceHeadRule: Rule {
-  public init() {}
+  public init() { source = "rule:\(id)" }
 
   public let id = "place-head"
+  public let source: String
   public let summary = "capitalized words with a place head word (Street, River, County ...)"
   public let examples: [RuleExample] = [
     RuleExample(

@@ -6,9 +6,10 @@
 /// (national sides read as their country); so are names that start with an initial or a given
 /// name (players in a scorecard).
 public struct ScoreLineTeamRule: Rule {
-  public init() {}
+  public init() { source = "rule:\(id)" }
 
   public let id = "score-line-team"
+  public let source: String
   public let summary = "a place or name followed by a score in a results line is a team"
   public let examples: [RuleExample] = [
     RuleExample("«Chicago» 4 «Houston» 3", .organization, "a result"),

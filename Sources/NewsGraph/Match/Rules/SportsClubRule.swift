@@ -4,9 +4,10 @@
 /// The club words are the naming conventions of European sport; the city must be a place the
 /// dictionary knows, so "Real estate" or "Standard Chartered" are left alone.
 public struct SportsClubRule: Rule {
-  public init() {}
+  public init() { source = "rule:\(id)" }
 
   public let id = "sports-club"
+  public let source: String
   public let summary = "a club word (Real, Dynamo, FC ...) before a known city"
   public let examples: [RuleExample] = [
     RuleExample(

@@ -1,9 +1,10 @@
 /// A city or state followed by a capitalized plural is a team: "Cleveland Indians", "Boston Red
 /// Sox", "Bradford Bulls", "Texas Rangers", "Los Angeles Lakers".
 public struct TeamNicknameRule: Rule {
-  public init() {}
+  public init() { source = "rule:\(id)" }
 
   public let id = "team-nickname"
+  public let source: String
   public let summary = "a known city or state, then capitalized words ending in a plural"
   public let examples: [RuleExample] = [
     RuleExample("the «Tulsa Comets» won.", .organization, "city and nickname"),

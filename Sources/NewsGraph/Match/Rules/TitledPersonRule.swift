@@ -4,9 +4,10 @@
 /// The title is left out of the span; a nationality before it is matched by the dictionary on
 /// its own ("Russian" is a mention of Russia).
 public struct TitledPersonRule: Rule {
-  public init() {}
+  public init() { source = "rule:\(id)" }
 
   public let id = "titled-person"
+  public let source: String
   public let summary = "a title from titles.tsv, then a capitalized name"
   public let examples: [RuleExample] = [
     RuleExample(
