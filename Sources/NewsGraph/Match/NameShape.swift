@@ -38,6 +38,8 @@ enum NameShape {
   ///
   /// Rules ask it of most capitalized words: the token is read in the array, not copied out of
   /// it with its text retained, and the rare joined particle is tested in a function of its own.
+  /// Inlined, it spares the callers a call for each word.
+  @inline(__always)
   static func isNameWord(at i: Int, _ context: SentenceContext) -> Bool {
     let tokens = context.tokens
     guard tokens[i].kind == .word else { return false }

@@ -40,6 +40,12 @@ import Testing
       rule: "organization-head", marked: "She entered the «Hockey Hall of Fame» in 1990.",
       type: .organization, explanation: "Hall of Fame in a sentence without a head word"),
     Case(
+      rule: "score-line-team", marked: "«Warwickshire» 195 «Surrey» 429-7", type: .organization,
+      explanation: "a score of digits and a cricket score"),
+    Case(
+      rule: "score-line-team", marked: "Leeds 1996 «Surrey» 4", type: .organization,
+      explanation: "four digits are no score"),
+    Case(
       rule: "credit-line", marked: "Photo: «Jane Doe»/AFP", type: .person,
       explanation: "a photographer in a credit line; AFP is a known agency name"),
     Case(

@@ -123,6 +123,9 @@ public struct ScoreLineTeamRule: Rule {
   /// A score: a whole number of at most three digits, or a cricket score like "429-7".
   private func isScore(_ token: Token) -> Bool {
     guard token.kind == .number else { return false }
+    // Most scores are one to three ASCII digits: their bytes answer without splitting the text.
+    let utf8 = token.text.utf8
+    if utf8.count <= 3, utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) { return !utf8.isEmpty }
     let parts = token.text.split(separator: "-")
     return (1...2).contains(parts.count) && parts.allSatisfy { $0.count <= 3 && Int($0) != nil }
   }
