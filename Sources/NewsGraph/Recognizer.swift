@@ -58,7 +58,7 @@ public struct Recognizer: Sendable {
       let context = SentenceContext(
         tokens: tokens, range: sentence.tokens, index: index, block: blocks[blockOfSentence[index]],
         gazetteer: gazetteer, lookups: shared)
-      candidates += matcher.candidates(in: context)
+      matcher.appendCandidates(in: context, to: &candidates)
       // By index: `for rule in rules` copied each rule out of the array, retaining its strings
       // and examples, for every sentence.
       for position in rules.indices {

@@ -8,11 +8,19 @@
 public struct DictionaryMatcher: Sendable {
   public init() {}
 
+  /// The candidates of one sentence.
   public func candidates(in context: SentenceContext) -> [Candidate] {
+    var result: [Candidate] = []
+    appendCandidates(in: context, to: &result)
+    return result
+  }
+
+  /// Appends the candidates of one sentence to `result`: the recognizer gathers those of every
+  /// sentence in one array, as it does the rules' (`Rule.appendCandidates(in:to:)`).
+  public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
     let gazetteer = context.gazetteer
-    var result: [Candidate] = []
     for i in range {
       // The token's fields are read in place: copying it retained its text at every token.
       let kind = tokens[i].kind
@@ -39,7 +47,6 @@ public struct DictionaryMatcher: Sendable {
         result += partCandidates(of: i, context)
       }
     }
-    return result
   }
 
   private func allowed(

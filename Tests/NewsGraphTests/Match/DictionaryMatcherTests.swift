@@ -109,6 +109,16 @@ import Testing
     #expect(contexts.map { DictionaryMatcher().candidates(in: $0).map(\.sentence) } == [[0], [1]])
   }
 
+  @Test func candidatesAreAppendedAfterWhatTheArrayHolds() {
+    let contexts = Pipeline.contexts(
+      "Egypt agreed. China did not.", gazetteer: TestDictionary.gazetteer)
+    var gathered: [Candidate] = []
+    for context in contexts { DictionaryMatcher().appendCandidates(in: context, to: &gathered) }
+    let alone = contexts.flatMap { DictionaryMatcher().candidates(in: $0) }
+    #expect(gathered == alone)
+    #expect(gathered.compactMap(\.entity) == ["country/egypt", "country/china"])
+  }
+
   @Test func placeInAnEventsNameIsNotMentioned() {
     let found = Pipeline.document("The Sochi Marathon and the Cairo Cup drew crowds in Sochi.")
       .mentions.map(\.text)
