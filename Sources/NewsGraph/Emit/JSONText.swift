@@ -95,6 +95,9 @@ struct JSONText: ~Copyable {
           index += 8
         }
         if index >= count { break }
+        // Fewer than eight left: one look at the last eight bytes (some of them seen already),
+        // or at all of a shorter string padded with spaces, instead of one look a byte.
+        if count - index < 8 && !Self.mayNeedEscape(Self.lastWord(base, count)) { break }
       }
       let byte = utf8[index]
       let escape: StaticString?
@@ -133,6 +136,18 @@ struct JSONText: ~Copyable {
     }
     append(UnsafeBufferPointer(rebasing: utf8[plainFrom..<count]))
     append(byte: 0x22)
+  }
+
+  /// The last eight of `count` bytes, or all of them and spaces after them when there are
+  /// fewer.
+  @inline(__always)
+  private static func lastWord(_ base: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+    if count >= 8 { return UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self) }
+    var word: UInt64 = 0x2020_2020_2020_2020
+    withUnsafeMutableBytes(of: &word) {
+      $0.copyMemory(from: UnsafeRawBufferPointer(start: base, count: count))
+    }
+    return word
   }
 
   /// Whether any of eight bytes is a control character, a quote, a backslash, DEL or not ASCII

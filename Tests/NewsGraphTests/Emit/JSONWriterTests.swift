@@ -27,6 +27,25 @@ import Testing
     #expect(JSONText.quoted(example.input) == example.output)
   }
 
+  /// Strings are read eight bytes at a time, and the last few bytes in one look at the last
+  /// eight: an escape is found in every place of every short length, tail or not.
+  @Test func escapesAreFoundInEveryPlace() {
+    for length in 1...17 {
+      for at in 0..<length {
+        for (raw, escaped) in [("\"", "\\\""), ("\n", "\\n"), ("\u{1}", "\\u0001")] {
+          let plain = Array(repeating: "x", count: length)
+          var text = plain
+          text[at] = raw
+          let expected =
+            "\"" + plain[..<at].joined() + escaped + plain[(at + 1)...].joined() + "\""
+          #expect(JSONText.quoted(text.joined()) == expected, "length \(length), at \(at)")
+        }
+      }
+      let plain = String(repeating: "x", count: length)
+      #expect(JSONText.quoted(plain) == "\"" + plain + "\"")
+    }
+  }
+
   @Test func numbersAreIntegersWhenWhole() {
     #expect(JSONText.number(3) == "3")
     #expect(JSONText.number(2.5) == "2.5")
