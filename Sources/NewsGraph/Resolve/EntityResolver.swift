@@ -469,14 +469,29 @@ public struct EntityResolver: Sendable {
     /// The first sixteen bytes of `id` if it is ASCII and in one piece.
     private static func prefix(of id: String) -> Prefix? {
       let prefix = id.utf8.withContiguousStorageIfAvailable { bytes -> Prefix? in
+        let raw = UnsafeRawBufferPointer(bytes)
+        // Eight bytes at a time: a byte beyond ASCII has its top bit set.
+        var union: UInt64 = 0
+        var offset = 0
+        while offset + 8 <= raw.count {
+          union |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+          offset += 8
+        }
+        for byte in raw[offset...] { union |= UInt64(byte) }
+        guard union & 0x8080_8080_8080_8080 == 0 else { return nil }
         var prefix = Prefix()
-        for offset in 0..<min(bytes.count, 8) {
-          prefix.high |= UInt64(bytes[offset]) << UInt64(56 - 8 * offset)
+        if raw.count >= 16 {
+          prefix.high = raw.loadUnaligned(as: UInt64.self).bigEndian
+          prefix.low = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).bigEndian
+          return prefix
         }
-        for offset in 8..<max(8, min(bytes.count, 16)) {
-          prefix.low |= UInt64(bytes[offset]) << UInt64(120 - 8 * offset)
+        for offset in 0..<min(raw.count, 8) {
+          prefix.high |= UInt64(raw[offset]) << UInt64(56 - 8 * offset)
         }
-        return bytes.allSatisfy { $0 < 0x80 } ? prefix : nil
+        for offset in 8..<max(8, raw.count) {
+          prefix.low |= UInt64(raw[offset]) << UInt64(120 - 8 * offset)
+        }
+        return prefix
       }
       return prefix ?? nil
     }

@@ -128,6 +128,27 @@ import Testing
     #expect(document.entities.map(\.mentions) == [2, 3])
   }
 
+  @Test func entitiesAreSortedAsTheirIdsAreAsStrings() {
+    // The resolver orders two ASCII ids by their first sixteen bytes when those differ: ids
+    // that share them, shorter ones and ones beyond ASCII must still come in `String` order.
+    let ids = [
+      "person/zz", "person/abcdefghij-x", "person/ab", "person/abcdefghij-a", "person/\u{E9}",
+      "person/e", "country/x", "person/abcdefghi", "person/e\u{301}z", "person/abcdefghi-",
+    ]
+    let text = SourceText(ids.indices.map { "w\($0)" }.joined(separator: " "))
+    let tokens = Tokenizer().tokens(in: text, range: 0..<text.count)
+    let kept = ids.indices.map { index in
+      Candidate(
+        start: tokens[index].start, end: tokens[index].end, tokens: index..<(index + 1),
+        sentence: 0, type: .organization, entity: ids[index], form: .name, source: "rule:test",
+        priority: 8)
+    }
+    let result = EntityResolver().resolve(
+      kept, tokens: tokens, sentenceOfToken: Array(repeating: 0, count: tokens.count),
+      text: text, gazetteer: TestDictionary.with())
+    #expect(result.entities.map(\.id) == ids.sorted())
+  }
+
   @Test func surnameAfterATitleNamesItsBareUsesToo() {
     let document = Pipeline.document(
       "Tolsk said on Tuesday he would stay. Later President Tolsk left Cairo. Tolsk smiled.")
