@@ -39,9 +39,13 @@ struct StringNumbering {
 
   /// The number of the string equal to `string`, or nil.
   func number(of string: String) -> Int? {
-    if let hash = Self.asciiHash(string), let number = indexed(string, hash: hash).number {
-      return number
+    guard let hash = Self.asciiHash(string) else {
+      if let all { return all[string] }
+      // Every string so far is ASCII, but one that is not may still equal one of them (the
+      // Kelvin sign and "K"): a look through them finds it without making `all`.
+      return strings.firstIndex(of: string)
     }
+    if let number = indexed(string, hash: hash).number { return number }
     return all?[string]
   }
 
