@@ -170,10 +170,18 @@ public struct Tokenizer: Sendable {
     }
   }
 
+  /// The most scalars of an abbreviation. No word of more equals one: the abbreviations are
+  /// ASCII, and a text canonically equivalent to ASCII has no more scalars than it (each of its
+  /// scalars decomposes to one or more).
+  private static let longestAbbreviation =
+    abbreviations.map { $0.unicodeScalars.count }.max() ?? 0
+
   /// Whether the word `s[i..<j]`, which a period follows, keeps it as an abbreviation.
   private func isAbbreviation(
     _ s: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int, _ j: Int, _ end: Int
   ) -> Bool {
+    // Most words before a period end a sentence, and are longer than any abbreviation.
+    guard j - i <= Tokenizer.longestAbbreviation else { return false }
     let word = SourceText.string(UnsafeBufferPointer(rebasing: s[i..<j]))
     return Tokenizer.abbreviationSet.contains(word)
       && (!Tokenizer.wordLikeAbbreviationSet.contains(word) || continuesAfter(s, j + 1, end))
