@@ -166,7 +166,8 @@ struct LineShape {
   /// Digits or brackets after a leading number: a results table, not a menu.
   var hasDataAfterNumber = false
   /// Commas, periods, quotes, brackets, colons: a line of prose or data, not a tag list. Found
-  /// only in lines of up to `mostWordsMarked` words, as `isCredit` and `isMenu` are.
+  /// only in lines of up to `mostWordsMarked` words that have no capitals or do not end a
+  /// sentence, the only lines whose rules read their marks.
   var hasProsePunctuation = false
   /// The line stops after a lower-case word or a comma, as a hard-wrapped line of prose does.
   var endsInLowercaseWordOrComma = false
@@ -278,7 +279,11 @@ struct LineShape {
     }
     // The rules that read the marks are for lines of a few words only.
     guard words <= LineShape.mostWordsMarked else { return }
-    let marks = LineMarks(scalars, trimmed)
+    // A line that ends a sentence is no credit by its slashes nor menu by its separators, and
+    // one with capitals no tag line whatever its punctuation: most short lines of prose need
+    // no marks.
+    let marks =
+      !endsSentence || uppercaseLetters == 0 ? LineMarks(scalars, trimmed) : LineMarks()
     hasProsePunctuation = marks.hasProsePunctuation
     isCredit =
       (marks.slashInsideWord && words <= 10 && !endsSentence)
@@ -448,6 +453,9 @@ private struct LineMarks {
   var separators = 0
   /// Commas, periods, quotes, brackets, colons: a line of prose or data, not a tag list.
   var hasProsePunctuation = false
+
+  /// No marks.
+  init() {}
 
   init(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) {
     let ascii = LineClass.ascii
