@@ -10,7 +10,9 @@ public struct FurnitureFilter: Sendable {
   /// The blocks to read, in order, and the lines dropped.
   public func blocks(in text: SourceText) -> (blocks: [TextBlock], dropped: [DroppedLine]) {
     let (shapes, keys) = text.folded.withUnsafeBufferPointer { LineShape.shapes(of: $0) }
+    // A block for each line at most: made at that size, the array is never grown and copied.
     var blocks: [TextBlock] = []
+    blocks.reserveCapacity(shapes.count)
     var dropped: [DroppedLine] = []
     var seen = LineKeySet(bytes: keys, minimumCapacity: shapes.count)
     var paragraph = 0
