@@ -31,13 +31,14 @@ public struct SportsClubRule: Rule {
     let tokens = context.tokens
     for i in context.range where tokens[i].kind == .word && tokens[i].isCapitalized {
       let next = i + 1
-      // The city before the club word: most capitalized words have none after them, and a word
-      // in capitals is tested in another form, made as a new string.
-      guard next < context.range.upperBound, let match = context.dictionaryMatch(at: next),
-        match.entry.type == .place,
-        tokens[i].isAllCaps
-          ? SportsClubRule.clubWords.contains(clubForm(tokens[i].text))
-          : context.facts(at: i).contains(.clubWord)
+      let isAllCaps = tokens[i].isAllCaps
+      // Cheapest first: the club-word fact of a word, then the dictionary's entry after it, which
+      // is made when asked for; a word in capitals is tested in another form, made as a new
+      // string, only when a city follows it.
+      guard next < context.range.upperBound,
+        isAllCaps || context.facts(at: i).contains(.clubWord),
+        let match = context.dictionaryMatch(at: next), match.entry.type == .place,
+        !isAllCaps || SportsClubRule.clubWords.contains(clubForm(tokens[i].text))
       else { continue }
       result.append(makeCandidate(i..<(next + match.length), .organization, context, priority: 9))
     }
