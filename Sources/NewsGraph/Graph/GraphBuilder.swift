@@ -62,7 +62,7 @@ public struct GraphBuilder: Sendable {
   public struct Accumulator: Sendable {
     let builder: GraphBuilder
     /// Every id seen, by number.
-    private var numbering = IdNumbering()
+    private var numbering = StringNumbering()
     /// The entity of each number, changed in place (an optional state was copied out and back
     /// for every change).
     private var nodes: [NodeState] = []
@@ -117,12 +117,12 @@ public struct GraphBuilder: Sendable {
 
     /// The number of an id, given one when it is new.
     private mutating func number(_ id: String) -> Int32 {
-      let (number, isNew) = numbering.number(id)
+      let (number, isNew) = numbering.insert(id)
       if isNew {
         nodes.append(NodeState(label: "", type: .person))
         hasNode.append(false)
       }
-      return number
+      return Int32(number)
     }
 
     /// The key of a link: the numbers of its ends, the smaller first.
@@ -306,33 +306,6 @@ public struct GraphBuilder: Sendable {
       if evidence.count > limit { evidence.removeLast(evidence.count - limit) }
     }
 
-    /// The indices of `ids` in the order of the ids.
-    ///
-    /// Two ASCII strings compare as their bytes do, so ASCII ids are told apart by their first
-    /// twenty-four bytes, read once as three big-endian numbers, and compared as strings only
-    /// when those are the same (comparing the strings cost about two hundred instructions each
-    /// time). An id that is not ASCII is compared as a string.
-    static func order(of ids: [String]) -> [Int] {
-      let prefixes = ids.map { id -> (UInt64, UInt64, UInt64)? in
-        var id = id
-        return id.withUTF8 { bytes in
-          guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-          var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
-          withUnsafeMutableBytes(of: &words) { words in
-            words.copyMemory(
-              from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.prefix(24))))
-          }
-          return (
-            UInt64(bigEndian: words.0), UInt64(bigEndian: words.1), UInt64(bigEndian: words.2)
-          )
-        }
-      }
-      return ids.indices.sorted { a, b in
-        if let one = prefixes[a], let other = prefixes[b], one != other { return one < other }
-        return ids[a] < ids[b]
-      }
-    }
-
     /// The dates in order: most corpora give none, and sorting an empty set still cost a
     /// hundred and fifty instructions a node or link.
     private static func sorted(_ dates: Set<String>) -> [String] {
@@ -342,8 +315,8 @@ public struct GraphBuilder: Sendable {
     public func graph() -> CooccurrenceGraph {
       // Ids in order, once: then nodes and links sort by numbers. Ids are distinct as
       // dictionary keys, so no two rank the same.
-      let ids = numbering.ids
-      let order = Self.order(of: ids)
+      let ids = numbering.strings
+      let order = StringOrder.indices(sorting: ids)
       var rank = [Int32](repeating: 0, count: ids.count)
       for (position, at) in order.enumerated() { rank[at] = Int32(position) }
       let nodeList = order.compactMap { at -> CooccurrenceGraph.Node? in
@@ -397,10 +370,10 @@ public struct GraphBuilder: Sendable {
 
     init(_ document: Document) {
       let count = document.sentences.count
-      var numbering = IdNumbering(minimumCapacity: document.entities.count)
+      var numbering = StringNumbering(capacity: document.entities.count)
       for entity in document.entities {
         // An id listed twice ends the numbering as listed.
-        guard numbering.number(entity.id).isNew else { break }
+        guard numbering.insert(entity.id).isNew else { break }
       }
       listed = numbering.count
       bySentence = Array(repeating: [], count: count)
@@ -408,9 +381,9 @@ public struct GraphBuilder: Sendable {
       for at in document.mentions.indices {
         let sentence = document.mentions[at].sentence
         guard (0..<count).contains(sentence) else { continue }
-        bySentence[sentence].append(numbering.number(document.mentions[at].entity).number)
+        bySentence[sentence].append(Int32(numbering.insert(document.mentions[at].entity).number))
       }
-      ids = numbering.ids
+      ids = numbering.strings
       for sentence in bySentence.indices where bySentence[sentence].count > 1 {
         Self.formDistinct(&bySentence[sentence])
       }

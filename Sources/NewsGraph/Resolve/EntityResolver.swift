@@ -273,15 +273,8 @@ public struct EntityResolver: Sendable {
       groups[group].count += 1
     }
     // Sorted as indices: an Entity is larger to move than an Int. Most entities have one form,
-    // which needs no sorting. The ids' prefixes are read from an array of their own: a Group
-    // read for each comparison costs retains of its strings.
-    let prefixes = groups.map(\.prefix)
-    let entities = groups.indices.sorted {
-      if let first = prefixes[$0], let second = prefixes[$1], first != second {
-        return first < second
-      }
-      return groups[$0].id < groups[$1].id
-    }.map { index in
+    // which needs no sorting.
+    let entities = StringOrder.indices(sorting: groups.map(\.id)).map { index in
       let group = groups[index]
       return Entity(
         id: group.id, type: group.type, label: group.label, mentions: group.count,
@@ -445,55 +438,12 @@ public struct EntityResolver: Sendable {
     var count = 0
     /// The distinct surfaces, in the order first seen.
     var forms: [String]
-    /// The first sixteen bytes of an ASCII id, the first at the top and zeros after the end: for
-    /// two ASCII ids `String` order is the order of their bytes, which two different prefixes
-    /// settle without comparing the strings ("person/" alone takes seven). Nil for any other id.
-    let prefix: Prefix?
 
     init(id: String, type: EntityType, label: String, form: String) {
       self.id = id
       self.type = type
       self.label = label
       forms = [form]
-      prefix = Self.prefix(of: id)
-    }
-
-    /// Sixteen bytes in the order of their bytes.
-    struct Prefix: Comparable {
-      var high: UInt64 = 0
-      var low: UInt64 = 0
-
-      static func < (a: Prefix, b: Prefix) -> Bool { (a.high, a.low) < (b.high, b.low) }
-    }
-
-    /// The first sixteen bytes of `id` if it is ASCII and in one piece.
-    private static func prefix(of id: String) -> Prefix? {
-      let prefix = id.utf8.withContiguousStorageIfAvailable { bytes -> Prefix? in
-        let raw = UnsafeRawBufferPointer(bytes)
-        // Eight bytes at a time: a byte beyond ASCII has its top bit set.
-        var union: UInt64 = 0
-        var offset = 0
-        while offset + 8 <= raw.count {
-          union |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-          offset += 8
-        }
-        for byte in raw[offset...] { union |= UInt64(byte) }
-        guard union & 0x8080_8080_8080_8080 == 0 else { return nil }
-        var prefix = Prefix()
-        if raw.count >= 16 {
-          prefix.high = raw.loadUnaligned(as: UInt64.self).bigEndian
-          prefix.low = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).bigEndian
-          return prefix
-        }
-        for offset in 0..<min(raw.count, 8) {
-          prefix.high |= UInt64(raw[offset]) << UInt64(56 - 8 * offset)
-        }
-        for offset in 8..<max(8, raw.count) {
-          prefix.low |= UInt64(raw[offset]) << UInt64(120 - 8 * offset)
-        }
-        return prefix
-      }
-      return prefix ?? nil
     }
   }
 
