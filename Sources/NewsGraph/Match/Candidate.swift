@@ -34,13 +34,16 @@ public struct Candidate: Sendable, Hashable {
 }
 
 /// What the matchers see of one sentence.
+///
+/// Its fields are constants: the look-ups and the sentence's facts are made from them when the
+/// context is made, and a field changed afterwards would leave them stale.
 public struct SentenceContext: Sendable {
-  public var tokens: [Token]
+  public let tokens: [Token]
   /// Token indices of the sentence.
-  public var range: Range<Int>
-  public var index: Int
-  public var block: TextBlock
-  public var gazetteer: Gazetteer
+  public let range: Range<Int>
+  public let index: Int
+  public let block: TextBlock
+  public let gazetteer: Gazetteer
   /// The dictionary's phrases, the titles and the facts of each token, looked up once.
   private let shared: TokenLookups.Shared
   /// The facts of all the sentence's tokens together: a rule that starts on a token with a fact
