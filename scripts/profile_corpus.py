@@ -7,10 +7,11 @@ size is reached. At the default 0.49 MB that is 368 articles (491,129 bytes): ev
 once and the first five again. It writes the articles as FOLDER/a000000.txt ... and prints their
 paths, one a line, to FOLDER/list.txt.
 
-Counting instructions (start-up subtracted: the second run is `entities` on a one-line file):
+Counting instructions (start-up subtracted: the second run is `entities` on a one-line file; the
+file list is read with --files-from, as 368 arguments cost the argument parser some 50 M):
   python3 scripts/profile_corpus.py /tmp/corpus --shared ../shared
   valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.out \\
-    .build/release/newsgraph graph --format json -o /dev/null --jobs 1 $(cat /tmp/corpus/list.txt)
+    .build/release/newsgraph graph --format json -o /dev/null --jobs 1 --files-from /tmp/corpus/list.txt
   valgrind --tool=callgrind --callgrind-out-file=/tmp/cg0.out \\
     .build/release/newsgraph entities /tmp/corpus/one-line.txt
   callgrind_annotate --inclusive=yes /tmp/cg.out | head -60
