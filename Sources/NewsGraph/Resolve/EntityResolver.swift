@@ -16,7 +16,7 @@ public struct EntityResolver: Sendable {
     drafts.reserveCapacity(kept.count)
     for candidate in kept {
       // Changed in place once appended: a Draft is costly to copy.
-      drafts.append(Draft(candidate: candidate, words: nameWords(candidate, tokens)))
+      drafts.append(Draft(candidate: candidate, tokens))
       if candidate.entity == nil, let entry = dictionaryEntry(for: candidate, tokens, gazetteer) {
         let last = drafts.count - 1
         drafts[last].key = gazetteer.entries.id(at: entry)
@@ -40,7 +40,7 @@ public struct EntityResolver: Sendable {
     // Bobick won").
     var firstSeen = [String: Int](minimumCapacity: people)
     for index in drafts.indices where drafts[index].candidate.type == .person {
-      let words = drafts[index].words
+      let words = drafts[index].words(tokens)
       let listed = drafts[index].key.flatMap { gazetteer.index[$0] }
       if listed == nil && words.count >= 2 { drafts[index].fullName = Draft.fullName(words) }
       let fullName = drafts[index].fullName
@@ -50,7 +50,7 @@ public struct EntityResolver: Sendable {
           for form in [entry.label] + entry.aliases {
             let parts = form.split(separator: " ").map(String.init)
             if parts.count >= 2 {
-              for key in surnameKeys(parts) {
+              for key in surnameKeys(parts[parts.count - 1]) {
                 let number = names.number(adding: key)
                 Self.insert(id, into: &names.surnameOwners[number])
               }
@@ -59,7 +59,7 @@ public struct EntityResolver: Sendable {
         }
       } else if let fullName {
         fullNames[fullName.key] = fullName.label
-        for surname in surnameKeys(words) {
+        for surname in surnameKeys(words[words.count - 1]) {
           let number = names.number(adding: surname)
           Self.insert(fullName.key, into: &names.surnameOwners[number])
         }
@@ -77,7 +77,7 @@ public struct EntityResolver: Sendable {
     }
 
     for index in drafts.indices where drafts[index].key == nil {
-      let words = drafts[index].words
+      let words = drafts[index].words(tokens)
       switch drafts[index].candidate.type {
       case .person:
         if words.count == 1, let key = names.surnameOwner(of: words[0], firstSeen: firstSeen) {
@@ -99,8 +99,7 @@ public struct EntityResolver: Sendable {
         }
       default:
         // "The Scout Association" is "Scout Association" (ArticleNameRule).
-        let name = words.count > 1 && words[0] == "The" ? Array(words.dropFirst()) : words
-        let label = name.joined(separator: " ")
+        let label = (words.count > 1 && words[0] == "The" ? words.rest : words).text
         drafts[index].key = Slug.id(drafts[index].candidate.type, label)
         drafts[index].ruleLabel = label
       }
@@ -112,7 +111,7 @@ public struct EntityResolver: Sendable {
     where drafts[index].candidate.type == .person
       && drafts[index].candidate.source == "rule:titled-person"
     {
-      let words = drafts[index].words
+      let words = drafts[index].words(tokens)
       guard words.count == 1, let key = drafts[index].key else { continue }
       let number = names.number(adding: words[0])
       if names.surnameOwners[number].isEmpty { names.surnameOwners[number] = [key] }
@@ -126,12 +125,12 @@ public struct EntityResolver: Sendable {
     where drafts[index].candidate.type == .organization
       && EntityResolver.isTeamRule(drafts[index].candidate.source)
     {
-      let text = drafts[index].words.joined(separator: " ")
+      let text = drafts[index].words(tokens).text
       if teams[text] == nil { teams[text] = drafts[index] }
     }
     if !teams.isEmpty {
       for index in drafts.indices where drafts[index].candidate.type == .place {
-        let text = drafts[index].words.joined(separator: " ")
+        let text = drafts[index].words(tokens).text
         guard let team = teams[text], !isDateline(drafts[index].candidate, tokens, sentenceOfToken)
         else { continue }
         drafts[index].key = team.key
@@ -152,7 +151,7 @@ public struct EntityResolver: Sendable {
         candidate.tokens = index..<(index + 1)
         candidate.sentence = sentenceOfToken[index]
         candidate.source = "rule:document-team"
-        var draft = Draft(candidate: candidate, words: [token.text])
+        var draft = Draft(candidate: candidate, tokens)
         draft.key = team.key
         draft.ruleLabel = team.ruleLabel
         drafts.append(draft)
@@ -164,7 +163,7 @@ public struct EntityResolver: Sendable {
       // ("Michael Jordan ... Jordan scored"), unless a preposition of place comes before it.
       for index in drafts.indices
       where drafts[index].candidate.type == .place || drafts[index].candidate.type == .country {
-        let words = drafts[index].words
+        let words = drafts[index].words(tokens)
         guard words.count == 1, drafts[index].candidate.form != .demonym,
           let key = names.loneSurnameOwner(of: words[0])
         else { continue }
@@ -204,7 +203,7 @@ public struct EntityResolver: Sendable {
           start: token.start, end: token.end, tokens: index..<(index + 1),
           sentence: sentenceOfToken[index], type: .person, entity: nil, form: .short,
           source: "rule:document-surname", priority: 0)
-        var draft = Draft(candidate: candidate, words: [token.text])
+        var draft = Draft(candidate: candidate, tokens)
         draft.key = key
         drafts.append(draft)
       }
@@ -320,8 +319,8 @@ public struct EntityResolver: Sendable {
 
   private struct Draft {
     var candidate: Candidate
-    /// The words of the span: every step asks for them, and they never change.
-    let words: [String]
+    /// The text of the span when it is part of one token ("Sisi" of "al-Sisi"), else nil.
+    let part: String?
     var key: String?
     var ruleLabel: String?
     /// The label and key of a person's full name found by a rule, made once for the steps that
@@ -329,15 +328,31 @@ public struct EntityResolver: Sendable {
     /// ask it of one that it lists (most of them), and it costs two new strings.
     var fullName: (label: String, key: String)?
 
-    init(candidate: Candidate, words: [String]) {
+    init(candidate: Candidate, _ tokens: [Token]) {
       self.candidate = candidate
-      self.words = words
+      part = Self.part(candidate, tokens)
       key = candidate.entity
       ruleLabel = candidate.label
     }
 
-    static func fullName(_ words: [String]) -> (label: String, key: String) {
-      let label = words.joined(separator: " ")
+    /// The words of the span in folded text, without punctuation.
+    func words(_ tokens: [Token]) -> Words {
+      Words(tokens: tokens, range: candidate.tokens, part: part)
+    }
+
+    /// The text of the candidate's span when it is part of one (hyphenated) token, or nil.
+    private static func part(_ candidate: Candidate, _ tokens: [Token]) -> String? {
+      guard candidate.tokens.count == 1 else { return nil }
+      let token = tokens[candidate.tokens.lowerBound]
+      guard candidate.start != token.start || candidate.end != token.end else { return nil }
+      let scalars = Array(token.text.unicodeScalars)
+      let from = candidate.start - token.start
+      let to = candidate.end - token.start
+      return String(String.UnicodeScalarView(scalars[from..<to]))
+    }
+
+    static func fullName(_ words: Words) -> (label: String, key: String) {
+      let label = words.text
       return (label, "rule:" + label)
     }
   }
@@ -447,19 +462,35 @@ public struct EntityResolver: Sendable {
     }
   }
 
-  /// The words of a candidate's span in folded text, without punctuation.
-  private func nameWords(_ candidate: Candidate, _ tokens: [Token]) -> [String] {
-    if candidate.tokens.count == 1 {
-      let token = tokens[candidate.tokens.lowerBound]
-      if candidate.start != token.start || candidate.end != token.end {
-        // Part of a hyphenated token.
-        let scalars = Array(token.text.unicodeScalars)
-        let from = candidate.start - token.start
-        let to = candidate.end - token.start
-        return [String(String.UnicodeScalarView(scalars[from..<to]))]
+  /// The words of a draft's span, read from the tokens as they are asked for: most drafts are
+  /// never asked for them, and an array of them made for each draft cost an allocation and its
+  /// freeing.
+  private struct Words: RandomAccessCollection {
+    let tokens: [Token]
+    /// The tokens of the span.
+    let range: Range<Int>
+    /// The one word when the span is part of its one token.
+    let part: String?
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { range.count }
+
+    subscript(position: Int) -> String { part ?? tokens[range.lowerBound + position].text }
+
+    /// The words after the first.
+    var rest: Words { Words(tokens: tokens, range: range.dropFirst(), part: part) }
+
+    /// The words joined by spaces: `joined(separator:)`, which reached them through the
+    /// protocol's witnesses, cost several times as much, and one word is its own text.
+    var text: String {
+      if count == 1 { return self[0] }
+      var text = ""
+      for position in indices {
+        if position > 0 { text.append(" ") }
+        text.append(self[position])
       }
+      return text
     }
-    return candidate.tokens.map { tokens[$0].text }
   }
 
   /// The position of the dictionary entry of the candidate's type that lists its words.
@@ -478,9 +509,9 @@ public struct EntityResolver: Sendable {
       .first { gazetteer.entries.type(at: $0) == candidate.type }
   }
 
-  /// "al-Sisi" gives "al-Sisi" and "Sisi"; "Vladimir Putin" gives "Putin".
-  private func surnameKeys(_ words: [String]) -> [String] {
-    guard let last = words.last else { return [] }
+  /// The surnames of a name whose last word is `last`: "al-Sisi" gives "al-Sisi" and "Sisi";
+  /// "Vladimir Putin" gives "Putin".
+  private func surnameKeys(_ last: String) -> [String] {
     guard let stripped = strippedParticle(last) else { return [last] }
     return [last, stripped]
   }
