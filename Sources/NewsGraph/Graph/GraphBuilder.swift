@@ -186,8 +186,8 @@ public struct GraphBuilder: Sendable {
         var linked = window.ids
         if linked.count > limit {
           if named == nil { named = entities.mentions(of: document) }
-          linked = builder.mostMentioned(
-            window, of: entities, named: named ?? [], limit: limit)
+          let most = builder.mostMentioned(window, of: entities, named: named ?? [], limit: limit)
+          linked = most[...]
           cappedWindows += 1
           if cappedExamples.count < Self.cappedExampleLimit {
             cappedExamples.append(
@@ -349,9 +349,11 @@ public struct GraphBuilder: Sendable {
 
   /// One window: its sentences and the entities named in them, by their numbers in the
   /// document's `SentenceEntities`, in order of number.
+  ///
+  /// A window of one sentence is that sentence's part of `SentenceEntities.numbers`, not a copy.
   struct WindowSpan {
     var sentences: Range<Int>
-    var ids: [Int32]
+    var ids: ArraySlice<Int32>
   }
 
   /// The entities of a document, numbered as the document lists them (then an entity that only a
@@ -364,9 +366,12 @@ public struct GraphBuilder: Sendable {
     /// The first `listed` ids are those of the document's first `listed` entities, in order:
     /// all of them, unless an id is listed twice (then those before it).
     var listed: Int
-    /// The entities each sentence names, sorted, each once; mentions whose sentence is not one
-    /// of the document's are left out.
-    var bySentence: [[Int32]]
+    /// The entities each sentence names, sorted, each once, one sentence after the other: those
+    /// of sentence `s` are `numbers[starts[s]..<starts[s + 1]]` (`self[s]`). One array for all
+    /// sentences: an array each was an allocation and a release a sentence. Mentions whose
+    /// sentence is not one of the document's are left out.
+    var starts: [Int]
+    var numbers: [Int32]
 
     init(_ document: Document) {
       let count = document.sentences.count
@@ -376,38 +381,72 @@ public struct GraphBuilder: Sendable {
         guard numbering.insert(entity.id).isNew else { break }
       }
       listed = numbering.count
-      bySentence = Array(repeating: [], count: count)
+      // Each mention's entity (-1 for a mention left out), and how many each sentence has; then
+      // the mentions are placed sentence by sentence.
+      var named = [Int32](repeating: -1, count: document.mentions.count)
+      var starts = [Int](repeating: 0, count: count + 1)
       // By index, so that only the two fields read are copied out of each mention.
       for at in document.mentions.indices {
         let sentence = document.mentions[at].sentence
         guard (0..<count).contains(sentence) else { continue }
-        bySentence[sentence].append(Int32(numbering.insert(document.mentions[at].entity).number))
+        named[at] = Int32(numbering.insert(document.mentions[at].entity).number)
+        starts[sentence + 1] += 1
       }
       ids = numbering.strings
-      for sentence in bySentence.indices where bySentence[sentence].count > 1 {
-        Self.formDistinct(&bySentence[sentence])
+      for sentence in 0..<count { starts[sentence + 1] += starts[sentence] }
+      var numbers = [Int32](repeating: 0, count: starts[count])
+      var next = starts
+      for at in document.mentions.indices where named[at] >= 0 {
+        let sentence = document.mentions[at].sentence
+        numbers[next[sentence]] = named[at]
+        next[sentence] += 1
       }
+      // Each sentence's numbers sorted and each once, moved down to follow the sentence before.
+      var kept = 0
+      for sentence in 0..<count {
+        let range = starts[sentence]..<starts[sentence + 1]
+        starts[sentence] = kept
+        if range.count > 1 {
+          kept = Self.formDistinct(&numbers, in: range, to: kept)
+        } else if range.count == 1 {
+          numbers[kept] = numbers[range.lowerBound]
+          kept += 1
+        }
+      }
+      starts[count] = kept
+      numbers.removeLast(numbers.count - kept)
+      self.starts = starts
+      self.numbers = numbers
+    }
+
+    /// The number of sentences.
+    var sentenceCount: Int { starts.count - 1 }
+
+    /// The entities sentence `sentence` names, sorted, each once.
+    subscript(sentence: Int) -> ArraySlice<Int32> {
+      numbers[starts[sentence]..<starts[sentence + 1]]
     }
 
     /// The numbers sorted, each once.
     static func distinct(_ numbers: [Int32]) -> [Int32] {
       var numbers = numbers
-      formDistinct(&numbers)
+      numbers.removeLast(numbers.count - formDistinct(&numbers, in: numbers.indices, to: 0))
       return numbers
     }
 
-    /// Sorts the numbers and drops repeats in place: a sentence's own array, which `distinct`
-    /// copied before changing it while the sentences still held it.
-    static func formDistinct(_ numbers: inout [Int32]) {
-      if numbers.count > 16 {
-        numbers.sort()
+    /// Sorts `numbers[range]` in place and writes them, each once, from `start` on (at most
+    /// `range.lowerBound`); returns where they end. A sentence's part of the array the sentences
+    /// share is closed up this way, each sentence right after the one before.
+    static func formDistinct(_ numbers: inout [Int32], in range: Range<Int>, to start: Int) -> Int {
+      if range.count > 16 {
+        numbers[range].sort()
       } else {
         // A sentence names a few entities: sorting them by insertion costs far less than
         // `sort()` does on a few.
-        for at in numbers.indices.dropFirst() {
+        for at in range.dropFirst() {
           let number = numbers[at]
           var to = at
-          while to > 0 && numbers[to - 1] > number {
+          while to > range.lowerBound && numbers[to - 1] > number {
             numbers[to] = numbers[to - 1]
             to -= 1
           }
@@ -415,19 +454,19 @@ public struct GraphBuilder: Sendable {
         }
       }
       // By index: iterating over the array while writing to it would copy it.
-      var kept = 0
-      for at in numbers.indices where kept == 0 || numbers[kept - 1] != numbers[at] {
+      var kept = start
+      for at in range where kept == start || numbers[kept - 1] != numbers[at] {
         numbers[kept] = numbers[at]
         kept += 1
       }
-      numbers.removeLast(numbers.count - kept)
+      return kept
     }
 
     /// The entity of every mention of each sentence, repeats kept, for `mostMentioned`.
     func mentions(of document: Document) -> [[Int32]] {
       var number: [String: Int32] = [:]
       for (at, id) in ids.enumerated() { number[id] = Int32(at) }
-      var named = Array(repeating: [Int32](), count: bySentence.count)
+      var named = Array(repeating: [Int32](), count: sentenceCount)
       for mention in document.mentions where named.indices.contains(mention.sentence) {
         if let entity = number[mention.entity] { named[mention.sentence].append(entity) }
       }
@@ -441,17 +480,18 @@ public struct GraphBuilder: Sendable {
     total: Int, windows: [WindowSpan], entities: SentenceEntities
   ) {
     let entities = SentenceEntities(document)
-    let bySentence = entities.bySentence
-    let count = bySentence.count
+    let count = entities.sentenceCount
     switch window {
     case .sentence:
-      let windows = bySentence.indices.filter { !bySentence[$0].isEmpty }.map {
-        WindowSpan(sentences: $0..<($0 + 1), ids: bySentence[$0])
+      var windows: [WindowSpan] = []
+      windows.reserveCapacity(count)
+      for sentence in 0..<count where entities.starts[sentence] < entities.starts[sentence + 1] {
+        windows.append(WindowSpan(sentences: sentence..<(sentence + 1), ids: entities[sentence]))
       }
       return (count, windows, entities)
     case .document:
-      let all = SentenceEntities.distinct(bySentence.flatMap { $0 })
-      return (1, all.isEmpty ? [] : [WindowSpan(sentences: 0..<count, ids: all)], entities)
+      let all = SentenceEntities.distinct(entities.numbers)
+      return (1, all.isEmpty ? [] : [WindowSpan(sentences: 0..<count, ids: all[...])], entities)
     case .paragraph:
       var result: [WindowSpan] = []
       var total = 0
@@ -462,17 +502,18 @@ public struct GraphBuilder: Sendable {
         if sentence.paragraph != paragraph {
           if !current.isEmpty {
             result.append(
-              WindowSpan(sentences: first..<index, ids: SentenceEntities.distinct(current)))
+              WindowSpan(sentences: first..<index, ids: SentenceEntities.distinct(current)[...]))
           }
           current = []
           first = index
           paragraph = sentence.paragraph
           total += 1
         }
-        current += bySentence[index]
+        current += entities[index]
       }
       if !current.isEmpty {
-        result.append(WindowSpan(sentences: first..<count, ids: SentenceEntities.distinct(current)))
+        result.append(
+          WindowSpan(sentences: first..<count, ids: SentenceEntities.distinct(current)[...]))
       }
       return (total, result, entities)
     case .sentences(let requested):
@@ -486,7 +527,7 @@ public struct GraphBuilder: Sendable {
       var listed = [Bool](repeating: false, count: entities.ids.count)
       var present: [Int32] = []
       func enter(_ sentence: Int) {
-        for id in bySentence[sentence] {
+        for id in entities[sentence] {
           inWindow[Int(id)] += 1
           if !listed[Int(id)] {
             listed[Int(id)] = true
@@ -498,7 +539,7 @@ public struct GraphBuilder: Sendable {
       var windows: [WindowSpan] = []
       for start in 0...last {
         if start > 0 {
-          for id in bySentence[start - 1] { inWindow[Int(id)] -= 1 }
+          for id in entities[start - 1] { inWindow[Int(id)] -= 1 }
           enter(start + size - 1)
         }
         present.removeAll { id in
@@ -508,7 +549,7 @@ public struct GraphBuilder: Sendable {
         }
         if !present.isEmpty {
           windows.append(
-            WindowSpan(sentences: start..<min(count, start + size), ids: present.sorted()))
+            WindowSpan(sentences: start..<min(count, start + size), ids: present.sorted()[...]))
         }
       }
       return (last + 1, windows, entities)
@@ -543,14 +584,12 @@ public struct GraphBuilder: Sendable {
 
     init(_ entities: SentenceEntities) {
       var starts = [Int](repeating: 0, count: entities.ids.count + 1)
-      for ids in entities.bySentence {
-        for id in ids { starts[Int(id) + 1] += 1 }
-      }
+      for id in entities.numbers { starts[Int(id) + 1] += 1 }
       for at in entities.ids.indices { starts[at + 1] += starts[at] }
       var next = starts
       var sentences = [Int](repeating: 0, count: starts[entities.ids.count])
-      for (sentence, ids) in entities.bySentence.enumerated() {
-        for id in ids {
+      for sentence in 0..<entities.sentenceCount {
+        for id in entities[sentence] {
           sentences[next[Int(id)]] = sentence
           next[Int(id)] += 1
         }

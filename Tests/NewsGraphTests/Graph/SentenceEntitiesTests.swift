@@ -14,8 +14,26 @@ import Testing
     let entities = SentenceEntities(document)
     #expect(entities.ids == ["place/a", "place/m", "place/z"], "as the document lists them")
     #expect(entities.listed == 3)
-    #expect(entities.bySentence == [[0, 2], [], [1, 2]], "sorted, each once")
+    #expect(Self.bySentence(entities) == [[0, 2], [], [1, 2]], "sorted, each once")
     #expect(entities.mentions(of: document) == [[2, 0], [], [1, 2, 2]], "repeats kept")
+  }
+
+  /// The entities of each sentence, from the one array they share.
+  static func bySentence(_ entities: SentenceEntities) -> [[Int32]] {
+    (0..<entities.sentenceCount).map { Array(entities[$0]) }
+  }
+
+  /// Sentences are packed one after the other, in order, whatever the order of the mentions.
+  @Test func sentencesShareOneArrayInOrder() {
+    var (document, _) = GraphBuilderTests.document([
+      S(0, ["place/b", "place/a", "place/b"]), S(0, []), S(0, ["place/c"]),
+      S(0, ["place/a", "place/c"]),
+    ])
+    document.mentions.reverse()
+    let entities = SentenceEntities(document)
+    #expect(entities.starts == [0, 2, 2, 3, 5], "a sentence that names none is empty")
+    #expect(entities.numbers == [0, 1, 2, 0, 2])
+    #expect(Self.bySentence(entities) == [[0, 1], [], [2], [0, 2]])
   }
 
   @Test func entitiesTheDocumentDoesNotListAreNumberedAsFirstNamed() {
@@ -27,7 +45,7 @@ import Testing
     let entities = SentenceEntities(document)
     #expect(entities.ids == ["place/a", "place/z", "place/m", "place/b"])
     #expect(entities.listed == 2)
-    #expect(entities.bySentence == [[0, 1], [2, 3]])
+    #expect(Self.bySentence(entities) == [[0, 1], [2, 3]])
   }
 
   @Test func mentionsOutsideTheSentencesAreLeftOut() {
@@ -37,7 +55,7 @@ import Testing
     document.mentions[2].sentence = -1
     let entities = SentenceEntities(document)
     #expect(entities.ids == ["place/a", "place/b"], "listed, though named in no sentence")
-    #expect(entities.bySentence == [[0]])
+    #expect(Self.bySentence(entities) == [[0]])
     #expect(entities.mentions(of: document) == [[0]])
   }
 

@@ -91,13 +91,13 @@ import Testing
     let (document, _) = GraphBuilderTests.document(sentences)
     let builder = GraphBuilder(window: size == 1 ? .sentence : .sentences(size))
     let (total, windows, entities) = builder.windows(of: document)
-    let bySentence = entities.bySentence
+    let bySentence = SentenceEntitiesTests.bySentence(entities)
     var expected: [GraphBuilder.WindowSpan] = []
     let last = max(0, bySentence.count - size)
     for start in 0...last {
       let range = start..<min(bySentence.count, start + size)
       let ids = bySentence[range].reduce(into: Set<Int32>()) { $0.formUnion($1) }
-      if !ids.isEmpty { expected.append(.init(sentences: range, ids: ids.sorted())) }
+      if !ids.isEmpty { expected.append(.init(sentences: range, ids: ids.sorted()[...])) }
     }
     #expect(total == last + 1)
     #expect(windows.map(\.sentences) == expected.map(\.sentences))
