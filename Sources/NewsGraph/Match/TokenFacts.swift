@@ -132,53 +132,16 @@ struct TokenFacts: OptionSet, Sendable {
     }
 
     /// The facts of `token`, whose text's UTF-8 bytes are `utf8`, and the bytes'
-    /// `StringTable.hash(_:)`, which a caller looks the text up with in other tables: one pass
-    /// over the bytes works out the hash and what the facts need of them. The token is read
-    /// where it is, and its text only when the bytes cannot answer: a token passed by value, or
-    /// captured by the caller's closure, was copied and its text retained.
+    /// `StringTable.hash(_:)`, which a caller looks the text up with in other tables. The token
+    /// is read where it is, and its text only when the bytes cannot answer: a token passed by
+    /// value, or captured by the caller's closure, was copied and its text retained.
     func facts(
       of token: UnsafePointer<Token>, utf8 bytes: UnsafeBufferPointer<UInt8>
     ) -> (facts: TokenFacts, hash: UInt32) {
-      let shape = self.shape(of: token, utf8: bytes)
-      let lists = listFacts(of: token, utf8: bytes, hash: shape.hash, isASCII: shape.isASCII)
-      return (shape.facts.union(lists), shape.hash)
-    }
-
-    /// The facts of a token's shape, with its bytes' hash and whether they are all ASCII: the
-    /// part of `facts(of:utf8:)` that needs no list.
-    func shape(
-      of token: UnsafePointer<Token>, utf8 bytes: UnsafeBufferPointer<UInt8>
-    ) -> (facts: TokenFacts, hash: UInt32, isASCII: Bool) {
-      var hash = StringTable.hashSeed
-      var high: UInt8 = 0
-      // Counted and or-ed rather than tested with `||`, so the loop has no branch but its own.
-      var hyphen: UInt8 = 0
-      var capitals = 0
-      for byte in bytes {
-        hash = StringTable.hash(hash, byte)
-        high |= byte
-        hyphen |= byte == UInt8(ascii: "-") ? 1 : 0
-        capitals &+= byte &- UInt8(ascii: "A") < 26 ? 1 : 0
-      }
-      let capitalFirst = bytes.first.map { $0 &- UInt8(ascii: "A") < 26 } ?? false
-      let capitalAfterFirst = capitals > (capitalFirst ? 1 : 0)
-      let isASCII = high < 0x80
-      var facts: TokenFacts = []
-      if isASCII {
-        // `NameShape.isInitial` on bytes: `isCapitalized` tested the first letter, and each
-        // scalar is one byte.
-        if token.pointee.isCapitalized, token.pointee.kind == .word,
-          bytes.count == 1 || (bytes.count == 2 && bytes[1] == UInt8(ascii: "."))
-        {
-          facts.insert(bytes.count == 2 ? [.initial, .dottedInitial] : .initial)
-        }
-      } else if NameShape.isInitial(token.pointee) {
-        facts.insert(
-          token.pointee.text.unicodeScalars.count == 2 ? [.initial, .dottedInitial] : .initial)
-      }
-      if hyphen != 0 { facts.insert(.hyphen) }
-      if !isASCII || capitalAfterFirst { facts.insert(.otherCase) }
-      return (facts, hash, isASCII)
+      let hash = token.pointee.textHash
+      let lists = listFacts(
+        of: token, utf8: bytes, hash: hash, isASCII: token.pointee.isASCII)
+      return (TokenFacts.shape(of: token, byteCount: bytes.count).union(lists), hash)
     }
 
     /// The facts of the lists that a token's text is in, given its bytes, their hash and whether
@@ -191,5 +154,26 @@ struct TokenFacts: OptionSet, Sendable {
         facts[$0]
       } ?? []
     }
+  }
+
+  /// The facts of a token's shape, whose text is `byteCount` UTF-8 bytes: the part of its facts
+  /// that needs no list, told by what the tokenizer found of the bytes (`Token.textHash`).
+  static func shape(of token: UnsafePointer<Token>, byteCount count: Int) -> TokenFacts {
+    var facts: TokenFacts = []
+    if token.pointee.isASCII {
+      // `NameShape.isInitial` on bytes: `isCapitalized` tested the first letter, and each
+      // scalar is one byte, the last of a word's a period when `endsInPeriodScalar`.
+      if token.pointee.isCapitalized, token.pointee.kind == .word,
+        count == 1 || (count == 2 && token.pointee.endsInPeriodScalar)
+      {
+        facts.insert(count == 2 ? [.initial, .dottedInitial] : .initial)
+      }
+    } else if NameShape.isInitial(token.pointee) {
+      facts.insert(
+        token.pointee.text.unicodeScalars.count == 2 ? [.initial, .dottedInitial] : .initial)
+    }
+    if token.pointee.containsHyphen { facts.insert(.hyphen) }
+    if !token.pointee.isASCII || token.pointee.hasCapitalAfterFirst { facts.insert(.otherCase) }
+    return facts
   }
 }

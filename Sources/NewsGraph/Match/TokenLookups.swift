@@ -83,21 +83,23 @@ struct TokenLookups: Sendable {
   }
 
   /// A token's key numbers in the dictionary's trie and in the titles' (upper-cased in a block
-  /// in capitals), and its facts: its text is hashed once, and found with one probe of the
-  /// vocabulary (two when the dictionary lacks it).
+  /// in capitals), and its facts: its text is found by the hash the tokenizer worked out
+  /// (`Token.textHash`), with one probe of the vocabulary (two when the dictionary lacks it).
   private static func lookUp(
     _ token: UnsafePointer<Token>, vocabulary: TokenVocabulary, allCaps: Bool,
     table: TokenFacts.Table
   ) -> (key: Int32, titleKey: Int32, facts: TokenFacts) {
     func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int32, Int32, TokenFacts) {
-      let shape = table.shape(of: token, utf8: bytes)
-      let (key, entry) = vocabulary.lookUp(utf8: bytes, hash: shape.hash)
+      let hash = token.pointee.textHash
+      let isASCII = token.pointee.isASCII
+      let (key, entry) = vocabulary.lookUp(utf8: bytes, hash: hash)
       // The vocabulary knows the lists of an ASCII text only; any other asks the lists.
       let lists =
-        shape.isASCII && table.listsAreASCII
+        isASCII && table.listsAreASCII
         ? entry.facts
-        : table.listFacts(of: token, utf8: bytes, hash: shape.hash, isASCII: shape.isASCII)
-      return (key, allCaps ? entry.upperTitle : entry.title, shape.facts.union(lists))
+        : table.listFacts(of: token, utf8: bytes, hash: hash, isASCII: isASCII)
+      let shape = TokenFacts.shape(of: token, byteCount: bytes.count)
+      return (key, allCaps ? entry.upperTitle : entry.title, shape.union(lists))
     }
     let utf8 = token.pointee.text.utf8
     return utf8.withContiguousStorageIfAvailable(lookUp)

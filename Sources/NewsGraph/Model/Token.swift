@@ -27,9 +27,10 @@ public struct Token: Sendable, Hashable {
     get { traits.spaceBefore }
     set { traits.spaceBefore = newValue }
   }
-  /// The kind, the space before, the case tests and the one ASCII character, worked out once
-  /// and packed in one word: rules ask them of every token, often many times, and copy tokens
-  /// often (a token of four stored fields is copied inline, one of more through a call).
+  /// The kind, the space before, the case tests, the one ASCII character and what the lookups
+  /// ask of the text's bytes, worked out once and packed in one word: rules ask them of every
+  /// token, often many times, and copy tokens often (a token of four stored fields is copied
+  /// inline, one of more through a call).
   private var traits: Traits
 
   public init(text: String, start: Int, end: Int, kind: Kind, spaceBefore: Bool) {
@@ -42,16 +43,27 @@ public struct Token: Sendable, Hashable {
   /// A token whose text is `scalars`, as the tokenizer makes it: the case tests read the
   /// traits of the scalars, which the tokenizer joined as it read them, rather than the new
   /// string. `hasHyphen` is whether the scalars hold a hyphen, which the tokenizer knows from
-  /// joining the word.
+  /// joining the word, and `joined` what it found of an ASCII word's bytes as it joined them
+  /// (nil: the scalars are read again for it).
   init(
     text: String, scalars: UnsafeBufferPointer<Unicode.Scalar>, traits: ScalarTraits, start: Int,
-    end: Int, kind: Kind, spaceBefore: Bool, hasHyphen: Bool
+    end: Int, kind: Kind, spaceBefore: Bool, hasHyphen: Bool, joined: JoinedBytes? = nil
   ) {
     self.text = text
     self.start = start
     self.end = end
     self.traits = Traits(
-      scalars: scalars, traits: traits, kind: kind, spaceBefore: spaceBefore, hasHyphen: hasHyphen)
+      text: text, scalars: scalars, traits: traits, kind: kind, spaceBefore: spaceBefore,
+      hasHyphen: hasHyphen, joined: joined)
+  }
+
+  /// What the tokenizer finds of an ASCII word's or number's bytes as it joins its scalars:
+  /// their `StringTable.hash(_:)`, and the traits of the scalars after the first. With whether a
+  /// hyphen joined it, they are all that `textHash` and the facts of the bytes need, without a
+  /// pass of their own over the scalars.
+  struct JoinedBytes {
+    var hash: UInt32
+    var rest: ScalarTraits
   }
 
   /// Whether the first letter is upper case ("Putin", "US", "al-Sisi" is not).
@@ -78,11 +90,25 @@ public struct Token: Sendable, Hashable {
   /// (U+037E, U+1FEF and U+212A).
   var asciiCharacter: UInt8 { traits.asciiCharacter }
 
+  /// `StringTable.hash(_:)` of the text's UTF-8 bytes: the lookups find the text with it in
+  /// their tables, and the tokenizer works it out from the scalars it has at hand rather than
+  /// the lookups from the text.
+  var textHash: UInt32 { traits.textHash }
+
+  /// Whether every byte of the text is ASCII.
+  var isASCII: Bool { traits.isASCII }
+
+  /// Whether the text has a hyphen.
+  var containsHyphen: Bool { traits.containsHyphen }
+
+  /// Whether an ASCII capital follows the text's first byte ("REUTERS", "McCain").
+  var hasCapitalAfterFirst: Bool { traits.hasCapitalAfterFirst }
+
   /// One word of bits: a struct of several small fields is copied field by field.
   private struct Traits: Sendable, Hashable {
     /// The kind in bits 0-7, the shape in 8-15, the ASCII character in 16-23, the space
-    /// before in bit 24.
-    private var bits: UInt32
+    /// before in bit 24, the facts of the bytes in 25-27 and their hash in 32-63.
+    private var bits: UInt64
 
     var kind: Kind { Kind(rawValue: UInt8(truncatingIfNeeded: bits)) ?? .word }
     var shape: Shape { Shape(rawValue: UInt8(truncatingIfNeeded: bits >> 8)) }
@@ -91,11 +117,19 @@ public struct Token: Sendable, Hashable {
       get { bits & 1 << 24 != 0 }
       set { bits = bits & ~(1 << 24) | (newValue ? 1 << 24 : 0) }
     }
+    var isASCII: Bool { bits & 1 << 25 == 0 }
+    var containsHyphen: Bool { bits & 1 << 26 != 0 }
+    var hasCapitalAfterFirst: Bool { bits & 1 << 27 != 0 }
+    var textHash: UInt32 { UInt32(truncatingIfNeeded: bits >> 32) }
 
-    private init(kind: Kind, shape: Shape, asciiCharacter: UInt8, spaceBefore: Bool) {
+    private init(
+      kind: Kind, shape: Shape, asciiCharacter: UInt8, spaceBefore: Bool, bytes: Bytes
+    ) {
       bits =
-        UInt32(kind.rawValue) | UInt32(shape.rawValue) << 8 | UInt32(asciiCharacter) << 16
-        | (spaceBefore ? 1 << 24 : 0)
+        UInt64(kind.rawValue) | UInt64(shape.rawValue) << 8 | UInt64(asciiCharacter) << 16
+        | (spaceBefore ? 1 << 24 : 0) | (bytes.isASCII ? 0 : 1 << 25)
+        | (bytes.containsHyphen ? 1 << 26 : 0) | (bytes.hasCapitalAfterFirst ? 1 << 27 : 0)
+        | UInt64(bytes.hash) << 32
     }
 
     init(text: String, kind: Kind, spaceBefore: Bool) {
@@ -105,18 +139,80 @@ public struct Token: Sendable, Hashable {
         kind: kind,
         shape: kind == .word
           ? Array(text.unicodeScalars).withUnsafeBufferPointer { Shape(word: $0) } : [],
-        asciiCharacter: utf8.count == 1 && first < 0x80 ? first : 0, spaceBefore: spaceBefore)
+        asciiCharacter: utf8.count == 1 && first < 0x80 ? first : 0, spaceBefore: spaceBefore,
+        bytes: Bytes(utf8: utf8))
     }
 
     init(
-      scalars: UnsafeBufferPointer<Unicode.Scalar>, traits: ScalarTraits, kind: Kind,
-      spaceBefore: Bool, hasHyphen: Bool
+      text: String, scalars: UnsafeBufferPointer<Unicode.Scalar>, traits: ScalarTraits,
+      kind: Kind, spaceBefore: Bool, hasHyphen: Bool, joined: JoinedBytes?
     ) {
+      // An ASCII capital is `ScalarTraits.upper`, and a word has a hyphen only where one joined it.
+      let bytes =
+        joined.map {
+          Bytes(
+            hash: $0.hash, isASCII: true, containsHyphen: hasHyphen,
+            hasCapitalAfterFirst: $0.rest.contains(.upper))
+        } ?? Bytes(text: text, scalars: scalars)
       self.init(
         kind: kind,
         shape: kind == .word ? Shape(word: scalars, traits: traits, hasHyphen: hasHyphen) : [],
         asciiCharacter: scalars.count == 1 && scalars[0].isASCII ? UInt8(scalars[0].value) : 0,
-        spaceBefore: spaceBefore)
+        spaceBefore: spaceBefore, bytes: bytes)
+    }
+  }
+
+  /// What the lookups ask of a text's UTF-8 bytes: their hash and a few facts, found in one
+  /// pass over them.
+  private struct Bytes {
+    var hash: UInt32
+    var isASCII: Bool
+    var containsHyphen: Bool
+    var hasCapitalAfterFirst: Bool
+
+    init(hash: UInt32, isASCII: Bool, containsHyphen: Bool, hasCapitalAfterFirst: Bool) {
+      self.hash = hash
+      self.isASCII = isASCII
+      self.containsHyphen = containsHyphen
+      self.hasCapitalAfterFirst = hasCapitalAfterFirst
+    }
+
+    /// The facts of a text's UTF-8 bytes.
+    init(utf8: String.UTF8View) {
+      self =
+        utf8.withContiguousStorageIfAvailable { Bytes(units: $0) { UInt32($0) } }
+        ?? Array(utf8).withUnsafeBufferPointer { Bytes(units: $0) { UInt32($0) } }
+    }
+
+    /// The facts of a text whose scalars are `scalars`: an ASCII text's scalars are its bytes,
+    /// and any other's bytes are made from them, read as the text's.
+    init(text: String, scalars: UnsafeBufferPointer<Unicode.Scalar>) {
+      let bytes = Bytes(units: scalars) { $0.value }
+      self = bytes.isASCII ? bytes : Bytes(utf8: text.utf8)
+    }
+
+    /// The facts of `units`, UTF-8 bytes or scalars, which `value` reads: read as bytes when
+    /// they are all ASCII, whatever they are.
+    @inline(__always) private init<Unit>(
+      units: UnsafeBufferPointer<Unit>, value: (Unit) -> UInt32
+    ) {
+      var hash = StringTable.hashSeed
+      var high: UInt32 = 0
+      // Counted and or-ed rather than tested with `||`, so the loop has no branch but its own.
+      var hyphen: UInt32 = 0
+      var capitals = 0
+      for unit in units {
+        let v = value(unit)
+        hash = StringTable.hash(hash, UInt8(truncatingIfNeeded: v))
+        high |= v
+        hyphen |= v == UInt32(UInt8(ascii: "-")) ? 1 : 0
+        capitals &+= v &- UInt32(UInt8(ascii: "A")) < 26 ? 1 : 0
+      }
+      let capitalFirst = units.first.map { value($0) &- UInt32(UInt8(ascii: "A")) < 26 } ?? false
+      self.hash = hash
+      isASCII = high < 0x80
+      containsHyphen = hyphen != 0
+      hasCapitalAfterFirst = capitals > (capitalFirst ? 1 : 0)
     }
   }
 

@@ -83,17 +83,27 @@ public struct Tokenizer: Sendable {
       if joined.contains(.word) {
         var j = i + 1
         var hasHyphen = false
+        // The word's bytes as it is joined, for `Token.JoinedBytes`: the hash of the scalars'
+        // low bytes (their bytes when all are ASCII, as `high` tells), and the traits of the
+        // scalars after the first.
+        var hash = StringTable.hash(StringTable.hashSeed, UInt8(truncatingIfNeeded: c.value))
+        var high = c.value
+        var rest: ScalarTraits = []
         while j < end {
           let d = s[j]
           let next = traits(d)
           if next.contains(.word) {
             joined.formUnion(next)
+            rest.formUnion(next)
+            hash = StringTable.hash(hash, UInt8(truncatingIfNeeded: d.value))
+            high |= d.value
             j += 1
             continue
           }
           let hasNext = j + 1 < end
           if d == "-", hasNext, isWord(s[j + 1]) {
             hasHyphen = true
+            hash = StringTable.hash(hash, UInt8(ascii: "-"))
             j += 1
             continue
           }
@@ -101,12 +111,14 @@ public struct Tokenizer: Sendable {
             // "'s" at the end of a word is a possessive; other apostrophes stay (O'Brien, don't).
             let isS = s[j + 1] == "s" || s[j + 1] == "S"
             if isS && (j + 2 >= end || !isWord(s[j + 2])) { break }
+            hash = StringTable.hash(hash, UInt8(ascii: "'"))
             j += 1
             continue
           }
           if d == "." || d == ",", hasNext, isDigit(s[j - 1]), isDigit(s[j + 1]),
             !joined.contains(.notDigit)
           {
+            hash = StringTable.hash(hash, UInt8(truncatingIfNeeded: d.value))
             j += 1
             continue
           }
@@ -114,12 +126,19 @@ public struct Tokenizer: Sendable {
           if d == ".", hasNext, isLetter(s[j + 1]), j - 1 >= i, isLetter(s[j - 1]),
             j - 2 < i || !isLetter(s[j - 2])
           {
+            hash = StringTable.hash(hash, UInt8(ascii: "."))
             j += 1
             continue
           }
           if d == "&", isShortCapitals(s, i..<j), let after = shortCapitalsEnd(s, j + 1, end) {
             // "AT&T", "S&P", "M&S": capitals joined by "&"
-            for k in (j + 1)..<after { joined.formUnion(traits(s[k])) }
+            hash = StringTable.hash(hash, UInt8(ascii: "&"))
+            for k in (j + 1)..<after {
+              joined.formUnion(traits(s[k]))
+              rest.formUnion(traits(s[k]))
+              hash = StringTable.hash(hash, UInt8(truncatingIfNeeded: s[k].value))
+              high |= s[k].value
+            }
             j = after
             continue
           }
@@ -140,10 +159,16 @@ public struct Tokenizer: Sendable {
         if j < end, s[j] == "." {
           let isInitial = j - i == 1 && isUpper(s[i])
           let isDotted = UnsafeBufferPointer(rebasing: s[i..<j]).contains(".")
-          if isInitial || isDotted || isAbbreviation(s, i, j, end) { j += 1 }
+          if isInitial || isDotted || isAbbreviation(s, i, j, end) {
+            hash = StringTable.hash(hash, UInt8(ascii: "."))
+            j += 1
+          }
         }
         let kind: Token.Kind = joined.contains(.notDigit) ? .word : .number
-        tokens.append(make(s, i, j, kind, spaceBefore, traits: joined, hasHyphen: hasHyphen))
+        tokens.append(
+          make(
+            s, i, j, kind, spaceBefore, traits: joined, hasHyphen: hasHyphen,
+            joined: high < 0x80 ? Token.JoinedBytes(hash: hash, rest: rest) : nil))
         spaceBefore = false
         i = j
         if i + 1 < end, s[i] == "'", s[i + 1] == "s" || s[i + 1] == "S" {
@@ -188,15 +213,17 @@ public struct Tokenizer: Sendable {
   }
 
   /// A token of `s[start..<end]`; `traits` are its scalars' traits joined and `hasHyphen`
-  /// whether a hyphen joined it (only a word's case tests read them).
+  /// whether a hyphen joined it (only a word's case tests read them), and `joined` what the
+  /// tokenizer found of an ASCII word's bytes as it joined it.
   private func make(
     _ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, _ kind: Token.Kind,
-    _ space: Bool, traits: ScalarTraits = [], hasHyphen: Bool = false
+    _ space: Bool, traits: ScalarTraits = [], hasHyphen: Bool = false,
+    joined: Token.JoinedBytes? = nil
   ) -> Token {
     let scalars = UnsafeBufferPointer(rebasing: s[start..<end])
     return Token(
       text: SourceText.string(scalars), scalars: scalars, traits: traits, start: start, end: end,
-      kind: kind, spaceBefore: space, hasHyphen: hasHyphen)
+      kind: kind, spaceBefore: space, hasHyphen: hasHyphen, joined: joined)
   }
 }
 

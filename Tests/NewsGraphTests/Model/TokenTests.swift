@@ -89,6 +89,30 @@ import Testing
     #expect(!ends("3.", .number))
   }
 
+  /// What the lookups ask of the bytes follows the text, whichever initializer made the token.
+  @Test(arguments: [
+    "", "The", "REUTERS", "McCain", "Zürich", "US-led", "-",
+    "a-very-long-word-beyond-fifteen-bytes",
+  ])
+  func bytesFactsAreThoseOfTheText(_ text: String) {
+    let bytes = Array(text.utf8)
+    var token = Token(text: "x", start: 0, end: 1, kind: .word, spaceBefore: true)
+    token.text = text
+    #expect(token.textHash == bytes.withUnsafeBufferPointer { StringTable.hash($0) })
+    #expect(token.isASCII == bytes.allSatisfy { $0 < 0x80 })
+    #expect(token.containsHyphen == bytes.contains(UInt8(ascii: "-")))
+    #expect(token.hasCapitalAfterFirst == bytes.dropFirst().contains { $0 &- 0x41 < 26 })
+    let scalars = Array(text.unicodeScalars)
+    let made = scalars.withUnsafeBufferPointer {
+      Token(
+        text: text, scalars: $0, traits: [], start: 0, end: scalars.count, kind: .punctuation,
+        spaceBefore: true, hasHyphen: false)
+    }
+    let given = Token(
+      text: text, start: 0, end: scalars.count, kind: .punctuation, spaceBefore: true)
+    #expect(made == given)
+  }
+
   @Test func settingAPropertyKeepsTheOthers() {
     var token = Token(text: "Putin", start: 3, end: 8, kind: .word, spaceBefore: true)
     token.spaceBefore = false

@@ -150,6 +150,32 @@ import Testing
     #expect(Self.tokens("US-led").first?.hasLowercaseSuffix == true)
   }
 
+  /// The tokenizer hashes a word as it joins it, separators and a kept period included: the
+  /// hash and the facts of the bytes are those of a token made from its text, and the hash is
+  /// the tables' (`StringTable.hash(_:)`) of its bytes.
+  @Test(arguments: [
+    "AT&T and S&P said", "U.S. e.g. U.S.A", "3.5 1,000 2-1", "O'Brien don't Russia's",
+    "al-Sisi US-led MCCAIN-led", "Mr. Smith No. 1", "see https://example.com/a-b now",
+    "Zürich Émile naïve-Looking", "wait... REUTERS McCain B. J", "1.5bn 10,000-strong",
+  ])
+  func wordsAreHashedAsTheirBytes(_ input: String) {
+    for token in Self.tokens(input) {
+      let given = Token(
+        text: token.text, start: token.start, end: token.end, kind: token.kind,
+        spaceBefore: token.spaceBefore)
+      #expect(token == given, "token \(token.text)")
+      let bytes = Array(token.text.utf8)
+      #expect(
+        token.textHash == bytes.withUnsafeBufferPointer { StringTable.hash($0) },
+        "token \(token.text)")
+      #expect(token.isASCII == bytes.allSatisfy { $0 < 0x80 }, "token \(token.text)")
+      #expect(token.containsHyphen == bytes.contains(UInt8(ascii: "-")), "token \(token.text)")
+      #expect(
+        token.hasCapitalAfterFirst == bytes.dropFirst().contains { $0 &- 0x41 < 26 },
+        "token \(token.text)")
+    }
+  }
+
   @Test func tokenizesOnlyTheGivenRange() {
     let text = SourceText("skip Egypt skip")
     let tokens = Tokenizer().tokens(in: text, range: 5..<10)
