@@ -215,20 +215,25 @@ public struct SourceText: Sendable {
     // and copied without a pass for the length or a test of each scalar's width.
     var bits: UInt32 = 0
     for scalar in scalars { bits |= scalar.value }
-    if bits < 0x80 {
-      return String(unsafeUninitializedCapacity: scalars.count) { buffer in
-        for index in scalars.indices {
-          buffer[index] = UInt8(truncatingIfNeeded: scalars[index].value)
-        }
-        return scalars.count
-      }
-    }
+    if bits < 0x80 { return asciiString(scalars) }
     var length = 0
     for scalar in scalars { length += UTF8.width(scalar) }
     return String(unsafeUninitializedCapacity: length) { buffer in
       var at = 0
       for scalar in scalars { at = encode(scalar, into: buffer, at: at) }
       return at
+    }
+  }
+
+  /// A string of ASCII scalars, a byte each: the tokenizer, which tells a word ASCII as it
+  /// joins it, makes its text without the test of every scalar that `string(_:)` makes.
+  static func asciiString(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
+    if scalars.count == 1 { return asciiStrings[Int(scalars[0].value)] }
+    return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+      for index in scalars.indices {
+        buffer[index] = UInt8(truncatingIfNeeded: scalars[index].value)
+      }
+      return scalars.count
     }
   }
 

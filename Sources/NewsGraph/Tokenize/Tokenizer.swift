@@ -221,9 +221,11 @@ public struct Tokenizer: Sendable {
     joined: Token.JoinedBytes? = nil
   ) -> Token {
     let scalars = UnsafeBufferPointer(rebasing: s[start..<end])
+    // A word `joined` tells ASCII is a string of its scalars' bytes.
+    let text = joined == nil ? SourceText.string(scalars) : SourceText.asciiString(scalars)
     return Token(
-      text: SourceText.string(scalars), scalars: scalars, traits: traits, start: start, end: end,
-      kind: kind, spaceBefore: space, hasHyphen: hasHyphen, joined: joined)
+      text: text, scalars: scalars, traits: traits, start: start, end: end, kind: kind,
+      spaceBefore: space, hasHyphen: hasHyphen, joined: joined)
   }
 }
 

@@ -84,6 +84,16 @@ import Testing
     }
   }
 
+  /// ASCII scalars make the same string either way: one, small, and beyond a small string.
+  @Test func asciiStringsAreTheirText() {
+    for text in [
+      "", "a", ".", "Egypt", "x\u{7F}", "fifteen-letters", "a-word-of-more-than-sixteen",
+    ] {
+      let scalars = Array(text.unicodeScalars)
+      #expect(scalars.withUnsafeBufferPointer { SourceText.asciiString($0) } == text)
+    }
+  }
+
   @Test func byteOrderMarkBecomesASpaceAndKeepsOffsets() throws {
     let text = try SourceText(utf8: [0xEF, 0xBB, 0xBF] + Array("Egypt".utf8))
     #expect(text.count == 6)
