@@ -154,6 +154,12 @@ public struct Token: Sendable, Hashable {
             hash: $0.hash, isASCII: true, containsHyphen: hasHyphen,
             hasCapitalAfterFirst: $0.rest.contains(.upper))
         } ?? Bytes(text: text, scalars: scalars)
+      // The tokenizer works the hash out at each place it joins a scalar to a word: in debug
+      // builds (the tests) every word it makes is checked against its text, so a joining path
+      // that forgot to hash fails there instead of silently missing dictionary entries.
+      assert(
+        joined == nil || bytes == Bytes(text: text, scalars: scalars),
+        "the joined bytes' facts of \"\(text)\" are not its text's")
       self.init(
         kind: kind,
         shape: kind == .word ? Shape(word: scalars, traits: traits, hasHyphen: hasHyphen) : [],
@@ -164,7 +170,7 @@ public struct Token: Sendable, Hashable {
 
   /// What the lookups ask of a text's UTF-8 bytes: their hash and a few facts, found in one
   /// pass over them.
-  private struct Bytes {
+  private struct Bytes: Equatable {
     var hash: UInt32
     var isASCII: Bool
     var containsHyphen: Bool
