@@ -12,18 +12,17 @@ public struct EntityResolver: Sendable {
     _ kept: [Candidate], tokens: [Token], sentenceOfToken: [Int], text: SourceText,
     gazetteer: Gazetteer
   ) -> (mentions: [Mention], entities: [Entity]) {
-    var drafts: [Draft] = []
-    drafts.reserveCapacity(kept.count)
-    for candidate in kept {
-      // Changed in place once appended: a Draft is costly to copy.
-      drafts.append(Draft(candidate: candidate, tokens))
-      if candidate.entity == nil, let entry = dictionaryEntry(for: candidate, tokens, gazetteer) {
-        let last = drafts.count - 1
-        drafts[last].key = gazetteer.entries.id(at: entry)
-        drafts[last].candidate.form =
-          gazetteer.entries.label(at: entry) == text.foldedText(candidate.start..<candidate.end)
-          ? .name : .alias
+    // Made by `map` and changed in place: a Draft is costly to copy, and appending each, made
+    // aside, cost more.
+    var drafts = kept.map { Draft(candidate: $0, tokens) }
+    for index in drafts.indices where drafts[index].candidate.entity == nil {
+      guard let entry = dictionaryEntry(for: drafts[index].candidate, tokens, gazetteer) else {
+        continue
       }
+      let span = drafts[index].candidate.start..<drafts[index].candidate.end
+      drafts[index].key = gazetteer.entries.id(at: entry)
+      drafts[index].candidate.form =
+        gazetteer.entries.label(at: entry) == text.foldedText(span) ? .name : .alias
     }
 
     // The tables are sized for the people, so that none grows while it is filled (made at
@@ -120,23 +119,24 @@ public struct EntityResolver: Sendable {
 
     // A place that is a team elsewhere in the document (a results line, "Dynamo Moscow") is
     // that team in the prose too: "Surrey 429-7" ... "Surrey captain Chris Lewis".
-    var teams: [String: Draft] = [:]
+    // (By the index of its first draft: a copy of the draft cost more than the look-up.)
+    var teams: [String: Int] = [:]
     for index in drafts.indices
     where drafts[index].candidate.type == .organization
       && EntityResolver.isTeamRule(drafts[index].candidate.source)
     {
       let text = drafts[index].words(tokens).text
-      if teams[text] == nil { teams[text] = drafts[index] }
+      if teams[text] == nil { teams[text] = index }
     }
     if !teams.isEmpty {
       for index in drafts.indices where drafts[index].candidate.type == .place {
         let text = drafts[index].words(tokens).text
         guard let team = teams[text], !isDateline(drafts[index].candidate, tokens, sentenceOfToken)
         else { continue }
-        drafts[index].key = team.key
-        drafts[index].ruleLabel = team.ruleLabel
+        drafts[index].key = drafts[team].key
+        drafts[index].ruleLabel = drafts[team].ruleLabel
         drafts[index].candidate.type = .organization
-        drafts[index].candidate.entity = team.candidate.entity
+        drafts[index].candidate.entity = drafts[team].candidate.entity
         drafts[index].candidate.source = "rule:document-team"
       }
       let covered = coveredTokens(drafts, count: tokens.count)
@@ -145,15 +145,15 @@ public struct EntityResolver: Sendable {
       where !covered[index] && tokens[index].isCapitalized && tokens[index].kind == .word {
         guard let team = teams[tokens[index].text] else { continue }
         let token = tokens[index]
-        var candidate = team.candidate
+        var candidate = drafts[team].candidate
         candidate.start = token.start
         candidate.end = token.end
         candidate.tokens = index..<(index + 1)
         candidate.sentence = sentenceOfToken[index]
         candidate.source = "rule:document-team"
         var draft = Draft(candidate: candidate, tokens)
-        draft.key = team.key
-        draft.ruleLabel = team.ruleLabel
+        draft.key = drafts[team].key
+        draft.ruleLabel = drafts[team].ruleLabel
         drafts.append(draft)
       }
     }
@@ -329,10 +329,11 @@ public struct EntityResolver: Sendable {
     var fullName: (label: String, key: String)?
 
     init(candidate: Candidate, _ tokens: [Token]) {
-      self.candidate = candidate
-      part = Self.part(candidate, tokens)
-      key = candidate.entity
-      ruleLabel = candidate.label
+      // Every field is set at once, after the call: set one by one around it, the draft was
+      // made aside and then copied.
+      let part = Self.part(candidate, tokens)
+      (self.candidate, self.part, key, ruleLabel, fullName) =
+        (candidate, part, candidate.entity, candidate.label, nil)
     }
 
     /// The words of the span in folded text, without punctuation.
@@ -342,9 +343,12 @@ public struct EntityResolver: Sendable {
 
     /// The text of the candidate's span when it is part of one (hyphenated) token, or nil.
     private static func part(_ candidate: Candidate, _ tokens: [Token]) -> String? {
-      guard candidate.tokens.count == 1 else { return nil }
-      let token = tokens[candidate.tokens.lowerBound]
-      guard candidate.start != token.start || candidate.end != token.end else { return nil }
+      // (The token's bounds are read in place: a copy of it costs a retain and a release.)
+      let first = candidate.tokens.lowerBound
+      guard candidate.tokens.count == 1,
+        candidate.start != tokens[first].start || candidate.end != tokens[first].end
+      else { return nil }
+      let token = tokens[first]
       let scalars = Array(token.text.unicodeScalars)
       let from = candidate.start - token.start
       let to = candidate.end - token.start
