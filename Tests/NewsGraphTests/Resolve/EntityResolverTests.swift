@@ -113,6 +113,62 @@ import Testing
     #expect(person.entities.map(\.label) == ["José Núñez"])
   }
 
+  @Test func ruleNameDropsALeadingThe() throws {
+    let result = try Self.resolveRuleName(
+      "The Scout Association", in: "He joined The Scout Association in 1950.",
+      type: .organization, gazetteer: TestDictionary.with())
+    #expect(result.mentions.map(\.text) == ["The Scout Association"])
+    #expect(result.mentions.map(\.entity) == ["organization/scout-association"])
+    #expect(result.entities.map(\.label) == ["Scout Association"])
+    // A name that is only "The" keeps it: nothing would be left.
+    let the = try Self.resolveRuleName(
+      "The", in: "The end.", type: .organization, gazetteer: TestDictionary.with())
+    #expect(the.entities.map(\.id) == ["organization/the"])
+  }
+
+  @Test func ruleNameThatIsPartOfAHyphenatedTokenIsThatPart() throws {
+    let text = SourceText("Acme-backed rebels advanced.")
+    let tokens = Tokenizer().tokens(in: text, range: 0..<text.count)
+    try #require(tokens.first?.text == "Acme-backed")
+    let candidate = Candidate(
+      start: 0, end: 4, tokens: 0..<1, sentence: 0, type: .organization, entity: nil,
+      form: .name, source: "rule:test", priority: 8)
+    let result = EntityResolver().resolve(
+      [candidate], tokens: tokens, sentenceOfToken: Array(repeating: 0, count: tokens.count),
+      text: text, gazetteer: TestDictionary.with())
+    #expect(result.mentions.map(\.text) == ["Acme"])
+    #expect(result.entities.map(\.id) == ["organization/acme"])
+    #expect(result.entities.map(\.label) == ["Acme"])
+  }
+
+  @Test func placeNamedLikeATeamOfTheDocumentIsThatTeam() throws {
+    // "Surrey 429-7" is a team; "Surrey" the place in the prose and a bare "Surrey" are it too.
+    let text = SourceText("Surrey 429-7 . Surrey captain Chris Lewis said Surrey won.")
+    let tokens = Tokenizer().tokens(in: text, range: 0..<text.count)
+    let surreys = tokens.indices.filter { tokens[$0].text == "Surrey" }
+    try #require(surreys.count == 3)
+    let candidates = [
+      Candidate(
+        start: tokens[surreys[0]].start, end: tokens[surreys[0]].end,
+        tokens: surreys[0]..<(surreys[0] + 1), sentence: 0, type: .organization, entity: nil,
+        form: .name, source: "rule:score-line-team", priority: 8),
+      Candidate(
+        start: tokens[surreys[1]].start, end: tokens[surreys[1]].end,
+        tokens: surreys[1]..<(surreys[1] + 1), sentence: 0, type: .place, entity: "place/surrey",
+        form: .name, source: "dictionary:places", priority: 5),
+    ]
+    let result = EntityResolver().resolve(
+      candidates, tokens: tokens, sentenceOfToken: Array(repeating: 0, count: tokens.count),
+      text: text, gazetteer: TestDictionary.with())
+    #expect(result.mentions.map(\.entity) == Array(repeating: "organization/surrey", count: 3))
+    #expect(result.mentions.map(\.type) == [.organization, .organization, .organization])
+    #expect(
+      result.mentions.map(\.source) == [
+        "rule:score-line-team", "rule:document-team", "rule:document-team",
+      ])
+    #expect(result.entities.map(\.label) == ["Surrey"])
+  }
+
   @Test func mentionTextIsTheInputAsWritten() {
     let document = Pipeline.document("U.S.\u{00A0}troops left Egypt\u{2019}s border.", rules: [])
     #expect(document.mentions.map(\.text) == ["U.S.", "Egypt"])
