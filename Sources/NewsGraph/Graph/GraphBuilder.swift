@@ -324,13 +324,17 @@ public struct GraphBuilder: Sendable {
       let order = StringOrder.indices(sorting: ids)
       var rank = [Int32](repeating: 0, count: ids.count)
       for (position, at) in order.enumerated() { rank[at] = Int32(position) }
-      let nodeList = order.compactMap { at -> CooccurrenceGraph.Node? in
-        guard hasNode[at] else { return nil }
-        let state = nodes[at]
-        return CooccurrenceGraph.Node(
-          id: ids[at], label: state.label, type: state.type, mentions: state.mentions,
-          documents: state.documents, aliases: state.aliases, windows: state.windows,
-          dates: Self.sorted(state.dates))
+      // Nodes and links are appended to lists made at their size, reading each state in place:
+      // `compactMap` and `map` over copies of the states cost more.
+      var nodeList: [CooccurrenceGraph.Node] = []
+      nodeList.reserveCapacity(nodes.count)
+      for at in order where hasNode[at] {
+        nodeList.append(
+          CooccurrenceGraph.Node(
+            id: ids[at], label: nodes[at].label, type: nodes[at].type,
+            mentions: nodes[at].mentions, documents: nodes[at].documents,
+            aliases: nodes[at].aliases, windows: nodes[at].windows,
+            dates: Self.sorted(nodes[at].dates)))
       }
       // The links' ranks are sorted, then each link is made once, in order: sorting the links
       // themselves moved every one (strings, evidence and all) many times. No two links rank
@@ -339,12 +343,15 @@ public struct GraphBuilder: Sendable {
       let ranks = edgeKeys.map { key in
         Self.key(rank[Int(key >> 32)], rank[Int(key & 0xFFFF_FFFF)])
       }
-      let edgeList = ranks.indices.sorted { ranks[$0] < ranks[$1] }.map { at in
-        let state = edgeStates[at]
-        return CooccurrenceGraph.Edge(
-          source: ids[Int(order[Int(ranks[at] >> 32)])],
-          target: ids[Int(order[Int(ranks[at] & 0xFFFF_FFFF)])], count: state.count,
-          documents: state.documents, evidence: state.evidence, dates: Self.sorted(state.dates))
+      var edgeList: [CooccurrenceGraph.Edge] = []
+      edgeList.reserveCapacity(edgeStates.count)
+      for at in ranks.indices.sorted(by: { ranks[$0] < ranks[$1] }) {
+        edgeList.append(
+          CooccurrenceGraph.Edge(
+            source: ids[Int(order[Int(ranks[at] >> 32)])],
+            target: ids[Int(order[Int(ranks[at] & 0xFFFF_FFFF)])], count: edgeStates[at].count,
+            documents: edgeStates[at].documents, evidence: edgeStates[at].evidence,
+            dates: Self.sorted(edgeStates[at].dates)))
       }
       return CooccurrenceGraph(
         nodes: nodeList, edges: edgeList, window: builder.window, documentCount: documentCount,
