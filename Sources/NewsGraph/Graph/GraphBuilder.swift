@@ -178,6 +178,9 @@ public struct GraphBuilder: Sendable {
       let limit = max(2, builder.windowEntityLimit)
       let evidenceLimit = self.evidenceLimit
       var snippets = Snippets(sentences: document.sentences.count)
+      let template = CooccurrenceGraph.Evidence(
+        document: document.id, sentence: 0, text: "", date: metadata.date,
+        source: metadata.source, title: metadata.title)
       for window in windows {
         for local in window.ids where hasNode[Int(numbers[Int(local)])] {
           nodes[Int(numbers[Int(local)])].windows += 1
@@ -204,7 +207,7 @@ public struct GraphBuilder: Sendable {
               index = sentenceIndex
               let item = builder.evidence(
                 document, window: window.sentences, pair: (a, b), index: sentenceIndex,
-                text: text, metadata: metadata, snippets: &snippets)
+                text: text, template: template, snippets: &snippets)
               Self.insert(item, into: &edgeStates[at].evidence, limit: evidenceLimit)
             }
             edgeStates[at].count += 1
@@ -683,9 +686,13 @@ public struct GraphBuilder: Sendable {
 
   /// The sentence of a window that names both entities; when none does, the sentences from the
   /// first that names one of them to the first that names the other.
+  ///
+  /// - Parameter template: the document's id and metadata, made once per document: each item
+  ///   is a copy of it with its sentence and text (the three optional strings of the metadata
+  ///   were copied one by one, through their generic copy, for every item).
   func evidence(
     _ document: Document, window: Range<Int>, pair: (a: Int32, b: Int32), index: SentenceIndex,
-    text: SourceText, metadata: DocumentMetadata, snippets: inout Snippets
+    text: SourceText, template: CooccurrenceGraph.Evidence, snippets: inout Snippets
   ) -> CooccurrenceGraph.Evidence {
     var first = window.lowerBound
     var last = window.lowerBound
@@ -713,9 +720,10 @@ public struct GraphBuilder: Sendable {
         : text.singleLineText(start..<upper)
       snippets.insert(snippet, first, last)
     }
-    return CooccurrenceGraph.Evidence(
-      document: document.id, sentence: first, text: snippet, date: metadata.date,
-      source: metadata.source, title: metadata.title)
+    var item = template
+    item.sentence = first
+    item.text = snippet
+    return item
   }
 
   struct Pair: Hashable, Sendable {
