@@ -301,6 +301,12 @@ public struct GraphBuilder: Sendable {
       limit: Int
     ) {
       guard limit > 0 else { return }
+      // A link's first item (most items are): a list made with it costs less than growing
+      // the empty one.
+      if evidence.isEmpty {
+        evidence = [item]
+        return
+      }
       var index = evidence.endIndex
       while index > evidence.startIndex && item < evidence[index - 1] { index -= 1 }
       if index > evidence.startIndex && evidence[index - 1] == item { return }
