@@ -95,8 +95,8 @@ struct TokenFacts: OptionSet, Sendable {
     let utf8 = token.text.utf8
     let table = Self.table
     self = withUnsafePointer(to: token) { token in
-      utf8.withContiguousStorageIfAvailable { table.facts(of: token, utf8: $0).facts }
-        ?? Array(utf8).withUnsafeBufferPointer { table.facts(of: token, utf8: $0).facts }
+      utf8.withContiguousStorageIfAvailable { table.facts(of: token, utf8: $0) }
+        ?? Array(utf8).withUnsafeBufferPointer { table.facts(of: token, utf8: $0) }
     }
   }
 
@@ -131,17 +131,15 @@ struct TokenFacts: OptionSet, Sendable {
       }
     }
 
-    /// The facts of `token`, whose text's UTF-8 bytes are `utf8`, and the bytes'
-    /// `StringTable.hash(_:)`, which a caller looks the text up with in other tables. The token
-    /// is read where it is, and its text only when the bytes cannot answer: a token passed by
-    /// value, or captured by the caller's closure, was copied and its text retained.
+    /// The facts of `token`, whose text's UTF-8 bytes are `utf8`. The token is read where it
+    /// is, and its text only when the bytes cannot answer: a token passed by value, or captured
+    /// by the caller's closure, was copied and its text retained.
     func facts(
       of token: UnsafePointer<Token>, utf8 bytes: UnsafeBufferPointer<UInt8>
-    ) -> (facts: TokenFacts, hash: UInt32) {
-      let hash = token.pointee.textHash
+    ) -> TokenFacts {
       let lists = listFacts(
-        of: token, utf8: bytes, hash: hash, isASCII: token.pointee.isASCII)
-      return (TokenFacts.shape(of: token, byteCount: bytes.count).union(lists), hash)
+        of: token, utf8: bytes, hash: token.pointee.textHash, isASCII: token.pointee.isASCII)
+      return TokenFacts.shape(of: token, byteCount: bytes.count).union(lists)
     }
 
     /// The facts of the lists that a token's text is in, given its bytes, their hash and whether

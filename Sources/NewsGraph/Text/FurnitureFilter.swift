@@ -303,8 +303,8 @@ struct LineShape {
   static let mostWordsMarked = 16
 
   /// One pass over a line's scalars from `lower`, which is not white space, to its line break:
-  /// its words and letters, and its key (not the cases of its words: `countWordCases(_:_:)`). Returns where the line break is (or the end of the
-  /// text).
+  /// its words and letters, and its key (not the cases of its words: `countWordCases(_:_:)`).
+  /// Returns where the line break is (or the end of the text).
   ///
   /// An ASCII scalar is classed by one look-up in `LineClass.ascii` and lowered by arithmetic,
   /// and the ASCII letters that follow it in its word run in a loop of their own; the Unicode
