@@ -74,6 +74,8 @@ public struct GraphBuilder: Sendable {
     private var edgeIndex = LinkIndex()
     private var edgeKeys: [UInt64] = []
     private var edgeStates: [EdgeState] = []
+    /// The evidence of every link.
+    private var evidence = EvidencePool()
     private var documentCount = 0
     private var windowCount = 0
     private var evidenceLimit: Int
@@ -103,7 +105,8 @@ public struct GraphBuilder: Sendable {
       /// The `documentCount` of the last document added that links the two: a link counts a
       /// document once however many of its windows link them.
       var lastDocument = 0
-      var evidence: [CooccurrenceGraph.Evidence] = []
+      /// The link's items in `evidence`.
+      var evidence = EvidencePool.List()
       var dates: Set<String> = []
     }
 
@@ -178,9 +181,10 @@ public struct GraphBuilder: Sendable {
       let limit = max(2, builder.windowEntityLimit)
       let evidenceLimit = self.evidenceLimit
       var snippets = Snippets(sentences: document.sentences.count)
-      let template = CooccurrenceGraph.Evidence(
-        document: document.id, sentence: 0, text: "", date: metadata.date,
-        source: metadata.source, title: metadata.title)
+      // The document's number in `evidence`, kept when the first pair is linked, and dropped
+      // again if no item quotes it.
+      var quoted: Int32?
+      var quotes = false
       for window in windows {
         for local in window.ids where hasNode[Int(numbers[Int(local)])] {
           nodes[Int(numbers[Int(local)])].windows += 1
@@ -202,13 +206,25 @@ public struct GraphBuilder: Sendable {
           let a = linked[i]
           for b in linked[(i + 1)...] {
             let at = edge(Self.key(numbers[Int(a)], numbers[Int(b)]))
-            if wouldKeep(document.id, window.sentences.lowerBound, in: edgeStates[at].evidence) {
+            let number =
+              quoted
+              ?? evidence.document(
+                id: document.id, date: metadata.date, source: metadata.source,
+                title: metadata.title)
+            quoted = number
+            if evidence.wouldKeep(
+              number, window.sentences.lowerBound, in: edgeStates[at].evidence,
+              limit: evidenceLimit)
+            {
               let sentenceIndex = index ?? SentenceIndex(entities)
               index = sentenceIndex
-              let item = builder.evidence(
+              let (sentence, snippet) = builder.evidence(
                 document, window: window.sentences, pair: (a, b), index: sentenceIndex,
-                text: text, template: template, snippets: &snippets)
-              Self.insert(item, into: &edgeStates[at].evidence, limit: evidenceLimit)
+                text: text, snippets: &snippets)
+              evidence.insert(
+                document: number, sentence: sentence, text: snippet,
+                into: &edgeStates[at].evidence, limit: evidenceLimit)
+              quotes = true
             }
             edgeStates[at].count += 1
             if edgeStates[at].lastDocument != documentCount {
@@ -219,6 +235,7 @@ public struct GraphBuilder: Sendable {
           }
         }
       }
+      if quoted != nil && !quotes { evidence.removeLastDocument() }
     }
 
     /// Adds a whole graph of other documents: counts add, sets unite, and the evidence kept is
@@ -236,7 +253,7 @@ public struct GraphBuilder: Sendable {
         evidenceLimit = max(0, graph.evidenceLimit)
         let limit = evidenceLimit
         for at in edgeStates.indices where edgeStates[at].evidence.count > limit {
-          edgeStates[at].evidence.removeLast(edgeStates[at].evidence.count - limit)
+          evidence.truncate(&edgeStates[at].evidence, to: limit)
         }
       }
       for other in graph.nodes {
@@ -255,8 +272,12 @@ public struct GraphBuilder: Sendable {
         edgeStates[at].count += other.count
         edgeStates[at].documents += other.documents
         edgeStates[at].dates.formUnion(other.dates)
-        for item in other.evidence {
-          Self.insert(item, into: &edgeStates[at].evidence, limit: limit)
+        for item in other.evidence where limit > 0 {
+          let number = evidence.document(
+            id: item.document, date: item.date, source: item.source, title: item.title)
+          evidence.insert(
+            document: number, sentence: item.sentence, text: item.text,
+            into: &edgeStates[at].evidence, limit: limit)
         }
       }
     }
@@ -279,45 +300,6 @@ public struct GraphBuilder: Sendable {
           sorted.insert(string, at: low)
         }
       }
-    }
-
-    /// Whether evidence from this document and sentence could enter a full list: cheap, so
-    /// the sentence text is cut only when it may be kept.
-    private func wouldKeep(
-      _ document: String, _ sentence: Int, in evidence: [CooccurrenceGraph.Evidence]
-    ) -> Bool {
-      guard evidenceLimit > 0 else { return false }
-      guard evidence.count >= evidenceLimit else { return true }
-      // By index: `evidence.last` copied the whole item, retaining and releasing its strings.
-      let last = evidence.count - 1
-      return (document, sentence) <= (evidence[last].document, evidence[last].sentence)
-    }
-
-    /// Inserts in order, drops duplicates, keeps the first `limit`. (The item is consumed: one
-    /// that is kept moves into the list instead of being copied.)
-    static func insert(
-      _ item: consuming CooccurrenceGraph.Evidence,
-      into evidence: inout [CooccurrenceGraph.Evidence],
-      limit: Int
-    ) {
-      guard limit > 0 else { return }
-      // A link's first item (most items are): a list made with it costs less than growing
-      // the empty one.
-      if evidence.isEmpty {
-        evidence = [item]
-        return
-      }
-      var index = evidence.endIndex
-      while index > evidence.startIndex && item < evidence[index - 1] { index -= 1 }
-      if index > evidence.startIndex && evidence[index - 1] == item { return }
-      guard index < limit else { return }
-      // Evidence mostly comes in order: appending is much cheaper than a general insert.
-      if index == evidence.endIndex {
-        evidence.append(item)
-        return
-      }
-      evidence.insert(item, at: index)
-      if evidence.count > limit { evidence.removeLast(evidence.count - limit) }
     }
 
     /// The dates in order: most corpora give none, and sorting an empty set still cost a
@@ -359,7 +341,8 @@ public struct GraphBuilder: Sendable {
           CooccurrenceGraph.Edge(
             source: ids[Int(order[Int(ranks[at] >> 32)])],
             target: ids[Int(order[Int(ranks[at] & 0xFFFF_FFFF)])], count: edgeStates[at].count,
-            documents: edgeStates[at].documents, evidence: edgeStates[at].evidence,
+            documents: edgeStates[at].documents,
+            evidence: evidence.evidence(of: edgeStates[at].evidence),
             dates: Self.sorted(edgeStates[at].dates)))
       }
       return CooccurrenceGraph(
@@ -693,13 +676,12 @@ public struct GraphBuilder: Sendable {
   /// The sentence of a window that names both entities; when none does, the sentences from the
   /// first that names one of them to the first that names the other.
   ///
-  /// - Parameter template: the document's id and metadata, made once per document: each item
-  ///   is a copy of it with its sentence and text (the three optional strings of the metadata
-  ///   were copied one by one, through their generic copy, for every item).
+  ///
+  /// - Returns: the sentence quoted first and the text quoted.
   func evidence(
     _ document: Document, window: Range<Int>, pair: (a: Int32, b: Int32), index: SentenceIndex,
-    text: SourceText, template: CooccurrenceGraph.Evidence, snippets: inout Snippets
-  ) -> CooccurrenceGraph.Evidence {
+    text: SourceText, snippets: inout Snippets
+  ) -> (sentence: Int, text: String) {
     var first = window.lowerBound
     var last = window.lowerBound
     if let both = index.firstShared(pair.a, pair.b, in: window) {
@@ -726,10 +708,7 @@ public struct GraphBuilder: Sendable {
         : text.singleLineText(start..<upper)
       snippets.insert(snippet, first, last)
     }
-    var item = template
-    item.sentence = first
-    item.text = snippet
-    return item
+    return (first, snippet)
   }
 
   struct Pair: Hashable, Sendable {

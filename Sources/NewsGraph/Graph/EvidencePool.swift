@@ -1,0 +1,177 @@
+/// The evidence of every link of an accumulator, in one pool: each link's items are a list
+/// linked through the pool, in order, and an item names its document by number.
+///
+/// A `[CooccurrenceGraph.Evidence]` for each link was an allocation per link, and each item a
+/// copy of the document's id and its three optional strings of metadata, retained when the item
+/// was made, compared, moved and released. Here a document and its metadata are kept once, an
+/// item is its document's number, its sentence and its text, and an item that drops out of a
+/// full list leaves its place for the next one. Items become `CooccurrenceGraph.Evidence` when
+/// the graph is made, in the order `CooccurrenceGraph.Evidence`'s `<` gives them.
+struct EvidencePool: Sendable {
+  /// A document quoted: its id and what the input said about it.
+  struct Document: Sendable {
+    var id: String
+    var date: String?
+    var source: String?
+    var title: String?
+  }
+
+  /// The items of one link, in order: at most a few, so they are found by walking the list.
+  struct List: Sendable {
+    /// The index in `items` of the first item; -1 when there is none.
+    fileprivate var first: Int32 = -1
+    /// How many items there are.
+    fileprivate(set) var count = 0
+  }
+
+  private struct Item: Sendable {
+    /// The index in `documents`.
+    var document: Int32
+    var sentence: Int
+    var text: String
+    /// The index in `items` of the next item of the list (or of the next free place); -1 at
+    /// the end.
+    var next: Int32
+  }
+
+  private var documents: [Document] = []
+  private var items: [Item] = []
+  /// The first of the places that items dropped out of left, linked through `next`; -1 when
+  /// there is none.
+  private var free: Int32 = -1
+
+  /// Keeps a document, whose number is returned: items of one document name it by that number,
+  /// so that comparing two of them compares neither its id nor its metadata.
+  mutating func document(
+    id: String, date: String? = nil, source: String? = nil, title: String? = nil
+  ) -> Int32 {
+    documents.append(Document(id: id, date: date, source: source, title: title))
+    return Int32(documents.count - 1)
+  }
+
+  /// Drops the last document kept, which no item names.
+  mutating func removeLastDocument() {
+    documents.removeLast()
+  }
+
+  /// Whether an item of this document and sentence could enter the list when it holds at most
+  /// `limit` items: cheap, so that a sentence's text is cut only when it may be kept.
+  func wouldKeep(_ document: Int32, _ sentence: Int, in list: List, limit: Int) -> Bool {
+    guard limit > 0 else { return false }
+    guard list.count >= limit else { return true }
+    var last = Int(list.first)
+    while items[last].next >= 0 { last = Int(items[last].next) }
+    let other = items[last].document
+    if other == document { return sentence <= items[last].sentence }
+    let (id, otherId) = (documents[Int(document)].id, documents[Int(other)].id)
+    return id != otherId ? id < otherId : sentence <= items[last].sentence
+  }
+
+  /// Inserts an item in order, unless the list holds the same one, and keeps the first `limit`.
+  mutating func insert(
+    document: Int32, sentence: Int, text: String, into list: inout List, limit: Int
+  ) {
+    guard limit > 0 else { return }
+    // The item's place: after every item it does not precede, which are the first ones.
+    var previous: Int32 = -1
+    var next = list.first
+    var position = 0
+    while next >= 0 && !precedes(document, sentence, text, next) {
+      previous = next
+      next = items[Int(next)].next
+      position += 1
+    }
+    if previous >= 0 && isSame(document, sentence, text, previous) { return }
+    guard position < limit else { return }
+    let item = Item(document: document, sentence: sentence, text: text, next: next)
+    let at: Int32
+    if free >= 0 {
+      at = free
+      free = items[Int(at)].next
+      items[Int(at)] = item
+    } else {
+      at = Int32(items.count)
+      items.append(item)
+    }
+    if previous >= 0 { items[Int(previous)].next = at } else { list.first = at }
+    list.count += 1
+    if list.count > limit { truncate(&list, to: limit) }
+  }
+
+  /// Drops the items of a list after the first `limit`, leaving their places free.
+  mutating func truncate(_ list: inout List, to limit: Int) {
+    guard list.count > limit else { return }
+    guard limit > 0 else {
+      release(from: list.first)
+      list = List()
+      return
+    }
+    var last = Int(list.first)
+    for _ in 1..<limit { last = Int(items[last].next) }
+    release(from: items[last].next)
+    items[last].next = -1
+    list.count = limit
+  }
+
+  /// Frees the items from `first` to the end of its list.
+  private mutating func release(from first: Int32) {
+    var at = first
+    while at >= 0 {
+      let next = items[Int(at)].next
+      items[Int(at)].text = ""
+      items[Int(at)].next = free
+      free = at
+      at = next
+    }
+  }
+
+  /// The items of a list, in order.
+  func evidence(of list: List) -> [CooccurrenceGraph.Evidence] {
+    guard list.first >= 0 else { return [] }
+    // Made with its first item, as most lists have one: growing an empty array cost more.
+    var evidence = [item(list.first)]
+    var at = items[Int(list.first)].next
+    while at >= 0 {
+      evidence.append(item(at))
+      at = items[Int(at)].next
+    }
+    return evidence
+  }
+
+  /// The item at `at`, read in place.
+  private func item(_ at: Int32) -> CooccurrenceGraph.Evidence {
+    let document = Int(items[Int(at)].document)
+    return CooccurrenceGraph.Evidence(
+      document: documents[document].id, sentence: items[Int(at)].sentence,
+      text: items[Int(at)].text, date: documents[document].date,
+      source: documents[document].source, title: documents[document].title)
+  }
+
+  /// Whether the item of `document`, `sentence` and `text` comes before the item at `at`, as
+  /// `CooccurrenceGraph.Evidence`'s `<` orders them.
+  private func precedes(_ document: Int32, _ sentence: Int, _ text: String, _ at: Int32) -> Bool {
+    let other = items[Int(at)].document
+    // Items of one document number have one id and one metadata: only their sentences and
+    // texts can differ.
+    if document != other && documents[Int(document)].id != documents[Int(other)].id {
+      return documents[Int(document)].id < documents[Int(other)].id
+    }
+    if sentence != items[Int(at)].sentence { return sentence < items[Int(at)].sentence }
+    if text != items[Int(at)].text { return text < items[Int(at)].text }
+    if document == other { return false }
+    let (one, two) = (documents[Int(document)], documents[Int(other)])
+    return (one.date ?? "", one.source ?? "", one.title ?? "")
+      < (two.date ?? "", two.source ?? "", two.title ?? "")
+  }
+
+  /// Whether the item of `document`, `sentence` and `text` is the item at `at`, as
+  /// `CooccurrenceGraph.Evidence`'s `==` tells.
+  private func isSame(_ document: Int32, _ sentence: Int, _ text: String, _ at: Int32) -> Bool {
+    guard sentence == items[Int(at)].sentence && text == items[Int(at)].text else { return false }
+    let other = items[Int(at)].document
+    if document == other { return true }
+    let (one, two) = (documents[Int(document)], documents[Int(other)])
+    return one.id == two.id && one.date == two.date && one.source == two.source
+      && one.title == two.title
+  }
+}
