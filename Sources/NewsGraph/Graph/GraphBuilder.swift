@@ -76,6 +76,8 @@ public struct GraphBuilder: Sendable {
     private var edgeStates: [EdgeState] = []
     /// The evidence of every link.
     private var evidence = EvidencePool()
+    /// The arrays a document is worked on in, kept from one document to the next.
+    private var scratch = Scratch()
     private var documentCount = 0
     private var windowCount = 0
     private var evidenceLimit: Int
@@ -157,12 +159,16 @@ public struct GraphBuilder: Sendable {
       _ document: Document, text: SourceText, metadata: DocumentMetadata = DocumentMetadata()
     ) {
       documentCount += 1
+      // Taken out while the document is added, so that changing the accumulator does not
+      // copy them, and put back after.
+      var scratch = Scratch()
+      swap(&scratch, &self.scratch)
+      defer { swap(&scratch, &self.scratch) }
       // The number of each entity listed, in order: the first ones of the windows' numbers.
-      var numbers: [Int32] = []
-      numbers.reserveCapacity(document.entities.count)
+      scratch.numbers.removeAll(keepingCapacity: true)
       for entity in document.entities {
         let at = node(entity.id, label: entity.label, type: entity.type)
-        numbers.append(Int32(at))
+        scratch.numbers.append(Int32(at))
         if entity.label < nodes[at].label { nodes[at].label = entity.label }
         if entity.type < nodes[at].type { nodes[at].type = entity.type }
         nodes[at].mentions += entity.mentions
@@ -170,22 +176,24 @@ public struct GraphBuilder: Sendable {
         Self.unite(entity.aliases, into: &nodes[at].aliases)
         if let date = metadata.date { nodes[at].dates.insert(date) }
       }
-      let (total, windows, entities) = builder.windows(of: document)
-      windowCount += total
+      windowCount += builder.windows(
+        of: document, entities: &scratch.entities, into: &scratch.windows)
+      let entities = scratch.entities
       // The document's entities are numbered as listed, so only an id it does not list is
       // looked up again.
-      numbers.removeLast(numbers.count - entities.listed)
-      for id in entities.ids[entities.listed...] { numbers.append(number(id)) }
-      var index: SentenceIndex?
+      scratch.numbers.removeLast(scratch.numbers.count - entities.listed)
+      for id in entities.ids[entities.listed...] { scratch.numbers.append(number(id)) }
+      let numbers = scratch.numbers
+      var indexed = false
       var named: [[Int32]]?
       let limit = max(2, builder.windowEntityLimit)
       let evidenceLimit = self.evidenceLimit
-      var snippets = Snippets(sentences: document.sentences.count)
+      scratch.snippets.reset(sentences: document.sentences.count)
       // The document's number in `evidence`, kept when the first pair is linked, and dropped
       // again if no item quotes it.
       var quoted: Int32?
       var quotes = false
-      for window in windows {
+      for window in scratch.windows {
         for local in window.ids where hasNode[Int(numbers[Int(local)])] {
           nodes[Int(numbers[Int(local)])].windows += 1
         }
@@ -216,11 +224,13 @@ public struct GraphBuilder: Sendable {
               number, window.sentences.lowerBound, in: edgeStates[at].evidence,
               limit: evidenceLimit)
             {
-              let sentenceIndex = index ?? SentenceIndex(entities)
-              index = sentenceIndex
+              if !indexed {
+                scratch.index.load(entities)
+                indexed = true
+              }
               let (sentence, snippet) = builder.evidence(
-                document, window: window.sentences, pair: (a, b), index: sentenceIndex,
-                text: text, snippets: &snippets)
+                document, window: window.sentences, pair: (a, b), index: scratch.index,
+                text: text, snippets: &scratch.snippets)
               evidence.insert(
                 document: number, sentence: sentence, text: snippet,
                 into: &edgeStates[at].evidence, limit: evidenceLimit)
@@ -360,24 +370,48 @@ public struct GraphBuilder: Sendable {
     var ids: ArraySlice<Int32>
   }
 
+  /// The arrays the accumulator works on a document in, kept from one document to the next so
+  /// that their storage serves them all: made anew, they were a dozen allocations and releases
+  /// a document.
+  struct Scratch {
+    var entities = SentenceEntities()
+    var windows: [WindowSpan] = []
+    /// The accumulator's number of each of the document's entities.
+    var numbers: [Int32] = []
+    var index = SentenceIndex()
+    var snippets = Snippets()
+  }
+
   /// The entities of a document, numbered as the document lists them (then an entity that only a
   /// mention names, as first named), and those each sentence names: windows, links and the
   /// sentence index work on these numbers, so a string is hashed once per mention and never
   /// compared.
   struct SentenceEntities {
     /// The ids: entity `n` is `ids[n]`.
-    var ids: [String]
+    var ids: [String] = []
     /// The first `listed` ids are those of the document's first `listed` entities, in order:
     /// all of them, unless an id is listed twice (then those before it).
-    var listed: Int
+    var listed = 0
     /// The entities each sentence names, sorted, each once, one sentence after the other: those
     /// of sentence `s` are `numbers[starts[s]..<starts[s + 1]]` (`self[s]`). One array for all
     /// sentences: an array each was an allocation and a release a sentence. Mentions whose
     /// sentence is not one of the document's are left out.
-    var starts: [Int]
-    var numbers: [Int32]
+    var starts: [Int] = [0]
+    var numbers: [Int32] = []
+    /// The entity of each mention (-1 for a mention left out), kept with the others so that its
+    /// storage too serves the next document.
+    private var named: [Int32] = []
+
+    /// The entities of no document: no sentences.
+    init() {}
 
     init(_ document: Document) {
+      load(document)
+    }
+
+    /// Makes these the entities of `document`, in the storage of the arrays they had: the
+    /// accumulator loads every document into the same one.
+    mutating func load(_ document: Document) {
       let count = document.sentences.count
       var numbering = StringNumbering(capacity: document.entities.count)
       for entity in document.entities {
@@ -385,10 +419,12 @@ public struct GraphBuilder: Sendable {
         guard numbering.insert(entity.id).isNew else { break }
       }
       listed = numbering.count
-      // Each mention's entity (-1 for a mention left out), and how many each sentence has; then
-      // the mentions are placed sentence by sentence.
-      var named = [Int32](repeating: -1, count: document.mentions.count)
-      var starts = [Int](repeating: 0, count: count + 1)
+      // Each mention's entity, and how many each sentence has; then the mentions are placed
+      // sentence by sentence.
+      named.removeAll(keepingCapacity: true)
+      named.append(contentsOf: repeatElement(-1, count: document.mentions.count))
+      starts.removeAll(keepingCapacity: true)
+      starts.append(contentsOf: repeatElement(0, count: count + 1))
       // By index, so that only the two fields read are copied out of each mention.
       for at in document.mentions.indices {
         let sentence = document.mentions[at].sentence
@@ -398,17 +434,21 @@ public struct GraphBuilder: Sendable {
       }
       ids = numbering.strings
       for sentence in 0..<count { starts[sentence + 1] += starts[sentence] }
-      var numbers = [Int32](repeating: 0, count: starts[count])
-      var next = starts
+      numbers.removeAll(keepingCapacity: true)
+      numbers.append(contentsOf: repeatElement(0, count: starts[count]))
+      // Each sentence's start moves on as its mentions are placed, to where it ends: where the
+      // next one starts.
       for at in document.mentions.indices where named[at] >= 0 {
         let sentence = document.mentions[at].sentence
-        numbers[next[sentence]] = named[at]
-        next[sentence] += 1
+        numbers[starts[sentence]] = named[at]
+        starts[sentence] += 1
       }
       // Each sentence's numbers sorted and each once, moved down to follow the sentence before.
       var kept = 0
+      var first = 0
       for sentence in 0..<count {
-        let range = starts[sentence]..<starts[sentence + 1]
+        let range = first..<starts[sentence]
+        first = starts[sentence]
         starts[sentence] = kept
         if range.count > 1 {
           kept = Self.formDistinct(&numbers, in: range, to: kept)
@@ -419,8 +459,6 @@ public struct GraphBuilder: Sendable {
       }
       starts[count] = kept
       numbers.removeLast(numbers.count - kept)
-      self.starts = starts
-      self.numbers = numbers
     }
 
     /// The number of sentences.
@@ -478,26 +516,29 @@ public struct GraphBuilder: Sendable {
     }
   }
 
-  /// The windows of a document that name at least one entity, the number of all its windows
-  /// (the N of PMI-type weights) and the entities of each sentence.
-  func windows(of document: Document) -> (
-    total: Int, windows: [WindowSpan], entities: SentenceEntities
-  ) {
-    let entities = SentenceEntities(document)
+  /// Loads the entities of each sentence of a document into `entities` and the windows that
+  /// name at least one entity into `windows`, each in the storage it had; returns the number of
+  /// all its windows (the N of PMI-type weights).
+  func windows(
+    of document: Document, entities: inout SentenceEntities, into windows: inout [WindowSpan]
+  ) -> Int {
+    // The windows of the document before share the entities' storage: they go first, so that
+    // loading the entities does not copy it.
+    windows.removeAll(keepingCapacity: true)
+    entities.load(document)
+    let entities = entities
     let count = entities.sentenceCount
     switch window {
     case .sentence:
-      var windows: [WindowSpan] = []
-      windows.reserveCapacity(count)
       for sentence in 0..<count where entities.starts[sentence] < entities.starts[sentence + 1] {
         windows.append(WindowSpan(sentences: sentence..<(sentence + 1), ids: entities[sentence]))
       }
-      return (count, windows, entities)
+      return count
     case .document:
       let all = SentenceEntities.distinct(entities.numbers)
-      return (1, all.isEmpty ? [] : [WindowSpan(sentences: 0..<count, ids: all[...])], entities)
+      if !all.isEmpty { windows.append(WindowSpan(sentences: 0..<count, ids: all[...])) }
+      return 1
     case .paragraph:
-      var result: [WindowSpan] = []
       var total = 0
       var current: [Int32] = []
       var first = 0
@@ -505,7 +546,7 @@ public struct GraphBuilder: Sendable {
       for (index, sentence) in document.sentences.enumerated() {
         if sentence.paragraph != paragraph {
           if !current.isEmpty {
-            result.append(
+            windows.append(
               WindowSpan(sentences: first..<index, ids: SentenceEntities.distinct(current)[...]))
           }
           current = []
@@ -516,13 +557,13 @@ public struct GraphBuilder: Sendable {
         current += entities[index]
       }
       if !current.isEmpty {
-        result.append(
+        windows.append(
           WindowSpan(sentences: first..<count, ids: SentenceEntities.distinct(current)[...]))
       }
-      return (total, result, entities)
+      return total
     case .sentences(let requested):
       let size = max(1, requested)
-      guard count > 0 else { return (0, [], entities) }
+      guard count > 0 else { return 0 }
       let last = max(0, count - size)
       // Slide a multiset of entities instead of uniting `size` sentences per window: linear in
       // mentions whatever the size of the window. `present` lists the entities in the window
@@ -540,7 +581,6 @@ public struct GraphBuilder: Sendable {
         }
       }
       for sentence in 0..<min(count, size) { enter(sentence) }
-      var windows: [WindowSpan] = []
       for start in 0...last {
         if start > 0 {
           for id in entities[start - 1] { inWindow[Int(id)] -= 1 }
@@ -556,7 +596,7 @@ public struct GraphBuilder: Sendable {
             WindowSpan(sentences: start..<min(count, start + size), ids: present.sorted()[...]))
         }
       }
-      return (last + 1, windows, entities)
+      return last + 1
     }
   }
 
@@ -583,23 +623,36 @@ public struct GraphBuilder: Sendable {
   /// and a release each, per document).
   struct SentenceIndex {
     /// The sentences of entity `n` are `sentences[starts[n]..<starts[n + 1]]`.
-    var starts: [Int]
-    var sentences: [Int]
+    var starts: [Int] = [0]
+    var sentences: [Int] = []
+
+    /// The index of no entities.
+    init() {}
 
     init(_ entities: SentenceEntities) {
-      var starts = [Int](repeating: 0, count: entities.ids.count + 1)
+      load(entities)
+    }
+
+    /// Makes this the index of `entities`, in the storage of the arrays it had: the accumulator
+    /// loads every document's into the same one.
+    mutating func load(_ entities: SentenceEntities) {
+      let count = entities.ids.count
+      starts.removeAll(keepingCapacity: true)
+      starts.append(contentsOf: repeatElement(0, count: count + 1))
       for id in entities.numbers { starts[Int(id) + 1] += 1 }
-      for at in entities.ids.indices { starts[at + 1] += starts[at] }
-      var next = starts
-      var sentences = [Int](repeating: 0, count: starts[entities.ids.count])
+      for at in 0..<count { starts[at + 1] += starts[at] }
+      sentences.removeAll(keepingCapacity: true)
+      sentences.append(contentsOf: repeatElement(0, count: starts[count]))
+      // Each entity's start moves on as its sentences are placed, to where the next one
+      // starts; then every start moves back one entity.
       for sentence in 0..<entities.sentenceCount {
         for id in entities[sentence] {
-          sentences[next[Int(id)]] = sentence
-          next[Int(id)] += 1
+          sentences[starts[Int(id)]] = sentence
+          starts[Int(id)] += 1
         }
       }
-      self.starts = starts
-      self.sentences = sentences
+      for at in stride(from: count, to: 0, by: -1) { starts[at] = starts[at - 1] }
+      starts[0] = 0
     }
 
     /// The sentences that name `id`, in order.
@@ -648,13 +701,21 @@ public struct GraphBuilder: Sendable {
   struct Snippets {
     /// For each first sentence, the index plus one in `cut` of the last text that starts there;
     /// 0 when none does.
-    private var latest: [Int32]
+    private var latest: [Int32] = []
     /// Each text cut, its last sentence and the index plus one of the text cut before it from
     /// the same first sentence (0 when none was).
     private var cut: [(last: Int, text: String, previous: Int32)] = []
 
-    init(sentences: Int) {
-      latest = Array(repeating: 0, count: sentences)
+    init(sentences: Int = 0) {
+      reset(sentences: sentences)
+    }
+
+    /// Forgets every text, for a document of `sentences` sentences, keeping the storage: the
+    /// accumulator cuts every document's texts into the same one.
+    mutating func reset(sentences: Int) {
+      latest.removeAll(keepingCapacity: true)
+      latest.append(contentsOf: repeatElement(0, count: sentences))
+      cut.removeAll(keepingCapacity: true)
     }
 
     /// The text cut for the sentences `first...last`, if any.
@@ -675,7 +736,6 @@ public struct GraphBuilder: Sendable {
 
   /// The sentence of a window that names both entities; when none does, the sentences from the
   /// first that names one of them to the first that names the other.
-  ///
   ///
   /// - Returns: the sentence quoted first and the text quoted.
   func evidence(

@@ -90,6 +90,37 @@ import Testing
     #expect(index.sentences.isEmpty)
   }
 
+  /// The accumulator loads every document into the same arrays: a document loaded after
+  /// others, with more or fewer sentences, entities and mentions, gives what it gives alone.
+  @Test func documentsLoadedOneAfterAnotherAreEachTheirOwn() {
+    let documents = [
+      GraphBuilderTests.document([S(0, ["place/b", "place/a"]), S(1, ["place/c", "place/b"])]),
+      GraphBuilderTests.document([S(0, ["place/z"])]),
+      GraphBuilderTests.document([S(0, []), S(0, [])]),
+      GraphBuilderTests.document([
+        S(0, ["place/m"]), S(0, []), S(1, ["place/a", "place/m", "place/q"]), S(2, ["place/q"]),
+      ]),
+    ].map(\.0)
+    var entities = SentenceEntities()
+    var index = GraphBuilder.SentenceIndex()
+    var windows: [GraphBuilder.WindowSpan] = []
+    for window in [Window.sentence, .paragraph, .document, .sentences(2)] {
+      let builder = GraphBuilder(window: window)
+      for document in documents {
+        let total = builder.windows(of: document, entities: &entities, into: &windows)
+        index.load(entities)
+        let alone = WindowEntityLimitTests.windows(builder, document)
+        #expect(total == alone.total)
+        #expect(windows.map(\.sentences) == alone.windows.map(\.sentences))
+        #expect(windows.map(\.ids) == alone.windows.map(\.ids))
+        #expect(entities.ids == alone.entities.ids && entities.listed == alone.entities.listed)
+        #expect(Self.bySentence(entities) == Self.bySentence(alone.entities))
+        let fresh = GraphBuilder.SentenceIndex(alone.entities)
+        #expect(index.starts == fresh.starts && index.sentences == fresh.sentences)
+      }
+    }
+  }
+
   @Test(
     arguments: [
       ([], [], "nothing"),

@@ -16,5 +16,9 @@ import Testing
     #expect(snippets.text(1, 2) == nil, "same first sentence, another last")
     #expect(snippets.text(0, 3) == nil)
     #expect(snippets.text(3, 3) == nil)
+    snippets.reset(sentences: 2)
+    #expect(snippets.text(1, 1) == nil, "reset for another document: no text is left")
+    snippets.insert("next", 1, 1)
+    #expect(snippets.text(1, 1) == "next")
   }
 }

@@ -61,7 +61,7 @@ import Testing
     ])
     let builder = GraphBuilder(window: window, windowEntityLimit: 4)
     let graph = builder.graph(of: [(document, text)])
-    let windows = builder.windows(of: document).windows.filter { $0.ids.count > 1 }
+    let windows = Self.windows(builder, document).windows.filter { $0.ids.count > 1 }
     #expect(graph.nodes.count == 12)
     #expect(!graph.edges.isEmpty && graph.edges.count <= windows.count * 6, "4 linked a window")
     FuzzTargets.check(graph)
@@ -90,7 +90,7 @@ import Testing
     }
     let (document, _) = GraphBuilderTests.document(sentences)
     let builder = GraphBuilder(window: size == 1 ? .sentence : .sentences(size))
-    let (total, windows, entities) = builder.windows(of: document)
+    let (total, windows, entities) = Self.windows(builder, document)
     let bySentence = SentenceEntitiesTests.bySentence(entities)
     var expected: [GraphBuilder.WindowSpan] = []
     let last = max(0, bySentence.count - size)
@@ -102,5 +102,15 @@ import Testing
     #expect(total == last + 1)
     #expect(windows.map(\.sentences) == expected.map(\.sentences))
     #expect(windows.map(\.ids) == expected.map(\.ids))
+  }
+
+  /// The windows of a document, loaded into new arrays.
+  static func windows(_ builder: GraphBuilder, _ document: Document) -> (
+    total: Int, windows: [GraphBuilder.WindowSpan], entities: GraphBuilder.SentenceEntities
+  ) {
+    var entities = GraphBuilder.SentenceEntities()
+    var windows: [GraphBuilder.WindowSpan] = []
+    let total = builder.windows(of: document, entities: &entities, into: &windows)
+    return (total, windows, entities)
   }
 }
