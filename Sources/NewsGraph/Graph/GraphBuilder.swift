@@ -224,15 +224,22 @@ public struct GraphBuilder: Sendable {
               number, window.sentences.lowerBound, in: edgeStates[at].evidence,
               limit: evidenceLimit)
             {
-              if !indexed {
-                scratch.index.load(entities)
-                indexed = true
+              let quoted: ClosedRange<Int>
+              if window.sentences.count == 1 {
+                // A window of one sentence names both there: the sentence index, which would
+                // find that sentence, is not needed (nor made, in a document of such windows).
+                quoted = window.sentences.lowerBound...window.sentences.lowerBound
+              } else {
+                if !indexed {
+                  scratch.index.load(entities)
+                  indexed = true
+                }
+                quoted = builder.quoted((a, b), in: window.sentences, index: scratch.index)
               }
-              let (sentence, snippet) = builder.evidence(
-                document, window: window.sentences, pair: (a, b), index: scratch.index,
-                text: text, snippets: &scratch.snippets)
+              let snippet = builder.snippet(
+                quoted, of: document, text: text, snippets: &scratch.snippets)
               evidence.insert(
-                document: number, sentence: sentence, text: snippet,
+                document: number, sentence: quoted.lowerBound, text: snippet,
                 into: &edgeStates[at].evidence, limit: evidenceLimit)
               quotes = true
             }
@@ -734,41 +741,37 @@ public struct GraphBuilder: Sendable {
     }
   }
 
-  /// The sentence of a window that names both entities; when none does, the sentences from the
-  /// first that names one of them to the first that names the other.
-  ///
-  /// - Returns: the sentence quoted first and the text quoted.
-  func evidence(
-    _ document: Document, window: Range<Int>, pair: (a: Int32, b: Int32), index: SentenceIndex,
-    text: SourceText, snippets: inout Snippets
-  ) -> (sentence: Int, text: String) {
-    var first = window.lowerBound
-    var last = window.lowerBound
-    if let both = index.firstShared(pair.a, pair.b, in: window) {
-      first = both
-      last = both
-    } else {
-      // No sentence names both, so each end's first sentence is the other's "first after".
-      let ends = [index.first(pair.a, in: window), index.first(pair.b, in: window)]
-        .compactMap { $0 }
-      if let low = ends.min(), let high = ends.max() {
-        first = low
-        last = high
-      }
+  /// The sentences a window's evidence for two of its entities quotes: the first sentence that
+  /// names both; when none does, the sentences from the first that names one of them to the
+  /// first that names the other.
+  func quoted(
+    _ pair: (a: Int32, b: Int32), in window: Range<Int>, index: SentenceIndex
+  ) -> ClosedRange<Int> {
+    if let both = index.firstShared(pair.a, pair.b, in: window) { return both...both }
+    // No sentence names both, so each end's first sentence is the other's "first after".
+    let ends = [index.first(pair.a, in: window), index.first(pair.b, in: window)]
+      .compactMap { $0 }
+    guard let low = ends.min(), let high = ends.max() else {
+      return window.lowerBound...window.lowerBound
     }
-    let snippet: String
-    if let known = snippets.text(first, last) {
-      snippet = known
-    } else {
-      let start = document.sentences[first].start
-      let upper = document.sentences[last].end
-      snippet =
-        upper - start > evidenceLength
-        ? text.singleLineText(start..<(start + evidenceLength), suffix: "…")
-        : text.singleLineText(start..<upper)
-      snippets.insert(snippet, first, last)
-    }
-    return (first, snippet)
+    return low...high
+  }
+
+  /// The text of the sentences quoted, on one line, cut at `evidenceLength` characters: once per
+  /// range of sentences of a document.
+  func snippet(
+    _ quoted: ClosedRange<Int>, of document: Document, text: SourceText,
+    snippets: inout Snippets
+  ) -> String {
+    if let known = snippets.text(quoted.lowerBound, quoted.upperBound) { return known }
+    let start = document.sentences[quoted.lowerBound].start
+    let upper = document.sentences[quoted.upperBound].end
+    let snippet =
+      upper - start > evidenceLength
+      ? text.singleLineText(start..<(start + evidenceLength), suffix: "…")
+      : text.singleLineText(start..<upper)
+    snippets.insert(snippet, quoted.lowerBound, quoted.upperBound)
+    return snippet
   }
 
   struct Pair: Hashable, Sendable {

@@ -79,6 +79,23 @@ import Testing
     #expect(index.firstShared(m, z, in: 1..<4) == 2)
   }
 
+  /// Evidence quotes the first sentence that names both, or the sentences from one to the
+  /// other.
+  @Test func aPairQuotesTheSentencesThatNameIt() {
+    let (document, _) = GraphBuilderTests.document([
+      S(0, ["place/z"]), S(0, ["place/a"]), S(0, ["place/a", "place/z"]), S(0, ["place/m"]),
+    ])
+    let entities = SentenceEntities(document)
+    let index = GraphBuilder.SentenceIndex(entities)
+    let (z, a, m) = (
+      number("place/z", entities), number("place/a", entities), number("place/m", entities)
+    )
+    let builder = GraphBuilder(window: .paragraph)
+    #expect(builder.quoted((z, a), in: 0..<4, index: index) == 2...2, "named together later")
+    #expect(builder.quoted((a, z), in: 0..<2, index: index) == 0...1, "apart, in either order")
+    #expect(builder.quoted((m, a), in: 0..<4, index: index) == 1...3)
+  }
+
   private func number(_ id: String, _ entities: SentenceEntities) -> Int32 {
     Int32(entities.ids.firstIndex(of: id) ?? -1)
   }
