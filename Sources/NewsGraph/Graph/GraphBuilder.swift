@@ -150,7 +150,9 @@ public struct GraphBuilder: Sendable {
       let at = Int(number(id))
       if !hasNode[at] {
         hasNode[at] = true
-        nodes[at] = NodeState(label: label, type: type)
+        // Set in the placeholder: replacing the whole state destroyed the placeholder's.
+        nodes[at].label = label
+        nodes[at].type = type
       }
       return at
     }
@@ -166,14 +168,16 @@ public struct GraphBuilder: Sendable {
       defer { swap(&scratch, &self.scratch) }
       // The number of each entity listed, in order: the first ones of the windows' numbers.
       scratch.numbers.removeAll(keepingCapacity: true)
-      for entity in document.entities {
-        let at = node(entity.id, label: entity.label, type: entity.type)
+      // By index: copying each entity out retained and released its strings and aliases.
+      let listed = document.entities
+      for i in listed.indices {
+        let at = node(listed[i].id, label: listed[i].label, type: listed[i].type)
         scratch.numbers.append(Int32(at))
-        if entity.label < nodes[at].label { nodes[at].label = entity.label }
-        if entity.type < nodes[at].type { nodes[at].type = entity.type }
-        nodes[at].mentions += entity.mentions
+        if listed[i].label < nodes[at].label { nodes[at].label = listed[i].label }
+        if listed[i].type < nodes[at].type { nodes[at].type = listed[i].type }
+        nodes[at].mentions += listed[i].mentions
         nodes[at].documents += 1
-        Self.unite(entity.aliases, into: &nodes[at].aliases)
+        Self.unite(listed[i].aliases, into: &nodes[at].aliases)
         if let date = metadata.date { nodes[at].dates.insert(date) }
       }
       windowCount += builder.windows(
@@ -421,9 +425,10 @@ public struct GraphBuilder: Sendable {
     mutating func load(_ document: Document) {
       let count = document.sentences.count
       var numbering = StringNumbering(capacity: document.entities.count)
-      for entity in document.entities {
+      // By index, so that only the id is copied out of each entity.
+      for at in document.entities.indices {
         // An id listed twice ends the numbering as listed.
-        guard numbering.insert(entity.id).isNew else { break }
+        guard numbering.insert(document.entities[at].id).isNew else { break }
       }
       listed = numbering.count
       // Each mention's entity, and how many each sentence has; then the mentions are placed
@@ -713,7 +718,10 @@ public struct GraphBuilder: Sendable {
     /// the same first sentence (0 when none was).
     private var cut: [(last: Int, text: String, previous: Int32)] = []
 
-    init(sentences: Int = 0) {
+    /// No texts, for a document of no sentences.
+    init() {}
+
+    init(sentences: Int) {
       reset(sentences: sentences)
     }
 
