@@ -7,6 +7,10 @@
 /// item is its document's number, its sentence and its text, and an item that drops out of a
 /// full list leaves its place for the next one. Items become `CooccurrenceGraph.Evidence` when
 /// the graph is made, in the order `CooccurrenceGraph.Evidence`'s `<` gives them.
+///
+/// A document is kept while it is open or an item names it: once it is closed and its last
+/// item has dropped out of its list, its place is freed for the next document, so that the pool
+/// holds what the graph keeps and not every document of a long run.
 struct EvidencePool: Sendable {
   /// A document quoted: its id and what the input said about it.
   struct Document: Sendable {
@@ -14,6 +18,10 @@ struct EvidencePool: Sendable {
     var date: String?
     var source: String?
     var title: String?
+    /// How many items name the document.
+    var items: Int32 = 0
+    /// Whether items may still be added to it (see `close(_:)`).
+    var isOpen = true
   }
 
   /// The items of one link, in order: at most a few, so they are found by walking the list.
@@ -39,19 +47,36 @@ struct EvidencePool: Sendable {
   /// The first of the places that items dropped out of left, linked through `next`; -1 when
   /// there is none.
   private var free: Int32 = -1
+  /// The places of documents that were closed and that no item names any more.
+  private var freeDocuments: [Int32] = []
 
-  /// Keeps a document, whose number is returned: items of one document name it by that number,
-  /// so that comparing two of them compares neither its id nor its metadata.
+  /// How many documents are kept: open ones and those an item names.
+  var documentCount: Int { documents.count - freeDocuments.count }
+
+  /// Keeps a document, open, whose number is returned: items of one document name it by that
+  /// number, so that comparing two of them compares neither its id nor its metadata.
   mutating func document(
     id: String, date: String? = nil, source: String? = nil, title: String? = nil
   ) -> Int32 {
-    documents.append(Document(id: id, date: date, source: source, title: title))
+    let document = Document(id: id, date: date, source: source, title: title)
+    if let at = freeDocuments.popLast() {
+      documents[Int(at)] = document
+      return at
+    }
+    documents.append(document)
     return Int32(documents.count - 1)
   }
 
-  /// Drops the last document kept, which no item names.
-  mutating func removeLastDocument() {
-    documents.removeLast()
+  /// Tells that no more items of the document will be inserted: it is dropped now if no item
+  /// names it, or else when the last one that does drops out of its list.
+  mutating func close(_ document: Int32) {
+    documents[Int(document)].isOpen = false
+    if documents[Int(document)].items == 0 { freeDocument(document) }
+  }
+
+  private mutating func freeDocument(_ document: Int32) {
+    documents[Int(document)] = Document(id: "", isOpen: false)
+    freeDocuments.append(document)
   }
 
   /// Whether an item of this document and sentence could enter the list when it holds at most
@@ -84,6 +109,7 @@ struct EvidencePool: Sendable {
     if previous >= 0 && isSame(document, sentence, text, previous) { return }
     guard position < limit else { return }
     let item = Item(document: document, sentence: sentence, text: text, next: next)
+    documents[Int(document)].items += 1
     let at: Int32
     if free >= 0 {
       at = free
@@ -118,6 +144,11 @@ struct EvidencePool: Sendable {
     var at = first
     while at >= 0 {
       let next = items[Int(at)].next
+      let document = Int(items[Int(at)].document)
+      documents[document].items -= 1
+      if documents[document].items == 0 && !documents[document].isOpen {
+        freeDocument(Int32(document))
+      }
       items[Int(at)].text = ""
       items[Int(at)].next = free
       free = at

@@ -193,10 +193,9 @@ public struct GraphBuilder: Sendable {
       let limit = max(2, builder.windowEntityLimit)
       let evidenceLimit = self.evidenceLimit
       scratch.snippets.reset(sentences: document.sentences.count)
-      // The document's number in `evidence`, kept when the first pair is linked, and dropped
-      // again if no item quotes it.
+      // The document's number in `evidence`, kept when the first pair is linked, and closed
+      // at the end (dropped then if no item quotes it).
       var quoted: Int32?
-      var quotes = false
       for window in scratch.windows {
         for local in window.ids where hasNode[Int(numbers[Int(local)])] {
           nodes[Int(numbers[Int(local)])].windows += 1
@@ -245,7 +244,6 @@ public struct GraphBuilder: Sendable {
               evidence.insert(
                 document: number, sentence: quoted.lowerBound, text: snippet,
                 into: &edgeStates[at].evidence, limit: evidenceLimit)
-              quotes = true
             }
             edgeStates[at].count += 1
             if edgeStates[at].lastDocument != documentCount {
@@ -256,7 +254,7 @@ public struct GraphBuilder: Sendable {
           }
         }
       }
-      if quoted != nil && !quotes { evidence.removeLastDocument() }
+      if let quoted { evidence.close(quoted) }
     }
 
     /// Adds a whole graph of other documents: counts add, sets unite, and the evidence kept is
@@ -299,6 +297,7 @@ public struct GraphBuilder: Sendable {
           evidence.insert(
             document: number, sentence: item.sentence, text: item.text,
             into: &edgeStates[at].evidence, limit: limit)
+          evidence.close(number)
         }
       }
     }

@@ -40,6 +40,34 @@ import Testing
     #expect(pool.evidence(of: EvidencePool.List()).isEmpty)
   }
 
+  /// A long run keeps only the documents its items name, not every document it quoted: a
+  /// document is dropped when it is closed unquoted, or when its last item drops out.
+  @Test func documentsAreDroppedWhenClosedAndNoItemNamesThem() {
+    var pool = EvidencePool()
+    var list = EvidencePool.List()
+    let c = pool.document(id: "c")
+    pool.insert(document: c, sentence: 0, text: "c0", into: &list, limit: 1)
+    pool.insert(document: c, sentence: 1, text: "c1", into: &list, limit: 1)
+    #expect(pool.documentCount == 1, "an open document stays while it has no item")
+    pool.close(c)
+    let unquoted = pool.document(id: "z")
+    #expect(pool.documentCount == 2)
+    pool.close(unquoted)
+    #expect(pool.documentCount == 1, "a document closed with no item is dropped")
+    let a = pool.document(id: "a", title: "A")
+    pool.close(a)
+    #expect(pool.documentCount == 1, "so is the next one, in the place the first left")
+    let b = pool.document(id: "b", title: "B")
+    pool.insert(document: b, sentence: 4, text: "b4", into: &list, limit: 1)
+    #expect(pool.documentCount == 1, "c's last item dropped out of the list: c is dropped")
+    pool.close(b)
+    #expect(pool.documentCount == 1)
+    #expect(
+      pool.evidence(of: list) == [Evidence(document: "b", sentence: 4, text: "b4", title: "B")])
+    pool.truncate(&list, to: 0)
+    #expect(pool.documentCount == 0)
+  }
+
   @Test func wouldKeepComparesWithTheLastItemOfAFullList() {
     var pool = EvidencePool()
     var list = EvidencePool.List()
