@@ -12,94 +12,86 @@ public struct EntityResolver: Sendable {
     _ kept: [Candidate], tokens: [Token], sentenceOfToken: [Int], text: SourceText,
     gazetteer: Gazetteer
   ) -> (mentions: [Mention], entities: [Entity]) {
-    // Made by `map` and changed in place: a Draft is costly to copy, and appending each, made
-    // aside, cost more.
-    var drafts = kept.map { Draft(candidate: $0, tokens) }
-    for index in drafts.indices where drafts[index].candidate.entity == nil {
-      guard let entry = dictionaryEntry(for: drafts[index].candidate, tokens, gazetteer) else {
-        continue
-      }
-      let span = drafts[index].candidate.start..<drafts[index].candidate.end
-      drafts[index].key = gazetteer.entries.id(at: entry)
-      drafts[index].candidate.form =
+    // A key is numbered once, when a draft first gets it, and drafts, owners and groups keep its
+    // number: the steps compare and look up numbers where they hashed and compared strings.
+    var keys = Keys(capacity: kept.count)
+    var drafts = kept.map { Draft($0, tokens, keys: &keys) }
+    for index in drafts.indices where drafts[index].key == nil {
+      guard
+        let entry = dictionaryEntry(
+          for: drafts[index].tokens, type: drafts[index].type, tokens, gazetteer)
+      else { continue }
+      let span = drafts[index].start..<drafts[index].end
+      drafts[index].key = keys.number(adding: gazetteer.entries.id(at: entry))
+      drafts[index].form =
         gazetteer.entries.label(at: entry) == text.foldedText(span) ? .name : .alias
     }
 
-    // The tables are sized for the people, so that none grows while it is filled (made at
-    // that size: reserving room in an empty table costs several times as much).
-    let people = drafts.indices.count { drafts[$0].candidate.type == .person }
+    // The table is sized for the people, so that it does not grow while it is filled.
+    let people = drafts.indices.count { drafts[$0].type == .person }
     // Surnames and first names of the full names in this document, to link short forms.
     var names = PersonWords(capacity: people)
-    var fullNames = [String: String](minimumCapacity: people)  // person key -> label
-    // Dictionary entries whose surnames are in `names` already: a name mentioned again adds
-    // nothing, and splitting every form of its entry each time cost more than the rest.
-    var entriesListed = Set<String>(minimumCapacity: people)
-    // Where each full name is first written: a surname two people share goes to the one the
-    // document introduced first, its subject ("Duane Bobick ... his brother Rodney Bobick ...
-    // Bobick won").
-    var firstSeen = [String: Int](minimumCapacity: people)
-    for index in drafts.indices where drafts[index].candidate.type == .person {
+    for index in drafts.indices where drafts[index].type == .person {
       let words = drafts[index].words(tokens)
-      let listed = drafts[index].key.flatMap { gazetteer.index[$0] }
-      if listed == nil && words.count >= 2 { drafts[index].fullName = Draft.fullName(words) }
+      let listed = drafts[index].key.flatMap { keys.entry(of: $0, in: gazetteer) }
+      if listed == nil && words.count >= 2 {
+        drafts[index].fullName = keys.number(fullName: words.text)
+      }
       let fullName = drafts[index].fullName
       if let id = drafts[index].key, let entry = listed {
-        if entriesListed.insert(id).inserted {
+        // An entry mentioned again adds nothing, and splitting every form of it each time cost
+        // more than the rest.
+        if !keys.isListed(id) {
+          keys.list(id)
           let entry = gazetteer.entries[entry]
           for form in [entry.label] + entry.aliases {
             let parts = form.split(separator: " ").map(String.init)
             if parts.count >= 2 {
-              for key in surnameKeys(parts[parts.count - 1]) {
-                let number = names.number(adding: key)
-                Self.insert(id, into: &names.surnameOwners[number])
+              for surname in surnameKeys(parts[parts.count - 1]) {
+                names.add(surname: surname, owner: id)
               }
             }
           }
         }
       } else if let fullName {
-        fullNames[fullName.key] = fullName.label
         for surname in surnameKeys(words[words.count - 1]) {
-          let number = names.number(adding: surname)
-          Self.insert(fullName.key, into: &names.surnameOwners[number])
+          names.add(surname: surname, owner: fullName)
         }
       }
-      guard let key = drafts[index].key ?? fullName?.key else { continue }
-      if firstSeen[key] == nil { firstSeen[key] = drafts[index].candidate.start }
+      guard let key = drafts[index].key ?? fullName else { continue }
+      keys.see(key, at: drafts[index].start)
       // The first word of a person's full name is a personal name, listed or not ("László").
       // (Three letters or more: an initial such as "B." is no name to link.)
-      if words.count >= 2, !words[0].dropFirst(2).isEmpty,
+      if words.count >= 2, Self.hasThreeCharacters(words[0]),
         !NameShape.particles.contains(words[0])
       {
-        let number = names.number(adding: words[0])
-        Self.insert(key, into: &names.firstNameOwners[number])
+        names.add(firstName: words[0], owner: key)
       }
     }
 
     for index in drafts.indices where drafts[index].key == nil {
       let words = drafts[index].words(tokens)
-      switch drafts[index].candidate.type {
+      switch drafts[index].type {
       case .person:
-        if words.count == 1, let key = names.surnameOwner(of: words[0], firstSeen: firstSeen) {
+        if words.count == 1, let key = names.surnameOwner(of: words[0], keys) {
           drafts[index].key = key
-          drafts[index].candidate.form = .short
+          drafts[index].form = .short
         } else if let last = words.last, words.count >= 2,
-          let key = names.surnameOwner(of: last, firstSeen: firstSeen),
-          !key.hasPrefix("rule:"), let entry = gazetteer.index[key],
+          let key = names.surnameOwner(of: last, keys), !keys.hasRulePrefix(key),
+          let entry = keys.entry(of: key, in: gazetteer),
           gazetteer.entries.label(at: entry).hasPrefix(words[0])
         {
           drafts[index].key = key
-          drafts[index].candidate.form = .alias
+          drafts[index].form = .alias
         } else if let name = drafts[index].fullName {
-          drafts[index].key = name.key  // listed in `fullNames` by the first pass
+          drafts[index].key = name
         } else {
-          let name = Draft.fullName(words)
-          drafts[index].key = name.key
-          fullNames[name.key] = name.label
+          drafts[index].key = keys.number(fullName: words.text)
         }
       default:
         // "The Scout Association" is "Scout Association" (ArticleNameRule).
         let label = (words.count > 1 && words[0] == "The" ? words.rest : words).text
-        drafts[index].key = Slug.id(drafts[index].candidate.type, label)
+        drafts[index].key = keys.number(adding: Slug.id(drafts[index].type, label))
         drafts[index].ruleLabel = label
       }
     }
@@ -107,85 +99,69 @@ public struct EntityResolver: Sendable {
     // "President Clinton ... Clinton said": a lone surname after a title is a person, and so
     // are its bare uses elsewhere, unless a fuller name owns the word.
     for index in drafts.indices
-    where drafts[index].candidate.type == .person
-      && drafts[index].candidate.source == "rule:titled-person"
-    {
+    where drafts[index].type == .person && drafts[index].source == "rule:titled-person" {
       let words = drafts[index].words(tokens)
       guard words.count == 1, let key = drafts[index].key else { continue }
-      let number = names.number(adding: words[0])
-      if names.surnameOwners[number].isEmpty { names.surnameOwners[number] = [key] }
+      names.add(loneSurname: words[0], owner: key)
     }
-    names.settleLoneOwners(firstSeen: firstSeen)
+    names.settleLoneOwners(keys)
 
     // A place that is a team elsewhere in the document (a results line, "Dynamo Moscow") is
     // that team in the prose too: "Surrey 429-7" ... "Surrey captain Chris Lewis".
     // (By the index of its first draft: a copy of the draft cost more than the look-up.)
     var teams: [String: Int] = [:]
     for index in drafts.indices
-    where drafts[index].candidate.type == .organization
-      && EntityResolver.isTeamRule(drafts[index].candidate.source)
-    {
+    where drafts[index].type == .organization && EntityResolver.isTeamRule(drafts[index].source) {
       let text = drafts[index].words(tokens).text
       if teams[text] == nil { teams[text] = index }
     }
     if !teams.isEmpty {
-      for index in drafts.indices where drafts[index].candidate.type == .place {
+      for index in drafts.indices where drafts[index].type == .place {
         let text = drafts[index].words(tokens).text
-        guard let team = teams[text], !isDateline(drafts[index].candidate, tokens, sentenceOfToken)
+        guard let team = teams[text], !isDateline(drafts[index].tokens, tokens, sentenceOfToken)
         else { continue }
         drafts[index].key = drafts[team].key
         drafts[index].ruleLabel = drafts[team].ruleLabel
-        drafts[index].candidate.type = .organization
-        drafts[index].candidate.entity = drafts[team].candidate.entity
-        drafts[index].candidate.source = "rule:document-team"
+        drafts[index].type = .organization
+        drafts[index].source = "rule:document-team"
       }
       let covered = coveredTokens(drafts, count: tokens.count)
       // (The kind, read through a call, is asked last: only a word is capitalized, and few are.)
       for index in tokens.indices
       where !covered[index] && tokens[index].isCapitalized && tokens[index].kind == .word {
         guard let team = teams[tokens[index].text] else { continue }
-        let token = tokens[index]
-        var candidate = drafts[team].candidate
-        candidate.start = token.start
-        candidate.end = token.end
-        candidate.tokens = index..<(index + 1)
-        candidate.sentence = sentenceOfToken[index]
-        candidate.source = "rule:document-team"
-        var draft = Draft(candidate: candidate, tokens)
-        draft.key = drafts[team].key
-        draft.ruleLabel = drafts[team].ruleLabel
+        var draft = drafts[team]
+        draft.place(at: index, tokens[index], sentence: sentenceOfToken[index])
+        draft.source = "rule:document-team"
         drafts.append(draft)
       }
     }
 
-    if names.loneOwners.contains(where: { $0 != nil }) {
+    if names.hasLoneOwners {
       // A place or country named like a person's surname in this document is that person
       // ("Michael Jordan ... Jordan scored"), unless a preposition of place comes before it.
       for index in drafts.indices
-      where drafts[index].candidate.type == .place || drafts[index].candidate.type == .country {
+      where drafts[index].type == .place || drafts[index].type == .country {
         let words = drafts[index].words(tokens)
-        guard words.count == 1, drafts[index].candidate.form != .demonym,
+        guard words.count == 1, drafts[index].form != .demonym,
           let key = names.loneSurnameOwner(of: words[0])
         else { continue }
-        let first = drafts[index].candidate.tokens.lowerBound
+        let first = drafts[index].tokens.lowerBound
         if first > 0,
           EntityResolver.placePrepositions.contains(tokens[first - 1].text.lowercased())
         {
           continue
         }
         drafts[index].key = key
-        drafts[index].candidate.type = .person
-        drafts[index].candidate.form = .short
-        drafts[index].candidate.source = "rule:document-surname"
+        drafts[index].type = .person
+        drafts[index].form = .short
+        drafts[index].source = "rule:document-surname"
       }
 
       // Bare surnames the matchers left alone: "Putin had a fruitful visit".
       let covered = coveredTokens(drafts, count: tokens.count)
       // Most capitalized words name nobody: the sketch turns them away before a lookup.
-      var sketch: UInt64 = 0
-      for number in names.loneOwners.indices where names.loneOwners[number] != nil {
-        sketch |= Self.sketchBits(names[number])
-      }
+      let sketch = names.loneOwnersSketch
       // (Tokens are read in place: a copy of each costs a retain and a release of its text. The
       // kind, read through a call, is asked last: only a word is capitalized, and few are.)
       for index in tokens.indices
@@ -195,70 +171,63 @@ public struct EntityResolver: Sendable {
         let found =
           sketch & Self.sketchBits(token.text) != 0 ? names.loneOwner(of: token.text) : nil
         var key = found?.isSurname == true ? found?.key : nil
-        if key == nil, let stripped = strippedParticle(token.text) {
+        if key == nil, token.containsHyphen, let stripped = strippedParticle(token.text) {
           key = names.loneSurnameOwner(of: stripped)
         }
         guard let key = key ?? found?.key else { continue }
-        let candidate = Candidate(
-          start: token.start, end: token.end, tokens: index..<(index + 1),
-          sentence: sentenceOfToken[index], type: .person, entity: nil, form: .short,
-          source: "rule:document-surname", priority: 0)
-        var draft = Draft(candidate: candidate, tokens)
-        draft.key = key
-        drafts.append(draft)
+        drafts.append(
+          Draft(
+            surname: key, at: index, token, sentence: sentenceOfToken[index],
+            source: "rule:document-surname"))
       }
     }
-    let order = drafts.indices.sorted { drafts[$0].candidate.start < drafts[$1].candidate.start }
-    return mentionsAndEntities(drafts, order: order, fullNames: fullNames, text, gazetteer)
+    let order = drafts.indices.sorted { drafts[$0].start < drafts[$1].start }
+    return mentionsAndEntities(drafts, order: order, keys: &keys, text, gazetteer)
   }
 
   /// The mentions of the drafts that have a key, in `order`, and their entities sorted by id.
   ///
-  /// Each key is looked up in `fullNames` and the dictionary once, and gives the index of its
-  /// entity, so a mention costs one look-up of its key. Keys and ids share one numbering: an id
-  /// is its own key, except for a full name's key ("rule:Vladimir Putin"), and the id of that
-  /// ("person/vladimir-putin") is no full name's key.
+  /// A key gives the index of its entity the first time it comes, so a mention costs one look
+  /// in an array. A full name's key ("rule:Vladimir Putin") is not an id: its id
+  /// ("person/vladimir-putin") is numbered with the keys, as a mention may carry it.
   private func mentionsAndEntities(
-    _ drafts: [Draft], order: [Int], fullNames: [String: String], _ text: SourceText,
+    _ drafts: [Draft], order: [Int], keys: inout Keys, _ text: SourceText,
     _ gazetteer: Gazetteer
   ) -> (mentions: [Mention], entities: [Entity]) {
     var mentions: [Mention] = []
     mentions.reserveCapacity(drafts.count)
     var groups: [Group] = []
     groups.reserveCapacity(order.count)
-    var keys = StringNumbering(capacity: order.count)
-    var groupOf: [Int] = []  // number of a key or id -> index in `groups`
-    groupOf.reserveCapacity(order.count)
+    // Number of a key or id -> index in `groups`, or -1 before its first mention.
+    var groupOf = [Int](repeating: -1, count: keys.count)
     for position in order {
       guard let key = drafts[position].key else { continue }
-      // The candidate's fields are read in place: a copy of it costs retains of its strings.
-      let type = drafts[position].candidate.type
-      let span = drafts[position].candidate.start..<drafts[position].candidate.end
+      let type = drafts[position].type
+      let span = drafts[position].start..<drafts[position].end
       let surface = text.text(span)
-      let (number, isNew) = keys.insert(key)
       var created = false
-      if isNew {
-        groupOf.append(groups.count)
-        if key.utf8.first == UInt8(ascii: "r"), let full = fullNames[key] {
-          // (The keys of `fullNames` all start with "rule:": most keys need no look in it.)
+      if groupOf[key] < 0 {
+        if let full = keys.fullName(of: key) {
           let id = Slug.id(.person, full)
-          let (idNumber, idIsNew) = keys.insert(id)
-          if idIsNew {
-            groupOf.append(groups.count)
+          let idNumber = keys.number(adding: id)
+          if idNumber == groupOf.count { groupOf.append(-1) }
+          if groupOf[idNumber] < 0 {
+            groupOf[idNumber] = groups.count
             groups.append(Group(id: id, type: type, label: full, form: surface))
             created = true
-          } else {
-            groupOf[number] = groupOf[idNumber]
           }
+          groupOf[key] = groupOf[idNumber]
         } else {
+          let id = keys[key]
           let label =
-            gazetteer.index[key].map { gazetteer.entries.label(at: $0) }
-            ?? drafts[position].ruleLabel ?? key
-          groups.append(Group(id: key, type: type, label: label, form: surface))
+            keys.entry(of: key, in: gazetteer).map { gazetteer.entries.label(at: $0) }
+            ?? drafts[position].ruleLabel ?? id
+          groupOf[key] = groups.count
+          groups.append(Group(id: id, type: type, label: label, form: surface))
           created = true
         }
       }
-      let group = groupOf[number]
+      let group = groupOf[key]
       // An entity has few forms: a look through them is cheaper than a set, and keeps the first
       // of two canonically equivalent ones as a set would.
       if !created && !groups[group].forms.contains(surface) {
@@ -267,8 +236,8 @@ public struct EntityResolver: Sendable {
       mentions.append(
         Mention(
           text: surface, start: span.lowerBound, end: span.upperBound,
-          sentence: drafts[position].candidate.sentence, type: type, entity: groups[group].id,
-          form: drafts[position].candidate.form, source: drafts[position].candidate.source))
+          sentence: drafts[position].sentence, type: type, entity: groups[group].id,
+          form: drafts[position].form, source: drafts[position].source))
       groups[group].count += 1
     }
     // Sorted as indices: an Entity is larger to move than an Int. Most entities have one form,
@@ -286,18 +255,16 @@ public struct EntityResolver: Sendable {
   private func coveredTokens(_ drafts: [Draft], count: Int) -> [Bool] {
     var covered = [Bool](repeating: false, count: count)
     for index in drafts.indices {
-      for token in drafts[index].candidate.tokens { covered[token] = true }
+      for token in drafts[index].tokens { covered[token] = true }
     }
     return covered
   }
 
   /// "NEW YORK 1996-08-30", "CAIRO (Reuters) -": a place that opens a sentence and is followed
   /// by a date or a bracket is where the story was filed, not a team.
-  private func isDateline(_ candidate: Candidate, _ tokens: [Token], _ sentenceOfToken: [Int])
-    -> Bool
-  {
-    let first = candidate.tokens.lowerBound
-    let next = candidate.tokens.upperBound
+  private func isDateline(_ span: Range<Int>, _ tokens: [Token], _ sentenceOfToken: [Int]) -> Bool {
+    let first = span.lowerBound
+    let next = span.upperBound
     let opensSentence = first == 0 || sentenceOfToken[first - 1] != sentenceOfToken[first]
     guard opensSentence, next < tokens.count else { return opensSentence }
     return tokens[next].kind == .number || tokens[next].text == "(" || tokens[next].text == ","
@@ -317,28 +284,59 @@ public struct EntityResolver: Sendable {
     "via", "outside", "inside", "around",
   ]
 
+  /// What the resolver knows of one kept candidate, or of a mention it adds.
+  ///
+  /// It holds the candidate's fields that the steps read or change, not the candidate: a copy
+  /// of a candidate costs retains of its strings, and its id is needed only as a key number.
   private struct Draft {
-    var candidate: Candidate
+    var start: Int
+    var end: Int
+    var tokens: Range<Int>
+    var sentence: Int
+    var type: EntityType
+    var form: MentionForm
+    var source: String
     /// The text of the span when it is part of one token ("Sisi" of "al-Sisi"), else nil.
-    let part: String?
-    var key: String?
+    var part: String?
+    /// The number of the draft's key in `Keys`, once it has one.
+    var key: Int?
     var ruleLabel: String?
-    /// The label and key of a person's full name found by a rule, made once for the steps that
-    /// use it, by the first, and only for a name the dictionary does not list: the steps never
-    /// ask it of one that it lists (most of them), and it costs two new strings.
-    var fullName: (label: String, key: String)?
+    /// The key of a person's full name found by a rule, numbered once for the steps that use
+    /// it, by the first, and only for a name the dictionary does not list: the steps never ask
+    /// it of one that it lists (most of them), and its key is a new string.
+    var fullName: Int?
 
-    init(candidate: Candidate, _ tokens: [Token]) {
-      // Every field is set at once, after the call: set one by one around it, the draft was
-      // made aside and then copied.
-      let part = Self.part(candidate, tokens)
-      (self.candidate, self.part, key, ruleLabel, fullName) =
-        (candidate, part, candidate.entity, candidate.label, nil)
+    /// The draft of `candidate`, whose id, if it has one, is numbered in `keys`.
+    init(_ candidate: borrowing Candidate, _ tokens: [Token], keys: inout Keys) {
+      start = candidate.start
+      end = candidate.end
+      self.tokens = candidate.tokens
+      sentence = candidate.sentence
+      type = candidate.type
+      form = candidate.form
+      source = candidate.source
+      part = Self.part(candidate, tokens)
+      key = candidate.entity.map { keys.number(adding: $0) }
+      ruleLabel = candidate.label
+      fullName = nil
+    }
+
+    /// A person's bare surname, the token at `index`, linked to the key `surname`.
+    init(surname: Int, at index: Int, _ token: Token, sentence: Int, source: String) {
+      (start, end, tokens, self.sentence) = (token.start, token.end, index..<(index + 1), sentence)
+      (type, form, self.source, part) = (.person, .short, source, nil)
+      (key, ruleLabel, fullName) = (surname, nil, nil)
+    }
+
+    /// Moves the draft to the token at `index`, the whole of its span.
+    mutating func place(at index: Int, _ token: Token, sentence: Int) {
+      (start, end, tokens, self.sentence, part) =
+        (token.start, token.end, index..<(index + 1), sentence, nil)
     }
 
     /// The words of the span in folded text, without punctuation.
     func words(_ tokens: [Token]) -> Words {
-      Words(tokens: tokens, range: candidate.tokens, part: part)
+      Words(tokens: tokens, range: self.tokens, part: part)
     }
 
     /// The text of the candidate's span when it is part of one (hyphenated) token, or nil.
@@ -354,10 +352,95 @@ public struct EntityResolver: Sendable {
       let to = candidate.end - token.start
       return String(String.UnicodeScalarView(scalars[from..<to]))
     }
+  }
 
-    static func fullName(_ words: Words) -> (label: String, key: String) {
-      let label = words.text
-      return (label, "rule:" + label)
+  /// The keys of one document's drafts, numbered in the order they come, and by their numbers
+  /// what the steps ask of each key.
+  ///
+  /// A key is an entity's id (a dictionary's, a rule's, or one a mention carries) or a person's
+  /// full name that the dictionary does not list ("rule:Vladimir Putin"). Numbers are equal
+  /// when the strings are, as `String` compares them.
+  private struct Keys {
+    private var numbers: StringNumbering
+    /// Where the person of each key is first written, or Int.max: a surname two people share
+    /// goes to the one the document introduced first, its subject ("Duane Bobick ... his
+    /// brother Rodney Bobick ... Bobick won").
+    private var firstSeen: [Int] = []
+    /// The label of each full name's key; the last one given, as a table by key would keep.
+    private var fullNames: [String?] = []
+    /// The position of each key's dictionary entry, -1 for none, or -2 until it is looked up.
+    private var entries: [Int] = []
+    /// Whether the surnames of each key's dictionary entry are listed already.
+    private var listed: [Bool] = []
+
+    init(capacity: Int) {
+      numbers = StringNumbering(capacity: capacity)
+      firstSeen.reserveCapacity(capacity)
+      fullNames.reserveCapacity(capacity)
+      entries.reserveCapacity(capacity)
+      listed.reserveCapacity(capacity)
+    }
+
+    /// How many keys have numbers: they are `0..<count`.
+    var count: Int { numbers.count }
+
+    /// The key numbered `key`.
+    subscript(key: Int) -> String { numbers[key] }
+
+    /// The number of `key`, which gets the next one if it had none.
+    mutating func number(adding key: String) -> Int {
+      let (number, isNew) = numbers.insert(key)
+      if isNew {
+        firstSeen.append(Int.max)
+        fullNames.append(nil)
+        entries.append(-2)
+        listed.append(false)
+      }
+      return number
+    }
+
+    /// The number of the key of the full name `label`, which is its label from now on.
+    mutating func number(fullName label: String) -> Int {
+      let number = number(adding: "rule:" + label)
+      fullNames[number] = label
+      return number
+    }
+
+    /// The label of the full name numbered `key`, or nil for a key that is no full name's.
+    func fullName(of key: Int) -> String? { fullNames[key] }
+
+    /// Whether the key numbered `key` starts with "rule:", as a full name's does.
+    func hasRulePrefix(_ key: Int) -> Bool {
+      // The bytes first: a string that starts with those characters starts with their bytes,
+      // as nothing else is canonically equivalent to them.
+      let key = numbers[key]
+      var bytes = key.utf8.makeIterator()
+      for byte in "rule:".utf8 where bytes.next() != byte { return false }
+      return key.hasPrefix("rule:")
+    }
+
+    /// The position of the dictionary entry whose id is the key numbered `key`, or nil.
+    mutating func entry(of key: Int, in gazetteer: Gazetteer) -> Int? {
+      if entries[key] == -2 { entries[key] = gazetteer.index[numbers[key]] ?? -1 }
+      return entries[key] < 0 ? nil : entries[key]
+    }
+
+    /// Notes that a person with the key numbered `key` is written at `start`, unless earlier.
+    mutating func see(_ key: Int, at start: Int) {
+      if firstSeen[key] == Int.max { firstSeen[key] = start }
+    }
+
+    /// Whether the surnames of the entry of the key numbered `key` are listed.
+    func isListed(_ key: Int) -> Bool { listed[key] }
+
+    /// Notes that the surnames of the entry of the key numbered `key` are listed.
+    mutating func list(_ key: Int) { listed[key] = true }
+
+    /// Whether the person numbered `one` was written before the one numbered `other`: of two
+    /// written at the same place, or never, the one whose key sorts first.
+    func precedes(_ one: Int, _ other: Int) -> Bool {
+      if firstSeen[one] != firstSeen[other] { return firstSeen[one] < firstSeen[other] }
+      return numbers[one] < numbers[other]
     }
   }
 
@@ -373,10 +456,18 @@ public struct EntityResolver: Sendable {
     return 1 << UInt64(first & 63)
   }
 
-  /// Adds `key` to `keys` unless it is there: a word has one owner or two, so a look through
-  /// them is cheaper than a set, and which of several wins does not depend on their order.
-  private static func insert(_ key: String, into keys: inout [String]) {
-    if !keys.contains(key) { keys.append(key) }
+  /// Whether `word` has three characters or more.
+  ///
+  /// Three ASCII bytes first are three characters (only "\r\n" joins two ASCII bytes into one),
+  /// which spares most words a walk by characters.
+  private static func hasThreeCharacters(_ word: String) -> Bool {
+    var bytes = word.utf8.makeIterator()
+    if let one = bytes.next(), let two = bytes.next(), let three = bytes.next(),
+      (one | two | three) < 0x80, one != 0x0D, two != 0x0D
+    {
+      return true
+    }
+    return !word.dropFirst(2).isEmpty
   }
 
   /// The words that name people in one document, each numbered once, and by their numbers the
@@ -384,12 +475,12 @@ public struct EntityResolver: Sendable {
   private struct PersonWords {
     private var numbers: StringNumbering
     /// The keys whose surname each word is, to link short forms.
-    var surnameOwners: [[String]] = []
+    private var surnameOwners: [[Int]] = []
     /// The keys whose first name each word is, for "Hayley" after "Hayley Williams".
-    var firstNameOwners: [[String]] = []
+    private var firstNameOwners: [[Int]] = []
     /// The key each word names when it stands alone: its owner as a surname, or else its one
     /// owner as a first name. The steps after the owners are known ask it of many words.
-    private(set) var loneOwners: [String?] = []
+    private var loneOwners: [Int?] = []
 
     init(capacity: Int) {
       numbers = StringNumbering(capacity: capacity)
@@ -397,14 +488,8 @@ public struct EntityResolver: Sendable {
       firstNameOwners.reserveCapacity(capacity)
     }
 
-    /// The word numbered `number`.
-    subscript(number: Int) -> String { numbers[number] }
-
-    /// The number of the word equal to `word`, or nil.
-    func number(of word: String) -> Int? { numbers.number(of: word) }
-
     /// The number of `word`, which gets the next one, with no owners, if it had none.
-    mutating func number(adding word: String) -> Int {
+    private mutating func number(adding word: String) -> Int {
       let (number, isNew) = numbers.insert(word)
       if isNew {
         surnameOwners.append([])
@@ -413,37 +498,73 @@ public struct EntityResolver: Sendable {
       return number
     }
 
+    /// Notes that `word` is the surname of the person whose key is numbered `owner`.
+    mutating func add(surname word: String, owner: Int) {
+      Self.insert(owner, into: &surnameOwners[number(adding: word)])
+    }
+
+    /// Notes that `word` is the first name of the person whose key is numbered `owner`.
+    mutating func add(firstName word: String, owner: Int) {
+      Self.insert(owner, into: &firstNameOwners[number(adding: word)])
+    }
+
+    /// Notes that `word` is the surname of `owner` if it is no one else's.
+    mutating func add(loneSurname word: String, owner: Int) {
+      let number = number(adding: word)
+      if surnameOwners[number].isEmpty { surnameOwners[number] = [owner] }
+    }
+
+    /// Adds `key` to `keys` unless it is there: a word has one owner or two, so a look through
+    /// them is cheaper than a set, and which of several wins does not depend on their order.
+    private static func insert(_ key: Int, into keys: inout [Int]) {
+      if !keys.contains(key) { keys.append(key) }
+    }
+
     /// The key the word numbered `number` names as a surname: of two or more, the one the
     /// document wrote first.
-    func surnameOwner(ofNumber number: Int, firstSeen: [String: Int]) -> String? {
-      let keys = surnameOwners[number]
-      if keys.count <= 1 { return keys.first }
-      return keys.min { (firstSeen[$0] ?? Int.max, $0) < (firstSeen[$1] ?? Int.max, $1) }
+    private func surnameOwner(ofNumber number: Int, _ keys: Keys) -> Int? {
+      let owners = surnameOwners[number]
+      if owners.count <= 1 { return owners.first }
+      return owners.min { keys.precedes($0, $1) }
     }
 
     /// The key `word` names as a surname, or nil.
-    func surnameOwner(of word: String, firstSeen: [String: Int]) -> String? {
-      number(of: word).flatMap { surnameOwner(ofNumber: $0, firstSeen: firstSeen) }
+    func surnameOwner(of word: String, _ keys: Keys) -> Int? {
+      numbers.number(of: word).flatMap { surnameOwner(ofNumber: $0, keys) }
     }
 
-    /// Works out `loneOwners`, once every owner is known.
-    mutating func settleLoneOwners(firstSeen: [String: Int]) {
+    /// Works out the lone owners, once every owner is known.
+    mutating func settleLoneOwners(_ keys: Keys) {
       loneOwners = surnameOwners.indices.map { number in
         let firstNameOwners = firstNameOwners[number]
-        return surnameOwner(ofNumber: number, firstSeen: firstSeen)
+        return surnameOwner(ofNumber: number, keys)
           ?? (firstNameOwners.count == 1 ? firstNameOwners.first : nil)
       }
     }
 
+    /// Whether any word names someone when it stands alone.
+    var hasLoneOwners: Bool { loneOwners.contains { $0 != nil } }
+
+    /// The union of `sketchBits` of the words that name someone when they stand alone.
+    var loneOwnersSketch: UInt64 {
+      var sketch: UInt64 = 0
+      for number in loneOwners.indices where loneOwners[number] != nil {
+        sketch |= EntityResolver.sketchBits(numbers[number])
+      }
+      return sketch
+    }
+
     /// The person `word` names when it stands alone, and whether as a surname (or else as a
     /// first name).
-    func loneOwner(of word: String) -> (key: String, isSurname: Bool)? {
-      guard let number = number(of: word), let key = loneOwners[number] else { return nil }
+    func loneOwner(of word: String) -> (key: Int, isSurname: Bool)? {
+      guard let number = numbers.number(of: word), let key = loneOwners[number] else {
+        return nil
+      }
       return (key, !surnameOwners[number].isEmpty)
     }
 
     /// The person `word` names as a surname when it stands alone.
-    func loneSurnameOwner(of word: String) -> String? {
+    func loneSurnameOwner(of word: String) -> Int? {
       guard let found = loneOwner(of: word), found.isSurname else { return nil }
       return found.key
     }
@@ -497,12 +618,12 @@ public struct EntityResolver: Sendable {
     }
   }
 
-  /// The position of the dictionary entry of the candidate's type that lists its words.
+  /// The position of the dictionary entry of type `type` that lists the words of `span`.
   private func dictionaryEntry(
-    for candidate: Candidate, _ tokens: [Token], _ gazetteer: Gazetteer
+    for span: Range<Int>, type: EntityType, _ tokens: [Token], _ gazetteer: Gazetteer
   ) -> Int? {
-    var words = candidate.tokens
-    if words.count > 1, candidate.type == .organization, tokens[words.lowerBound].text == "The" {
+    var words = span
+    if words.count > 1, type == .organization, tokens[words.lowerBound].text == "The" {
       words = (words.lowerBound + 1)..<words.upperBound
     }
     let found = gazetteer.exact.matches(startingAt: words.lowerBound, count: words.upperBound) {
@@ -510,7 +631,7 @@ public struct EntityResolver: Sendable {
     }
     guard let whole = found.last, whole.length == words.count else { return nil }
     return whole.payloads.lazy.map { Int($0.entry) }
-      .first { gazetteer.entries.type(at: $0) == candidate.type }
+      .first { gazetteer.entries.type(at: $0) == type }
   }
 
   /// The surnames of a name whose last word is `last`: "al-Sisi" gives "al-Sisi" and "Sisi";
