@@ -626,8 +626,14 @@ public struct EntityResolver: Sendable {
     if words.count > 1, type == .organization, tokens[words.lowerBound].text == "The" {
       words = (words.lowerBound + 1)..<words.upperBound
     }
-    let found = gazetteer.exact.matches(startingAt: words.lowerBound, count: words.upperBound) {
-      tokens[$0].text
+    // Each token's text is found by the hash the tokenizer worked out (`Token.textHash`), as the
+    // matchers find it, instead of being hashed again.
+    let exact = gazetteer.exact
+    let found = exact.matches(startingAt: words.lowerBound, count: words.upperBound) { index in
+      let utf8 = tokens[index].text.utf8
+      return utf8.withContiguousStorageIfAvailable {
+        exact.keyNumber(ofUTF8: $0, hash: tokens[index].textHash)
+      } ?? exact.keyNumber(of: tokens[index].text)
     }
     guard let whole = found.last, whole.length == words.count else { return nil }
     return whole.payloads.lazy.map { Int($0.entry) }
