@@ -605,16 +605,37 @@ public struct EntityResolver: Sendable {
     /// The words after the first.
     var rest: Words { Words(tokens: tokens, range: range.dropFirst(), part: part) }
 
-    /// The words joined by spaces: `joined(separator:)`, which reached them through the
-    /// protocol's witnesses, cost several times as much, and one word is its own text.
+    /// The words joined by spaces, written as bytes into one string made at its size: appended
+    /// one by one, they grew it several times, and `joined(separator:)` reached them through the
+    /// protocol's witnesses. One word is its own text.
     var text: String {
       if count == 1 { return self[0] }
-      var text = ""
-      for position in indices {
-        if position > 0 { text.append(" ") }
-        text.append(self[position])
+      var length = count - 1
+      for position in indices { length += self[position].utf8.count }
+      return String(unsafeUninitializedCapacity: length) { buffer in
+        var at = 0
+        for position in indices {
+          if position > 0 {
+            buffer[at] = 0x20
+            at += 1
+          }
+          let utf8 = self[position].utf8
+          let copied = utf8.withContiguousStorageIfAvailable { bytes in
+            let target = UnsafeMutableBufferPointer(rebasing: buffer[at..<(at + bytes.count)])
+            UnsafeMutableRawBufferPointer(target).copyMemory(from: UnsafeRawBufferPointer(bytes))
+            return bytes.count
+          }
+          if let copied {
+            at += copied
+          } else {
+            for byte in utf8 {
+              buffer[at] = byte
+              at += 1
+            }
+          }
+        }
+        return at
       }
-      return text
     }
   }
 
