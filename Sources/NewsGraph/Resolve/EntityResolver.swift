@@ -15,7 +15,11 @@ public struct EntityResolver: Sendable {
     // A key is numbered once, when a draft first gets it, and drafts, owners and groups keep its
     // number: the steps compare and look up numbers where they hashed and compared strings.
     var keys = Keys(capacity: kept.count)
-    var drafts = kept.map { Draft($0, tokens, keys: &keys) }
+    // (Read through a buffer: a candidate read from the array was copied, retaining and
+    // releasing its strings, to read its fields.)
+    var drafts = kept.withUnsafeBufferPointer { kept in
+      kept.indices.map { Draft(kept, $0, tokens, keys: &keys) }
+    }
     for index in drafts.indices where drafts[index].key == nil {
       guard
         let entry = dictionaryEntry(
@@ -306,19 +310,25 @@ public struct EntityResolver: Sendable {
     /// it of one that it lists (most of them), and its key is a new string.
     var fullName: Int?
 
-    /// The draft of `candidate`, whose id, if it has one, is numbered in `keys`.
-    init(_ candidate: borrowing Candidate, _ tokens: [Token], keys: inout Keys) {
-      start = candidate.start
-      end = candidate.end
-      self.tokens = candidate.tokens
-      sentence = candidate.sentence
-      type = candidate.type
-      form = candidate.form
-      source = candidate.source
-      part = Self.part(candidate, tokens)
-      key = candidate.entity.map { keys.number(adding: $0) }
-      ruleLabel = candidate.label
-      fullName = nil
+    /// The draft of `kept[index]`, whose id, if it has one, is numbered in `keys`.
+    init(
+      _ kept: UnsafeBufferPointer<Candidate>, _ index: Int, _ tokens: [Token], keys: inout Keys
+    ) {
+      // Every field is worked out first and set at once: set one by one around the calls, the
+      // draft was made aside and then copied.
+      let span = kept[index].tokens
+      let (start, end) = (kept[index].start, kept[index].end)
+      // Most spans are whole tokens: only a span of one token, with other bounds, is a part.
+      let first = span.lowerBound
+      let isPart = span.count == 1 && (start != tokens[first].start || end != tokens[first].end)
+      let part = isPart ? Self.part(start..<end, of: tokens[first]) : nil
+      var key: Int?
+      if let entity = kept[index].entity { key = keys.number(adding: entity) }
+      (self.start, self.end, self.tokens, sentence, type, form, source) = (
+        start, end, span, kept[index].sentence, kept[index].type, kept[index].form,
+        kept[index].source
+      )
+      (self.part, self.key, ruleLabel, fullName) = (part, key, kept[index].label, nil)
     }
 
     /// A person's bare surname, the token at `index`, linked to the key `surname`.
@@ -339,17 +349,11 @@ public struct EntityResolver: Sendable {
       Words(tokens: tokens, range: self.tokens, part: part)
     }
 
-    /// The text of the candidate's span when it is part of one (hyphenated) token, or nil.
-    private static func part(_ candidate: Candidate, _ tokens: [Token]) -> String? {
-      // (The token's bounds are read in place: a copy of it costs a retain and a release.)
-      let first = candidate.tokens.lowerBound
-      guard candidate.tokens.count == 1,
-        candidate.start != tokens[first].start || candidate.end != tokens[first].end
-      else { return nil }
-      let token = tokens[first]
+    /// The text of the code points `span` of the document, which are part of `token`.
+    private static func part(_ span: Range<Int>, of token: Token) -> String {
       let scalars = Array(token.text.unicodeScalars)
-      let from = candidate.start - token.start
-      let to = candidate.end - token.start
+      let from = span.lowerBound - token.start
+      let to = span.upperBound - token.start
       return String(String.UnicodeScalarView(scalars[from..<to]))
     }
   }
