@@ -20,10 +20,12 @@ public struct EntityResolver: Sendable {
     var drafts = kept.withUnsafeBufferPointer { kept in
       kept.indices.map { Draft(kept, $0, tokens, keys: &keys) }
     }
+    // The trie is fetched once: each fetch copies it, retaining and releasing its arrays.
+    let exact = gazetteer.exact
     for index in drafts.indices where drafts[index].key == nil {
       guard
         let entry = dictionaryEntry(
-          for: drafts[index].tokens, type: drafts[index].type, tokens, gazetteer)
+          for: drafts[index].tokens, type: drafts[index].type, tokens, exact, gazetteer)
       else { continue }
       let span = drafts[index].start..<drafts[index].end
       drafts[index].key = keys.number(adding: gazetteer.entries.id(at: entry))
@@ -643,22 +645,29 @@ public struct EntityResolver: Sendable {
     }
   }
 
-  /// The position of the dictionary entry of type `type` that lists the words of `span`.
+  /// The position of the dictionary entry of type `type` that lists the words of `span`;
+  /// `exact` is the gazetteer's trie of exact phrases.
   private func dictionaryEntry(
-    for span: Range<Int>, type: EntityType, _ tokens: [Token], _ gazetteer: Gazetteer
+    for span: Range<Int>, type: EntityType, _ tokens: [Token],
+    _ exact: TokenTrie<Gazetteer.Surface>, _ gazetteer: Gazetteer
   ) -> Int? {
     var words = span
     if words.count > 1, type == .organization, tokens[words.lowerBound].text == "The" {
       words = (words.lowerBound + 1)..<words.upperBound
     }
     // Each token's text is found by the hash the tokenizer worked out (`Token.textHash`), as the
-    // matchers find it, instead of being hashed again.
-    let exact = gazetteer.exact
-    let found = exact.matches(startingAt: words.lowerBound, count: words.upperBound) { index in
-      let utf8 = tokens[index].text.utf8
-      return utf8.withContiguousStorageIfAvailable {
-        exact.keyNumber(ofUTF8: $0, hash: tokens[index].textHash)
-      } ?? exact.keyNumber(of: tokens[index].text)
+    // matchers find it, instead of being hashed again. The key numbers are worked out before the
+    // walk: a walk that asked the trie for them copied it into its closure, retaining and
+    // releasing its arrays.
+    let found = withUnsafeTemporaryAllocation(of: Int32.self, capacity: words.count) { keys in
+      for (at, index) in words.enumerated() {
+        let utf8 = tokens[index].text.utf8
+        keys[at] =
+          utf8.withContiguousStorageIfAvailable {
+            exact.keyNumber(ofUTF8: $0, hash: tokens[index].textHash)
+          } ?? exact.keyNumber(of: tokens[index].text)
+      }
+      return exact.matches(startingAt: 0, count: words.count) { keys[$0] }
     }
     guard let whole = found.last, whole.length == words.count else { return nil }
     return whole.payloads.lazy.map { Int($0.entry) }
