@@ -407,7 +407,12 @@ public struct EntityResolver: Sendable {
 
     /// The number of the key of the full name `label`, which is its label from now on.
     mutating func number(fullName label: String) -> Int {
-      let number = number(adding: "rule:" + label)
+      // Written as bytes into a string made at its size: `+` cost several times as much.
+      let key = String(unsafeUninitializedCapacity: 5 + label.utf8.count) { buffer in
+        EntityResolver.copyUTF8(
+          of: label, into: buffer, at: EntityResolver.copyUTF8(of: "rule:", into: buffer, at: 0))
+      }
+      let number = number(adding: key)
       fullNames[number] = label
       return number
     }
@@ -417,12 +422,18 @@ public struct EntityResolver: Sendable {
 
     /// Whether the key numbered `key` starts with "rule:", as a full name's does.
     func hasRulePrefix(_ key: Int) -> Bool {
-      // The bytes first: a string that starts with those characters starts with their bytes,
-      // as nothing else is canonically equivalent to them.
+      // Told by the bytes where they can tell: a string that starts with those characters starts
+      // with their bytes, as nothing else is canonically equivalent to them, and those bytes
+      // followed by an ASCII byte or none are those characters, as no character joins two ASCII
+      // ones but "\r\n". After "rule:" bytes, any other byte (a mark?) leaves it to `hasPrefix`.
       let key = numbers[key]
-      var bytes = key.utf8.makeIterator()
-      for byte in "rule:".utf8 where bytes.next() != byte { return false }
-      return key.hasPrefix("rule:")
+      let byBytes = key.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+        guard bytes.count >= 5, bytes[0] == 0x72, bytes[1] == 0x75, bytes[2] == 0x6C,
+          bytes[3] == 0x65, bytes[4] == 0x3A
+        else { return false }
+        return bytes.count == 5 || bytes[5] < 0x80 ? true : nil
+      }
+      return (byBytes ?? nil) ?? key.hasPrefix("rule:")
     }
 
     /// The position of the dictionary entry whose id is the key numbered `key`, or nil.
@@ -460,6 +471,25 @@ public struct EntityResolver: Sendable {
   private static func sketchBits(_ word: String) -> UInt64 {
     guard let first = word.utf8.first, first < 0x80 else { return ~0 }
     return 1 << UInt64(first & 63)
+  }
+
+  /// Copies the UTF-8 bytes of `string` into `buffer` from `at`, and gives the index after them.
+  private static func copyUTF8(
+    of string: String, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int
+  ) -> Int {
+    let utf8 = string.utf8
+    let copied = utf8.withContiguousStorageIfAvailable { bytes in
+      let target = UnsafeMutableBufferPointer(rebasing: buffer[start..<(start + bytes.count)])
+      UnsafeMutableRawBufferPointer(target).copyMemory(from: UnsafeRawBufferPointer(bytes))
+      return start + bytes.count
+    }
+    if let copied { return copied }
+    var at = start
+    for byte in utf8 {
+      buffer[at] = byte
+      at += 1
+    }
+    return at
   }
 
   /// Whether `word` has three characters or more.
@@ -625,20 +655,7 @@ public struct EntityResolver: Sendable {
             buffer[at] = 0x20
             at += 1
           }
-          let utf8 = self[position].utf8
-          let copied = utf8.withContiguousStorageIfAvailable { bytes in
-            let target = UnsafeMutableBufferPointer(rebasing: buffer[at..<(at + bytes.count)])
-            UnsafeMutableRawBufferPointer(target).copyMemory(from: UnsafeRawBufferPointer(bytes))
-            return bytes.count
-          }
-          if let copied {
-            at += copied
-          } else {
-            for byte in utf8 {
-              buffer[at] = byte
-              at += 1
-            }
-          }
+          at = EntityResolver.copyUTF8(of: self[position], into: buffer, at: at)
         }
         return at
       }
