@@ -509,59 +509,88 @@ public struct EntityResolver: Sendable {
   /// The words that name people in one document, each numbered once, and by their numbers the
   /// keys of the people each names: the steps of `resolve` ask the owners of a word many times.
   private struct PersonWords {
+    /// The people a word names in one way (as a surname, or as a first name): the first one
+    /// and how many, the others being in `others`.
+    ///
+    /// A word has one owner or none, seldom two: an array of owners for each word cost an
+    /// allocation and its freeing, where one owner needs none.
+    private struct Owners {
+      var first = -1
+      var count = 0
+    }
+
     private var numbers: StringNumbering
     /// The keys whose surname each word is, to link short forms.
-    private var surnameOwners: [[Int]] = []
+    private var surnames: [Owners] = []
     /// The keys whose first name each word is, for "Hayley" after "Hayley Williams".
-    private var firstNameOwners: [[Int]] = []
+    private var firstNames: [Owners] = []
+    /// The owners of words after their first: the word's number, the key, and whether the word
+    /// is that person's surname (or else the first name).
+    private var others: [(word: Int, key: Int, isSurname: Bool)] = []
     /// The key each word names when it stands alone: its owner as a surname, or else its one
     /// owner as a first name. The steps after the owners are known ask it of many words.
     private var loneOwners: [Int?] = []
 
     init(capacity: Int) {
       numbers = StringNumbering(capacity: capacity)
-      surnameOwners.reserveCapacity(capacity)
-      firstNameOwners.reserveCapacity(capacity)
+      surnames.reserveCapacity(capacity)
+      firstNames.reserveCapacity(capacity)
     }
 
     /// The number of `word`, which gets the next one, with no owners, if it had none.
     private mutating func number(adding word: String) -> Int {
       let (number, isNew) = numbers.insert(word)
       if isNew {
-        surnameOwners.append([])
-        firstNameOwners.append([])
+        surnames.append(Owners())
+        firstNames.append(Owners())
       }
       return number
     }
 
     /// Notes that `word` is the surname of the person whose key is numbered `owner`.
     mutating func add(surname word: String, owner: Int) {
-      Self.insert(owner, into: &surnameOwners[number(adding: word)])
+      add(owner, toWord: number(adding: word), asSurname: true)
     }
 
     /// Notes that `word` is the first name of the person whose key is numbered `owner`.
     mutating func add(firstName word: String, owner: Int) {
-      Self.insert(owner, into: &firstNameOwners[number(adding: word)])
+      add(owner, toWord: number(adding: word), asSurname: false)
     }
 
     /// Notes that `word` is the surname of `owner` if it is no one else's.
     mutating func add(loneSurname word: String, owner: Int) {
       let number = number(adding: word)
-      if surnameOwners[number].isEmpty { surnameOwners[number] = [owner] }
+      if surnames[number].count == 0 { surnames[number] = Owners(first: owner, count: 1) }
     }
 
-    /// Adds `key` to `keys` unless it is there: a word has one owner or two, so a look through
-    /// them is cheaper than a set, and which of several wins does not depend on their order.
-    private static func insert(_ key: Int, into keys: inout [Int]) {
-      if !keys.contains(key) { keys.append(key) }
+    /// Adds `owner` to the owners of the word numbered `word` unless it is one: which of
+    /// several wins does not depend on their order.
+    private mutating func add(_ owner: Int, toWord word: Int, asSurname: Bool) {
+      var owners = asSurname ? surnames[word] : firstNames[word]
+      if owners.count == 0 {
+        owners = Owners(first: owner, count: 1)
+      } else if owners.first == owner
+        || (owners.count > 1 && others.contains { $0 == (word, owner, asSurname) })
+      {
+        return
+      } else {
+        others.append((word, owner, asSurname))
+        owners.count += 1
+      }
+      if asSurname { surnames[word] = owners } else { firstNames[word] = owners }
     }
 
     /// The key the word numbered `number` names as a surname: of two or more, the one the
     /// document wrote first.
     private func surnameOwner(ofNumber number: Int, _ keys: Keys) -> Int? {
-      let owners = surnameOwners[number]
-      if owners.count <= 1 { return owners.first }
-      return owners.min { keys.precedes($0, $1) }
+      let owners = surnames[number]
+      if owners.count <= 1 { return owners.count == 1 ? owners.first : nil }
+      var best = owners.first
+      for other in others
+      where other.word == number && other.isSurname && keys.precedes(other.key, best) {
+        best = other.key
+      }
+      return best
     }
 
     /// The key `word` names as a surname, or nil.
@@ -571,10 +600,10 @@ public struct EntityResolver: Sendable {
 
     /// Works out the lone owners, once every owner is known.
     mutating func settleLoneOwners(_ keys: Keys) {
-      loneOwners = surnameOwners.indices.map { number in
-        let firstNameOwners = firstNameOwners[number]
+      loneOwners = surnames.indices.map { number in
+        let firstNames = firstNames[number]
         return surnameOwner(ofNumber: number, keys)
-          ?? (firstNameOwners.count == 1 ? firstNameOwners.first : nil)
+          ?? (firstNames.count == 1 ? firstNames.first : nil)
       }
     }
 
@@ -596,7 +625,7 @@ public struct EntityResolver: Sendable {
       guard let number = numbers.number(of: word), let key = loneOwners[number] else {
         return nil
       }
-      return (key, !surnameOwners[number].isEmpty)
+      return (key, surnames[number].count > 0)
     }
 
     /// The person `word` names as a surname when it stands alone.
