@@ -220,6 +220,36 @@ import Testing
     #expect(Set(people.map(\.entity)) == ["person/vladimir-putin"])
   }
 
+  @Test(arguments: [
+    (
+      "Vladimir Putin arrived. Vladimir Putin spoke. Later Vladimir waved.", true,
+      "one person named twice is the first name's one owner"
+    ),
+    (
+      "Vladimir Putin arrived. Vladimir Lukin spoke. Later Vladimir waved.", false,
+      "two people share the first name: alone, it names neither"
+    ),
+  ])
+  func firstNameAloneLinksOnlyToItsOneOwner(text: String, links: Bool, explanation: String) {
+    let bare = Self.people(Pipeline.document(text)).filter { $0.text == "Vladimir" }
+    if links {
+      #expect(bare.map(\.entity) == ["person/vladimir-putin"], "\(explanation)")
+    } else {
+      #expect(
+        bare.allSatisfy {
+          !["person/vladimir-putin", "person/vladimir-lukin"].contains($0.entity)
+        },
+        "\(explanation): \(bare.map(\.entity))")
+    }
+  }
+
+  @Test func surnameOfThreePeopleGoesToTheOneNamedFirst() {
+    let document = Pipeline.document(
+      "David Bobick won. Michael Bobick lost. Anna Bobick drew. David Bobick left. Bobick won.")
+    let bare = Self.people(document).filter { $0.text == "Bobick" }
+    #expect(bare.map(\.entity) == ["person/david-bobick"], "\(bare.map(\.entity))")
+  }
+
   @Test func surnameWithALetterBeyondASCIILinks() {
     let document = Pipeline.document("Vladimir Łukin arrived. Later Łukin spoke.")
     let people = Self.people(document)
