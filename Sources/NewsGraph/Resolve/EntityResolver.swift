@@ -367,24 +367,28 @@ public struct EntityResolver: Sendable {
   /// full name that the dictionary does not list ("rule:Vladimir Putin"). Numbers are equal
   /// when the strings are, as `String` compares them.
   private struct Keys {
+    /// What the steps ask of one key, kept together: an array for each cost an allocation, an
+    /// append for each key and a freeing.
+    private struct Facts {
+      /// Where the person of the key is first written, or Int.max: a surname two people share
+      /// goes to the one the document introduced first, its subject ("Duane Bobick ... his
+      /// brother Rodney Bobick ... Bobick won").
+      var firstSeen = Int.max
+      /// The label of a full name's key; the last one given, as a table by key would keep.
+      var fullName: String?
+      /// The position of the key's dictionary entry, -1 for none, or -2 until it is looked up.
+      var entry = -2
+      /// Whether the surnames of the key's dictionary entry are listed already.
+      var isListed = false
+    }
+
     private var numbers: StringNumbering
-    /// Where the person of each key is first written, or Int.max: a surname two people share
-    /// goes to the one the document introduced first, its subject ("Duane Bobick ... his
-    /// brother Rodney Bobick ... Bobick won").
-    private var firstSeen: [Int] = []
-    /// The label of each full name's key; the last one given, as a table by key would keep.
-    private var fullNames: [String?] = []
-    /// The position of each key's dictionary entry, -1 for none, or -2 until it is looked up.
-    private var entries: [Int] = []
-    /// Whether the surnames of each key's dictionary entry are listed already.
-    private var listed: [Bool] = []
+    /// The facts of each key, by number.
+    private var facts: [Facts] = []
 
     init(capacity: Int) {
       numbers = StringNumbering(capacity: capacity)
-      firstSeen.reserveCapacity(capacity)
-      fullNames.reserveCapacity(capacity)
-      entries.reserveCapacity(capacity)
-      listed.reserveCapacity(capacity)
+      facts.reserveCapacity(capacity)
     }
 
     /// How many keys have numbers: they are `0..<count`.
@@ -396,12 +400,7 @@ public struct EntityResolver: Sendable {
     /// The number of `key`, which gets the next one if it had none.
     mutating func number(adding key: String) -> Int {
       let (number, isNew) = numbers.insert(key)
-      if isNew {
-        firstSeen.append(Int.max)
-        fullNames.append(nil)
-        entries.append(-2)
-        listed.append(false)
-      }
+      if isNew { facts.append(Facts()) }
       return number
     }
 
@@ -413,12 +412,12 @@ public struct EntityResolver: Sendable {
           of: label, into: buffer, at: EntityResolver.copyUTF8(of: "rule:", into: buffer, at: 0))
       }
       let number = number(adding: key)
-      fullNames[number] = label
+      facts[number].fullName = label
       return number
     }
 
     /// The label of the full name numbered `key`, or nil for a key that is no full name's.
-    func fullName(of key: Int) -> String? { fullNames[key] }
+    func fullName(of key: Int) -> String? { facts[key].fullName }
 
     /// Whether the key numbered `key` starts with "rule:", as a full name's does.
     func hasRulePrefix(_ key: Int) -> Bool {
@@ -438,25 +437,26 @@ public struct EntityResolver: Sendable {
 
     /// The position of the dictionary entry whose id is the key numbered `key`, or nil.
     mutating func entry(of key: Int, in gazetteer: Gazetteer) -> Int? {
-      if entries[key] == -2 { entries[key] = gazetteer.index[numbers[key]] ?? -1 }
-      return entries[key] < 0 ? nil : entries[key]
+      if facts[key].entry == -2 { facts[key].entry = gazetteer.index[numbers[key]] ?? -1 }
+      return facts[key].entry < 0 ? nil : facts[key].entry
     }
 
     /// Notes that a person with the key numbered `key` is written at `start`, unless earlier.
     mutating func see(_ key: Int, at start: Int) {
-      if firstSeen[key] == Int.max { firstSeen[key] = start }
+      if facts[key].firstSeen == Int.max { facts[key].firstSeen = start }
     }
 
     /// Whether the surnames of the entry of the key numbered `key` are listed.
-    func isListed(_ key: Int) -> Bool { listed[key] }
+    func isListed(_ key: Int) -> Bool { facts[key].isListed }
 
     /// Notes that the surnames of the entry of the key numbered `key` are listed.
-    mutating func list(_ key: Int) { listed[key] = true }
+    mutating func list(_ key: Int) { facts[key].isListed = true }
 
     /// Whether the person numbered `one` was written before the one numbered `other`: of two
     /// written at the same place, or never, the one whose key sorts first.
     func precedes(_ one: Int, _ other: Int) -> Bool {
-      if firstSeen[one] != firstSeen[other] { return firstSeen[one] < firstSeen[other] }
+      let (seen, otherSeen) = (facts[one].firstSeen, facts[other].firstSeen)
+      if seen != otherSeen { return seen < otherSeen }
       return numbers[one] < numbers[other]
     }
   }
