@@ -20,10 +20,18 @@ public struct Recognizer: Sendable {
   }
 
   public func analyze(id: String, text: SourceText) -> Document {
-    analyzeWithTrace(id: id, text: text).document
+    analyze(id: id, text: text, tracing: false).document
   }
 
   public func analyzeWithTrace(id: String, text: SourceText) -> (document: Document, trace: Trace) {
+    analyze(id: id, text: text, tracing: true)
+  }
+
+  /// The document, and the trace; its beaten candidates only when `tracing`, since copying each
+  /// loser with its winner is work that only `--explain` shows.
+  private func analyze(
+    id: String, text: SourceText, tracing: Bool
+  ) -> (document: Document, trace: Trace) {
     let (blocks, dropped) = FurnitureFilter().blocks(in: text)
     let tokenizer = Tokenizer()
     let splitter = SentenceSplitter()
@@ -65,7 +73,13 @@ public struct Recognizer: Sendable {
         rules[position].appendCandidates(in: context, to: &candidates)
       }
     }
-    let (kept, beaten) = OverlapPolicy().resolve(candidates)
+    var beaten: [(Candidate, by: Candidate)] = []
+    let kept: [Candidate]
+    if tracing {
+      (kept, beaten) = OverlapPolicy().resolve(candidates)
+    } else {
+      kept = OverlapPolicy().kept(candidates)
+    }
     let linked = CompanyStemLinker().link(
       AcronymLinker().link(kept, tokens: tokens, sentenceOfToken: sentenceOfToken),
       tokens: tokens, sentenceOfToken: sentenceOfToken)

@@ -6,13 +6,28 @@ public struct OverlapPolicy: Sendable {
 
   /// The winners, sorted by position, and each loser with the candidate that beat it.
   ///
-  /// Candidates never cross sentences, so each sentence is decided on its own, with an
-  /// occupancy map of its code points: the work is linear in the candidates' lengths. The
-  /// candidates are sorted and grouped by their positions in `candidates`, so that no candidate
-  /// (several strings each) is copied until it is kept or beaten.
+  /// Candidates never cross sentences, so each sentence is decided on its own. The candidates
+  /// are sorted and grouped by their positions in `candidates`, so that no candidate (several
+  /// strings each) is copied until it is kept or beaten.
   public func resolve(_ candidates: [Candidate]) -> (
     kept: [Candidate], beaten: [(Candidate, by: Candidate)]
   ) {
+    var beaten: [(Candidate, by: Candidate)] = []
+    let kept = decide(candidates, beaten: &beaten, tracing: true)
+    return (kept, beaten)
+  }
+
+  /// The winners of `resolve(_:)` alone: a caller that shows no losers (the recognizer outside
+  /// `--explain`) does not pay for copying each of them with its winner.
+  public func kept(_ candidates: [Candidate]) -> [Candidate] {
+    var beaten: [(Candidate, by: Candidate)] = []
+    return decide(candidates, beaten: &beaten, tracing: false)
+  }
+
+  /// The winners, and the losers in `beaten` when `tracing`.
+  private func decide(
+    _ candidates: [Candidate], beaten: inout [(Candidate, by: Candidate)], tracing: Bool
+  ) -> [Candidate] {
     // By sentence, and in the order given within a sentence: the recognizer gives them so, and
     // only candidates given otherwise are sorted.
     var positions: [Int] = []
@@ -29,8 +44,10 @@ public struct OverlapPolicy: Sendable {
     }
     var kept: [Candidate] = []
     kept.reserveCapacity(positions.count)
-    var beaten: [(Candidate, by: Candidate)] = []
     var scratch = Scratch()
+    // Room for the candidates of a long sentence, so that they seldom grow.
+    scratch.ordered.reserveCapacity(32)
+    scratch.keptHere.reserveCapacity(32)
     var groupStart = 0
     while groupStart < positions.count {
       let sentence = candidates[positions[groupStart]].sentence
@@ -40,10 +57,10 @@ public struct OverlapPolicy: Sendable {
       }
       decide(
         positions[groupStart..<groupEnd], candidates, kept: &kept, beaten: &beaten,
-        scratch: &scratch)
+        tracing: tracing, scratch: &scratch)
       groupStart = groupEnd
     }
-    return (kept, beaten)
+    return kept
   }
 
   /// Arrays that `decide` fills anew for each sentence, kept from one to the next so that a
@@ -51,15 +68,14 @@ public struct OverlapPolicy: Sendable {
   private struct Scratch {
     /// The sentence's candidates by position, with their `rank`, in the order of precedence.
     var ordered: [(rank: UInt64, position: Int)] = []
-    /// owner[i] is the index in `keptHere` of the candidate holding code point low + i.
-    var owner: [Int32] = []
-    var keptHere: [Int] = []
+    /// The spans kept so far, by start: they never overlap, so their ends are in the same order.
+    var keptHere: [(start: Int, end: Int, position: Int)] = []
   }
 
   /// Decides one sentence's candidates, given by position in the order they came.
   private func decide(
     _ group: ArraySlice<Int>, _ candidates: [Candidate], kept: inout [Candidate],
-    beaten: inout [(Candidate, by: Candidate)], scratch: inout Scratch
+    beaten: inout [(Candidate, by: Candidate)], tracing: Bool, scratch: inout Scratch
   ) {
     if group.count == 1, let only = group.first {  // nothing to decide
       kept.append(candidates[only])
@@ -76,32 +92,54 @@ public struct OverlapPolicy: Sendable {
     if !ranked {
       for index in scratch.ordered.indices { scratch.ordered[index].rank = 0 }
     }
-    scratch.ordered.sort {
+    Self.sortStably(&scratch.ordered) {
       $0.rank != $1.rank
         ? $0.rank < $1.rank
         : OverlapPolicy.wins(candidates[$0.position], over: candidates[$1.position])
     }
-    var low = Int.max
-    var high = Int.min
-    for position in group {
-      low = min(low, candidates[position].start)
-      high = max(high, candidates[position].end)
-    }
-    scratch.owner.removeAll(keepingCapacity: true)
-    scratch.owner.append(contentsOf: repeatElement(-1, count: high - low))
+    // Each candidate in turn is beaten by the kept span that holds its first code point taken,
+    // or is kept: the first kept span that ends after its start, if that one starts before its
+    // end.
     scratch.keptHere.removeAll(keepingCapacity: true)
     for (_, position) in scratch.ordered {
-      let span = candidates[position].start..<candidates[position].end
-      if let taken = span.first(where: { scratch.owner[$0 - low] >= 0 }) {
-        let winner = scratch.keptHere[Int(scratch.owner[taken - low])]
-        beaten.append((candidates[position], by: candidates[winner]))
+      let start = candidates[position].start
+      let end = candidates[position].end
+      var low = 0
+      var high = scratch.keptHere.count
+      while low < high {
+        let middle = (low + high) >> 1
+        if scratch.keptHere[middle].end <= start { low = middle + 1 } else { high = middle }
+      }
+      if low < scratch.keptHere.count, scratch.keptHere[low].start < end {
+        if tracing {
+          beaten.append((candidates[position], by: candidates[scratch.keptHere[low].position]))
+        }
         continue
       }
-      for point in span { scratch.owner[point - low] = Int32(scratch.keptHere.count) }
-      scratch.keptHere.append(position)
+      scratch.keptHere.insert((start, end, position), at: low)
     }
-    scratch.keptHere.sort { candidates[$0].start < candidates[$1].start }
-    for position in scratch.keptHere { kept.append(candidates[position]) }
+    for span in scratch.keptHere { kept.append(candidates[span.position]) }
+  }
+
+  /// Sorts `items` by `precedes`, keeping the order of items neither precedes, as the standard
+  /// library's sort does: by insertion when they are few, as a sentence's candidates nearly
+  /// always are, without the set-up of a merge sort.
+  private static func sortStably<Item>(
+    _ items: inout [Item], by precedes: (Item, Item) -> Bool
+  ) {
+    guard items.count <= 16 else {
+      items.sort(by: precedes)
+      return
+    }
+    for sorted in items.indices.dropFirst() {
+      let item = items[sorted]
+      var index = sorted
+      while index > 0, precedes(item, items[index - 1]) {
+        items[index] = items[index - 1]
+        index -= 1
+      }
+      items[index] = item
+    }
   }
 
   /// The span's length, the priority and the start packed in one number that sorts as `wins`

@@ -77,6 +77,59 @@ import Testing
     #expect(result.beaten.first?.by.entity == "place/ab")
   }
 
+  /// A candidate over two kept spans is beaten by the one that holds its first code point.
+  @Test func theFirstSpanTakenBeatsACandidate() {
+    let result = OverlapPolicy().resolve([
+      Self.candidate(0, 4, .place, "place/a"), Self.candidate(6, 10, .place, "place/b"),
+      Self.candidate(20, 30, .place, "place/c"), Self.candidate(3, 7, .person, nil, priority: 6),
+    ])
+    #expect(
+      Self.describe(result.kept) == [
+        "0..<4 place place/a", "6..<10 place place/b", "20..<30 place place/c",
+      ])
+    #expect(result.beaten.map { $0.by.entity } == ["place/a"])
+  }
+
+  /// `kept(_:)` and `resolve(_:)` keep what a plain reading of the policy keeps, in sentences of
+  /// few candidates and of many (sorted by insertion or by the standard library).
+  @Test func keptAloneIsWhatThePolicyKeeps() {
+    var candidates: [Candidate] = []
+    for sentence in 0..<3 {
+      for index in 0..<(sentence == 1 ? 40 : 5) {
+        let start = sentence * 1000 + index * 7 % 37
+        var candidate = Self.candidate(
+          start, start + 2 + index % 4, index % 2 == 0 ? .place : .person, "x/\(index % 3)",
+          priority: 6 + index % 5)
+        candidate.sentence = sentence
+        candidates.append(candidate)
+      }
+    }
+    // Longest first, then the higher priority, the earlier start, the type, source and id;
+    // each kept unless it overlaps one kept before it.
+    let ordered = candidates.sorted {
+      let key = { (c: Candidate) in (-(c.end - c.start), -c.priority, c.start) }
+      if key($0) != key($1) { return key($0) < key($1) }
+      return ($0.type, $0.source, $0.entity ?? "") < ($1.type, $1.source, $1.entity ?? "")
+    }
+    var expected: [Candidate] = []
+    for candidate in ordered
+    where !expected.contains(where: { $0.start < candidate.end && candidate.start < $0.end }) {
+      expected.append(candidate)
+    }
+    expected.sort { $0.start < $1.start }
+    #expect(Self.describe(OverlapPolicy().kept(candidates)) == Self.describe(expected))
+    #expect(Self.describe(OverlapPolicy().resolve(candidates).kept) == Self.describe(expected))
+  }
+
+  /// Of two candidates that tie in every way the policy compares, the first given is kept.
+  @Test func aTieKeepsTheFirstGiven() {
+    var alias = Self.candidate(0, 5, .country, "country/x")
+    alias.form = .alias
+    let name = Self.candidate(0, 5, .country, "country/x")
+    #expect(OverlapPolicy().kept([alias, name]).map(\.form) == [.alias])
+    #expect(OverlapPolicy().kept([name, alias]).map(\.form) == [.name])
+  }
+
   @Test func eachSentenceIsDecidedApart() {
     // A long first sentence leaves nothing behind for the shorter ones after it.
     func inSentence(_ sentence: Int, _ candidate: Candidate) -> Candidate {
