@@ -21,7 +21,11 @@ public struct DictionaryMatcher: Sendable {
     let tokens = context.tokens
     let range = context.range
     let gazetteer = context.gazetteer
-    for i in range {
+    // Only a token where a phrase starts, in capitals or with a hyphen can start a name: the
+    // facts tell them apart from the rest, most tokens, without reading the token.
+    let starts: TokenFacts = [.phrase, .allCaps, .hyphen]
+    guard !context.sentenceFacts.isDisjoint(with: starts) else { return }
+    for i in range where !context.facts(at: i).isDisjoint(with: starts) {
       // The token's fields are read in place: copying it retained its text at every token.
       let kind = tokens[i].kind
       guard kind == .word || kind == .number else { continue }

@@ -1,5 +1,6 @@
 /// What the rules ask of a token, worked out once per token by `TokenLookups`: which of the
-/// rules' word lists its text is in, and a few facts of its shape.
+/// rules' word lists its text is in, a few facts of its shape, and whether a dictionary phrase
+/// starts at it.
 ///
 /// Nearly every rule tests nearly every token against a word list or two ("a place head?", "a
 /// cue?", "a function word?"), and each test hashed the token's text again: about fifteen hashes
@@ -67,6 +68,12 @@ struct TokenFacts: OptionSet, Sendable {
   /// text without this fact is the same written with its first letter kept and the rest in lower
   /// case, so a test of that form (`NameShape.isFunctionWord`) need not be made again.
   static let otherCase = TokenFacts(rawValue: 1 << 27)
+  /// A word with letters and none in lower case ("REUTERS", "U.S."): `Token.isAllCaps`.
+  static let allCaps = TokenFacts(rawValue: 1 << 28)
+  /// A dictionary phrase starts at the token and ends in its sentence
+  /// (`SentenceContext.dictionaryPhrases(at:)` is not empty). `TokenLookups` sets it as it walks
+  /// the phrases; the facts of a token alone (`init(_:)`) never have it.
+  static let phrase = TokenFacts(rawValue: 1 << 29)
 
   /// Every word list the rules test tokens against, with its fact.
   static let lists: [(fact: TokenFacts, words: WordSet)] = [
@@ -171,6 +178,7 @@ struct TokenFacts: OptionSet, Sendable {
         token.pointee.text.unicodeScalars.count == 2 ? [.initial, .dottedInitial] : .initial)
     }
     if token.pointee.containsHyphen { facts.insert(.hyphen) }
+    if token.pointee.isAllCaps { facts.insert(.allCaps) }
     if !token.pointee.isASCII || token.pointee.hasCapitalAfterFirst { facts.insert(.otherCase) }
     return facts
   }

@@ -67,19 +67,29 @@ struct TokenLookups: Sendable {
             key: found.key, titleKey: found.titleKey, facts: found.facts, upperCased: allCaps))
       }
     }
-    // Read through a local copy: a closure that reads `self` while `self` changes would copy the
-    // arrays at every token.
-    let lookedUp = looked
+    // Through a pointer, and with the arrays moved out of `self` while they grow: a closure that
+    // reads `self` while `self` changes would copy the arrays at every token.
     let first = start
-    for i in range {
-      // A token no phrase has starts no walk (most punctuation, many words).
-      if lookedUp[i - first].key >= 0 {
-        exact.appendMatches(
-          startingAt: i, count: range.upperBound, keyNumber: { lookedUp[$0 - first].key },
-          to: &phrases)
+    let exact = exact
+    var phrases: [(length: Int, payloads: TokenTrie<Gazetteer.Surface>.Payloads)] = []
+    var phraseStart: [Int] = []
+    swap(&phrases, &self.phrases)
+    swap(&phraseStart, &self.phraseStart)
+    looked.withUnsafeMutableBufferPointer { looked in
+      for i in range {
+        // A token no phrase has starts no walk (most punctuation, many words).
+        if looked[i - first].key >= 0 {
+          let found = phrases.count
+          exact.appendMatches(
+            startingAt: i, count: range.upperBound, keyNumber: { looked[$0 - first].key },
+            to: &phrases)
+          if phrases.count > found { looked[i - first].facts.insert(.phrase) }
+        }
+        phraseStart.append(phrases.count)
       }
-      phraseStart.append(phrases.count)
     }
+    swap(&phrases, &self.phrases)
+    swap(&phraseStart, &self.phraseStart)
   }
 
   /// A token's key numbers in the dictionary's trie and in the titles' (upper-cased in a block
@@ -120,6 +130,8 @@ struct TokenLookups: Sendable {
   /// an entry for each was a large append.
   func match(at i: Int) -> SentenceContext.MatchedEntry? {
     let k = i - start
+    // Most tokens start no phrase, and their facts say so.
+    guard looked[k].facts.contains(.phrase) else { return nil }
     let end = phraseStart[k + 1]
     guard end > phraseStart[k], let best = phrases[end - 1].payloads.first else { return nil }
     return SentenceContext.MatchedEntry(

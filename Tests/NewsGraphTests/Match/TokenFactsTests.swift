@@ -56,6 +56,18 @@ import Testing
     #expect(facts.contains(.initial) == NameShape.isInitial(Self.word(example.text, example.kind)))
   }
 
+  /// `allCaps` is the token's `isAllCaps`, and a token alone has no `phrase`: only the lookups
+  /// of its sentence know where phrases start.
+  @Test(arguments: [
+    ("REUTERS", Token.Kind.word), ("U.S.", .word), ("Moscow", .word), ("B", .word),
+    ("ÜBER", .word), ("iPhone", .word), ("1996", .number), (",", .punctuation),
+  ])
+  func allCapsIsTheTokens(_ text: String, _ kind: Token.Kind) {
+    let token = Self.word(text, kind)
+    #expect(TokenFacts(token).contains(.allCaps) == token.isAllCaps)
+    #expect(!TokenFacts(token).contains(.phrase))
+  }
+
   /// The hash the facts' tables are probed with, the token's, is the tables' hash of its bytes.
   @Test(arguments: ["", "The", "Zürich", "US-led", "a-very-long-word-beyond-fifteen-bytes"])
   func factsComeWithTheTablesHash(_ text: String) {

@@ -23,6 +23,8 @@ import Testing
     for context in contexts {
       for i in context.range {
         #expect(lookups.facts(at: i) == context.facts(at: i))
+        #expect(
+          context.facts(at: i).contains(.phrase) == !context.dictionaryPhrases(at: i).isEmpty)
         #expect(lookups.match(at: i)?.position == context.dictionaryMatch(at: i)?.entry.position)
         #expect(
           lookups.phrases(at: i).map(\.length) == context.dictionaryPhrases(at: i).map(\.length))
@@ -31,6 +33,26 @@ import Testing
             == context.titles(at: i).map(\.length))
       }
     }
+  }
+
+  /// A phrase that runs past its sentence's end gives its first token no `phrase` fact there.
+  @Test func thePhraseFactIsTheSentences() throws {
+    let contexts = Pipeline.contexts(
+      "He went to New\n\nYork is far. He saw New York.", gazetteer: TestDictionary.gazetteer)
+    try #require(contexts.count == 3)
+    for context in contexts {
+      for i in context.range {
+        #expect(
+          context.facts(at: i).contains(.phrase) == !context.dictionaryPhrases(at: i).isEmpty)
+        #expect(context.facts(at: i).contains(.phrase) == (context.dictionaryMatch(at: i) != nil))
+      }
+    }
+    let news = contexts.map { context in
+      context.range.filter { context.tokens[$0].text == "New" }.map {
+        context.facts(at: $0).contains(.phrase)
+      }
+    }
+    #expect(news == [[false], [], [true]])
   }
 
   @Test func phrasesAndTitlesEndInTheirSentence() {

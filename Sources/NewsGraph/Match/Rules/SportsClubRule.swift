@@ -29,6 +29,10 @@ public struct SportsClubRule: Rule {
 
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
+    // A club word or a word in capitals, before a place the dictionary knows.
+    guard !context.sentenceFacts.isDisjoint(with: [.clubWord, .allCaps]),
+      context.sentenceFacts.contains(.phrase)
+    else { return }
     for i in context.range where tokens[i].kind == .word && tokens[i].isCapitalized {
       let next = i + 1
       let isAllCaps = tokens[i].isAllCaps

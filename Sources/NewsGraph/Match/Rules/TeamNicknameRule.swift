@@ -15,9 +15,12 @@ public struct TeamNicknameRule: Rule {
 
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
+    // A team's home is a place the dictionary knows: a phrase starts there.
+    guard context.sentenceFacts.contains(.phrase) else { return }
     var i = context.range.lowerBound
     while i < context.range.upperBound {
-      guard let match = context.dictionaryMatch(at: i) else {
+      guard context.facts(at: i).contains(.phrase), let match = context.dictionaryMatch(at: i)
+      else {
         i += 1
         continue
       }
