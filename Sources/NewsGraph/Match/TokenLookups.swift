@@ -24,13 +24,17 @@ struct TokenLookups: Sendable {
   private let vocabulary: TokenVocabulary
   private let titles: TokenTrie<Gazetteer.TitleKind>
   private let upperTitles: TokenTrie<Gazetteer.TitleKind>
-  /// What each token's text was found to be, in one array: a token costs one append, not one
-  /// for each of its fields.
-  private var looked: [Looked] = []
+  /// What each token's text was found to be, in one array: a token costs one write, not one
+  /// for each of its fields. Made at the size of the tokens the lookups are made for, so that a
+  /// sentence only writes its entries; the first `end - start` are looked up.
+  private var looked: [Looked]
   /// Every dictionary phrase at each token that ends in its sentence, shortest first: token
   /// `start + k` has `phrases[phraseStart[k]..<phraseStart[k + 1]]`.
   private var phrases: [(length: Int, payloads: TokenTrie<Gazetteer.Surface>.Payloads)] = []
-  private var phraseStart = [0]
+  /// Made at its size, as `looked`.
+  private var phraseStart: [Int]
+  /// The tokens looked up so far end here.
+  private(set) var end: Int
 
   init(start: Int, gazetteer: Gazetteer, capacity: Int) {
     self.start = start
@@ -39,57 +43,70 @@ struct TokenLookups: Sendable {
     vocabulary = gazetteer.vocabulary
     titles = gazetteer.titles
     upperTitles = gazetteer.upperTitles
-    looked.reserveCapacity(capacity)
-    phraseStart.reserveCapacity(capacity + 1)
+    end = start
+    looked = Array(repeating: Looked(), count: capacity)
+    phraseStart = Array(repeating: 0, count: capacity + 1)
     // About one token in twenty starts a phrase: room for twice that, so the array seldom grows.
     phrases.reserveCapacity(capacity / 10)
   }
-
-  /// The tokens looked up so far end here.
-  var end: Int { start + looked.count }
 
   /// Looks up the tokens of the sentence `range`, which starts at `end`; in a block in capitals
   /// the titles are looked up upper-cased.
   mutating func append(sentence range: Range<Int>, of tokens: [Token], allCaps: Bool) {
     precondition(range.lowerBound == end, "sentences are looked up in order")
+    precondition(range.upperBound <= tokens.count, "the sentence is in the tokens")
     let table = TokenFacts.table
-    // Through a pointer, each token is read where it is: the array's subscript copied it, and so
-    // did a closure that captured it.
-    tokens.withUnsafeBufferPointer { tokens in
-      // No tokens, no address: and no sentence of them to look up.
-      guard let first = tokens.baseAddress else { return }
-      precondition(range.upperBound <= tokens.count, "the sentence is in the tokens")
-      for i in range {
-        let found = Self.lookUp(
-          first + i, vocabulary: vocabulary, allCaps: allCaps, table: table)
-        looked.append(
-          Looked(
-            key: found.key, titleKey: found.titleKey, facts: found.facts, upperCased: allCaps))
-      }
-    }
-    // Through a pointer, and with the arrays moved out of `self` while they grow: a closure that
-    // reads `self` while `self` changes would copy the arrays at every token.
-    let first = start
+    let vocabulary = vocabulary
     let exact = exact
+    let first = start
+    // Each token's entries are written in place: an append for each token checked the array's
+    // room and uniqueness each time. The arrays are moved out of `self` while they are written:
+    // a closure that reads `self` while `self` changes would copy them.
+    var looked: [Looked] = []
     var phrases: [(length: Int, payloads: TokenTrie<Gazetteer.Surface>.Payloads)] = []
     var phraseStart: [Int] = []
+    swap(&looked, &self.looked)
     swap(&phrases, &self.phrases)
     swap(&phraseStart, &self.phraseStart)
+    // More tokens than the lookups were made for: room for them, made once.
+    if range.upperBound - first > looked.count {
+      looked.append(
+        contentsOf: repeatElement(Looked(), count: range.upperBound - first - looked.count))
+      phraseStart.append(
+        contentsOf: repeatElement(0, count: range.upperBound - first + 1 - phraseStart.count))
+    }
     looked.withUnsafeMutableBufferPointer { looked in
-      for i in range {
-        // A token no phrase has starts no walk (most punctuation, many words).
-        if looked[i - first].key >= 0 {
-          let found = phrases.count
-          exact.appendMatches(
-            startingAt: i, count: range.upperBound, keyNumber: { looked[$0 - first].key },
-            to: &phrases)
-          if phrases.count > found { looked[i - first].facts.insert(.phrase) }
+      // Through a pointer, each token is read where it is: the array's subscript copied it, and
+      // so did a closure that captured it.
+      tokens.withUnsafeBufferPointer { tokens in
+        // No tokens, no address: and no sentence of them to look up.
+        guard let token = tokens.baseAddress else { return }
+        for i in range {
+          let found = Self.lookUp(token + i, vocabulary: vocabulary, allCaps: allCaps, table: table)
+          looked[i - first].key = found.key
+          looked[i - first].titleKey = found.titleKey
+          looked[i - first].facts = found.facts
+          looked[i - first].upperCased = allCaps
         }
-        phraseStart.append(phrases.count)
+      }
+      phraseStart.withUnsafeMutableBufferPointer { phraseStart in
+        for i in range {
+          // A token no phrase has starts no walk (most punctuation, many words).
+          if looked[i - first].key >= 0 {
+            let found = phrases.count
+            exact.appendMatches(
+              startingAt: i, count: range.upperBound, keyNumber: { looked[$0 - first].key },
+              to: &phrases)
+            if phrases.count > found { looked[i - first].facts.insert(.phrase) }
+          }
+          phraseStart[i - first + 1] = phrases.count
+        }
       }
     }
+    swap(&looked, &self.looked)
     swap(&phrases, &self.phrases)
     swap(&phraseStart, &self.phraseStart)
+    end = range.upperBound
   }
 
   /// A token's key numbers in the dictionary's trie and in the titles' (upper-cased in a block
@@ -167,11 +184,11 @@ struct TokenLookups: Sendable {
   /// What a token's text was found to be.
   private struct Looked {
     /// Its key number in the dictionary's trie.
-    var key: Int32
+    var key: Int32 = -1
     /// Its key number in the trie of titles its sentence uses (`titles(at:)`).
-    var titleKey: Int32
-    var facts: TokenFacts
+    var titleKey: Int32 = -1
+    var facts: TokenFacts = []
     /// Whether `titleKey` is in `upperTitles`: its block is in capitals.
-    var upperCased: Bool
+    var upperCased = false
   }
 }
