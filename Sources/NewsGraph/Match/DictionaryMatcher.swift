@@ -36,7 +36,11 @@ public struct DictionaryMatcher: Sendable {
           found = true
         }
       }
-      if tokens[i].isAllCaps && tokens[i].text.unicodeScalars.count > 1 {
+      // An ASCII text has as many scalars as bytes, which it counts without reading them.
+      if tokens[i].isAllCaps
+        && (tokens[i].isASCII
+          ? tokens[i].text.utf8.count > 1 : tokens[i].text.unicodeScalars.count > 1)
+      {
         for (length, payloads) in gazetteer.upper.matches(
           startingAt: i, count: range.upperBound,
           key: { tokens[$0].kind != .word || tokens[$0].isAllCaps ? tokens[$0].text : nil })

@@ -57,6 +57,10 @@ struct TokenFacts: OptionSet, Sendable {
   static let comma = TokenFacts(rawValue: 1 << 21)
   /// "(": what an age, a life or a country in brackets follows.
   static let openingBracket = TokenFacts(rawValue: 1 << 22)
+  /// "Hall": what "Hall of Fame" starts with (`OrganizationHeadRule`).
+  static let hall = TokenFacts(rawValue: 1 << 23)
+  /// "The" with its capital: what a name with its article starts with (`ArticleNameRule`).
+  static let capitalThe = TokenFacts(rawValue: 1 << 30)
 
   /// "B." or "B": one capital letter (`NameShape.isInitial`).
   static let initial = TokenFacts(rawValue: 1 << 24)
@@ -91,6 +95,7 @@ struct TokenFacts: OptionSet, Sendable {
     (.capitalFixtureWord, ScoreLineTeamRule.capitalFixtureWords),
     (.segmentStart, ScoreLineTeamRule.segmentStarts),
     (.wordLikeTitle, TitledPersonRule.wordLikeTitles), (.comma, [","]), (.openingBracket, ["("]),
+    (.hall, ["Hall"]), (.capitalThe, ["The"]),
   ]
 
   /// The union of the lists with the list facts of each of its words: fetch it once for many

@@ -11,7 +11,7 @@ import Testing
   @Test(arguments: [
     "The", "the", "THE", "Times", "Ministry", "of", "in", "al", "Jr.", "Cup", "Street", "St.",
     "founder", "band", "village", "North", "Northern", "Real", "AT", "v.", ",", "General", "",
-    "Zürich", "\u{212A}ing", "Moscow", "B.", "-", "(", ")",
+    "Zürich", "\u{212A}ing", "Moscow", "B.", "-", "(", ")", "Hall", "HALL",
   ])
   func listFactsAreListMembership(_ text: String) {
     let facts = TokenFacts(Self.word(text))

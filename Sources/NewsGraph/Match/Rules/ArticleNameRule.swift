@@ -28,15 +28,11 @@ public struct ArticleNameRule: Rule {
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
-    // "The" is a function word.
-    guard !context.caseIsWeak, context.sentenceFacts.contains(.functionWord) else { return }
+    guard !context.caseIsWeak, context.sentenceFacts.contains(.capitalThe) else { return }
     var i = range.lowerBound + 1
     while i + 1 < range.upperBound {
       defer { i += 1 }
-      // Its fact first: most tokens are no function word, and "The" is one.
-      guard context.facts(at: i).contains(.functionWord), tokens[i].text == "The" else {
-        continue
-      }
+      guard context.facts(at: i).contains(.capitalThe) else { continue }
       let before = tokens[i - 1]
       // After a lower-case word or a comma: "Dwayne The Rock Johnson" is another kind of name.
       guard before.text == "," || before.kind == .word,

@@ -65,8 +65,9 @@ public struct OrganizationHeadRule: Rule {
     let range = context.range
     // A sentence without a head word may still hold "Hall of Fame".
     guard
-      !context.sentenceFacts.isDisjoint(with: [.organizationSuffixHead, .organizationOfHead])
-        || range.contains(where: { isHallOfFame(at: $0, context) })
+      !context.sentenceFacts.isDisjoint(with: [
+        .organizationSuffixHead, .organizationOfHead, .hall,
+      ])
     else { return }
     var i = range.lowerBound
     while i < range.upperBound {
@@ -127,8 +128,8 @@ public struct OrganizationHeadRule: Rule {
   /// "Hockey Hall of Fame": a head of three words at token `i`.
   private func isHallOfFame(at i: Int, _ context: SentenceContext) -> Bool {
     let tokens = context.tokens
-    // Its length first: most words are not "Hall", and no other text equals it.
-    return tokens[i].text.utf8.count == 4 && tokens[i].text == "Hall"
+    // Its fact first: most words are not "Hall".
+    return context.facts(at: i).contains(.hall)
       && i + 2 < context.range.upperBound && tokens[i + 1].text == "of"
       && tokens[i + 2].text == "Fame"
   }
