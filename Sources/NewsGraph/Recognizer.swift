@@ -6,10 +6,13 @@
 public struct Recognizer: Sendable {
   public let gazetteer: Gazetteer
   public let rules: [any Rule]
+  /// What each document's lookups read of the gazetteer, gathered once.
+  private let tables: TokenLookups.Tables
 
   public init(gazetteer: Gazetteer, rules: [any Rule] = Rules.all) {
     self.gazetteer = gazetteer
     self.rules = rules
+    tables = TokenLookups.Tables(gazetteer)
   }
 
   /// What the recognizer decided and why, for `--explain`.
@@ -56,12 +59,12 @@ public struct Recognizer: Sendable {
         blockOfSentence.append(blockIndex)
       }
     }
-    var lookups = TokenLookups(start: 0, gazetteer: gazetteer, capacity: tokens.count)
+    var lookups = TokenLookups(start: 0, tables: tables, capacity: tokens.count)
     for (index, sentence) in sentences.enumerated() {
       lookups.append(
         sentence: sentence.tokens, of: tokens, allCaps: blocks[blockOfSentence[index]].isAllCaps)
     }
-    let shared = TokenLookups.Shared(lookups)
+    let shared = TokenLookups.Shared(consume lookups)
     for (index, sentence) in sentences.enumerated() {
       let context = SentenceContext(
         tokens: tokens, range: sentence.tokens, index: index, block: blocks[blockOfSentence[index]],

@@ -12,18 +12,33 @@ struct TokenLookups: Sendable {
   final class Shared: Sendable {
     let lookups: TokenLookups
 
-    init(_ lookups: TokenLookups) {
+    init(_ lookups: consuming TokenLookups) {
       self.lookups = lookups
+    }
+  }
+
+  /// What the lookups read of a gazetteer, behind one reference: lookups that held the tries
+  /// themselves retained and released each of their arrays whenever they were made, copied or
+  /// freed, once per document. The recognizer makes one for all its documents.
+  final class Tables: Sendable {
+    let gazetteer: Gazetteer
+    let exact: TokenTrie<Gazetteer.Surface>
+    let vocabulary: TokenVocabulary
+    let titles: TokenTrie<Gazetteer.TitleKind>
+    let upperTitles: TokenTrie<Gazetteer.TitleKind>
+
+    init(_ gazetteer: Gazetteer) {
+      self.gazetteer = gazetteer
+      exact = gazetteer.exact
+      vocabulary = gazetteer.vocabulary
+      titles = gazetteer.titles
+      upperTitles = gazetteer.upperTitles
     }
   }
 
   /// The first token looked up: token `i` is at `i - start` in the arrays.
   let start: Int
-  private let gazetteer: Gazetteer
-  private let exact: TokenTrie<Gazetteer.Surface>
-  private let vocabulary: TokenVocabulary
-  private let titles: TokenTrie<Gazetteer.TitleKind>
-  private let upperTitles: TokenTrie<Gazetteer.TitleKind>
+  private let tables: Tables
   /// What each token's text was found to be, in one array: a token costs one write, not one
   /// for each of its fields. Made at the size of the tokens the lookups are made for, so that a
   /// sentence only writes its entries; the first `end - start` are looked up.
@@ -37,12 +52,12 @@ struct TokenLookups: Sendable {
   private(set) var end: Int
 
   init(start: Int, gazetteer: Gazetteer, capacity: Int) {
+    self.init(start: start, tables: Tables(gazetteer), capacity: capacity)
+  }
+
+  init(start: Int, tables: Tables, capacity: Int) {
     self.start = start
-    self.gazetteer = gazetteer
-    exact = gazetteer.exact
-    vocabulary = gazetteer.vocabulary
-    titles = gazetteer.titles
-    upperTitles = gazetteer.upperTitles
+    self.tables = tables
     end = start
     looked = Array(repeating: Looked(), count: capacity)
     phraseStart = Array(repeating: 0, count: capacity + 1)
@@ -56,8 +71,7 @@ struct TokenLookups: Sendable {
     precondition(range.lowerBound == end, "sentences are looked up in order")
     precondition(range.upperBound <= tokens.count, "the sentence is in the tokens")
     let table = TokenFacts.table
-    let vocabulary = vocabulary
-    let exact = exact
+    let tables = tables
     let first = start
     // Each token's entries are written in place: an append for each token checked the array's
     // room and uniqueness each time. The arrays are moved out of `self` while they are written:
@@ -82,7 +96,8 @@ struct TokenLookups: Sendable {
         // No tokens, no address: and no sentence of them to look up.
         guard let token = tokens.baseAddress else { return }
         for i in range {
-          let found = Self.lookUp(token + i, vocabulary: vocabulary, allCaps: allCaps, table: table)
+          let found = Self.lookUp(
+            token + i, vocabulary: tables.vocabulary, allCaps: allCaps, table: table)
           looked[i - first].key = found.key
           looked[i - first].titleKey = found.titleKey
           looked[i - first].facts = found.facts
@@ -94,7 +109,7 @@ struct TokenLookups: Sendable {
           // A token no phrase has starts no walk (most punctuation, many words).
           if looked[i - first].key >= 0 {
             let found = phrases.count
-            exact.appendMatches(
+            tables.exact.appendMatches(
               startingAt: i, count: range.upperBound, keyNumber: { looked[$0 - first].key },
               to: &phrases)
             if phrases.count > found { looked[i - first].facts.insert(.phrase) }
@@ -152,7 +167,7 @@ struct TokenLookups: Sendable {
     let end = phraseStart[k + 1]
     guard end > phraseStart[k], let best = phrases[end - 1].payloads.first else { return nil }
     return SentenceContext.MatchedEntry(
-      gazetteer: gazetteer, position: Int(best.entry), length: phrases[end - 1].length,
+      gazetteer: tables.gazetteer, position: Int(best.entry), length: phrases[end - 1].length,
       form: best.form)
   }
 
@@ -163,9 +178,11 @@ struct TokenLookups: Sendable {
     // Most tokens are in no title at all.
     guard looked[i - start].titleKey >= 0 else { return [] }
     if looked[i - start].upperCased {
-      return upperTitles.matches(startingAt: i, count: end) { looked[$0 - start].titleKey }
+      return tables.upperTitles.matches(startingAt: i, count: end) {
+        looked[$0 - start].titleKey
+      }
     }
-    return titles.matches(startingAt: i, count: end) { looked[$0 - start].titleKey }
+    return tables.titles.matches(startingAt: i, count: end) { looked[$0 - start].titleKey }
   }
 
   /// The facts of token `i`.
@@ -177,8 +194,8 @@ struct TokenLookups: Sendable {
   func mayStartTitle(at i: Int) -> Bool {
     let key = looked[i - start].titleKey
     guard key >= 0 else { return false }
-    if looked[i - start].upperCased { return upperTitles.startsPhrase(key: key) }
-    return titles.startsPhrase(key: key)
+    if looked[i - start].upperCased { return tables.upperTitles.startsPhrase(key: key) }
+    return tables.titles.startsPhrase(key: key)
   }
 
   /// What a token's text was found to be.

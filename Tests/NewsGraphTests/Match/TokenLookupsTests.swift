@@ -10,15 +10,19 @@ import Testing
     The New York Times said so. Foreign Minister Ana Ruiz met him in New York!
     """
 
-  /// Made for all the tokens, or for fewer (they grow as sentences come).
-  @Test(arguments: [nil, 0, 1, 5])
-  func aDocumentsLookupsAreThoseOfItsSentences(capacity: Int?) throws {
+  /// Made for all the tokens, or for fewer (they grow as sentences come), from the gazetteer or
+  /// from tables made of it once, as the recognizer makes them.
+  @Test(arguments: [nil, 0, 1, 5], [false, true])
+  func aDocumentsLookupsAreThoseOfItsSentences(capacity: Int?, sharingTables: Bool) throws {
     let gazetteer = TestDictionary.gazetteer
     let contexts = Pipeline.contexts(Self.text, gazetteer: gazetteer)
     #expect(contexts.count >= 3)
     let tokens = try #require(contexts.first).tokens
-    var lookups = TokenLookups(
-      start: 0, gazetteer: gazetteer, capacity: capacity ?? tokens.count)
+    var lookups =
+      sharingTables
+      ? TokenLookups(
+        start: 0, tables: TokenLookups.Tables(gazetteer), capacity: capacity ?? tokens.count)
+      : TokenLookups(start: 0, gazetteer: gazetteer, capacity: capacity ?? tokens.count)
     for context in contexts {
       lookups.append(sentence: context.range, of: tokens, allCaps: context.block.isAllCaps)
     }
