@@ -1,6 +1,6 @@
 /// What the rules ask of a token, worked out once per token by `TokenLookups`: which of the
 /// rules' word lists its text is in, a few facts of its shape, and whether a dictionary phrase
-/// starts at it.
+/// or a title starts at it.
 ///
 /// Nearly every rule tests nearly every token against a word list or two ("a place head?", "a
 /// cue?", "a function word?"), and each test hashed the token's text again: about fifteen hashes
@@ -78,6 +78,10 @@ struct TokenFacts: OptionSet, Sendable {
   /// (`SentenceContext.dictionaryPhrases(at:)` is not empty). `TokenLookups` sets it as it walks
   /// the phrases; the facts of a token alone (`init(_:)`) never have it.
   static let phrase = TokenFacts(rawValue: 1 << 29)
+  /// A title may start at the token (`SentenceContext.mayStartTitle(at:)`): its text is the
+  /// first word of a title, upper-cased in a block in capitals. Set by `TokenLookups`, as
+  /// `phrase` is.
+  static let titleStart = TokenFacts(rawValue: 1 << 31)
 
   /// Every word list the rules test tokens against, with its fact.
   static let lists: [(fact: TokenFacts, words: WordSet)] = [

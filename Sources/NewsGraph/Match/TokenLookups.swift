@@ -127,10 +127,16 @@ struct TokenLookups: Sendable {
   /// A token's key numbers in the dictionary's trie and in the titles' (upper-cased in a block
   /// in capitals), and its facts: its text is found by the hash the tokenizer worked out
   /// (`Token.textHash`), with one probe of the vocabulary (two when the dictionary lacks it).
+  ///
+  /// Inlined into `append(sentence:of:allCaps:)`, its only caller, with the function it reads
+  /// the bytes with: called, they took the vocabulary and returned the result through memory at
+  /// every token.
+  @inline(__always)
   private static func lookUp(
     _ token: UnsafePointer<Token>, vocabulary: TokenVocabulary, allCaps: Bool,
     table: TokenFacts.Table
   ) -> (key: Int32, titleKey: Int32, facts: TokenFacts) {
+    @inline(__always)
     func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int32, Int32, TokenFacts) {
       let hash = token.pointee.textHash
       let isASCII = token.pointee.isASCII
@@ -141,7 +147,12 @@ struct TokenLookups: Sendable {
         ? entry.facts
         : table.listFacts(of: token, utf8: bytes, hash: hash, isASCII: isASCII)
       let shape = TokenFacts.shape(of: token, byteCount: bytes.count)
-      return (key, allCaps ? entry.upperTitle : entry.title, shape.union(lists))
+      // A word of some title is not enough to start one: "of" and "the" are in titles.
+      let startsTitle = allCaps ? entry.startsUpperTitle : entry.startsTitle
+      return (
+        key, allCaps ? entry.upperTitle : entry.title,
+        shape.union(lists).union(startsTitle ? .titleStart : [])
+      )
     }
     let utf8 = token.pointee.text.utf8
     return utf8.withContiguousStorageIfAvailable(lookUp)
@@ -189,14 +200,8 @@ struct TokenLookups: Sendable {
   func facts(at i: Int) -> TokenFacts { looked[i - start].facts }
 
   /// Whether a title may start at token `i`: `titles(at:end:)` finds none where it is false, as
-  /// at nearly every token, and this answers without making an array. A word of some title is
-  /// not enough: "of" and "the" are in titles, and start none.
-  func mayStartTitle(at i: Int) -> Bool {
-    let key = looked[i - start].titleKey
-    guard key >= 0 else { return false }
-    if looked[i - start].upperCased { return tables.upperTitles.startsPhrase(key: key) }
-    return tables.titles.startsPhrase(key: key)
-  }
+  /// at nearly every token, and this answers without making an array (its `titleStart` fact).
+  func mayStartTitle(at i: Int) -> Bool { looked[i - start].facts.contains(.titleStart) }
 
   /// What a token's text was found to be.
   private struct Looked {

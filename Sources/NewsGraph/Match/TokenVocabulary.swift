@@ -17,6 +17,10 @@ struct TokenVocabulary: Sendable {
     /// The facts of the word lists it is in, when it is ASCII (see
     /// `TokenFacts.Table.listsAreASCII`).
     var facts: TokenFacts = []
+    /// Whether a title starts with it (`TokenTrie.startsPhrase(key:)` of `title`), and an
+    /// upper-cased title (of `upperTitle`): worked out once here, not at each token.
+    var startsTitle = false
+    var startsUpperTitle = false
   }
 
   /// The dictionary trie's keys.
@@ -69,7 +73,13 @@ struct TokenVocabulary: Sendable {
     }
     self.entryOfKey = entryOfKey
     extraStart = keyed.count
-    entries = keyed + extra
+    var entries = keyed + extra
+    for index in entries.indices {
+      let (title, upperTitle) = (entries[index].title, entries[index].upperTitle)
+      entries[index].startsTitle = title >= 0 && titles.startsPhrase(key: title)
+      entries[index].startsUpperTitle = upperTitle >= 0 && upperTitles.startsPhrase(key: upperTitle)
+    }
+    self.entries = entries
   }
 
   /// The key number in the dictionary's trie of the text of UTF-8 `bytes`, whose

@@ -21,6 +21,20 @@ import Testing
     #expect(titles > 0)
   }
 
+  /// The sentence's facts have `titleStart` when a title may start at one of its tokens, so
+  /// that the titled-person rule passes over the others.
+  @Test func aSentenceKnowsWhetherATitleMayStartInIt() {
+    let contexts = Pipeline.contexts(
+      "The weather was fine. Defense Minister Sergei Shoigu came.\n\nPRESIDENT PUTIN SPOKE",
+      gazetteer: TestDictionary.gazetteer)
+    #expect(contexts.count == 3)
+    for context in contexts {
+      let starts = context.range.contains { context.mayStartTitle(at: $0) }
+      #expect(context.sentenceFacts.contains(.titleStart) == starts)
+    }
+    #expect(contexts.map { $0.sentenceFacts.contains(.titleStart) } == [false, true, true])
+  }
+
   @Test func aWordInsideATitleStartsNone() throws {
     let gazetteer = Gazetteer(
       entries: [], titles: [("Secretary of State", .role), ("Minister", .role)])

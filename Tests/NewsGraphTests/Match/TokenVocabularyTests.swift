@@ -33,6 +33,10 @@ import Testing
     #expect(key == Self.exact.keyNumber(of: text))
     #expect(entry.title == Self.titles.keyNumber(of: text))
     #expect(entry.upperTitle == Self.upperTitles.keyNumber(of: text))
+    #expect(entry.startsTitle == (entry.title >= 0 && Self.titles.startsPhrase(key: entry.title)))
+    #expect(
+      entry.startsUpperTitle
+        == (entry.upperTitle >= 0 && Self.upperTitles.startsPhrase(key: entry.upperTitle)))
     // The entry's facts are those of the lists for an ASCII text, and none for any other.
     let isASCII = bytes.allSatisfy { $0 < 0x80 }
     let shape = withUnsafePointer(to: token) { token in

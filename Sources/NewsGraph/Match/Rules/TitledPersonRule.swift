@@ -31,6 +31,7 @@ public struct TitledPersonRule: Rule {
   ]
 
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
+    guard context.sentenceFacts.contains(.titleStart) else { return }
     var i = context.range.lowerBound
     while i < context.range.upperBound {
       // Most tokens start no title: asked first, they make no array of titles.
