@@ -60,15 +60,20 @@ public struct Recognizer: Sendable {
       }
     }
     var lookups = TokenLookups(start: 0, tables: tables, capacity: tokens.count)
+    // The union of each sentence's facts, worked out as its tokens are looked up.
+    var factsOfSentence: [TokenFacts] = []
+    factsOfSentence.reserveCapacity(sentences.count)
     for (index, sentence) in sentences.enumerated() {
-      lookups.append(
-        sentence: sentence.tokens, of: tokens, allCaps: blocks[blockOfSentence[index]].isAllCaps)
+      factsOfSentence.append(
+        lookups.append(
+          sentence: sentence.tokens, of: tokens,
+          allCaps: blocks[blockOfSentence[index]].isAllCaps))
     }
     let shared = TokenLookups.Shared(consume lookups)
     for (index, sentence) in sentences.enumerated() {
       let context = SentenceContext(
         tokens: tokens, range: sentence.tokens, index: index, block: blocks[blockOfSentence[index]],
-        gazetteer: gazetteer, lookups: shared)
+        gazetteer: gazetteer, lookups: shared, sentenceFacts: factsOfSentence[index])
       matcher.appendCandidates(in: context, to: &candidates)
       // By index: `for rule in rules` copied each rule out of the array, retaining its strings
       // and examples, for every sentence.

@@ -56,17 +56,18 @@ public struct SentenceContext: Sendable {
   ) {
     var lookups = TokenLookups(
       start: range.lowerBound, gazetteer: gazetteer, capacity: range.count)
-    lookups.append(sentence: range, of: tokens, allCaps: block.isAllCaps)
+    let sentenceFacts = lookups.append(sentence: range, of: tokens, allCaps: block.isAllCaps)
     self.init(
       tokens: tokens, range: range, index: index, block: block, gazetteer: gazetteer,
-      lookups: TokenLookups.Shared(lookups))
+      lookups: TokenLookups.Shared(consume lookups), sentenceFacts: sentenceFacts)
   }
 
   /// A context whose tokens `lookups` has looked up already, as the recognizer does for a whole
-  /// document.
+  /// document, with the union of their facts that `TokenLookups.append(sentence:of:allCaps:)`
+  /// returned.
   init(
     tokens: [Token], range: Range<Int>, index: Int, block: TextBlock, gazetteer: Gazetteer,
-    lookups: TokenLookups.Shared
+    lookups: TokenLookups.Shared, sentenceFacts: TokenFacts
   ) {
     self.tokens = tokens
     self.range = range
@@ -74,8 +75,6 @@ public struct SentenceContext: Sendable {
     self.block = block
     self.gazetteer = gazetteer
     shared = lookups
-    var sentenceFacts: TokenFacts = []
-    for i in range { sentenceFacts.formUnion(lookups.lookups.facts(at: i)) }
     self.sentenceFacts = sentenceFacts
   }
 

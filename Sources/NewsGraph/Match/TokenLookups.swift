@@ -65,9 +65,13 @@ struct TokenLookups: Sendable {
     phrases.reserveCapacity(capacity / 10)
   }
 
-  /// Looks up the tokens of the sentence `range`, which starts at `end`; in a block in capitals
-  /// the titles are looked up upper-cased.
-  mutating func append(sentence range: Range<Int>, of tokens: [Token], allCaps: Bool) {
+  /// Looks up the tokens of the sentence `range`, which starts at `end`, and returns the union
+  /// of their facts (`SentenceContext.sentenceFacts`); in a block in capitals the titles are
+  /// looked up upper-cased.
+  @discardableResult
+  mutating func append(
+    sentence range: Range<Int>, of tokens: [Token], allCaps: Bool
+  ) -> TokenFacts {
     precondition(range.lowerBound == end, "sentences are looked up in order")
     precondition(range.upperBound <= tokens.count, "the sentence is in the tokens")
     let table = TokenFacts.table
@@ -89,6 +93,7 @@ struct TokenLookups: Sendable {
       phraseStart.append(
         contentsOf: repeatElement(0, count: range.upperBound - first + 1 - phraseStart.count))
     }
+    var sentenceFacts: TokenFacts = []
     looked.withUnsafeMutableBufferPointer { looked in
       // Through a pointer, each token is read where it is: the array's subscript copied it, and
       // so did a closure that captured it.
@@ -115,6 +120,7 @@ struct TokenLookups: Sendable {
             if phrases.count > found { looked[i - first].facts.insert(.phrase) }
           }
           phraseStart[i - first + 1] = phrases.count
+          sentenceFacts.formUnion(looked[i - first].facts)
         }
       }
     }
@@ -122,6 +128,7 @@ struct TokenLookups: Sendable {
     swap(&phrases, &self.phrases)
     swap(&phraseStart, &self.phraseStart)
     end = range.upperBound
+    return sentenceFacts
   }
 
   /// A token's key numbers in the dictionary's trie and in the titles' (upper-cased in a block

@@ -24,7 +24,9 @@ import Testing
         start: 0, tables: TokenLookups.Tables(gazetteer), capacity: capacity ?? tokens.count)
       : TokenLookups(start: 0, gazetteer: gazetteer, capacity: capacity ?? tokens.count)
     for context in contexts {
-      lookups.append(sentence: context.range, of: tokens, allCaps: context.block.isAllCaps)
+      let union = lookups.append(
+        sentence: context.range, of: tokens, allCaps: context.block.isAllCaps)
+      #expect(union == context.sentenceFacts)
     }
     #expect(lookups.end == tokens.count)
     for context in contexts {
