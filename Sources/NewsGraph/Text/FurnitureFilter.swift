@@ -306,10 +306,12 @@ struct LineShape {
   /// its words and letters, and its key (not the cases of its words: `countWordCases(_:_:)`).
   /// Returns where the line break is (or the end of the text).
   ///
-  /// An ASCII scalar is classed by one look-up in `LineClass.ascii` and lowered by arithmetic,
-  /// and the ASCII letters that follow it in its word run in a loop of their own; the Unicode
-  /// properties are read only for the other scalars. The counts are local variables until the
-  /// end: kept in `self`, each was written back to memory at every scalar.
+  /// Most of a line is eight printable ASCII scalars at a time with no two spaces in a row:
+  /// those are classed, counted and lowered together (`PrintableBytes`), and written as one
+  /// word of key. Any other scalar is classed by one look-up in `LineClass.ascii` and lowered by
+  /// arithmetic, and the ASCII letters that follow it in its word run in a loop of their own; the
+  /// Unicode properties are read only for scalars beyond ASCII. The counts are local variables
+  /// until the end: kept in `self`, each was written back to memory at every scalar.
   private mutating func scan(
     _ scalars: UnsafeBufferPointer<Unicode.Scalar>, from lower: Int,
     keys: UnsafeMutableBufferPointer<UInt8>, written: inout Int
@@ -324,8 +326,31 @@ struct LineShape {
     // Read once a line: read at each scalar, the static table cost a call to check that it
     // was made.
     let ascii = LineClass.ascii
+    // Eight key bytes fit wherever eight scalars are left: a key takes no more bytes than the
+    // capacity `shapes(of:)` counts for the scalars read so far.
+    let keyBase = UnsafeMutableRawPointer(keys.baseAddress)
+    // Where the eight scalars may be read together again after eight that could not: the
+    // scalars before it go one at a time, so a line break or a double space is tried once.
+    var together = lower
     var index = lower
     while index < upper {
+      if index >= together, index &+ 8 <= upper, let keyBase {
+        if let chunk = PrintableBytes(scalars, at: index) {
+          // The spaces' places moved one scalar on, with the scalar before the eight.
+          let afterSpace = chunk.spaces << 8 | (lastSpace ? 0x80 : 0)
+          if chunk.spaces & afterSpace == 0 {
+            keyBase.storeBytes(of: chunk.lowered.littleEndian, toByteOffset: at, as: UInt64.self)
+            at &+= 8
+            index &+= 8
+            words &+= PrintableBytes.count(chunk.nonSpaces & afterSpace)
+            letters &+= PrintableBytes.count(chunk.letters)
+            uppercaseLetters &+= PrintableBytes.count(chunk.uppers)
+            lastSpace = chunk.spaces >> 63 != 0
+            continue
+          }
+        }
+        together = index &+ 8
+      }
       let scalar = scalars[index]
       let value = scalar.value
       let isASCII = value < 0x80
@@ -442,6 +467,54 @@ struct LineShape {
       if let last = before.unicodeScalars.last, last.properties.numericType != nil { return true }
     }
     return false
+  }
+}
+
+/// Eight printable ASCII scalars (U+0020 to U+007F) as the bytes of one word, scalar `k` in
+/// byte `k`, and what the line scan asks of them as masks of the same word: 0x80 in each byte
+/// for which a class holds.
+///
+/// The classes are worked out by sums that carry into a byte's high bit: each byte is below
+/// 0x80, so a sum with one below 0x80 never carries out of its byte.
+private struct PrintableBytes {
+  private static let highBits: UInt64 = 0x8080_8080_8080_8080
+  /// The bytes, upper-case letters lowered.
+  let lowered: UInt64
+  /// The spaces (the only white space in printable ASCII) and the other scalars.
+  let spaces: UInt64
+  let nonSpaces: UInt64
+  let letters: UInt64
+  let uppers: UInt64
+
+  /// The eight scalars from `index`, or nil when one of them is not printable ASCII.
+  @inline(__always) init?(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, at index: Int) {
+    var all: UInt32 = 0
+    var bytes: UInt64 = 0
+    for lane in 0..<8 {
+      let value = scalars[index &+ lane].value
+      all |= value
+      bytes |= UInt64(truncatingIfNeeded: value) << UInt64(lane &* 8)
+    }
+    let high = PrintableBytes.highBits
+    // Every byte below 0x80, and at least 0x20: its sum with 0x60 reaches the high bit.
+    guard all < 0x80, (bytes &+ 0x6060_6060_6060_6060) & high == high else { return nil }
+    // A byte other than a space differs from 0x20 by 1 or more.
+    nonSpaces = ((bytes ^ 0x2020_2020_2020_2020) &+ 0x7F7F_7F7F_7F7F_7F7F) & high
+    spaces = ~nonSpaces & high
+    // "A" to "Z": 0x41 or more and not 0x5B or more.
+    uppers =
+      (bytes &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(bytes &+ 0x2525_2525_2525_2525) & high
+    // A letter of either case is "a" to "z" with bit 0x20 set.
+    let folded = bytes | 0x2020_2020_2020_2020
+    letters =
+      (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505) & high
+    // 0x20 added to each upper-case letter.
+    lowered = bytes &+ uppers >> 2
+  }
+
+  /// How many bytes of a mask have their high bit set.
+  @inline(__always) static func count(_ mask: UInt64) -> Int {
+    Int(truncatingIfNeeded: (mask >> 7 &* 0x0101_0101_0101_0101) >> 56)
   }
 }
 

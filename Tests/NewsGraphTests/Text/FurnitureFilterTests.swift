@@ -329,6 +329,34 @@ import Testing
     #expect(shapes.map(\.words) == [3, 0, 0, 1, 0])
   }
 
+  @Test(arguments: [
+    "The U.S. Senate voted 52-48 on Tuesday, REUTERS said.",
+    "Two  spaces  here,   three there and\ttabs\t\tbetween WORDS~and_marks{}|",
+    "1234567 ABCDEFGH abcdefgh        eight spaces then Caf\u{E9} d\u{E9}j\u{E0} vu",
+    "\u{7F}DEL and @[`{ around letters: AZaz az AZ \u{B}vertical\u{C}feed END",
+    "ISTANBUL \u{130}stanbul i\u{307}stanbul \u{212A}elvin short",
+    "x", "exactly8", "exactly8 ", "ends with a space after eight ",
+  ])
+  func lineScanAgreesWithScalarByScalarCounts(_ line: String) {
+    // Lines long enough that most of each is read eight scalars at a time, with double spaces,
+    // controls and scalars beyond ASCII at every offset of the eight (the line repeated with
+    // one to eight letters before it).
+    for shift in 0..<9 {
+      let line = String(repeating: "a", count: shift) + line
+      let text = SourceText(line + "\nNext")
+      let (shapes, keys) = text.folded.withUnsafeBufferPointer { LineShape.shapes(of: $0) }
+      let scalars = text.folded[shapes[0].trimmed]
+      let words = scalars.split(whereSeparator: ScalarClass.isSpace)
+      let key = words.map { word in
+        word.map { ScalarClass.lowercaseMapping($0) }.joined()
+      }.joined(separator: " ")
+      #expect(Array(keys[shapes[0].key]) == Array(key.utf8))
+      #expect(shapes[0].words == words.count)
+      #expect(shapes[0].letters == scalars.filter(ScalarClass.isLetter).count)
+      #expect(shapes[0].uppercaseLetters == scalars.filter(ScalarClass.isUpper).count)
+    }
+  }
+
   @Test func repeatsAreFoundWhateverTheWhiteSpaceAroundThem() {
     let outcome = Self.filter("Floods in Lima  \n  Floods   in Lima\nOfficials met on Friday.")
     #expect(outcome.dropped == ["Floods   in Lima"])
