@@ -3,18 +3,20 @@
 /// `Set<String>` hashed every line's key with SipHash and rehashed them all as it grew. Here
 /// the keys stay where the line scan wrote them, in one array of UTF-8 bytes: a key's bytes
 /// are hashed eight at a time, and compared byte by byte only with keys of the same hash. The
-/// answer is always the one a `Set<String>` of the keys gives: two ASCII strings are equal only
-/// when their bytes are. A key that is not ASCII may equal another under canonical equivalence
-/// ("é" and "e" with a combining accent), so from the first such key on, every key is also kept
-/// as a string and the strings decide.
+/// answer is always the one a `Set<String>` of the keys gives, which compares strings under
+/// canonical equivalence: a key whose scalars are all below U+0300 (ASCII, and the accented
+/// Latin letters of precomposed text) is in normalization form C already, and two such keys are
+/// canonically equivalent only when their bytes are equal. Any other key may equal another
+/// under canonical equivalence ("e" with a combining accent and "é", the Kelvin sign and "k"),
+/// so from the first such key on, every key is also kept as a string and the strings decide.
 struct LineKeySet {
   /// The bytes of all keys, one after another.
   private let bytes: [UInt8]
-  /// Each key added while all were ASCII, as a range of `bytes`, and its hash.
+  /// Each key added while all were below U+0300, as a range of `bytes`, and its hash.
   private var entries: [(range: Range<Int>, hash: UInt64)] = []
   /// Open addressing: an entry's index plus one, 0 for an empty slot; never more than half full.
   private var slots: [Int32]
-  /// Every key as a string, from the first key that is not ASCII on.
+  /// Every key as a string, from the first key with a scalar of U+0300 or above on.
   private var strings: Set<String>?
 
   init(bytes: [UInt8], minimumCapacity: Int) {
@@ -29,9 +31,12 @@ struct LineKeySet {
   mutating func insert(_ range: Range<Int>) -> Bool {
     bytes.withUnsafeBufferPointer { bytes in
       let key = UnsafeBufferPointer(rebasing: bytes[range])
-      var high: UInt8 = 0
-      for byte in key { high |= byte }
-      if high >= 0x80 || strings != nil { return insertString(key, bytes) }
+      // U+0300 and above are the UTF-8 sequences that lead with 0xCC or more.
+      var highest: UInt8 = 0
+      for byte in key { highest = max(highest, byte) }
+      if highest >= LineKeySet.leadAtCombiningMarks || strings != nil {
+        return insertString(key, bytes)
+      }
       let hash = LineKeySet.hash(key)
       let mask = slots.count - 1
       var slot = Int(truncatingIfNeeded: hash) & mask
@@ -47,7 +52,12 @@ struct LineKeySet {
     }
   }
 
-  /// The slow path: the first key that is not ASCII turns every key so far into a string.
+  /// The lead byte of U+0300, the first combining mark: every scalar below it is unchanged by
+  /// canonical composition and decomposition, and composes with nothing before it.
+  static let leadAtCombiningMarks: UInt8 = 0xCC
+
+  /// The slow path: the first key with a scalar of U+0300 or above turns every key so far into a
+  /// string.
   private mutating func insertString(
     _ key: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>
   ) -> Bool {

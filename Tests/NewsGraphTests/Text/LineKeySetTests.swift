@@ -37,6 +37,12 @@ import Testing
     Case(
       keys: ["\u{37E}", ";", "x", "x", "y"],
       explanation: "ASCII keys after the first key that is not ASCII"),
+    Case(
+      keys: ["caf\u{E9}", "na\u{EF}ve", "caf\u{E9}", "cafe", "na\u{EF}ve"],
+      explanation: "accented Latin keys below U+0300, compared by their bytes"),
+    Case(
+      keys: ["\u{C5}ngstr\u{F6}m", "\u{212B}ngstr\u{F6}m", "\u{C5}ngstr\u{F6}m"],
+      explanation: "a sign equal to a Latin letter, after keys compared by their bytes"),
     Case(keys: ["", "", " "], explanation: "empty keys"),
   ])
   func answersAsASetOfStrings(_ c: Case) {
