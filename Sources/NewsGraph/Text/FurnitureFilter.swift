@@ -488,16 +488,8 @@ private struct PrintableBytes {
 
   /// The eight scalars from `index`, or nil when one of them is not printable ASCII.
   @inline(__always) init?(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, at index: Int) {
-    var all: UInt32 = 0
-    var bytes: UInt64 = 0
-    for lane in 0..<8 {
-      let value = scalars[index &+ lane].value
-      all |= value
-      bytes |= UInt64(truncatingIfNeeded: value) << UInt64(lane &* 8)
-    }
+    guard let bytes = SourceText.printableASCII(scalars, at: index) else { return nil }
     let high = PrintableBytes.highBits
-    // Every byte below 0x80, and at least 0x20: its sum with 0x60 reaches the high bit.
-    guard all < 0x80, (bytes &+ 0x6060_6060_6060_6060) & high == high else { return nil }
     // A byte other than a space differs from 0x20 by 1 or more.
     nonSpaces = ((bytes ^ 0x2020_2020_2020_2020) &+ 0x7F7F_7F7F_7F7F_7F7F) & high
     spaces = ~nonSpaces & high

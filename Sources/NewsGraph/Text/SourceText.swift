@@ -280,12 +280,34 @@ public struct SourceText: Sendable {
     return original.withUnsafeBufferPointer { original in
       suffix.withUTF8 { suffixBytes in
         // A line break becomes one byte, no more than it took: the scalars' width is enough.
-        var capacity = suffixBytes.count
-        for index in range { capacity += UTF8.width(original[index]) }
+        // Eight ASCII scalars, most of a sentence, are told by the bits of all eight at once.
+        var capacity = suffixBytes.count + range.count
+        var index = range.lowerBound
+        while index < range.upperBound {
+          if index &+ 8 <= range.upperBound {
+            var all: UInt32 = 0
+            for lane in 0..<8 { all |= original[index &+ lane].value }
+            if all < 0x80 {
+              index &+= 8
+              continue
+            }
+          }
+          capacity &+= UTF8.width(original[index]) &- 1
+          index &+= 1
+        }
         return String(unsafeUninitializedCapacity: capacity) { buffer in
           var at = 0
           var index = range.lowerBound
           while index < range.upperBound {
+            // Eight printable ASCII scalars, most of a sentence, are their own eight bytes.
+            if index &+ 8 <= range.upperBound, let base = buffer.baseAddress,
+              let bytes = SourceText.printableASCII(original, at: index)
+            {
+              UnsafeMutableRawPointer(base + at).storeBytes(of: bytes.littleEndian, as: UInt64.self)
+              at &+= 8
+              index &+= 8
+              continue
+            }
             let scalar = original[index]
             // Printable ASCII, nearly every scalar, is its own byte.
             if scalar.value &- 0x20 < 0x60 {
@@ -313,6 +335,28 @@ public struct SourceText: Sendable {
         }
       }
     }
+  }
+
+  /// The eight scalars from `index` as the bytes of one word, scalar `k` in byte `k`, when all
+  /// are printable ASCII (U+0020 to U+007F); nil otherwise.
+  ///
+  /// Read and tested as one word: loops that copy or class text a scalar at a time take this
+  /// first.
+  @inline(__always) static func printableASCII(
+    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, at index: Int
+  ) -> UInt64? {
+    var all: UInt32 = 0
+    var bytes: UInt64 = 0
+    for lane in 0..<8 {
+      let value = scalars[index &+ lane].value
+      all |= value
+      bytes |= UInt64(truncatingIfNeeded: value) << UInt64(lane &* 8)
+    }
+    // Every byte below 0x80, and at least 0x20: its sum with 0x60 reaches the high bit (a
+    // byte below 0x80 plus one below 0x80 never carries out of its byte).
+    let high: UInt64 = 0x8080_8080_8080_8080
+    guard all < 0x80, (bytes &+ 0x6060_6060_6060_6060) & high == high else { return nil }
+    return bytes
   }
 
   static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {

@@ -166,4 +166,31 @@ import Testing
     #expect(mention.start == 4)
     #expect(mention.end == 9)
   }
+
+  @Test(arguments: [
+    "Officials met in Lima on Friday to talk about the floods.",
+    "Rain fell\r\non Lima,\nthen\rstopped\u{2028}again\r\n\r\nand again",
+    "Caf\u{E9} \u{1F600} na\u{EF}ve \u{212A}elvin and\tmore text",
+    "\u{7F}\u{B}\u{C}\u{85}control scalars among printable text\u{2029}",
+  ])
+  func singleLineTextPutsOneSpaceForEachLineBreak(_ line: String) {
+    // Cut at every start and end, so that line breaks and scalars beyond ASCII fall at each
+    // place of the eight scalars copied together; compared with the scalars mapped one by one.
+    let text = SourceText(line)
+    let breaks: Set<UInt32> = [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029]
+    for start in 0..<min(9, text.count) {
+      for end in start...text.count {
+        var expected = String.UnicodeScalarView()
+        var index = start
+        while index < end {
+          let scalar = text.original[index]
+          expected.append(breaks.contains(scalar.value) ? " " : scalar)
+          if scalar == "\r", index + 1 < end, text.original[index + 1] == "\n" { index += 1 }
+          index += 1
+        }
+        let single = text.singleLineText(start..<end, suffix: "\u{2026}")
+        #expect(Array(single.utf8) == Array(String(expected).utf8) + Array("\u{2026}".utf8))
+      }
+    }
+  }
 }
