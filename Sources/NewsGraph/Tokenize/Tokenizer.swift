@@ -85,7 +85,8 @@ public struct Tokenizer: Sendable {
         var hasHyphen = false
         // The word's bytes as it is joined, for `Token.JoinedBytes`: the hash of the scalars'
         // low bytes (their bytes when all are ASCII, as `high` tells), and the traits of the
-        // scalars after the first.
+        // scalars after the first, joined with the first's (`joined`) once the word ends: one
+        // set of traits less to carry through the loop, which ran out of registers.
         var hash = StringTable.hash(StringTable.hashSeed, UInt8(truncatingIfNeeded: c.value))
         var high = c.value
         var rest: ScalarTraits = []
@@ -93,11 +94,10 @@ public struct Tokenizer: Sendable {
           let d = s[j]
           let next = traits(d)
           if next.contains(.word) {
-            joined.formUnion(next)
             rest.formUnion(next)
             hash = StringTable.hash(hash, UInt8(truncatingIfNeeded: d.value))
             high |= d.value
-            j += 1
+            j &+= 1
             continue
           }
           let hasNext = j + 1 < end
@@ -116,7 +116,7 @@ public struct Tokenizer: Sendable {
             continue
           }
           if d == "." || d == ",", hasNext, isDigit(s[j - 1]), isDigit(s[j + 1]),
-            !joined.contains(.notDigit)
+            !joined.union(rest).contains(.notDigit)
           {
             hash = StringTable.hash(hash, UInt8(truncatingIfNeeded: d.value))
             j += 1
@@ -134,7 +134,6 @@ public struct Tokenizer: Sendable {
             // "AT&T", "S&P", "M&S": capitals joined by "&"
             hash = StringTable.hash(hash, UInt8(ascii: "&"))
             for k in (j + 1)..<after {
-              joined.formUnion(traits(s[k]))
               rest.formUnion(traits(s[k]))
               hash = StringTable.hash(hash, UInt8(truncatingIfNeeded: s[k].value))
               high |= s[k].value
@@ -164,6 +163,7 @@ public struct Tokenizer: Sendable {
             j += 1
           }
         }
+        joined.formUnion(rest)
         let kind: Token.Kind = joined.contains(.notDigit) ? .word : .number
         tokens.append(
           make(
