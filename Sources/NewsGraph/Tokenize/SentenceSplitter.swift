@@ -23,59 +23,82 @@ public struct SentenceSplitter: Sendable {
 
   /// Ranges of token indices, relative to `tokens`, one per sentence.
   public func sentences(in tokens: [Token]) -> [Range<Int>] {
-    sentences(in: tokens, range: tokens.indices)
+    Array(sentences(in: tokens, range: tokens.indices))
   }
 
   /// The sentences of the block of tokens `range` (indices of `tokens`, as are the ranges
-  /// returned): a document's tokens are split a block at a time in place.
-  public func sentences(in tokens: [Token], range: Range<Int>) -> [Range<Int>] {
-    // Read in place: a copy of each token (its string retained and released) cost more than
-    // the splitting.
-    tokens.withUnsafeBufferPointer { all in
-      let tokens = UnsafeBufferPointer(rebasing: all[range])
-      let offset = range.lowerBound
-      var result: [Range<Int>] = []
-      var start = 0
-      var quotes = 0
-      var index = 0
-      while index < tokens.count {
-        if tokens[index].asciiCharacter == 0x22 { quotes += 1 }
-        guard let strength = endStrength(tokens[index]) else {
-          index += 1
-          continue
-        }
-        // Closing quotes and brackets belong to the sentence they close.
-        var last = index
-        var openQuote = quotes % 2 == 1
-        while last + 1 < tokens.count {
-          let next = tokens[last + 1].asciiCharacter
-          if next == 0x22 && openQuote {
-            openQuote = false
-            quotes += 1
-          } else if next == 0x29 || next == 0x5D || next == 0x27 {  // ) ] '
-          } else {
-            break
-          }
-          last += 1
-        }
-        let nextIndex = last + 1
-        if nextIndex < tokens.count && !canStart(tokens[nextIndex], after: strength) {
-          index = nextIndex
-          continue
-        }
-        result.append((start + offset)..<(nextIndex + offset))
-        start = nextIndex
-        quotes = 0
-        index = nextIndex
-      }
-      if start < tokens.count { result.append((start + offset)..<(tokens.count + offset)) }
-      return result
+  /// returned): a document's tokens are split a block at a time in place, each sentence found
+  /// as it is read, without an array of the block's sentences made for the loop that reads them.
+  public func sentences(in tokens: [Token], range: Range<Int>) -> Sentences {
+    Sentences(tokens: tokens, range: range)
+  }
+
+  /// The sentences of a block of tokens, in order, each found when the one before it is read.
+  public struct Sentences: Sequence, IteratorProtocol, Sendable {
+    private let tokens: [Token]
+    private let end: Int
+    /// Where the next sentence starts.
+    private var start: Int
+
+    fileprivate init(tokens: [Token], range: Range<Int>) {
+      self.tokens = tokens
+      end = range.upperBound
+      start = range.lowerBound
     }
+
+    public mutating func next() -> Range<Int>? {
+      guard start < end else { return nil }
+      let (start, end) = (start, end)
+      // Read in place: a copy of each token (its string retained and released) cost more than
+      // the splitting.
+      let found = tokens.withUnsafeBufferPointer {
+        SentenceSplitter.sentenceEnd(in: $0, from: start, before: end)
+      }
+      self.start = found
+      return start..<found
+    }
+  }
+
+  /// Where the sentence that starts at `start` ends: the index after its last token, `end` at
+  /// the latest.
+  private static func sentenceEnd(
+    in tokens: UnsafeBufferPointer<Token>, from start: Int, before end: Int
+  ) -> Int {
+    var quotes = 0
+    var index = start
+    while index < end {
+      if tokens[index].asciiCharacter == 0x22 { quotes += 1 }
+      guard let strength = endStrength(tokens[index]) else {
+        index += 1
+        continue
+      }
+      // Closing quotes and brackets belong to the sentence they close.
+      var last = index
+      var openQuote = quotes % 2 == 1
+      while last + 1 < end {
+        let next = tokens[last + 1].asciiCharacter
+        if next == 0x22 && openQuote {
+          openQuote = false
+          quotes += 1
+        } else if next == 0x29 || next == 0x5D || next == 0x27 {  // ) ] '
+        } else {
+          break
+        }
+        last += 1
+      }
+      let nextIndex = last + 1
+      if nextIndex < end && !canStart(tokens[nextIndex], after: strength) {
+        index = nextIndex
+        continue
+      }
+      return nextIndex
+    }
+    return end
   }
 
   private enum Strength { case strong, weak }
 
-  @inline(__always) private func endStrength(_ token: borrowing Token) -> Strength? {
+  @inline(__always) private static func endStrength(_ token: borrowing Token) -> Strength? {
     switch token.kind {
     case .punctuation:
       switch token.asciiCharacter {
@@ -99,7 +122,7 @@ public struct SentenceSplitter: Sendable {
     }
   }
 
-  private func canStart(_ token: borrowing Token, after strength: Strength) -> Bool {
+  private static func canStart(_ token: borrowing Token, after strength: Strength) -> Bool {
     switch token.kind {
     case .word:
       if token.isLowercase { return false }

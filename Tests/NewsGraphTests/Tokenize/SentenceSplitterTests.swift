@@ -116,6 +116,19 @@ import Testing
     #expect(SentenceSplitter().sentences(in: []).isEmpty)
   }
 
+  @Test func sentencesOfARangeStayInsideIt() {
+    // A range that starts and stops inside sentences, and an empty one: the sentences are
+    // found as they are read, never past the range's end nor before its start.
+    let text = SourceText("He left. She said no. They agreed? Yes.")
+    let tokens = Tokenizer().tokens(in: text, range: 0..<text.count)
+    let splitter = SentenceSplitter()
+    #expect(Array(splitter.sentences(in: tokens, range: 1..<6)) == [1..<3, 3..<6])
+    #expect(Array(splitter.sentences(in: tokens, range: 4..<4)).isEmpty)
+    var sentences = splitter.sentences(in: tokens, range: 0..<tokens.count)
+    #expect(sentences.next() == 0..<3)
+    #expect(Array(sentences) == [3..<7, 7..<10, 10..<12])
+  }
+
   /// A document's blocks appended to one array and split in place give the sentences (in that
   /// array's indices) and tokens of each block tokenized and split on its own.
   @Test func blocksAppendedAndSplitInPlaceAreSplitAsAlone() {
