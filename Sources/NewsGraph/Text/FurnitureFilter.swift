@@ -9,7 +9,7 @@ public struct FurnitureFilter: Sendable {
 
   /// The blocks to read, in order, and the lines dropped.
   public func blocks(in text: SourceText) -> (blocks: [TextBlock], dropped: [DroppedLine]) {
-    let (shapes, keys) = text.folded.withUnsafeBufferPointer { LineShape.shapes(of: $0) }
+    let (shapes, keys) = LineShape.shapes(of: text)
     // A block for each line at most: made at that size, the array is never grown and copied.
     var blocks: [TextBlock] = []
     blocks.reserveCapacity(shapes.count)
@@ -190,9 +190,16 @@ struct LineShape {
   /// takes at most a byte for each ASCII scalar and four for any other (the longest lower-case
   /// mapping), and a first pass counts those and the line breaks. Each line is then scanned
   /// once, up to its line break.
-  static func shapes(of scalars: UnsafeBufferPointer<Unicode.Scalar>) -> (
-    shapes: [LineShape], keys: [UInt8]
-  ) {
+  static func shapes(of text: SourceText) -> (shapes: [LineShape], keys: [UInt8]) {
+    text.folded.withUnsafeBufferPointer { scalars in
+      text.ascii.withUnsafeBytes { shapes(of: scalars, ascii: $0.baseAddress) }
+    }
+  }
+
+  /// `shapes(of:)` of a text's folded scalars and the storage of its `SourceText.ascii`.
+  private static func shapes(
+    of scalars: UnsafeBufferPointer<Unicode.Scalar>, ascii: UnsafeRawPointer?
+  ) -> (shapes: [LineShape], keys: [UInt8]) {
     let (breaks, beyondASCII) = counts(of: scalars)
     var shapes: [LineShape] = []
     shapes.reserveCapacity(breaks + 1)
@@ -201,7 +208,8 @@ struct LineShape {
       written = 0
       var lineStart = 0
       while lineStart <= scalars.count {
-        shapes.append(LineShape(scalars, from: &lineStart, keys: keys, written: &written))
+        shapes.append(
+          LineShape(scalars, ascii: ascii, from: &lineStart, keys: keys, written: &written))
       }
     }
     return (shapes, keys)
@@ -241,7 +249,8 @@ struct LineShape {
   /// Scans the line that starts at `start`, writing its key at `keys[written...]`, and moves
   /// `start` past its line break.
   private init(
-    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: inout Int,
+    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, ascii: UnsafeRawPointer?,
+    from start: inout Int,
     keys: UnsafeMutableBufferPointer<UInt8>, written: inout Int
   ) {
     var lower = start
@@ -249,7 +258,7 @@ struct LineShape {
       lower += 1
     }
     let keyStart = written
-    let lineBreak = scan(scalars, from: lower, keys: keys, written: &written)
+    let lineBreak = scan(scalars, ascii: ascii, from: lower, keys: keys, written: &written)
     start = lineBreak + 1
     var upper = lineBreak
     while upper > lower, ScalarClass.isSpace(scalars[upper - 1]) { upper -= 1 }
@@ -313,7 +322,8 @@ struct LineShape {
   /// Unicode properties are read only for scalars beyond ASCII. The counts are local variables
   /// until the end: kept in `self`, each was written back to memory at every scalar.
   private mutating func scan(
-    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, from lower: Int,
+    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, ascii bytes: UnsafeRawPointer?,
+    from lower: Int,
     keys: UnsafeMutableBufferPointer<UInt8>, written: inout Int
   ) -> Int {
     let upper = scalars.count
@@ -334,8 +344,8 @@ struct LineShape {
     var together = lower
     var index = lower
     while index < upper {
-      if index >= together, index &+ 8 <= upper, let keyBase {
-        if let chunk = PrintableBytes(scalars, at: index) {
+      if index >= together, index &+ 8 <= upper, let keyBase, let bytes {
+        if let chunk = PrintableBytes(bytes, at: index) {
           // The spaces' places moved one scalar on, with the scalar before the eight.
           let afterSpace = chunk.spaces << 8 | (lastSpace ? 0x80 : 0)
           if chunk.spaces & afterSpace == 0 {
@@ -486,9 +496,10 @@ private struct PrintableBytes {
   let letters: UInt64
   let uppers: UInt64
 
-  /// The eight scalars from `index`, or nil when one of them is not printable ASCII.
-  @inline(__always) init?(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, at index: Int) {
-    guard let bytes = SourceText.printableASCII(scalars, at: index) else { return nil }
+  /// The eight scalars from `index` of a text whose `SourceText.ascii` is stored at `ascii`, or
+  /// nil when one of them is not printable ASCII.
+  @inline(__always) init?(_ ascii: UnsafeRawPointer, at index: Int) {
+    guard let bytes = SourceText.printableASCII(ascii, at: index) else { return nil }
     let high = PrintableBytes.highBits
     // A byte other than a space differs from 0x20 by 1 or more.
     nonSpaces = ((bytes ^ 0x2020_2020_2020_2020) &+ 0x7F7F_7F7F_7F7F_7F7F) & high

@@ -6,23 +6,36 @@
 public struct SourceText: Sendable {
   public let original: [Unicode.Scalar]
   public let folded: [Unicode.Scalar]
+  /// Each scalar of `original` as one byte: the scalar's value when the byte is below 0x80, and
+  /// no scalar's (one beyond ASCII, or one changed after decoding) when it is 0x80 or above.
+  ///
+  /// Loops that read ASCII text eight scalars at a time (`printableASCII(_:at:)`) read eight of
+  /// these bytes as one word, instead of gathering the low bytes of eight scalars. The decoder
+  /// writes them with the scalars, a word of eight ASCII bytes at a time.
+  let ascii: [UInt8]
 
   public init(_ text: String) {
     var text = text
     // A string's UTF-8 is valid, so the decoder cannot fail (it stops only at a NUL, which a
     // string may hold): fall back to the scalars then.
     if let decoded = text.withUTF8({ SourceText.decode($0) }) {
-      (original, folded) = decoded
+      self.init(original: decoded.original, folded: decoded.folded, ascii: decoded.ascii)
       return
     }
-    let scalars = Array(text.unicodeScalars)
-    original = scalars
-    folded = scalars.map(SourceText.fold)
+    self.init(scalars: Array(text.unicodeScalars))
   }
 
-  private init(original: [Unicode.Scalar], folded: [Unicode.Scalar]) {
+  private init(original: [Unicode.Scalar], folded: [Unicode.Scalar], ascii: [UInt8]) {
     self.original = original
     self.folded = folded
+    self.ascii = ascii
+  }
+
+  /// The text of `scalars`, folded and their bytes taken one by one.
+  private init(scalars: [Unicode.Scalar]) {
+    self.init(
+      original: scalars, folded: scalars.map(SourceText.fold),
+      ascii: scalars.map { $0.value < 0x80 ? UInt8($0.value) : 0x80 })
   }
 
   /// Decodes UTF-8 bytes, failing with the byte offset of the first invalid sequence.
@@ -31,47 +44,53 @@ public struct SourceText: Sendable {
   /// another module, the generic one runs unspecialized at hundreds of instructions a byte.
   public init(utf8 bytes: [UInt8]) throws(TextError) {
     if var decoded = bytes.withUnsafeBufferPointer({ SourceText.decode($0) }) {
+      // Its byte (0x80 or above) still says to read the scalar.
       if decoded.original.first == "\u{FEFF}" { decoded.original[0] = " " }
-      self.init(original: decoded.original, folded: decoded.folded)
+      self.init(original: decoded.original, folded: decoded.folded, ascii: decoded.ascii)
       return
     }
     // Invalid or binary: the general decoder finds and reports the first offending byte.
     try self.init(utf8: bytes[...])
   }
 
-  /// The scalars of valid UTF-8 and their folded forms, or nil at the first invalid sequence
-  /// or NUL byte. Checks what `String(validating:)` checks: no overlong forms, surrogates or
-  /// values above U+10FFFF.
+  /// The scalars of valid UTF-8, their folded forms and their bytes (`ascii`), or nil at the
+  /// first invalid sequence or NUL byte. Checks what `String(validating:)` checks: no overlong
+  /// forms, surrogates or values above U+10FFFF.
   static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> (
-    original: [Unicode.Scalar], folded: [Unicode.Scalar]
+    original: [Unicode.Scalar], folded: [Unicode.Scalar], ascii: [UInt8]
   )? {
     var length: Int? = 0
     var folded: [Unicode.Scalar] = []
+    var ascii: [UInt8] = []
     let original = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalars, written in
       folded = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { foldedScalars, count in
-        length = decode(bytes, into: scalars, folded: foldedScalars)
+        ascii = [UInt8](unsafeUninitializedCapacity: bytes.count) { asciiBytes, asciiCount in
+          length = decode(bytes, into: scalars, folded: foldedScalars, ascii: asciiBytes)
+          asciiCount = length ?? 0
+        }
         count = length ?? 0
       }
       written = length ?? 0
     }
     guard length != nil else { return nil }
-    return (original, folded)
+    return (original, folded, ascii)
   }
 
-  /// Writes the scalars of `bytes` into `scalars` and their folded forms into `folded`, each
-  /// with room for one a byte; returns how many, or nil at the first invalid sequence or NUL
-  /// byte.
+  /// Writes the scalars of `bytes` into `scalars`, their folded forms into `folded` and their
+  /// bytes into `ascii`, each with room for one a byte; returns how many, or nil at the first
+  /// invalid sequence or NUL byte.
   ///
   /// A function of its own, with its state in local variables: as captures of the closure that
   /// fills the array, they were loaded and stored at every byte. Folding as it decodes saves a
   /// second pass over the scalars.
   private static func decode(
     _ bytes: UnsafeBufferPointer<UInt8>, into scalars: UnsafeMutableBufferPointer<Unicode.Scalar>,
-    folded: UnsafeMutableBufferPointer<Unicode.Scalar>
+    folded: UnsafeMutableBufferPointer<Unicode.Scalar>, ascii: UnsafeMutableBufferPointer<UInt8>
   ) -> Int? {
     guard let base = UnsafeRawPointer(bytes.baseAddress),
       let scalarBase = UnsafeMutableRawPointer(scalars.baseAddress),
-      let foldedBase = UnsafeMutableRawPointer(folded.baseAddress)
+      let foldedBase = UnsafeMutableRawPointer(folded.baseAddress),
+      let asciiBase = UnsafeMutableRawPointer(ascii.baseAddress)
     else { return 0 }
     let count = bytes.count
     let stride = MemoryLayout<Unicode.Scalar>.stride
@@ -95,6 +114,7 @@ public struct SourceText: Sendable {
         foldedBase.storeBytes(
           of: SIMD8<UInt32>(truncatingIfNeeded: foldedLanes), toByteOffset: written &* stride,
           as: SIMD8<UInt32>.self)
+        asciiBase.storeBytes(of: word, toByteOffset: written, as: UInt64.self)
         index &+= 8
         written &+= 8
       }
@@ -104,6 +124,7 @@ public struct SourceText: Sendable {
         if byte == 0 { return nil }
         scalars[written] = Unicode.Scalar(byte)
         folded[written] = foldASCII(byte)
+        ascii[written] = byte
         written &+= 1
         index &+= 1
         continue
@@ -140,6 +161,7 @@ public struct SourceText: Sendable {
       guard let scalar = Unicode.Scalar(value) else { return nil }
       scalars[written] = scalar
       folded[written] = fold(scalar)
+      ascii[written] = 0x80
       written &+= 1
     }
     return written
@@ -159,8 +181,7 @@ public struct SourceText: Sendable {
       }
       var scalars = Array(string.unicodeScalars)
       if scalars.first == "\u{FEFF}" { scalars[0] = " " }
-      original = scalars
-      folded = scalars.map(SourceText.fold)
+      self.init(scalars: scalars)
       return
     }
     var scalars: [Unicode.Scalar] = []
@@ -184,8 +205,7 @@ public struct SourceText: Sendable {
       }
     }
     if scalars.first == "\u{FEFF}" { scalars[0] = " " }
-    original = scalars
-    folded = scalars.map(SourceText.fold)
+    self.init(scalars: scalars)
   }
 
   public var count: Int { original.count }
@@ -278,84 +298,84 @@ public struct SourceText: Sendable {
     // first cost more than the rest of cutting an evidence sentence.
     var suffix = suffix
     return original.withUnsafeBufferPointer { original in
-      suffix.withUTF8 { suffixBytes in
-        // A line break becomes one byte, no more than it took: the scalars' width is enough.
-        // Eight ASCII scalars, most of a sentence, are told by the bits of all eight at once.
-        var capacity = suffixBytes.count + range.count
-        var index = range.lowerBound
-        while index < range.upperBound {
-          if index &+ 8 <= range.upperBound {
-            var all: UInt32 = 0
-            for lane in 0..<8 { all |= original[index &+ lane].value }
-            if all < 0x80 {
-              index &+= 8
-              continue
-            }
-          }
-          capacity &+= UTF8.width(original[index]) &- 1
-          index &+= 1
-        }
-        return String(unsafeUninitializedCapacity: capacity) { buffer in
-          var at = 0
+      ascii.withUnsafeBytes { ascii in
+        suffix.withUTF8 { suffixBytes in
+          // A line break becomes one byte, no more than it took: the scalars' width is enough.
+          // Eight ASCII scalars, most of a sentence, are told by the high bits of their bytes.
+          var capacity = suffixBytes.count + range.count
           var index = range.lowerBound
           while index < range.upperBound {
-            // Eight printable ASCII scalars, most of a sentence, are their own eight bytes.
-            if index &+ 8 <= range.upperBound, let base = buffer.baseAddress,
-              let bytes = SourceText.printableASCII(original, at: index)
+            if index &+ 8 <= range.upperBound, let ascii = ascii.baseAddress,
+              ascii.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                & 0x8080_8080_8080_8080 == 0
             {
-              UnsafeMutableRawPointer(base + at).storeBytes(of: bytes.littleEndian, as: UInt64.self)
-              at &+= 8
               index &+= 8
               continue
             }
-            let scalar = original[index]
-            // Printable ASCII, nearly every scalar, is its own byte.
-            if scalar.value &- 0x20 < 0x60 {
-              buffer[at] = UInt8(truncatingIfNeeded: scalar.value)
-              at &+= 1
-              index &+= 1
-              continue
-            }
-            switch scalar.value {
-            case 0x0D:
-              at = SourceText.encode(" ", into: buffer, at: at)
-              if index + 1 < range.upperBound, original[index + 1] == "\n" { index += 1 }
-            case 0x0A, 0x0B, 0x0C, 0x85, 0x2028, 0x2029:
-              at = SourceText.encode(" ", into: buffer, at: at)
-            default:
-              at = SourceText.encode(scalar, into: buffer, at: at)
-            }
-            index += 1
+            capacity &+= UTF8.width(original[index]) &- 1
+            index &+= 1
           }
-          for byte in suffixBytes {
-            buffer[at] = byte
-            at += 1
+          return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var at = 0
+            var index = range.lowerBound
+            while index < range.upperBound {
+              // Eight printable ASCII scalars, most of a sentence, are their own eight bytes.
+              if index &+ 8 <= range.upperBound, let base = buffer.baseAddress,
+                let ascii = ascii.baseAddress,
+                let bytes = SourceText.printableASCII(ascii, at: index)
+              {
+                UnsafeMutableRawPointer(base + at).storeBytes(
+                  of: bytes.littleEndian, as: UInt64.self)
+                at &+= 8
+                index &+= 8
+                continue
+              }
+              let scalar = original[index]
+              // Printable ASCII, nearly every scalar, is its own byte.
+              if scalar.value &- 0x20 < 0x60 {
+                buffer[at] = UInt8(truncatingIfNeeded: scalar.value)
+                at &+= 1
+                index &+= 1
+                continue
+              }
+              switch scalar.value {
+              case 0x0D:
+                at = SourceText.encode(" ", into: buffer, at: at)
+                if index + 1 < range.upperBound, original[index + 1] == "\n" { index += 1 }
+              case 0x0A, 0x0B, 0x0C, 0x85, 0x2028, 0x2029:
+                at = SourceText.encode(" ", into: buffer, at: at)
+              default:
+                at = SourceText.encode(scalar, into: buffer, at: at)
+              }
+              index += 1
+            }
+            for byte in suffixBytes {
+              buffer[at] = byte
+              at += 1
+            }
+            return at
           }
-          return at
         }
       }
     }
   }
 
-  /// The eight scalars from `index` as the bytes of one word, scalar `k` in byte `k`, when all
-  /// are printable ASCII (U+0020 to U+007F); nil otherwise.
+  /// The eight scalars of the original text from `index` as the bytes of one word, scalar `k`
+  /// in byte `k`, when all are printable ASCII (U+0020 to U+007F); nil otherwise. `ascii` is the
+  /// storage of `ascii`.
   ///
   /// Read and tested as one word: loops that copy or class text a scalar at a time take this
-  /// first.
-  @inline(__always) static func printableASCII(
-    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, at index: Int
-  ) -> UInt64? {
-    var all: UInt32 = 0
-    var bytes: UInt64 = 0
-    for lane in 0..<8 {
-      let value = scalars[index &+ lane].value
-      all |= value
-      bytes |= UInt64(truncatingIfNeeded: value) << UInt64(lane &* 8)
-    }
+  /// first. Printable ASCII scalars are their own folded forms too (folding changes only tabs,
+  /// carriage returns and scalars beyond ASCII).
+  @inline(__always) static func printableASCII(_ ascii: UnsafeRawPointer, at index: Int)
+    -> UInt64?
+  {
+    let bytes = UInt64(
+      littleEndian: ascii.loadUnaligned(fromByteOffset: index, as: UInt64.self))
     // Every byte below 0x80, and at least 0x20: its sum with 0x60 reaches the high bit (a
     // byte below 0x80 plus one below 0x80 never carries out of its byte).
     let high: UInt64 = 0x8080_8080_8080_8080
-    guard all < 0x80, (bytes &+ 0x6060_6060_6060_6060) & high == high else { return nil }
+    guard bytes & high == 0, (bytes &+ 0x6060_6060_6060_6060) & high == high else { return nil }
     return bytes
   }
 

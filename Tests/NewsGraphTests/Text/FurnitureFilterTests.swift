@@ -320,7 +320,7 @@ import Testing
     // A last line break starts an empty line; white space around a line is neither in its
     // range nor in its key, and white space inside is one space.
     let text = SourceText(" Floods  hit Lima \n\n\t\nRain   \n")
-    let (shapes, keys) = text.folded.withUnsafeBufferPointer { LineShape.shapes(of: $0) }
+    let (shapes, keys) = LineShape.shapes(of: text)
     #expect(shapes.map(\.trimmed) == [1..<17, 19..<19, 21..<21, 22..<26, 30..<30])
     #expect(
       shapes.map { String(decoding: keys[$0.key], as: UTF8.self) } == [
@@ -344,7 +344,7 @@ import Testing
     for shift in 0..<9 {
       let line = String(repeating: "a", count: shift) + line
       let text = SourceText(line + "\nNext")
-      let (shapes, keys) = text.folded.withUnsafeBufferPointer { LineShape.shapes(of: $0) }
+      let (shapes, keys) = LineShape.shapes(of: text)
       let scalars = text.folded[shapes[0].trimmed]
       let words = scalars.split(whereSeparator: ScalarClass.isSpace)
       let key = words.map { word in

@@ -168,6 +168,28 @@ import Testing
   }
 
   @Test(arguments: [
+    "plain ASCII text, longer than eight bytes\tand\r\nlines",
+    "\u{FEFF}Caf\u{E9} \u{2019}quoted\u{2019} \u{1F600} na\u{EF}ve\u{A0}text and more",
+    "",
+  ])
+  func asciiBytesAreTheScalarsBelowASCII(_ string: String) throws {
+    // Each way of making a text: every byte below 0x80 is its scalar, and every scalar beyond
+    // ASCII (or the byte-order mark made a space) has a byte of 0x80 or above.
+    let bytes = Array(string.utf8)
+    let texts = [
+      SourceText(string), try SourceText(utf8: bytes), try SourceText(utf8: bytes[...]),
+    ]
+    for text in texts {
+      #expect(text.ascii.count == text.count)
+      for (scalar, byte) in zip(text.original, text.ascii) {
+        #expect(byte >= 0x80 || scalar.value == UInt32(byte))
+        #expect(scalar.isASCII || byte >= 0x80)
+      }
+    }
+    if string.utf8.allSatisfy({ $0 < 0x80 }) { #expect(texts.allSatisfy { $0.ascii == bytes }) }
+  }
+
+  @Test(arguments: [
     "Officials met in Lima on Friday to talk about the floods.",
     "Rain fell\r\non Lima,\nthen\rstopped\u{2028}again\r\n\r\nand again",
     "Caf\u{E9} \u{1F600} na\u{EF}ve \u{212A}elvin and\tmore text",
