@@ -189,7 +189,15 @@ public struct Tokenizer: Sendable {
         c.value < 0x80
         ? (isASCIISymbol(c) ? .symbol : .punctuation)
         : (isSymbol(c) ? .symbol : .punctuation)
-      tokens.append(make(s, i, i + 1, kind, spaceBefore))
+      // One ASCII scalar, nearly every mark, is its own hash and facts: no pass over its bytes.
+      let ascii = c.value < 0x80
+      tokens.append(
+        make(
+          s, i, i + 1, kind, spaceBefore, hasHyphen: ascii && c == "-",
+          joined: ascii
+            ? Token.JoinedBytes(
+              hash: StringTable.hash(StringTable.hashSeed, UInt8(truncatingIfNeeded: c.value)),
+              rest: []) : nil))
       spaceBefore = false
       i += 1
     }
@@ -212,9 +220,9 @@ public struct Tokenizer: Sendable {
       && (!Tokenizer.wordLikeAbbreviationSet.contains(word) || continuesAfter(s, j + 1, end))
   }
 
-  /// A token of `s[start..<end]`; `traits` are its scalars' traits joined and `hasHyphen`
-  /// whether a hyphen joined it (only a word's case tests read them), and `joined` what the
-  /// tokenizer found of an ASCII word's bytes as it joined it.
+  /// A token of `s[start..<end]`; `traits` are its scalars' traits joined (only a word's case
+  /// tests read them), `hasHyphen` whether it holds a hyphen, and `joined` what the tokenizer
+  /// found of an ASCII word's bytes as it joined it, or of a mark's one ASCII byte.
   private func make(
     _ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, _ kind: Token.Kind,
     _ space: Bool, traits: ScalarTraits = [], hasHyphen: Bool = false,

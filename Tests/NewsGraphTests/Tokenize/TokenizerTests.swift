@@ -150,13 +150,14 @@ import Testing
     #expect(Self.tokens("US-led").first?.hasLowercaseSuffix == true)
   }
 
-  /// The tokenizer hashes a word as it joins it, separators and a kept period included: the
-  /// hash and the facts of the bytes are those of a token made from its text, and the hash is
-  /// the tables' (`StringTable.hash(_:)`) of its bytes.
+  /// The tokenizer hashes a word as it joins it, separators and a kept period included, and a
+  /// mark of one ASCII scalar by its byte: the hash and the facts of the bytes are those of a
+  /// token made from its text, and the hash is the tables' (`StringTable.hash(_:)`) of its bytes.
   @Test(arguments: [
     "AT&T and S&P said", "U.S. e.g. U.S.A", "3.5 1,000 2-1", "O'Brien don't Russia's",
     "al-Sisi US-led MCCAIN-led", "Mr. Smith No. 1", "see https://example.com/a-b now",
     "Zürich Émile naïve-Looking", "wait... REUTERS McCain B. J", "1.5bn 10,000-strong",
+    "a - b; (c) \u{2014} \"d\" $5 \u{20AC}3 ! + \u{A7}",
   ])
   func wordsAreHashedAsTheirBytes(_ input: String) {
     for token in Self.tokens(input) {
