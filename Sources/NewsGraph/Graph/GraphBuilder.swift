@@ -4,7 +4,7 @@
 /// sentence at a time) adds one to the count of every pair of distinct entities in it, and one
 /// to the window count of every entity in it. The result does not depend on the order in which
 /// documents are added: counts add, aliases and dates are sets, the label and type kept are the
-/// smallest seen and the evidence kept is the first by (document, sentence, text). That is what makes
+/// smallest seen (of equal strings, the one whose UTF-8 comes first) and the evidence kept is the first by (document, sentence, text). That is what makes
 /// a graph built in parallel, or merged from shards, the same as one built in one pass.
 ///
 /// A window that names more than `windowEntityLimit` entities (a list of 10,000 names in one
@@ -173,7 +173,9 @@ public struct GraphBuilder: Sendable {
       for i in listed.indices {
         let at = node(listed[i].id, label: listed[i].label, type: listed[i].type)
         scratch.numbers.append(Int32(at))
-        if listed[i].label < nodes[at].label { nodes[at].label = listed[i].label }
+        if Self.isKept(listed[i].label, before: nodes[at].label) {
+          nodes[at].label = listed[i].label
+        }
         if listed[i].type < nodes[at].type { nodes[at].type = listed[i].type }
         nodes[at].mentions += listed[i].mentions
         nodes[at].documents += 1
@@ -277,7 +279,7 @@ public struct GraphBuilder: Sendable {
       }
       for other in graph.nodes {
         let at = node(other.id, label: other.label, type: other.type)
-        if other.label < nodes[at].label { nodes[at].label = other.label }
+        if Self.isKept(other.label, before: nodes[at].label) { nodes[at].label = other.label }
         if other.type < nodes[at].type { nodes[at].type = other.type }
         nodes[at].mentions += other.mentions
         nodes[at].documents += other.documents
@@ -302,8 +304,19 @@ public struct GraphBuilder: Sendable {
       }
     }
 
+    /// Whether `string` is kept rather than `other`: it comes first in `<`'s order, or the two
+    /// are equal (canonically equivalent, as "café" with an accented letter and with a
+    /// combining mark) and its UTF-8 comes first. Of equal strings the first seen was kept, and
+    /// workers take documents in no fixed order: the label or alias written then changed from
+    /// run to run.
+    static func isKept(_ string: String, before other: String) -> Bool {
+      if string < other { return true }
+      return !(other < string) && string.utf8.lexicographicallyPrecedes(other.utf8)
+    }
+
     /// Adds strings to a sorted list of distinct ones, where they belong: an entity has a few
-    /// aliases, so finding each one's place costs a few comparisons.
+    /// aliases, so finding each one's place costs a few comparisons. Of equal strings, the one
+    /// `isKept(_:before:)` tells is kept, whatever their order.
     static func unite(_ strings: [String], into sorted: inout [String]) {
       for string in strings {
         var (low, high) = (0, sorted.count)
@@ -312,7 +325,10 @@ public struct GraphBuilder: Sendable {
           if sorted[middle] < string { low = middle + 1 } else { high = middle }
         }
         // `sorted[low]` is not less than the string: it is the same unless the string is less.
-        if low < sorted.count && !(string < sorted[low]) { continue }
+        if low < sorted.count && !(string < sorted[low]) {
+          if string.utf8.lexicographicallyPrecedes(sorted[low].utf8) { sorted[low] = string }
+          continue
+        }
         // Appending costs a fraction of a general insert, which replaced a range.
         if low == sorted.count {
           sorted.append(string)

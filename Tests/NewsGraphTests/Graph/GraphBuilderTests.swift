@@ -68,13 +68,40 @@ import Testing
       ([], ["b", "a", "b"], ["a", "b"], "into nothing, with a repeat"),
       (["a", "c"], ["d", "b", "a", "0"], ["0", "a", "b", "c", "d"], "before, between and after"),
       (["a", "c"], [], ["a", "c"], "nothing to add"),
-      (["caf\u{E9}"], ["cafe\u{301}"], ["caf\u{E9}"], "an equal string is not added again"),
+      (["caf\u{E9}"], ["cafe\u{301}"], ["cafe\u{301}"], "of equal strings, the first in UTF-8"),
+      (["cafe\u{301}"], ["caf\u{E9}"], ["cafe\u{301}"], "whichever came first"),
+      (["\u{212A}ANSAS"], ["KANSAS"], ["KANSAS"], "the Kelvin sign is a K"),
     ] as [([String], [String], [String], String)])
   func aliasesUniteSorted(sorted: [String], added: [String], expected: [String], why: String) {
     var aliases = sorted
     GraphBuilder.Accumulator.unite(added, into: &aliases)
     #expect(aliases == expected, "\(why)")
-    #expect(aliases.map { Array($0.utf8) } == expected.map { Array($0.utf8) }, "the first kept")
+    #expect(aliases.map { Array($0.utf8) } == expected.map { Array($0.utf8) }, "\(why)")
+  }
+
+  /// A label or alias written in two canonically equivalent ways ("KANSAS" with a Kelvin sign
+  /// for its K) is the same in the graph whatever order the documents come in: workers take
+  /// them in no fixed order, and the first seen used to be kept.
+  @Test func equalLabelsAndAliasesDoNotDependOnTheOrderOfDocuments() throws {
+    func document(_ label: String, id: String) -> (Document, SourceText) {
+      var (document, text) = Self.document([S(0, [Self.a, Self.b])], id: id)
+      document.entities[0].label = label
+      document.entities[0].aliases = [label]
+      return (document, text)
+    }
+    let kelvin = document("\u{212A}ANSAS", id: "one")
+    let ascii = document("KANSAS", id: "two")
+    let graphs = [[kelvin, ascii], [ascii, kelvin]].map { GraphBuilder().graph(of: $0) }
+    for graph in graphs {
+      #expect(graph.nodes.first.map { Array($0.label.utf8) } == Array("KANSAS".utf8))
+      #expect(graph.nodes.first.map { $0.aliases.map { Array($0.utf8) } } == [Array("KANSAS".utf8)])
+    }
+    var merged = GraphBuilder.Accumulator(builder: GraphBuilder())
+    try merged.add(graphs[1])
+    var other = GraphBuilder.Accumulator(builder: GraphBuilder())
+    other.add(kelvin.0, text: kelvin.1)
+    try merged.add(other.graph())
+    #expect(merged.graph().nodes.first.map { Array($0.label.utf8) } == Array("KANSAS".utf8))
   }
 
   @Test func sentenceWindowCountsSentences() {
