@@ -158,7 +158,9 @@ public struct Tokenizer: Sendable {
         if j < end, s[j] == "." {
           let isInitial = j - i == 1 && isUpper(s[i])
           let isDotted = UnsafeBufferPointer(rebasing: s[i..<j]).contains(".")
-          if isInitial || isDotted || isAbbreviation(s, i, j, end) {
+          if isInitial || isDotted
+            || isAbbreviation(s, i, j, end, hash: high < 0x80 ? hash : nil)
+          {
             hash = StringTable.hash(hash, UInt8(ascii: "."))
             j += 1
           }
@@ -210,14 +212,33 @@ public struct Tokenizer: Sendable {
     abbreviations.map { $0.unicodeScalars.count }.max() ?? 0
 
   /// Whether the word `s[i..<j]`, which a period follows, keeps it as an abbreviation.
+  ///
+  /// `hash` is the `StringTable.hash(_:)` of the word's bytes when it is ASCII, as the tokenizer
+  /// joined it: the word is then looked up by its bytes, copied from its scalars, and no string
+  /// of it is made (the abbreviations are ASCII, so a set never asks for one).
   private func isAbbreviation(
-    _ s: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int, _ j: Int, _ end: Int
+    _ s: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int, _ j: Int, _ end: Int, hash: UInt32?
   ) -> Bool {
     // Most words before a period end a sentence, and are longer than any abbreviation.
     guard j - i <= Tokenizer.longestAbbreviation else { return false }
-    let word = SourceText.string(UnsafeBufferPointer(rebasing: s[i..<j]))
-    return Tokenizer.abbreviationSet.contains(word)
-      && (!Tokenizer.wordLikeAbbreviationSet.contains(word) || continuesAfter(s, j + 1, end))
+    let scalars = UnsafeBufferPointer(rebasing: s[i..<j])
+    guard let hash else {
+      let word = SourceText.string(scalars)
+      return Tokenizer.abbreviationSet.contains(word)
+        && (!Tokenizer.wordLikeAbbreviationSet.contains(word) || continuesAfter(s, j + 1, end))
+    }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count) { bytes in
+      for index in scalars.indices {
+        bytes[index] = UInt8(truncatingIfNeeded: scalars[index].value)
+      }
+      let utf8 = UnsafeBufferPointer(bytes)
+      func isIn(_ set: WordSet) -> Bool {
+        set.number(
+          of: SourceText.asciiString(scalars), utf8: utf8, hash: hash, isASCII: true) != nil
+      }
+      return isIn(Tokenizer.abbreviationSet)
+        && (!isIn(Tokenizer.wordLikeAbbreviationSet) || continuesAfter(s, j + 1, end))
+    }
   }
 
   /// A token of `s[start..<end]`; `traits` are its scalars' traits joined (only a word's case

@@ -71,6 +71,12 @@ import Testing
       tokens: ["Mr./w", "Smith/w", ",/p", "Gen./w", "Sisi/w", ",/p", "Jan./w", "5/n"],
       explanation: "titles and months keep their period"),
     Case(
+      input: "Louisville, \u{212A}y. and Gov\u{301}. Smith",
+      tokens: [
+        "Louisville/w", ",/p", "\u{212A}y./w", "and/w", "Gov\u{301}/w", "./p", "Smith/w",
+      ],
+      explanation: "a word beyond ASCII is an abbreviation only when canonically equal to one"),
+    Case(
       input: "Michael B. Kelley", tokens: ["Michael/w", "B./w", "Kelley/w"],
       explanation: "an initial keeps its period"),
     Case(
