@@ -46,6 +46,10 @@ public struct Recognizer: Sendable {
     sentenceOfToken.reserveCapacity(tokens.capacity)
     var candidates: [Candidate] = []
     var blockOfSentence: [Int] = []
+    // Room for a sentence every 64 code points, more than news text has (one in about 90), so
+    // that the arrays of sentences seldom grow.
+    sentences.reserveCapacity(text.count / 64 + 4)
+    blockOfSentence.reserveCapacity(text.count / 64 + 4)
     for (blockIndex, block) in blocks.enumerated() {
       let offset = tokens.count
       tokenizer.append(in: text, range: block.range, to: &tokens)
