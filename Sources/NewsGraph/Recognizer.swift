@@ -74,6 +74,9 @@ public struct Recognizer: Sendable {
           allCaps: blocks[blockOfSentence[index]].isAllCaps))
     }
     let shared = TokenLookups.Shared(consume lookups)
+    // Room for a candidate every eight tokens, more than news text has (one in about thirteen):
+    // the matchers append to one array, which grew by doubling about four times per document.
+    candidates.reserveCapacity(tokens.count / 8 + 8)
     for (index, sentence) in sentences.enumerated() {
       let context = SentenceContext(
         tokens: tokens, range: sentence.tokens, index: index, block: blocks[blockOfSentence[index]],
