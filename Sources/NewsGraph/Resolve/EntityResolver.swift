@@ -33,10 +33,11 @@ public struct EntityResolver: Sendable {
         gazetteer.entries.label(at: entry) == text.foldedText(span) ? .name : .alias
     }
 
-    // The table is sized for the people, so that it does not grow while it is filled.
+    // The table is sized for two words a person (a first name and a surname), so that it
+    // seldom grows while it is filled.
     let people = drafts.indices.count { drafts[$0].type == .person }
     // Surnames and first names of the full names in this document, to link short forms.
-    var names = PersonWords(capacity: people)
+    var names = PersonWords(capacity: 2 * people)
     for index in drafts.indices where drafts[index].type == .person {
       let words = drafts[index].words(tokens)
       let listed = drafts[index].key.flatMap { keys.entry(of: $0, in: gazetteer) }
