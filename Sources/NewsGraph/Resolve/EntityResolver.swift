@@ -52,12 +52,8 @@ public struct EntityResolver: Sendable {
           keys.list(id)
           let entry = gazetteer.entries[entry]
           for form in [entry.label] + entry.aliases {
-            let parts = form.split(separator: " ").map(String.init)
-            if parts.count >= 2 {
-              for surname in surnameKeys(parts[parts.count - 1]) {
-                names.add(surname: surname, owner: id)
-              }
-            }
+            guard let last = Self.lastWord(ofSeveral: form) else { continue }
+            for surname in surnameKeys(last) { names.add(surname: surname, owner: id) }
           }
         }
       } else if let fullName {
@@ -491,6 +487,23 @@ public struct EntityResolver: Sendable {
       at += 1
     }
     return at
+  }
+
+  /// The last of the words of `name` split at spaces, or nil for a name of one word.
+  ///
+  /// An ASCII name is split by its bytes: splitting by Characters cost a walk through the
+  /// grapheme rules for every character, and in ASCII a space is a character of its own. Any
+  /// other name is split by Characters (a space and a mark after it are one).
+  private static func lastWord(ofSeveral name: String) -> String? {
+    let utf8 = name.utf8
+    guard utf8.allSatisfy({ $0 < 0x80 }) else {
+      let parts = name.split(separator: " ")
+      return parts.count >= 2 ? String(parts[parts.count - 1]) : nil
+    }
+    guard let end = utf8.lastIndex(where: { $0 != 0x20 }) else { return nil }
+    let start = utf8[..<end].lastIndex(of: 0x20).map { utf8.index(after: $0) } ?? utf8.startIndex
+    guard utf8[..<start].contains(where: { $0 != 0x20 }) else { return nil }
+    return String(name[start...end])
   }
 
   /// Whether `word` has three characters or more.

@@ -32,6 +32,24 @@ import Testing
     #expect(people.map(\.form) == [.name, .short])
   }
 
+  @Test(arguments: [
+    ("Jan Kowalski", [], "Jan Kowalski", "an ASCII label: its last word"),
+    ("Jan", ["Jan  Kowalski "], "Jan Kowalski", "an alias with spaces doubled and one after it"),
+    ("\u{141}ukasz Kowalski", [], "\u{141}ukasz Kowalski", "a label beyond ASCII"),
+  ])
+  func surnameOfADictionaryPersonIsTheLastWordOfAForm(
+    label: String, aliases: [String], written: String, explanation: String
+  ) {
+    let person = DictionaryEntry(
+      id: "person/kowalski", type: .person, label: label, aliases: aliases)
+    let document = Pipeline.document(
+      "\(written) arrived. Kowalski spoke.", gazetteer: TestDictionary.with([person]))
+    let people = Self.people(document)
+    #expect(
+      people.map(\.entity) == ["person/kowalski", "person/kowalski"],
+      "\(explanation): \(people.map(\.text))")
+  }
+
   @Test func surnameWithParticleAndPossessiveLinks() throws {
     let marked = try MarkedText(
       "President «Abdel Fattah al-Sisi» met the envoy. «Sisi»'s ouster of his rival followed.")
