@@ -17,8 +17,11 @@ public struct EntityResolver: Sendable {
     var keys = Keys(capacity: kept.count)
     // (Read through a buffer: a candidate read from the array was copied, retaining and
     // releasing its strings, to read its fields.)
+    // The parts of tokens and the labels that drafts name, by the numbers the drafts keep: a
+    // draft with no string of its own is copied without a retain or a release.
+    var texts: [String] = []
     var drafts = kept.withUnsafeBufferPointer { kept in
-      kept.indices.map { Draft(kept, $0, tokens, keys: &keys) }
+      kept.indices.map { Draft(kept, $0, tokens, keys: &keys, texts: &texts) }
     }
     // The trie is fetched once: each fetch copies it, retaining and releasing its arrays.
     let exact = gazetteer.exact
@@ -39,7 +42,7 @@ public struct EntityResolver: Sendable {
     // Surnames and first names of the full names in this document, to link short forms.
     var names = PersonWords(capacity: 2 * people)
     for index in drafts.indices where drafts[index].type == .person {
-      let words = drafts[index].words(tokens)
+      let words = drafts[index].words(tokens, texts)
       let listed = drafts[index].key.flatMap { keys.entry(of: $0, in: gazetteer) }
       if listed == nil && words.count >= 2 {
         drafts[index].fullName = keys.number(fullName: words.text)
@@ -73,7 +76,7 @@ public struct EntityResolver: Sendable {
     }
 
     for index in drafts.indices where drafts[index].key == nil {
-      let words = drafts[index].words(tokens)
+      let words = drafts[index].words(tokens, texts)
       switch drafts[index].type {
       case .person:
         if words.count == 1, let key = names.surnameOwner(of: words[0], keys) {
@@ -95,15 +98,18 @@ public struct EntityResolver: Sendable {
         // "The Scout Association" is "Scout Association" (ArticleNameRule).
         let label = (words.count > 1 && words[0] == "The" ? words.rest : words).text
         drafts[index].key = keys.number(adding: Slug.id(drafts[index].type, label))
-        drafts[index].ruleLabel = label
+        drafts[index].ruleLabel = texts.count
+        texts.append(label)
       }
     }
 
     // "President Clinton ... Clinton said": a lone surname after a title is a person, and so
     // are its bare uses elsewhere, unless a fuller name owns the word.
     for index in drafts.indices
-    where drafts[index].type == .person && drafts[index].source == "rule:titled-person" {
-      let words = drafts[index].words(tokens)
+    where drafts[index].type == .person
+      && drafts[index].source(kept) == "rule:titled-person"
+    {
+      let words = drafts[index].words(tokens, texts)
       guard words.count == 1, let key = drafts[index].key else { continue }
       names.add(loneSurname: words[0], owner: key)
     }
@@ -114,19 +120,21 @@ public struct EntityResolver: Sendable {
     // (By the index of its first draft: a copy of the draft cost more than the look-up.)
     var teams: [String: Int] = [:]
     for index in drafts.indices
-    where drafts[index].type == .organization && EntityResolver.isTeamRule(drafts[index].source) {
-      let text = drafts[index].words(tokens).text
+    where drafts[index].type == .organization
+      && EntityResolver.isTeamRule(drafts[index].source(kept))
+    {
+      let text = drafts[index].words(tokens, texts).text
       if teams[text] == nil { teams[text] = index }
     }
     if !teams.isEmpty {
       for index in drafts.indices where drafts[index].type == .place {
-        let text = drafts[index].words(tokens).text
+        let text = drafts[index].words(tokens, texts).text
         guard let team = teams[text], !isDateline(drafts[index].tokens, tokens, sentenceOfToken)
         else { continue }
         drafts[index].key = drafts[team].key
         drafts[index].ruleLabel = drafts[team].ruleLabel
         drafts[index].type = .organization
-        drafts[index].source = "rule:document-team"
+        drafts[index].source = .documentTeam
       }
       let covered = coveredTokens(drafts, count: tokens.count)
       // (The kind, read through a call, is asked last: only a word is capitalized, and few are.)
@@ -135,7 +143,7 @@ public struct EntityResolver: Sendable {
         guard let team = teams[tokens[index].text] else { continue }
         var draft = drafts[team]
         draft.place(at: index, tokens[index], sentence: sentenceOfToken[index])
-        draft.source = "rule:document-team"
+        draft.source = .documentTeam
         drafts.append(draft)
       }
     }
@@ -145,7 +153,7 @@ public struct EntityResolver: Sendable {
       // ("Michael Jordan ... Jordan scored"), unless a preposition of place comes before it.
       for index in drafts.indices
       where drafts[index].type == .place || drafts[index].type == .country {
-        let words = drafts[index].words(tokens)
+        let words = drafts[index].words(tokens, texts)
         guard words.count == 1, drafts[index].form != .demonym,
           let key = names.loneSurnameOwner(of: words[0])
         else { continue }
@@ -158,7 +166,7 @@ public struct EntityResolver: Sendable {
         drafts[index].key = key
         drafts[index].type = .person
         drafts[index].form = .short
-        drafts[index].source = "rule:document-surname"
+        drafts[index].source = .documentSurname
       }
 
       // Bare surnames the matchers left alone: "Putin had a fruitful visit".
@@ -179,13 +187,12 @@ public struct EntityResolver: Sendable {
         }
         guard let key = key ?? found?.key else { continue }
         drafts.append(
-          Draft(
-            surname: key, at: index, token, sentence: sentenceOfToken[index],
-            source: "rule:document-surname"))
+          Draft(surname: key, at: index, token, sentence: sentenceOfToken[index]))
       }
     }
     let order = drafts.indices.sorted { drafts[$0].start < drafts[$1].start }
-    return mentionsAndEntities(drafts, order: order, keys: &keys, text, gazetteer)
+    return mentionsAndEntities(
+      drafts, order: order, keys: &keys, kept: kept, texts: texts, text, gazetteer)
   }
 
   /// The mentions of the drafts that have a key, in `order`, and their entities sorted by id.
@@ -194,8 +201,8 @@ public struct EntityResolver: Sendable {
   /// in an array. A full name's key ("rule:Vladimir Putin") is not an id: its id
   /// ("person/vladimir-putin") is numbered with the keys, as a mention may carry it.
   private func mentionsAndEntities(
-    _ drafts: [Draft], order: [Int], keys: inout Keys, _ text: SourceText,
-    _ gazetteer: Gazetteer
+    _ drafts: [Draft], order: [Int], keys: inout Keys, kept: [Candidate], texts: [String],
+    _ text: SourceText, _ gazetteer: Gazetteer
   ) -> (mentions: [Mention], entities: [Entity]) {
     var mentions: [Mention] = []
     mentions.reserveCapacity(drafts.count)
@@ -224,7 +231,7 @@ public struct EntityResolver: Sendable {
           let id = keys[key]
           let label =
             keys.entry(of: key, in: gazetteer).map { gazetteer.entries.label(at: $0) }
-            ?? drafts[position].ruleLabel ?? id
+            ?? drafts[position].ruleLabel.map { texts[$0] } ?? id
           groupOf[key] = groups.count
           groups.append(Group(id: id, type: type, label: label, form: surface))
           created = true
@@ -240,7 +247,7 @@ public struct EntityResolver: Sendable {
         Mention(
           text: surface, start: span.lowerBound, end: span.upperBound,
           sentence: drafts[position].sentence, type: type, entity: groups[group].id,
-          form: drafts[position].form, source: drafts[position].source))
+          form: drafts[position].form, source: drafts[position].source(kept)))
       groups[group].count += 1
     }
     // Sorted as indices: an Entity is larger to move than an Int. Most entities have one form,
@@ -298,12 +305,14 @@ public struct EntityResolver: Sendable {
     var sentence: Int
     var type: EntityType
     var form: MentionForm
-    var source: String
-    /// The text of the span when it is part of one token ("Sisi" of "al-Sisi"), else nil.
-    var part: String?
+    var source: Source
+    /// The text of the span when it is part of one token ("Sisi" of "al-Sisi"), else nil: its
+    /// index in the texts of the drafts.
+    var part: Int?
     /// The number of the draft's key in `Keys`, once it has one.
     var key: Int?
-    var ruleLabel: String?
+    /// The label of an entity that no dictionary lists: its index in the texts of the drafts.
+    var ruleLabel: Int?
     /// The key of a person's full name found by a rule, numbered once for the steps that use
     /// it, by the first, and only for a name the dictionary does not list: the steps never ask
     /// it of one that it lists (most of them), and its key is a new string.
@@ -311,7 +320,8 @@ public struct EntityResolver: Sendable {
 
     /// The draft of `kept[index]`, whose id, if it has one, is numbered in `keys`.
     init(
-      _ kept: UnsafeBufferPointer<Candidate>, _ index: Int, _ tokens: [Token], keys: inout Keys
+      _ kept: UnsafeBufferPointer<Candidate>, _ index: Int, _ tokens: [Token], keys: inout Keys,
+      texts: inout [String]
     ) {
       // Every field is worked out first and set at once: set one by one around the calls, the
       // draft was made aside and then copied.
@@ -320,20 +330,29 @@ public struct EntityResolver: Sendable {
       // Most spans are whole tokens: only a span of one token, with other bounds, is a part.
       let first = span.lowerBound
       let isPart = span.count == 1 && (start != tokens[first].start || end != tokens[first].end)
-      let part = isPart ? Self.part(start..<end, of: tokens[first]) : nil
+      var part: Int?
+      if isPart {
+        part = texts.count
+        texts.append(Self.part(start..<end, of: tokens[first]))
+      }
       var key: Int?
       if let entity = kept[index].entity { key = keys.number(adding: entity) }
+      var label: Int?
+      if let text = kept[index].label {
+        label = texts.count
+        texts.append(text)
+      }
       (self.start, self.end, self.tokens, sentence, type, form, source) = (
         start, end, span, kept[index].sentence, kept[index].type, kept[index].form,
-        kept[index].source
+        .candidate(index)
       )
-      (self.part, self.key, ruleLabel, fullName) = (part, key, kept[index].label, nil)
+      (self.part, self.key, ruleLabel, fullName) = (part, key, label, nil)
     }
 
     /// A person's bare surname, the token at `index`, linked to the key `surname`.
-    init(surname: Int, at index: Int, _ token: Token, sentence: Int, source: String) {
+    init(surname: Int, at index: Int, _ token: Token, sentence: Int) {
       (start, end, tokens, self.sentence) = (token.start, token.end, index..<(index + 1), sentence)
-      (type, form, self.source, part) = (.person, .short, source, nil)
+      (type, form, source, part) = (.person, .short, .documentSurname, nil)
       (key, ruleLabel, fullName) = (surname, nil, nil)
     }
 
@@ -343,9 +362,30 @@ public struct EntityResolver: Sendable {
         (token.start, token.end, index..<(index + 1), sentence, nil)
     }
 
-    /// The words of the span in folded text, without punctuation.
-    func words(_ tokens: [Token]) -> Words {
-      Words(tokens: tokens, range: self.tokens, part: part)
+    /// The words of the span in folded text, without punctuation; `texts` are the texts of
+    /// the drafts.
+    func words(_ tokens: [Token], _ texts: [String]) -> Words {
+      Words(tokens: tokens, range: self.tokens, part: part.map { texts[$0] })
+    }
+
+    /// What produced the draft: `dictionary` or `rule:ID`; `kept` are the kept candidates.
+    func source(_ kept: [Candidate]) -> String {
+      switch source {
+      case .candidate(let index): kept[index].source
+      case .documentTeam: "rule:document-team"
+      case .documentSurname: "rule:document-surname"
+      }
+    }
+
+    /// Where a draft's source is told: by its candidate, or by the step of the resolver that
+    /// made it or changed its type.
+    enum Source {
+      /// The source of the kept candidate with this index.
+      case candidate(Int)
+      /// A place named like a team of the document, or a bare word that is that team.
+      case documentTeam
+      /// A place named like a person's surname, or a bare surname.
+      case documentSurname
     }
 
     /// The text of the code points `span` of the document, which are part of `token`.
