@@ -119,12 +119,18 @@ public struct EntityResolver: Sendable {
     // that team in the prose too: "Surrey 429-7" ... "Surrey captain Chris Lewis".
     // (By the index of its first draft: a copy of the draft cost more than the look-up.)
     var teams: [String: Int] = [:]
+    // Most capitalized words name no team: the sketch of the teams' texts turns them away
+    // before a lookup.
+    var teamSketch: UInt64 = 0
     for index in drafts.indices
     where drafts[index].type == .organization
       && EntityResolver.isTeamRule(drafts[index].source(kept))
     {
       let text = drafts[index].words(tokens, texts).text
-      if teams[text] == nil { teams[text] = index }
+      if teams[text] == nil {
+        teams[text] = index
+        teamSketch |= Self.sketchBits(text)
+      }
     }
     if !teams.isEmpty {
       for index in drafts.indices where drafts[index].type == .place {
@@ -140,7 +146,9 @@ public struct EntityResolver: Sendable {
       // (The kind, read through a call, is asked last: only a word is capitalized, and few are.)
       for index in tokens.indices
       where !covered[index] && tokens[index].isCapitalized && tokens[index].kind == .word {
-        guard let team = teams[tokens[index].text] else { continue }
+        guard teamSketch & Self.sketchBits(tokens[index].text) != 0,
+          let team = teams[tokens[index].text]
+        else { continue }
         var draft = drafts[team]
         draft.place(at: index, tokens[index], sentence: sentenceOfToken[index])
         draft.source = .documentTeam
