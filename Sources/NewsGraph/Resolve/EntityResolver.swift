@@ -766,14 +766,17 @@ public struct EntityResolver: Sendable {
     // Each token's text is found by the hash the tokenizer worked out (`Token.textHash`), as the
     // matchers find it, instead of being hashed again. The key numbers are worked out before the
     // walk: a walk that asked the trie for them copied it into its closure, retaining and
-    // releasing its arrays.
-    let found = withUnsafeTemporaryAllocation(of: Int32.self, capacity: words.count) { keys in
+    // releasing its arrays. A word that is in no phrase ends the look, as no phrase can then be
+    // all the words.
+    let found = withUnsafeTemporaryAllocation(of: Int32.self, capacity: words.count) {
+      keys -> [(length: Int, payloads: TokenTrie<Gazetteer.Surface>.Payloads)] in
       for (at, index) in words.enumerated() {
         let utf8 = tokens[index].text.utf8
         keys[at] =
           utf8.withContiguousStorageIfAvailable {
             exact.keyNumber(ofUTF8: $0, hash: tokens[index].textHash)
           } ?? exact.keyNumber(of: tokens[index].text)
+        if keys[at] < 0 { return [] }
       }
       return exact.matches(startingAt: 0, count: words.count) { keys[$0] }
     }
