@@ -144,19 +144,26 @@ import Testing
     #expect(the.entities.map(\.id) == ["organization/the"])
   }
 
-  @Test func ruleNameThatIsPartOfAHyphenatedTokenIsThatPart() throws {
-    let text = SourceText("Acme-backed rebels advanced.")
+  @Test(arguments: [
+    ("Acme-backed rebels", 0..<4, "Acme", "organization/acme", "the first part"),
+    ("Pro-\u{17B}abka rebels", 4..<9, "\u{17B}abka", "organization/zabka", "a part beyond ASCII"),
+    ("Pro-Z\u{307}abka rebels", 4..<10, "Z\u{307}abka", "organization/zabka", "a part with a mark"),
+  ])
+  func ruleNameThatIsPartOfAHyphenatedTokenIsThatPart(
+    written: String, span: Range<Int>, part: String, id: String, explanation: String
+  ) throws {
+    let text = SourceText(written + " advanced.")
     let tokens = Tokenizer().tokens(in: text, range: 0..<text.count)
-    try #require(tokens.first?.text == "Acme-backed")
+    try #require(tokens.first?.text == written.split(separator: " ").first.map(String.init))
     let candidate = Candidate(
-      start: 0, end: 4, tokens: 0..<1, sentence: 0, type: .organization, entity: nil,
-      form: .name, source: "rule:test", priority: 8)
+      start: span.lowerBound, end: span.upperBound, tokens: 0..<1, sentence: 0,
+      type: .organization, entity: nil, form: .name, source: "rule:test", priority: 8)
     let result = EntityResolver().resolve(
       [candidate], tokens: tokens, sentenceOfToken: Array(repeating: 0, count: tokens.count),
       text: text, gazetteer: TestDictionary.with())
-    #expect(result.mentions.map(\.text) == ["Acme"])
-    #expect(result.entities.map(\.id) == ["organization/acme"])
-    #expect(result.entities.map(\.label) == ["Acme"])
+    #expect(result.mentions.map(\.text) == [part], "\(explanation)")
+    #expect(result.entities.map(\.id) == [id], "\(explanation)")
+    #expect(result.entities.map(\.label) == [part], "\(explanation)")
   }
 
   @Test func placeNamedLikeATeamOfTheDocumentIsThatTeam() throws {
