@@ -801,10 +801,22 @@ public struct EntityResolver: Sendable {
     guard word.utf8.withContiguousStorageIfAvailable({ $0.contains(0x2D) }) ?? true else {
       return nil
     }
-    let parts = word.split(separator: "-", maxSplits: 1)
-    if parts.count == 2, NameShape.particles.contains(parts[0].lowercased()) {
-      return String(parts[1])
+    let utf8 = word.utf8
+    guard utf8.allSatisfy({ $0 < 0x80 }) else {
+      let parts = word.split(separator: "-", maxSplits: 1)
+      if parts.count == 2, NameShape.particles.contains(parts[0].lowercased()) {
+        return String(parts[1])
+      }
+      return nil
     }
-    return nil
+    // In ASCII each byte is a character: the two parts are found in the bytes as `split` finds
+    // them, leading hyphens left out, and the particle is made a string alone.
+    guard let start = utf8.firstIndex(where: { $0 != 0x2D }),
+      let hyphen = utf8[start...].firstIndex(of: 0x2D)
+    else { return nil }
+    let rest = utf8.index(after: hyphen)
+    guard rest != utf8.endIndex, NameShape.particles.contains(word[start..<hyphen].lowercased())
+    else { return nil }
+    return String(word[rest...])
   }
 }

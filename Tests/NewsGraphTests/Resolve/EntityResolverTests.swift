@@ -63,6 +63,24 @@ import Testing
       document.entities.filter { $0.type == .person }.map(\.label) == ["Abdel Fattah al-Sisi"])
   }
 
+  @Test(arguments: [
+    ("President Abdel Fattah Al-Sisi met the envoy. Sisi spoke.", "Sisi", "a particle in capitals"),
+    (
+      "President Abdel Fattah al-Sisi met the envoy. Sisi spoke.", "Sisi",
+      "the surname after its particle"
+    ),
+    (
+      "President Abdel Fattah al-Sisi met the envoy. Later Al-Sisi spoke.", "Al-Sisi",
+      "a bare name with its particle in capitals"
+    ),
+  ])
+  func surnameAfterAParticleLinks(text: String, bare: String, explanation: String) {
+    let people = Self.people(Pipeline.document(text)).filter { $0.text == bare }
+    #expect(
+      people.map(\.entity) == ["person/abdel-fattah-al-sisi"],
+      "\(explanation): \(people.map(\.entity))")
+  }
+
   @Test func sharedSurnameGoesToThePersonNamedFirst() {
     let document = Pipeline.document(
       "David Bobick won. His brother Michael Bobick lost. Later Bobick retired.")
