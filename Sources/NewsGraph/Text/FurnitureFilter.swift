@@ -188,62 +188,66 @@ struct LineShape {
   /// The keys are written through a pointer into an array made at its full size, since
   /// appending byte by byte, or a string a line, cost more than the rest of the filter: a key
   /// takes at most a byte for each ASCII scalar and four for any other (the longest lower-case
-  /// mapping), and a first pass counts those and the line breaks. Each line is then scanned
-  /// once, up to its line break.
+  /// mapping), and a first pass counts those and the line feeds (the shapes' room: a line break
+  /// of another kind, which folding also makes "\n", is rare enough to grow the array for).
+  /// Each line is then scanned once, up to its line break.
   static func shapes(of text: SourceText) -> (shapes: [LineShape], keys: [UInt8]) {
     text.folded.withUnsafeBufferPointer { scalars in
-      text.ascii.withUnsafeBytes { shapes(of: scalars, ascii: $0.baseAddress) }
+      text.ascii.withUnsafeBytes { shapes(of: scalars, ascii: $0) }
     }
   }
 
-  /// `shapes(of:)` of a text's folded scalars and the storage of its `SourceText.ascii`.
+  /// `shapes(of:)` of a text's folded scalars and its `SourceText.ascii`.
   private static func shapes(
-    of scalars: UnsafeBufferPointer<Unicode.Scalar>, ascii: UnsafeRawPointer?
+    of scalars: UnsafeBufferPointer<Unicode.Scalar>, ascii: UnsafeRawBufferPointer
   ) -> (shapes: [LineShape], keys: [UInt8]) {
-    let (breaks, beyondASCII) = counts(of: scalars)
+    let (lineFeeds, beyondASCII) = counts(of: ascii)
     var shapes: [LineShape] = []
-    shapes.reserveCapacity(breaks + 1)
+    shapes.reserveCapacity(lineFeeds + 1)
     let capacity = scalars.count + 3 * beyondASCII
     let keys = [UInt8](unsafeUninitializedCapacity: capacity) { keys, written in
       written = 0
       var lineStart = 0
       while lineStart <= scalars.count {
         shapes.append(
-          LineShape(scalars, ascii: ascii, from: &lineStart, keys: keys, written: &written))
+          LineShape(
+            scalars, ascii: ascii.baseAddress, from: &lineStart, keys: keys, written: &written))
       }
     }
     return (shapes, keys)
   }
 
-  /// How many line breaks and scalars beyond ASCII `scalars` has.
+  /// How many line feeds and bytes of 0x80 or above a text's `SourceText.ascii` has: the
+  /// scalars that are U+000A in the text, and at least as many as the folded text has beyond
+  /// ASCII (a scalar that folds to ASCII, such as a curly quote, has such a byte too).
   ///
-  /// Eight scalars at a time, by arithmetic on vectors: a test of each scalar cost seven
-  /// instructions a scalar, and branches the compiler does not turn into vector code.
-  static func counts(of scalars: UnsafeBufferPointer<Unicode.Scalar>) -> (
-    breaks: Int, beyondASCII: Int
-  ) {
-    guard let base = scalars.baseAddress else { return (0, 0) }
-    let raw = UnsafeRawPointer(base)
-    let ones = SIMD8<UInt32>(repeating: 1)
-    let lineBreaks = SIMD8<UInt32>(repeating: 0x0A)
-    var breaks = SIMD8<UInt32>()
-    var beyondASCII = SIMD8<UInt32>()
+  /// Sixteen bytes at a time, by arithmetic on vectors (a byte a scalar, where the scalars
+  /// themselves are four), summed in bytes and those sums added up before they can overflow.
+  static func counts(of ascii: UnsafeRawBufferPointer) -> (lineFeeds: Int, beyondASCII: Int) {
+    guard let base = ascii.baseAddress else { return (0, 0) }
+    let lineFeed = SIMD16<UInt8>(repeating: 0x0A)
+    let ones = SIMD16<UInt8>(repeating: 1)
+    var (lineFeeds, beyondASCII) = (0, 0)
     var index = 0
-    while index + 8 <= scalars.count {
-      let values = raw.loadUnaligned(
-        fromByteOffset: index * MemoryLayout<Unicode.Scalar>.stride, as: SIMD8<UInt32>.self)
-      // 1 where a value is a line break (its difference from one is 0), else 0.
-      breaks &+= ones &- pointwiseMin(values ^ lineBreaks, ones)
-      // 1 where a value has a bit above the seven of ASCII.
-      beyondASCII &+= pointwiseMin(values &>> 7, ones)
-      index += 8
+    while index &+ 16 <= ascii.count {
+      // 255 vectors at most, so that no byte of a sum overflows.
+      let stop = min(ascii.count, index &+ 16 &* 255)
+      var feeds = SIMD16<UInt8>()
+      var beyond = SIMD16<UInt8>()
+      while index &+ 16 <= stop {
+        let lanes = base.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
+        feeds &+= SIMD16<UInt8>().replacing(with: ones, where: lanes .== lineFeed)
+        beyond &+= lanes &>> 7
+        index &+= 16
+      }
+      lineFeeds &+= Int(SIMD16<UInt16>(truncatingIfNeeded: feeds).wrappedSum())
+      beyondASCII &+= Int(SIMD16<UInt16>(truncatingIfNeeded: beyond).wrappedSum())
     }
-    var (breakCount, beyondCount) = (Int(breaks.wrappedSum()), Int(beyondASCII.wrappedSum()))
-    for scalar in scalars[index...] {
-      if scalar == "\n" { breakCount += 1 }
-      if !scalar.isASCII { beyondCount += 1 }
+    for byte in ascii[index...] {
+      if byte == 0x0A { lineFeeds &+= 1 }
+      if byte >= 0x80 { beyondASCII &+= 1 }
     }
-    return (breakCount, beyondCount)
+    return (lineFeeds, beyondASCII)
   }
 
   /// Scans the line that starts at `start`, writing its key at `keys[written...]`, and moves

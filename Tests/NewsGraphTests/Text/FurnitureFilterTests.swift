@@ -362,15 +362,25 @@ import Testing
     #expect(outcome.dropped == ["Floods   in Lima"])
   }
 
-  @Test(arguments: [0, 1, 7, 8, 9, 15, 16, 17, 40])
-  func countsLineBreaksAndScalarsBeyondASCIIEightAtATime(_ length: Int) {
-    // Every third scalar a line break and every fifth beyond ASCII, so that some fall in the
-    // tail after the last eight.
+  @Test(arguments: [0, 1, 15, 16, 17, 31, 32, 33, 80, 16 * 255 + 5, 16 * 600 + 9])
+  func countsLineFeedsAndBytesBeyondASCIISixteenAtATime(_ length: Int) {
+    // Every third scalar a line feed and every fifth beyond ASCII, so that some fall in the
+    // tail after the last sixteen; long enough texts sum more than 255 vectors.
     let scalars: [Unicode.Scalar] = (0..<length).map {
       $0 % 3 == 0 ? "\n" : $0 % 5 == 0 ? "\u{E9}" : "a"
     }
-    let counts = scalars.withUnsafeBufferPointer { LineShape.counts(of: $0) }
-    #expect(counts.breaks == scalars.filter { $0 == "\n" }.count)
+    let text = SourceText(String(String.UnicodeScalarView(scalars)))
+    let counts = text.ascii.withUnsafeBytes { LineShape.counts(of: $0) }
+    #expect(counts.lineFeeds == scalars.filter { $0 == "\n" }.count)
     #expect(counts.beyondASCII == scalars.filter { !$0.isASCII }.count)
+  }
+
+  /// A line break other than a line feed is not counted, yet has its line (the array grows).
+  @Test func linesOfOtherBreaksAreShapedThoughNotCounted() {
+    let text = SourceText("Floods in Lima\u{2028}Officials met\u{85}on Friday.\u{2029}End")
+    let counts = text.ascii.withUnsafeBytes { LineShape.counts(of: $0) }
+    #expect(counts.lineFeeds == 0)
+    #expect(counts.beyondASCII == 3)
+    #expect(LineShape.shapes(of: text).shapes.count == 4)
   }
 }
