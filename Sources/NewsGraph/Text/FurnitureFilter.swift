@@ -141,6 +141,18 @@ public struct FurnitureFilter: Sendable {
     return true
   }
 
+  /// Whether `bytes` ends with the UTF-8 of `suffix`: compared byte by byte in line, where
+  /// `elementsEqual` with a string's UTF-8 view went through generic code at some hundred
+  /// instructions a line.
+  static func hasSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ suffix: StaticString) -> Bool {
+    suffix.withUTF8Buffer { suffix in
+      guard bytes.count >= suffix.count else { return false }
+      let start = bytes.count - suffix.count
+      for index in suffix.indices where bytes[start + index] != suffix[index] { return false }
+      return true
+    }
+  }
+
   static func isInterfaceText(_ key: String) -> Bool {
     let trimmed = key.trimmingPunctuation
     if interfaceSet.contains(trimmed) { return true }
@@ -307,7 +319,7 @@ struct LineShape {
     // The bytes rule out nearly every line before a string is made: a string that ends with
     // "read" ends with those bytes.
     isReadingTime =
-      words <= 8 && key.count >= 4 && key[(key.count - 4)...].elementsEqual("read".utf8)
+      words <= 8 && FurnitureFilter.hasSuffix(key, "read")
       && LineShape.mentionsReadingTime(String(decoding: key, as: UTF8.self))
   }
 

@@ -375,6 +375,19 @@ import Testing
     #expect(counts.beyondASCII == scalars.filter { !$0.isASCII }.count)
   }
 
+  @Test(arguments: [
+    (key: "2 min read", expected: true, explanation: "ends with the suffix"),
+    (key: "read", expected: true, explanation: "is the suffix"),
+    (key: "ead", expected: false, explanation: "shorter than the suffix"),
+    (key: "", expected: false, explanation: "empty"),
+    (key: "reader", expected: false, explanation: "holds the suffix, not at its end"),
+    (key: "2 min réad", expected: false, explanation: "a byte beyond ASCII in its place"),
+  ])
+  func suffixesAreComparedByBytes(key: String, expected: Bool, explanation: String) {
+    let found = Array(key.utf8).withUnsafeBufferPointer { FurnitureFilter.hasSuffix($0, "read") }
+    #expect(found == expected, Comment(rawValue: explanation))
+  }
+
   /// A line break other than a line feed is not counted, yet has its line (the array grows).
   @Test func linesOfOtherBreaksAreShapedThoughNotCounted() {
     let text = SourceText("Floods in Lima\u{2028}Officials met\u{85}on Friday.\u{2029}End")
