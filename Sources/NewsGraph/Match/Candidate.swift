@@ -16,6 +16,12 @@ public struct Candidate: Sendable, Hashable {
   public var priority: Int
   /// The label of an entity that no dictionary lists, when it is not the span's own text.
   public var label: String?
+  /// The position in the gazetteer of the entry whose id `entity` is, when the dictionary
+  /// matcher found it; nil from a rule.
+  ///
+  /// The resolver reads the entry by it, where it looked the id string up in the gazetteer's
+  /// index. Whoever sets another `entity` sets this too (or nil).
+  public var entry: Int?
 
   public init(
     start: Int, end: Int, tokens: Range<Int>, sentence: Int, type: EntityType, entity: String?,

@@ -31,7 +31,7 @@ public struct EntityResolver: Sendable {
           for: drafts[index].tokens, type: drafts[index].type, tokens, exact, gazetteer)
       else { continue }
       let span = drafts[index].start..<drafts[index].end
-      drafts[index].key = keys.number(adding: gazetteer.entries.id(at: entry))
+      drafts[index].key = keys.number(adding: gazetteer.entries.id(at: entry), entry: entry)
       drafts[index].form =
         gazetteer.entries.label(at: entry) == text.foldedText(span) ? .name : .alias
     }
@@ -344,7 +344,9 @@ public struct EntityResolver: Sendable {
         texts.append(Self.part(start..<end, of: tokens[first]))
       }
       var key: Int?
-      if let entity = kept[index].entity { key = keys.number(adding: entity) }
+      if let entity = kept[index].entity {
+        key = keys.number(adding: entity, entry: kept[index].entry)
+      }
       var label: Int?
       if let text = kept[index].label {
         label = texts.count
@@ -444,10 +446,13 @@ public struct EntityResolver: Sendable {
     /// The key numbered `key`.
     subscript(key: Int) -> String { numbers[key] }
 
-    /// The number of `key`, which gets the next one if it had none.
-    mutating func number(adding key: String) -> Int {
+    /// The number of `key`, which gets the next one if it had none; `entry` is the position of
+    /// the dictionary entry whose id `key` is, when the caller knows it, so that `entry(of:in:)`
+    /// need not look the id up.
+    mutating func number(adding key: String, entry: Int? = nil) -> Int {
       let (number, isNew) = numbers.insert(key)
       if isNew { facts.append(Facts()) }
+      if let entry { facts[number].entry = entry }
       return number
     }
 

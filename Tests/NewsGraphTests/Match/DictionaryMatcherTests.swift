@@ -119,6 +119,22 @@ import Testing
     #expect(gathered.compactMap(\.entity) == ["country/egypt", "country/china"])
   }
 
+  @Test func eachCandidateCarriesTheEntryOfItsEntity() throws {
+    let gazetteer = TestDictionary.gazetteer
+    // A phrase, a name in capitals and the part of a hyphenated word: each way of matching.
+    let contexts = Pipeline.contexts(
+      "The New York Times. CHINA SIGNS. US-led.", gazetteer: gazetteer)
+    let candidates = contexts.flatMap { DictionaryMatcher().candidates(in: $0) }
+    #expect(candidates.count >= 4)
+    for candidate in candidates {
+      let entry = try #require(candidate.entry)
+      #expect(candidate.entity == gazetteer.entries.id(at: entry))
+      #expect(gazetteer.index[candidate.entity ?? ""] == entry)
+    }
+    #expect(candidates.map(\.entity).contains("country/china"))
+    #expect(candidates.map(\.entity).contains("country/united-states"))
+  }
+
   @Test func placeInAnEventsNameIsNotMentioned() {
     let found = Pipeline.document("The Sochi Marathon and the Cairo Cup drew crowds in Sochi.")
       .mentions.map(\.text)
