@@ -11,26 +11,29 @@ public struct CompanyStemLinker: Sendable {
   ]
 
   public func link(_ kept: [Candidate], tokens: [Token], sentenceOfToken: [Int]) -> [Candidate] {
-    // Each stem once, with the first organization that defined it, in the order defined.
-    var seen = Set<[String]>()
+    // Each stem once, with the first organization that defined it, in the order defined. (A
+    // document has few: a look through them is cheaper than a set of word arrays.)
     var stems: [(words: [String], definition: Candidate)] = []
     for position in kept.indices
     where kept[position].type == .organization && kept[position].tokens.count >= 2 {
-      let candidate = kept[position]
-      var words = candidate.tokens.map { tokens[$0].text }
-      var dropped = 0
-      while let last = words.last, CompanyStemLinker.legalForms.contains(last), words.count > 1 {
-        words.removeLast()
-        dropped += 1
+      // The stem is told by the tokens before the candidate is read: most organizations end in
+      // no legal form, and a copy of the candidate and an array of its words for each cost more
+      // than the rest.
+      let span = kept[position].tokens
+      var end = span.upperBound
+      while end - span.lowerBound > 1, CompanyStemLinker.legalForms.contains(tokens[end - 1].text) {
+        end -= 1
       }
-      if words.last == "&" || words.last == "and" { continue }
-      guard dropped > 0, !words.isEmpty else { continue }
-      var definition = candidate
+      guard end < span.upperBound, tokens[end - 1].text != "&", tokens[end - 1].text != "and"
+      else { continue }
+      let words = (span.lowerBound..<end).map { tokens[$0].text }
+      guard !stems.contains(where: { $0.words == words }) else { continue }
+      var definition = kept[position]
       if definition.entity == nil {
-        definition.label = candidate.tokens.map { tokens[$0].text }.joined(separator: " ")
+        definition.label = span.map { tokens[$0].text }.joined(separator: " ")
         definition.entity = Slug.id(.organization, definition.label ?? "")
       }
-      if seen.insert(words).inserted { stems.append((words, definition)) }
+      stems.append((words, definition))
     }
     guard !stems.isEmpty else { return kept }
     // Where two stems match at a token ("Lear" and "Lear Industries"), the longer wins, and of

@@ -45,6 +45,23 @@ import Testing
     #expect(Self.link([Self.organization(tokens, 0..<3)], tokens).count == 1)
   }
 
+  @Test func everyLegalFormIsDroppedButTheFirstWord() throws {
+    // "Holdings Ltd" goes, "Group" alone is no stem: a company all legal forms keeps one word.
+    let tokens = Self.tokens("Vantor Holdings Ltd and Group Inc met. Vantor and Group left.")
+    let kept = [Self.organization(tokens, 0..<3), Self.organization(tokens, 4..<6)]
+    let linked = Self.link(kept, tokens).filter { $0.source == "rule:company-stem" }
+    #expect(linked.map { tokens[$0.tokens.lowerBound].text } == ["Vantor", "Group"])
+    #expect(linked.map(\.entity) == ["organization/vantor-holdings-ltd", "organization/group-inc"])
+  }
+
+  @Test func aStemDefinedTwiceKeepsItsFirstCompany() throws {
+    let tokens = Self.tokens("Lear Corp and Lear Inc met. Lear said so.")
+    let kept = [Self.organization(tokens, 0..<2), Self.organization(tokens, 3..<5)]
+    let linked = try #require(Self.link(kept, tokens).last)
+    #expect(linked.source == "rule:company-stem")
+    #expect(linked.entity == "organization/lear-corp")
+  }
+
   /// Two stems that match at one token: the longer wins, whatever order the companies came in
   /// (it once followed a dictionary's order, which changes from run to run).
   @Test func longerStemWinsWhereTwoMatch() throws {
