@@ -200,7 +200,7 @@ public struct EntityResolver: Sendable {
     }
     let order = drafts.indices.sorted { drafts[$0].start < drafts[$1].start }
     return mentionsAndEntities(
-      drafts, order: order, keys: &keys, kept: kept, texts: texts, text, gazetteer)
+      drafts, order: order, keys: &keys, kept: kept, texts: texts, tokens, text, gazetteer)
   }
 
   /// The mentions of the drafts that have a key, in `order`, and their entities sorted by id.
@@ -210,7 +210,7 @@ public struct EntityResolver: Sendable {
   /// ("person/vladimir-putin") is numbered with the keys, as a mention may carry it.
   private func mentionsAndEntities(
     _ drafts: [Draft], order: [Int], keys: inout Keys, kept: [Candidate], texts: [String],
-    _ text: SourceText, _ gazetteer: Gazetteer
+    _ tokens: [Token], _ text: SourceText, _ gazetteer: Gazetteer
   ) -> (mentions: [Mention], entities: [Entity]) {
     var mentions: [Mention] = []
     mentions.reserveCapacity(drafts.count)
@@ -222,7 +222,7 @@ public struct EntityResolver: Sendable {
       guard let key = drafts[position].key else { continue }
       let type = drafts[position].type
       let span = drafts[position].start..<drafts[position].end
-      let surface = text.text(span)
+      let surface = Self.surface(span, of: drafts[position].tokens, tokens, text)
       var created = false
       if groupOf[key] < 0 {
         if let full = keys.fullName(of: key) {
@@ -267,6 +267,33 @@ public struct EntityResolver: Sendable {
         aliases: group.forms.count > 1 ? group.forms.sorted() : group.forms)
     }
     return (mentions, entities)
+  }
+
+  /// The text of `span` as it was written, which covers the tokens `covered`.
+  ///
+  /// A span that is one whole token, as most are, is that token's text when folding left its
+  /// scalars as they were (a token's text is its folded scalars): comparing them costs a
+  /// fraction of making the string again, and the mention shares the token's storage.
+  private static func surface(
+    _ span: Range<Int>, of covered: Range<Int>, _ tokens: [Token], _ text: SourceText
+  ) -> String {
+    let first = covered.lowerBound
+    if covered.count == 1, tokens[first].start == span.lowerBound,
+      tokens[first].end == span.upperBound, isUnfolded(span, text)
+    {
+      return tokens[first].text
+    }
+    return text.text(span)
+  }
+
+  /// Whether folding left the scalars of `span` as they were, read in place: comparing the two
+  /// array slices took back half of what a shared string spares.
+  private static func isUnfolded(_ span: Range<Int>, _ text: SourceText) -> Bool {
+    text.original.withUnsafeBufferPointer { original in
+      text.folded.withUnsafeBufferPointer { folded in
+        span.allSatisfy { original[$0] == folded[$0] }
+      }
+    }
   }
 
   /// Whether each token is covered by a draft.

@@ -218,6 +218,11 @@ import Testing
     let curly = Pipeline.document("President Abdel Fattah al\u{2011}Sisi spoke.")
     // A non-breaking hyphen is folded for matching but kept in the mention.
     #expect(curly.mentions.map(\.text) == ["Abdel Fattah al\u{2011}Sisi"])
+    // A mention of one whole token is written as the input has it, not as the token's folded
+    // text, and one that folding left alone as the token's.
+    let whole = Pipeline.document(
+      "President Conan O\u{2019}Brien spoke. O\u{2019}Brien and O'Brien left.")
+    #expect(whole.mentions.map(\.text) == ["Conan O\u{2019}Brien", "O\u{2019}Brien", "O'Brien"])
   }
 
   @Test func entitiesAreSortedByIdAndCountMentions() {
