@@ -428,7 +428,10 @@ public struct GraphBuilder: Sendable {
   /// compared.
   struct SentenceEntities {
     /// The ids: entity `n` is `ids[n]`.
-    var ids: [String] = []
+    var ids: [String] { numbering.strings }
+    /// The number of each id, kept with the other arrays so that its storage too serves the
+    /// next document.
+    private var numbering = StringNumbering()
     /// The first `listed` ids are those of the document's first `listed` entities, in order:
     /// all of them, unless an id is listed twice (then those before it).
     var listed = 0
@@ -453,7 +456,7 @@ public struct GraphBuilder: Sendable {
     /// accumulator loads every document into the same one.
     mutating func load(_ document: Document) {
       let count = document.sentences.count
-      var numbering = StringNumbering(capacity: document.entities.count)
+      numbering.removeAll()
       // By index, so that only the id is copied out of each entity.
       for at in document.entities.indices {
         // An id listed twice ends the numbering as listed.
@@ -473,7 +476,6 @@ public struct GraphBuilder: Sendable {
         named[at] = Int32(numbering.insert(document.mentions[at].entity).number)
         starts[sentence + 1] += 1
       }
-      ids = numbering.strings
       for sentence in 0..<count { starts[sentence + 1] += starts[sentence] }
       numbers.removeAll(keepingCapacity: true)
       numbers.append(contentsOf: repeatElement(0, count: starts[count]))

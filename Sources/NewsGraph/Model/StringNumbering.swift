@@ -31,6 +31,15 @@ struct StringNumbering: Sendable {
     hashes.reserveCapacity(capacity)
   }
 
+  /// Forgets every string, keeping the storage: the graph builder numbers every document's ids
+  /// in the same table (a new one was four allocations and releases a document).
+  mutating func removeAll() {
+    strings.removeAll(keepingCapacity: true)
+    hashes.removeAll(keepingCapacity: true)
+    slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+    all = nil
+  }
+
   /// How many distinct strings have numbers: they are `0..<count`.
   var count: Int { strings.count }
 

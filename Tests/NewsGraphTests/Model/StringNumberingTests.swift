@@ -56,6 +56,27 @@ import Testing
     #expect(numbering.strings == ids)
   }
 
+  /// A numbering emptied for the next document numbers its strings from 0 again, whether the
+  /// strings before grew its index or were not ASCII.
+  @Test func removeAllForgetsEveryString() {
+    var numbering = StringNumbering()
+    for at in 0..<100 { _ = numbering.insert("person/\(at)") }
+    _ = numbering.insert("place/cafe\u{301}")
+    numbering.removeAll()
+    #expect(numbering.count == 0)
+    #expect(numbering.number(of: "person/7") == nil)
+    #expect(numbering.number(of: "place/caf\u{E9}") == nil)
+    #expect(numbering.insert("person/7") == (0, true))
+    #expect(numbering.insert("place/caf\u{E9}") == (1, true))
+    #expect(numbering.insert("place/cafe\u{301}") == (1, false))
+    #expect(numbering.insert("person/7") == (0, false))
+    #expect(numbering.strings == ["person/7", "place/caf\u{E9}"])
+    numbering.removeAll()
+    let ids = (0..<100).map { "person/\(99 - $0)" }
+    for (at, id) in ids.enumerated() { #expect(numbering.insert(id) == (at, true)) }
+    for (at, id) in ids.enumerated() { #expect(numbering.number(of: id) == at) }
+  }
+
   @Test(
     arguments: [
       ("K", "\u{212A}", "the Kelvin sign equals an ASCII letter"),
