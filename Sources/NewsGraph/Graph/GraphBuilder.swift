@@ -145,16 +145,18 @@ public struct GraphBuilder: Sendable {
       return Int(index)
     }
 
-    /// The index of an id's node, made with this label and type when it has none.
-    private mutating func node(_ id: String, label: String, type: EntityType) -> Int {
+    /// The index of an id's node, made with this label and type when it has none, and whether
+    /// it was made.
+    private mutating func node(_ id: String, label: String, type: EntityType) -> (
+      at: Int, isNew: Bool
+    ) {
       let at = Int(number(id))
-      if !hasNode[at] {
-        hasNode[at] = true
-        // Set in the placeholder: replacing the whole state destroyed the placeholder's.
-        nodes[at].label = label
-        nodes[at].type = type
-      }
-      return at
+      guard !hasNode[at] else { return (at, false) }
+      hasNode[at] = true
+      // Set in the placeholder: replacing the whole state destroyed the placeholder's.
+      nodes[at].label = label
+      nodes[at].type = type
+      return (at, true)
     }
 
     public mutating func add(
@@ -171,9 +173,11 @@ public struct GraphBuilder: Sendable {
       // By index: copying each entity out retained and released its strings and aliases.
       let listed = document.entities
       for i in listed.indices {
-        let at = node(listed[i].id, label: listed[i].label, type: listed[i].type)
+        let (at, isNew) = node(listed[i].id, label: listed[i].label, type: listed[i].type)
         scratch.numbers.append(Int32(at))
-        if Self.isKept(listed[i].label, before: nodes[at].label) {
+        // A new node has the entity's label and type: comparing its label with itself cost
+        // two comparisons and a read of their UTF-8.
+        if !isNew && Self.isKept(listed[i].label, before: nodes[at].label) {
           nodes[at].label = listed[i].label
         }
         if listed[i].type < nodes[at].type { nodes[at].type = listed[i].type }
@@ -278,8 +282,10 @@ public struct GraphBuilder: Sendable {
         }
       }
       for other in graph.nodes {
-        let at = node(other.id, label: other.label, type: other.type)
-        if Self.isKept(other.label, before: nodes[at].label) { nodes[at].label = other.label }
+        let (at, isNew) = node(other.id, label: other.label, type: other.type)
+        if !isNew && Self.isKept(other.label, before: nodes[at].label) {
+          nodes[at].label = other.label
+        }
         if other.type < nodes[at].type { nodes[at].type = other.type }
         nodes[at].mentions += other.mentions
         nodes[at].documents += other.documents
@@ -331,7 +337,15 @@ public struct GraphBuilder: Sendable {
     /// Adds strings to a sorted list of distinct ones, where they belong: an entity has a few
     /// aliases, so finding each one's place costs a few comparisons. Of equal strings, the one
     /// `isKept(_:before:)` tells is kept, whatever their order.
+    ///
+    /// Strings that are already sorted and distinct become the whole of an empty list, sharing
+    /// their storage: the entity of a new node lists its aliases so, and appending them one by
+    /// one grew a new array.
     static func unite(_ strings: [String], into sorted: inout [String]) {
+      if sorted.isEmpty && zip(strings, strings.dropFirst()).allSatisfy({ $0 < $1 }) {
+        sorted = strings
+        return
+      }
       for string in strings {
         var (low, high) = (0, sorted.count)
         while low < high {

@@ -66,6 +66,8 @@ import Testing
   @Test(
     arguments: [
       ([], ["b", "a", "b"], ["a", "b"], "into nothing, with a repeat"),
+      ([], ["a", "b", "c"], ["a", "b", "c"], "sorted and distinct into nothing, taken whole"),
+      ([], ["caf\u{E9}", "cafe\u{301}"], ["cafe\u{301}"], "equal strings into nothing"),
       (["a", "c"], ["d", "b", "a", "0"], ["0", "a", "b", "c", "d"], "before, between and after"),
       (["a", "c"], [], ["a", "c"], "nothing to add"),
       (["caf\u{E9}"], ["cafe\u{301}"], ["cafe\u{301}"], "of equal strings, the first in UTF-8"),
