@@ -71,6 +71,35 @@ struct CorpusCommandTests {
     }
   }
 
+  /// File names and the document ids a path to them gives.
+  static let documentIDs: [(name: String, id: String, explanation: String)] = [
+    ("x.y.txt", "x.y", "only the last extension is cut"),
+    (".profile", ".profile", "a dot that starts the name is no extension"),
+    ("..txt", ".", "the last dot is the extension's, though another starts the name"),
+    ("plain", "plain", "no extension"),
+    ("trailing.", "trailing", "an empty extension"),
+    ("wire news/a.b.txt", "a.b", "the name after the last slash, spaces kept"),
+    ("é.b.txt", "é.b", "a path that is not ASCII is cut by its characters"),
+  ]
+
+  @Test func documentIDsAreFileNamesWithoutExtension() throws {
+    let scratch = try ScratchFolder()
+    try FileManager.default.createDirectory(
+      at: scratch.url.appendingPathComponent("wire news"), withIntermediateDirectories: true)
+    var paths = try Self.documentIDs.map { try scratch.write($0.name, "Egypt and Russia.\n") }
+    // Repeated slashes are read as one.
+    paths[0] = paths[0].replacingOccurrences(of: "/x.y.txt", with: "//x.y.txt")
+    let result = try CommandRunner.run("entities", paths + ["--format", "json"])
+    #expect(result.status == 0, "\(result)")
+    let documents = try #require(Self.json(result.stdout)["documents"] as? [[String: Any]])
+    let ids = documents.compactMap { $0["id"] as? String }
+    for (index, example) in Self.documentIDs.enumerated() {
+      #expect(
+        ids.indices.contains(index) && ids[index] == example.id,
+        "\(example.name): \(example.explanation)")
+    }
+  }
+
   @Test func emptyFolderFails() throws {
     let scratch = try ScratchFolder()
     let result = try CommandRunner.run("graph", [scratch.url.path])
