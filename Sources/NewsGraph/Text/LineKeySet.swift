@@ -19,11 +19,14 @@ struct LineKeySet {
   /// Every key as a string, from the first key with a scalar of U+0300 or above on.
   private var strings: Set<String>?
 
+  /// An empty set of keys of `bytes`, with room for `minimumCapacity` keys (the filter's lines),
+  /// so that neither the index nor the entries grow and are copied as keys come.
   init(bytes: [UInt8], minimumCapacity: Int) {
     self.bytes = bytes
     var size = 16
     while size < minimumCapacity * 2 { size *= 2 }
     slots = [Int32](repeating: 0, count: size)
+    entries.reserveCapacity(minimumCapacity)
   }
 
   /// Adds the key at `range` of the bytes; returns whether it was new, as
@@ -31,13 +34,12 @@ struct LineKeySet {
   mutating func insert(_ range: Range<Int>) -> Bool {
     bytes.withUnsafeBufferPointer { bytes in
       let key = UnsafeBufferPointer(rebasing: bytes[range])
-      // U+0300 and above are the UTF-8 sequences that lead with 0xCC or more.
-      var highest: UInt8 = 0
-      for byte in key { highest = max(highest, byte) }
-      if highest >= LineKeySet.leadAtCombiningMarks || strings != nil {
+      // The pass that hashes the key tells whether it is ASCII: only a key that is not is read
+      // again, for a byte that leads U+0300 or above.
+      let (hash, isASCII) = LineKeySet.hash(key)
+      if strings != nil || !isASCII && LineKeySet.hasCombiningRange(key) {
         return insertString(key, bytes)
       }
-      let hash = LineKeySet.hash(key)
       let mask = slots.count - 1
       var slot = Int(truncatingIfNeeded: hash) & mask
       while slots[slot] != 0 {
@@ -55,6 +57,12 @@ struct LineKeySet {
   /// The lead byte of U+0300, the first combining mark: every scalar below it is unchanged by
   /// canonical composition and decomposition, and composes with nothing before it.
   static let leadAtCombiningMarks: UInt8 = 0xCC
+
+  /// Whether a key has a scalar of U+0300 or above: a UTF-8 sequence that leads with
+  /// `leadAtCombiningMarks` or more.
+  static func hasCombiningRange(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    key.contains { $0 >= leadAtCombiningMarks }
+  }
 
   /// The slow path: the first key with a scalar of U+0300 or above turns every key so far into a
   /// string.
@@ -83,28 +91,39 @@ struct LineKeySet {
     self.slots = slots
   }
 
-  /// Eight bytes at a time, each word multiplied in and the result mixed (the finalizer of
-  /// MurmurHash3), so that the low bits that pick a slot depend on every byte.
-  static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+  /// The hash of a key and whether it is ASCII, in one pass: eight bytes at a time, each word
+  /// multiplied in and the result mixed (the finalizer of MurmurHash3), so that the low bits
+  /// that pick a slot depend on every byte.
+  ///
+  /// A key of eight bytes or more ends with the word of its last eight, which overlaps the word
+  /// before: a byte at a time, the last few bytes of a line cost as much as the rest of it.
+  static func hash(_ key: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, isASCII: Bool) {
     var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
-    guard let base = key.baseAddress else { return hash }
+    guard let base = key.baseAddress else { return (hash, true) }
     let raw = UnsafeRawPointer(base)
-    var offset = 0
-    while offset + 8 <= key.count {
-      let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+    let count = key.count
+    var high: UInt64 = 0
+    if count >= 8 {
+      var offset = 0
+      while true {
+        let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        high |= word
+        hash = (hash ^ word) &* 0x100_0000_01B3
+        hash ^= hash >> 32
+        if offset == count - 8 { break }
+        offset = min(offset + 8, count - 8)
+      }
+    } else {
+      var word: UInt64 = 0
+      for offset in 0..<count { word |= UInt64(key[offset]) << (offset * 8) }
+      high = word
       hash = (hash ^ word) &* 0x100_0000_01B3
-      hash ^= hash >> 32
-      offset += 8
-    }
-    while offset < key.count {
-      hash = (hash ^ UInt64(key[offset])) &* 0x100_0000_01B3
-      offset += 1
     }
     hash ^= hash >> 33
     hash = hash &* 0xFF51_AFD7_ED55_8CCD
     hash ^= hash >> 33
     hash = hash &* 0xC4CE_B9FE_1A85_EC53
     hash ^= hash >> 33
-    return hash
+    return (hash, high & 0x8080_8080_8080_8080 == 0)
   }
 }

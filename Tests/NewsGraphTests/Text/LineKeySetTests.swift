@@ -44,10 +44,45 @@ import Testing
       keys: ["\u{C5}ngstr\u{F6}m", "\u{212B}ngstr\u{F6}m", "\u{C5}ngstr\u{F6}m"],
       explanation: "a sign equal to a Latin letter, after keys compared by their bytes"),
     Case(keys: ["", "", " "], explanation: "empty keys"),
+    Case(
+      keys: [
+        "0123456789abcdef", "0123456789abcdeF", "0123456789abcdef", "x123456789abcdef",
+        "0123456789abcdefg", "0123456789abcdefh", "0123456789abcdefg",
+      ],
+      explanation: "keys of whole words and one byte more, told apart by a first or last byte"),
   ])
   func answersAsASetOfStrings(_ c: Case) {
     let (got, expected) = Self.insertions(c.keys)
     #expect(got == expected)
+  }
+
+  /// Keys of 0 to 20 bytes: the hash reads a short key byte by byte, a longer one a word at a
+  /// time with a last word that overlaps the one before.
+  @Test func hashIsOfTheBytesAndTellsASCII() {
+    let text = Array("abcdefghijklmnopqrst".utf8)
+    for count in 0...text.count {
+      let key = Array(text[0..<count])
+      var other = key
+      if count > 0 { other[count - 1] ^= 0x20 }
+      key.withUnsafeBufferPointer { key in
+        other.withUnsafeBufferPointer { other in
+          #expect(LineKeySet.hash(key).isASCII, "\(count) bytes")
+          #expect(LineKeySet.hash(key) == LineKeySet.hash(UnsafeBufferPointer(rebasing: key[...])))
+          if count > 0 {
+            #expect(LineKeySet.hash(key).hash != LineKeySet.hash(other).hash, "\(count) bytes")
+          }
+        }
+      }
+    }
+    for key in ["caf\u{E9}", "\u{E9}", "a long line that ends in caf\u{E9}"] {
+      Array(key.utf8).withUnsafeBufferPointer { bytes in
+        #expect(!LineKeySet.hash(bytes).isASCII, "\(key)")
+        #expect(!LineKeySet.hasCombiningRange(bytes), "\(key): below U+0300")
+      }
+    }
+    Array("cafe\u{301}".utf8).withUnsafeBufferPointer { bytes in
+      #expect(LineKeySet.hasCombiningRange(bytes))
+    }
   }
 
   @Test func growsPastItsFirstSize() {
