@@ -361,21 +361,15 @@ struct LineShape {
     var index = lower
     while index < upper {
       if index >= together, index &+ 8 <= upper, let keyBase, let bytes {
-        if let chunk = PrintableBytes(bytes, at: index) {
-          // The spaces' places moved one scalar on, with the scalar before the eight.
-          let afterSpace = chunk.spaces << 8 | (lastSpace ? 0x80 : 0)
-          if chunk.spaces & afterSpace == 0 {
-            keyBase.storeBytes(of: chunk.lowered.littleEndian, toByteOffset: at, as: UInt64.self)
-            at &+= 8
-            index &+= 8
-            words &+= PrintableBytes.count(chunk.nonSpaces & afterSpace)
-            letters &+= PrintableBytes.count(chunk.letters)
-            uppercaseLetters &+= PrintableBytes.count(chunk.uppers)
-            lastSpace = chunk.spaces >> 63 != 0
-            continue
-          }
-        }
+        let run = PrintableRun.scan(
+          PrintableRun(
+            index: index, written: at, words: words, letters: letters,
+            uppercaseLetters: uppercaseLetters, lastSpace: lastSpace),
+          ascii: bytes, keys: keyBase, upper: upper)
+        (index, at, words) = (run.index, run.written, run.words)
+        (letters, uppercaseLetters, lastSpace) = (run.letters, run.uppercaseLetters, run.lastSpace)
         together = index &+ 8
+        guard index < upper else { break }
       }
       let scalar = scalars[index]
       let value = scalar.value
@@ -493,6 +487,45 @@ struct LineShape {
       if let last = before.unicodeScalars.last, last.properties.numericType != nil { return true }
     }
     return false
+  }
+}
+
+/// Where a line's scan is, and what it has counted, as it goes through the scalars that are,
+/// eight at a time, printable ASCII with no two spaces in a row: most of a line.
+private struct PrintableRun {
+  var index: Int
+  /// The key bytes written so far.
+  var written: Int
+  var words: Int
+  var letters: Int
+  var uppercaseLetters: Int
+  /// Whether the scalar before `index` is white space, or the line starts there.
+  var lastSpace: Bool
+
+  /// The run moved on past every eight scalars from its index, up to `upper`, that are
+  /// printable ASCII with no two spaces in a row (`PrintableBytes`): each eight are classed,
+  /// counted and lowered together, and written as one word of key at `keys`.
+  ///
+  /// A loop of its own, not inlined: in the scan's loop, which has many more variables, the
+  /// counts were kept in memory, and each eight scalars cost some 95 instructions.
+  @inline(never)
+  static func scan(
+    _ run: PrintableRun, ascii: UnsafeRawPointer, keys: UnsafeMutableRawPointer, upper: Int
+  ) -> PrintableRun {
+    var run = run
+    while run.index &+ 8 <= upper, let chunk = PrintableBytes(ascii, at: run.index) {
+      // The spaces' places moved one scalar on, with the scalar before the eight.
+      let afterSpace = chunk.spaces << 8 | (run.lastSpace ? 0x80 : 0)
+      guard chunk.spaces & afterSpace == 0 else { break }
+      keys.storeBytes(of: chunk.lowered.littleEndian, toByteOffset: run.written, as: UInt64.self)
+      run.written &+= 8
+      run.index &+= 8
+      run.words &+= PrintableBytes.count(chunk.nonSpaces & afterSpace)
+      run.letters &+= PrintableBytes.count(chunk.letters)
+      run.uppercaseLetters &+= PrintableBytes.count(chunk.uppers)
+      run.lastSpace = chunk.spaces >> 63 != 0
+    }
+    return run
   }
 }
 
