@@ -235,6 +235,19 @@ import Testing
     CaseFlags(
       line: "Egypt and russia sign 4 deals", allCaps: false, titleCase: false,
       explanation: "two capitalized words of five with letters"),
+    CaseFlags(
+      line: "Egypt Russia", allCaps: false, titleCase: false,
+      explanation: "two capitalized words are too few for a headline"),
+    CaseFlags(
+      line: "Egypt 2 Russia", allCaps: false, titleCase: false,
+      explanation: "three words, but only two with a letter"),
+    CaseFlags(
+      line: "the and Egypt Russia Sign Arms Deal In Cairo Today", allCaps: false,
+      titleCase: true,
+      explanation: "two lower-case words of ten, the most a headline has, come first"),
+    CaseFlags(
+      line: "the and of Egypt Russia Sign Arms Deal In Cairo Today", allCaps: false,
+      titleCase: false, explanation: "three lower-case words of eleven are one too many"),
   ])
   func caseFlags(_ example: CaseFlags) throws {
     let outcome = Self.filter(example.line)
