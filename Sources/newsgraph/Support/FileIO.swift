@@ -23,8 +23,7 @@ enum FileIO {
       }
       return bytes
     }
-    var info = stat()
-    guard stat(path, &info) == 0 else {
+    guard let info = status(path) else {
       throw Failure(path: path, errno == ENOENT ? "no such file" : "cannot read: \(errorText())")
     }
     if (info.st_mode & S_IFMT) == S_IFDIR {
@@ -34,7 +33,7 @@ enum FileIO {
     if isRegular && Int(info.st_size) > limit {
       throw Failure(path: path, Limits.tooBig(Int(info.st_size), limit: limit, what: what))
     }
-    let fd = open(path, O_RDONLY)
+    let fd = path.withCString { open($0, O_RDONLY) }
     guard fd >= 0 else { throw Failure(path: path, "cannot read: \(errorText())") }
     defer { close(fd) }
     let hint = isRegular ? Int(info.st_size) : 0
@@ -253,13 +252,21 @@ enum FileIO {
   }
 
   static func isDirectory(_ path: String) -> Bool {
-    var info = stat()
-    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    guard let info = status(path) else { return false }
+    return (info.st_mode & S_IFMT) == S_IFDIR
   }
 
   static func exists(_ path: String) -> Bool {
+    status(path) != nil
+  }
+
+  /// The `stat` of a path, or nil (and `errno` says why).
+  ///
+  /// The path is handed to C in place (`withCString`): passed as a `String`, it was copied
+  /// into a new array of C characters for every call, several times a document.
+  private static func status(_ path: String) -> stat? {
     var info = stat()
-    return stat(path, &info) == 0
+    return path.withCString { stat($0, &info) } == 0 ? info : nil
   }
 
   /// File names in a folder, sorted.
@@ -306,8 +313,7 @@ extension FileIO {
 extension FileIO {
   /// The size of a regular file, or nil.
   static func fileSize(_ path: String) -> Int? {
-    var info = stat()
-    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    guard let info = status(path), (info.st_mode & S_IFMT) == S_IFREG else { return nil }
     return Int(info.st_size)
   }
 
