@@ -126,7 +126,8 @@ private final class Run: Sendable {
           for window in accumulator.cappedExamples[capped...] {
             cappedExamples.append((index, window))
           }
-          bytes += item.size
+          // Only a progress bar reads the sizes, and a text file's is a `stat` of its own.
+          if progress != nil { bytes += item.size }
         } catch {
           record(error, at: index)
           if keepGoing { continue }
