@@ -73,12 +73,31 @@ import Testing
       (["caf\u{E9}"], ["cafe\u{301}"], ["cafe\u{301}"], "of equal strings, the first in UTF-8"),
       (["cafe\u{301}"], ["caf\u{E9}"], ["cafe\u{301}"], "whichever came first"),
       (["\u{212A}ANSAS"], ["KANSAS"], ["KANSAS"], "the Kelvin sign is a K"),
+      (["a", "b", "c"], ["c", "a"], ["a", "b", "c"], "aliases the list has, byte for byte"),
+      (["cafe\u{301}"], ["cafe\u{301}"], ["cafe\u{301}"], "the list's own string, not ASCII"),
     ] as [([String], [String], [String], String)])
   func aliasesUniteSorted(sorted: [String], added: [String], expected: [String], why: String) {
     var aliases = sorted
     GraphBuilder.Accumulator.unite(added, into: &aliases)
     #expect(aliases == expected, "\(why)")
     #expect(aliases.map { Array($0.utf8) } == expected.map { Array($0.utf8) }, "\(why)")
+  }
+
+  /// Strings of 0 to 20 bytes, equal or one byte apart, and canonically equivalent ones whose
+  /// bytes differ: the UTF-8 is compared eight bytes at a time, then byte by byte.
+  @Test func utf8EqualComparesBytesNotCharacters() {
+    let text = String(repeating: "abcdefghij", count: 2)
+    for count in 0...text.utf8.count {
+      let string = String(text.prefix(count))
+      #expect(GraphBuilder.Accumulator.utf8Equal(string, String(text.prefix(count))))
+      if count > 0 {
+        #expect(!GraphBuilder.Accumulator.utf8Equal(string, string.dropLast() + "Z"), "\(count)")
+        #expect(!GraphBuilder.Accumulator.utf8Equal(string, String(string.dropLast())))
+      }
+    }
+    #expect(!GraphBuilder.Accumulator.utf8Equal("caf\u{E9}", "cafe\u{301}"))
+    #expect(!GraphBuilder.Accumulator.utf8Equal("\u{212A}ANSAS", "KANSAS"))
+    #expect(GraphBuilder.Accumulator.utf8Equal("\u{212A}ANSAS", "\u{212A}ANSAS"))
   }
 
   /// A label or alias written in two canonically equivalent ways ("KANSAS" with a Kelvin sign
