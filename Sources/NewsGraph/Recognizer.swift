@@ -8,11 +8,14 @@ public struct Recognizer: Sendable {
   public let rules: [any Rule]
   /// What each document's lookups read of the gazetteer, gathered once.
   private let tables: TokenLookups.Tables
+  /// The rules, as the recognizer calls them for every sentence.
+  private let calls: RuleCalls
 
   public init(gazetteer: Gazetteer, rules: [any Rule] = Rules.all) {
     self.gazetteer = gazetteer
     self.rules = rules
     tables = TokenLookups.Tables(gazetteer)
+    calls = RuleCalls(rules)
   }
 
   /// What the recognizer decided and why, for `--explain`.
@@ -82,11 +85,7 @@ public struct Recognizer: Sendable {
         tokens: tokens, range: sentence.tokens, index: index, block: blocks[blockOfSentence[index]],
         gazetteer: gazetteer, lookups: shared, sentenceFacts: factsOfSentence[index])
       matcher.appendCandidates(in: context, to: &candidates)
-      // By index: `for rule in rules` copied each rule out of the array, retaining its strings
-      // and examples, for every sentence.
-      for position in rules.indices {
-        rules[position].appendCandidates(in: context, to: &candidates)
-      }
+      calls.appendCandidates(in: context, to: &candidates)
     }
     var beaten: [(Candidate, by: Candidate)] = []
     let kept: [Candidate]

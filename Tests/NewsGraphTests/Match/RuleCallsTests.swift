@@ -1,0 +1,64 @@
+import Testing
+
+@testable import NewsGraph
+
+/// The recognizer's calls of its rules find what the rules find called one by one, in order.
+@Suite struct RuleCallsTests {
+  /// A rule of no built-in type, which `RuleCalls` calls through `any Rule`.
+  struct WordRule: Rule {
+    var word: String
+    var id: String { "word-\(word)" }
+    var summary: String { "the word '\(word)'" }
+    var examples: [RuleExample] { [] }
+
+    func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
+      for i in context.range where context.tokens[i].text == word {
+        result.append(makeCandidate(i..<(i + 1), .place, context, priority: 1))
+      }
+    }
+  }
+
+  static let text =
+    "Foreign Minister Ana Ruiz met Jeremy Bender in Cairo. Students of Cairo University marched."
+
+  /// The candidates of every rule called one after the other, sentence by sentence.
+  static func oneByOne(_ rules: [any Rule]) -> [Candidate] {
+    Pipeline.contexts(text, gazetteer: TestDictionary.gazetteer).flatMap { context in
+      rules.flatMap { $0.candidates(in: context) }
+    }
+  }
+
+  static func called(_ rules: [any Rule]) -> [Candidate] {
+    let calls = RuleCalls(rules)
+    var result: [Candidate] = []
+    for context in Pipeline.contexts(text, gazetteer: TestDictionary.gazetteer) {
+      calls.appendCandidates(in: context, to: &result)
+    }
+    return result
+  }
+
+  @Test func builtInRulesInOrder() {
+    #expect(Self.called(Rules.all) == Self.oneByOne(Rules.all))
+    #expect(!Self.called(Rules.all).isEmpty)
+  }
+
+  @Test func reversedOrderIsKept() {
+    let rules = Array(Rules.all.reversed())
+    #expect(Self.called(rules) == Self.oneByOne(rules))
+  }
+
+  @Test func otherRulesAmongBuiltIns() {
+    let rules: [any Rule] = [
+      WordRule(word: "Cairo"), GivenNamePersonRule(), WordRule(word: "met"),
+      GivenNamePersonRule(),
+    ]
+    let found = Self.called(rules)
+    #expect(found == Self.oneByOne(rules))
+    #expect(found.map(\.source).filter { $0 == "rule:word-met" }.count == 1)
+    #expect(found.map(\.source).filter { $0 == "rule:given-name" }.count == 2)
+  }
+
+  @Test func noRules() {
+    #expect(Self.called([]).isEmpty)
+  }
+}
