@@ -73,6 +73,18 @@ struct StringTable: Sendable, Equatable {
     return Array(string.utf8).withUnsafeBufferPointer { number(ofUTF8: $0) }
   }
 
+  /// The number of a token's text, or nil, as `number(of:)` finds it: by the hash the tokenizer
+  /// worked out (`Token.textHash`), where `number(of:)` hashed the text again.
+  func number(ofTextOf token: Token) -> Int? {
+    guard !slots.isEmpty else { return nil }
+    if let found = token.text.utf8.withContiguousStorageIfAvailable({
+      number(ofUTF8: $0, hash: token.textHash)
+    }) {
+      return found
+    }
+    return number(of: token.text)
+  }
+
   private func number(ofUTF8 key: UnsafeBufferPointer<UInt8>) -> Int? {
     number(ofUTF8: key, hash: Self.hash(key))
   }

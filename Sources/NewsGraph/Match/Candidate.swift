@@ -134,6 +134,14 @@ public struct SentenceContext: Sendable {
     range.contains(i) ? shared.lookups.facts(at: i) : TokenFacts(tokens[i])
   }
 
+  /// Whether the text of token `i` is a given name (`Gazetteer.givenNames`).
+  ///
+  /// Found by the token's hash (`Token.textHash`): the list hashed the text again for each rule
+  /// that asked.
+  func isGivenName(at i: Int) -> Bool {
+    gazetteer.givenNames.table.number(ofTextOf: tokens[i]) != nil
+  }
+
   /// Every dictionary phrase that starts at token `i` of the sentence and ends in it, with its
   /// length in tokens, shortest first (as `TokenTrie.matches` finds them).
   func dictionaryPhrases(

@@ -41,9 +41,16 @@ public struct DictionaryMatcher: Sendable {
         && (tokens[i].isASCII
           ? tokens[i].text.utf8.count > 1 : tokens[i].text.unicodeScalars.count > 1)
       {
+        // Each text found by its token's hash, not hashed again.
+        let keys = gazetteer.upper.keys
         for (length, payloads) in gazetteer.upper.matches(
           startingAt: i, count: range.upperBound,
-          key: { tokens[$0].kind != .word || tokens[$0].isAllCaps ? tokens[$0].text : nil })
+          keyNumber: {
+            guard tokens[$0].kind != .word || tokens[$0].isAllCaps,
+              let number = keys.number(ofTextOf: tokens[$0])
+            else { return -1 }
+            return Int32(number)
+          })
         {
           if let surface = payloads.first {
             result.append(candidate(surface, i..<(i + length), context))

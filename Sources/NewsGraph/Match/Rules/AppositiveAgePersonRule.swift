@@ -46,8 +46,8 @@ public struct AppositiveAgePersonRule: Rule {
       // "Winner Ana Lopez, 27": a capitalized first word of the sentence is seldom part of the
       // name when a given name follows it.
       if start == range.lowerBound, open - start >= 3,
-        context.gazetteer.givenNames.contains(tokens[start + 1].text),
-        !context.gazetteer.givenNames.contains(tokens[start].text)
+        context.isGivenName(at: start + 1),
+        !context.isGivenName(at: start)
       {
         start += 1
       }

@@ -26,7 +26,7 @@ public struct GivenNamePersonRule: Rule {
         // The next word before the list of given names: most capitalized words have no name
         // after them, and the list hashes the word.
         NameShape.isNameWord(at: i + 1, context) || context.facts(at: i + 1).contains(.initial),
-        context.gazetteer.givenNames.contains(tokens[i].text), !insideDictionaryName(i, context),
+        context.isGivenName(at: i), !insideDictionaryName(i, context),
         context.dictionaryMatch(at: i).map({ $0.entry.type == .person || $0.length < 2 }) ?? true,
         !context.stopsName(at: i + 1),
         let span = NameShape.nameSpan(from: i, in: context, limit: 4, minimum: 2)

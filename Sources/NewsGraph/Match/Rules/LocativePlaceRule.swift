@@ -45,7 +45,7 @@ public struct LocativePlaceRule: Rule {
       let start = i + 1
       guard start < range.upperBound, tokens[start].kind == .word, tokens[start].isCapitalized,
         !tokens[start].isAllCaps, context.dictionaryMatch(at: start) == nil,
-        !context.gazetteer.givenNames.contains(tokens[start].text),
+        !context.isGivenName(at: start),
         context.facts(at: start).isDisjoint(with: [.notName, .notPlace]),
         !NameShape.isTitle(at: start, context)
       else { continue }

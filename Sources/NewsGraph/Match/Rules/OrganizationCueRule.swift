@@ -63,7 +63,7 @@ public struct OrganizationCueRule: Rule {
       guard start < range.upperBound, tokens[start].kind == .word, tokens[start].isCapitalized,
         context.dictionaryMatch(at: start) == nil,
         !NameShape.isFunctionWord(at: start, context),
-        !context.gazetteer.givenNames.contains(tokens[start].text)
+        !context.isGivenName(at: start)
       else { continue }
       var end = start
       while end < range.upperBound, end - start < 4, tokens[end].kind == .word,

@@ -27,7 +27,7 @@ public struct PlaceCueRule: Rule {
       guard start < range.upperBound, tokens[i + 1].text == "of", tokens[start].kind == .word,
         tokens[start].isCapitalized, !tokens[start].isAllCaps,
         context.dictionaryMatch(at: start) == nil, !NameShape.isFunctionWord(at: start, context),
-        !context.gazetteer.givenNames.contains(tokens[start].text)
+        !context.isGivenName(at: start)
       else { continue }
       var end = start
       while end < range.upperBound, end - start < 3, tokens[end].kind == .word,

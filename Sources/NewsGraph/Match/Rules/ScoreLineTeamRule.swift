@@ -79,7 +79,7 @@ public struct ScoreLineTeamRule: Rule {
       !context.facts(at: i).contains(.initial)
     else { return nil }
     // "Jeff Smith 69" in a scorecard is a player: a given name before another name word.
-    if context.gazetteer.givenNames.contains(tokens[i].text), i + 1 < context.range.upperBound,
+    if context.isGivenName(at: i), i + 1 < context.range.upperBound,
       NameShape.isNameWord(at: i + 1, context)
     {
       return nil
