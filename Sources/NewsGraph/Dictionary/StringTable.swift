@@ -151,6 +151,13 @@ struct StringTable: Sendable, Equatable {
     return true
   }
 
+  /// `hash(_:)` of string `number`, read where it is stored.
+  func hash(of number: Int) -> UInt32 {
+    bytes.withUnsafeBufferPointer {
+      Self.hash(UnsafeBufferPointer(rebasing: $0[Int(starts[number])..<Int(starts[number + 1])]))
+    }
+  }
+
   /// FNV-1a over the bytes: short keys, so a simple hash is enough.
   static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
     var hash = hashSeed

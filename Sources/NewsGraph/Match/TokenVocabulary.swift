@@ -30,6 +30,10 @@ struct TokenVocabulary: Sendable {
   /// The title and list words that are no key of the dictionary's trie: word `n` has the entry
   /// `entries[extraStart + n]`.
   private let extras: StringTable
+  /// One bit for each value of the low sixteen bits of a hash, set for the hash of each of
+  /// `extras`: nearly every text the dictionary lacks (half of all tokens) has a clear bit, and
+  /// is no extra either, without a probe of `extras`.
+  private let extraHashes: [UInt64]
   private let extraStart: Int
   private let entries: [Entry]
 
@@ -52,6 +56,12 @@ struct TokenVocabulary: Sendable {
     // Equal texts are stored twice but found as the first, whose entry gathers what both say.
     extras = StringTable(
       zip(said, keyOfSaid).compactMap { $1 == nil ? $0.text : nil }, indexed: true)
+    var extraHashes = [UInt64](repeating: 0, count: Self.extraHashWords)
+    for number in 0..<extras.count {
+      let bit = Self.extraHashBit(extras.hash(of: number))
+      extraHashes[bit >> 6] |= 1 << (bit & 63)
+    }
+    self.extraHashes = extraHashes
     var entryOfKey = [Int32](repeating: -1, count: exact.keys.count)
     var keyed: [Entry] = []
     var extra = [Entry](repeating: Entry(), count: extras.count)
@@ -91,9 +101,18 @@ struct TokenVocabulary: Sendable {
       let position = Int(entryOfKey[key])
       return (Int32(key), position >= 0 ? entries[position] : Entry())
     }
-    if let extra = extras.number(ofUTF8: bytes, hash: hash) {
+    let bit = Self.extraHashBit(hash)
+    if extraHashes[bit >> 6] & 1 << (bit & 63) != 0,
+      let extra = extras.number(ofUTF8: bytes, hash: hash)
+    {
       return (-1, entries[extraStart + extra])
     }
     return (-1, Entry())
   }
+
+  /// The words of `extraHashes`: 65,536 bits (8 KB), for about a thousand extras.
+  private static var extraHashWords: Int { 1024 }
+
+  /// The bit of `extraHashes` for a text of hash `hash`.
+  private static func extraHashBit(_ hash: UInt32) -> Int { Int(hash) & (extraHashWords * 64 - 1) }
 }

@@ -2,7 +2,8 @@ import Testing
 
 @testable import NewsGraph
 
-/// A token's text is found by the token's hash as `number(of:)` finds it by the text.
+/// A token's text is found by the token's hash as `number(of:)` finds it by the text, and a
+/// string's hash is read where it is stored.
 @Suite struct StringTableTests {
   static let table = StringTable(
     ["Vladimir", "Zürich", "Anna", "New York", "Anna", "\u{212A}ing"], indexed: true)
@@ -24,6 +25,13 @@ import Testing
   @Test func tableWithoutIndexFindsNothing() {
     let table = StringTable(["Anna"], indexed: false)
     #expect(table.number(ofTextOf: TokenFactsTests.word("Anna")) == nil)
+  }
+
+  @Test func hashOfAStringIsTheHashOfItsBytes() {
+    for number in 0..<Self.table.count {
+      let bytes = Array(Self.table[number].utf8)
+      #expect(Self.table.hash(of: number) == bytes.withUnsafeBufferPointer(StringTable.hash))
+    }
   }
 
   @Test func givenNamesOfTheSentence() throws {
