@@ -161,9 +161,12 @@ struct TokenLookups: Sendable {
         shape.union(lists).union(startsTitle ? .titleStart : [])
       )
     }
-    let utf8 = token.pointee.text.utf8
-    return utf8.withContiguousStorageIfAvailable(lookUp)
-      ?? Array(utf8).withUnsafeBufferPointer(lookUp)
+    // The text is read where it is in each branch: a view of it kept for the fallback was live
+    // through the whole lookup, and the loop kept more of its state in memory around it.
+    if let found = token.pointee.text.utf8.withContiguousStorageIfAvailable(lookUp) {
+      return found
+    }
+    return Array(token.pointee.text.utf8).withUnsafeBufferPointer(lookUp)
   }
 
   /// The dictionary phrases that start at token `i`, shortest first.
