@@ -45,8 +45,6 @@ public struct Recognizer: Sendable {
     var tokens: [Token] = []
     tokens.reserveCapacity(Tokenizer.capacity(for: text.count))
     var sentences: [Document.Sentence] = []
-    var sentenceOfToken: [Int] = []
-    sentenceOfToken.reserveCapacity(tokens.capacity)
     var candidates: [Candidate] = []
     var blockOfSentence: [Int] = []
     // Room for a sentence every 64 code points, more than news text has (one in about 90), so
@@ -57,13 +55,22 @@ public struct Recognizer: Sendable {
       let offset = tokens.count
       tokenizer.append(in: text, range: block.range, to: &tokens)
       for range in splitter.sentences(in: tokens, range: offset..<tokens.count) {
-        let index = sentences.count
         sentences.append(
           Document.Sentence(
             tokens: range, paragraph: block.paragraph, start: tokens[range.lowerBound].start,
             end: tokens[range.upperBound - 1].end))
-        sentenceOfToken.append(contentsOf: repeatElement(index, count: range.count))
         blockOfSentence.append(blockIndex)
+      }
+    }
+    // Each token's sentence, written run by run once the sentences are known: an append of a
+    // run for each sentence cost a call, with its checks of room and uniqueness, per sentence.
+    let sentenceOfToken = [Int](
+      unsafeUninitializedCapacity: sentences.reduce(0) { $0 + $1.tokens.count }
+    ) { buffer, count in
+      for (index, sentence) in sentences.enumerated() {
+        UnsafeMutableBufferPointer(rebasing: buffer[count..<(count + sentence.tokens.count)])
+          .initialize(repeating: index)
+        count += sentence.tokens.count
       }
     }
     var lookups = TokenLookups(start: 0, tables: tables, capacity: tokens.count)
