@@ -87,12 +87,18 @@ public struct Recognizer: Sendable {
     // Room for a candidate every eight tokens, more than news text has (one in about thirteen):
     // the matchers append to one array, which grew by doubling about four times per document.
     candidates.reserveCapacity(tokens.count / 8 + 8)
-    for (index, sentence) in sentences.enumerated() {
-      let context = SentenceContext(
-        tokens: tokens, range: sentence.tokens, index: index, block: blocks[blockOfSentence[index]],
-        gazetteer: gazetteer, lookups: shared, sentenceFacts: factsOfSentence[index])
-      matcher.appendCandidates(in: context, to: &candidates)
-      calls.appendCandidates(in: context, to: &candidates)
+    // One context, moved from sentence to sentence (`SentenceContext.move`).
+    if let first = sentences.first {
+      var context = SentenceContext(
+        tokens: tokens, range: first.tokens, index: 0, block: blocks[blockOfSentence[0]],
+        gazetteer: gazetteer, lookups: shared, sentenceFacts: factsOfSentence[0])
+      for (index, sentence) in sentences.enumerated() {
+        context.move(
+          to: sentence.tokens, index: index, block: blocks[blockOfSentence[index]],
+          sentenceFacts: factsOfSentence[index])
+        matcher.appendCandidates(in: context, to: &candidates)
+        calls.appendCandidates(in: context, to: &candidates)
+      }
     }
     var beaten: [(Candidate, by: Candidate)] = []
     let kept: [Candidate]

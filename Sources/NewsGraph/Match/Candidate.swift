@@ -41,21 +41,23 @@ public struct Candidate: Sendable, Hashable {
 
 /// What the matchers see of one sentence.
 ///
-/// Its fields are constants: the look-ups and the sentence's facts are made from them when the
-/// context is made, and a field changed afterwards would leave them stale.
+/// Its fields are read-only: the look-ups and the sentence's facts are made from them when the
+/// context is made, and a field changed afterwards would leave them stale. Only the recognizer
+/// moves a context to the next sentence of its document (`move(to:index:block:sentenceFacts:)`),
+/// whose tokens the same look-ups hold.
 public struct SentenceContext: Sendable {
   public let tokens: [Token]
   /// Token indices of the sentence.
-  public let range: Range<Int>
-  public let index: Int
-  public let block: TextBlock
+  public private(set) var range: Range<Int>
+  public private(set) var index: Int
+  public private(set) var block: TextBlock
   public let gazetteer: Gazetteer
   /// The dictionary's phrases, the titles and the facts of each token, looked up once.
   private let shared: TokenLookups.Shared
   /// The facts of all the sentence's tokens together: a rule that starts on a token with a fact
   /// the sentence lacks ("a place head", "an opening bracket") finds nothing in it, and need not
   /// look at its tokens one by one.
-  let sentenceFacts: TokenFacts
+  private(set) var sentenceFacts: TokenFacts
 
   public init(
     tokens: [Token], range: Range<Int>, index: Int, block: TextBlock, gazetteer: Gazetteer
@@ -81,6 +83,21 @@ public struct SentenceContext: Sendable {
     self.block = block
     self.gazetteer = gazetteer
     shared = lookups
+    self.sentenceFacts = sentenceFacts
+  }
+
+  /// The context of another sentence of the same document, whose tokens the context's look-ups
+  /// have looked up, with the union of their facts
+  /// (`TokenLookups.append(sentence:of:allCaps:)`).
+  ///
+  /// The recognizer moves one context from sentence to sentence: a context made for each
+  /// retained and released its tokens, its gazetteer and its look-ups every time.
+  mutating func move(
+    to range: Range<Int>, index: Int, block: TextBlock, sentenceFacts: TokenFacts
+  ) {
+    self.range = range
+    self.index = index
+    self.block = block
     self.sentenceFacts = sentenceFacts
   }
 
