@@ -26,17 +26,25 @@ public struct Recognizer: Sendable {
   }
 
   public func analyze(id: String, text: SourceText) -> Document {
-    analyze(id: id, text: text, tracing: false).document
+    var resolver = EntityResolver()
+    return analyze(id: id, text: text, resolver: &resolver)
+  }
+
+  /// The document, resolved by `resolver`: a caller that analyzes many documents keeps one
+  /// resolver for them, which reuses the storage of its tables.
+  public func analyze(id: String, text: SourceText, resolver: inout EntityResolver) -> Document {
+    analyze(id: id, text: text, tracing: false, resolver: &resolver).document
   }
 
   public func analyzeWithTrace(id: String, text: SourceText) -> (document: Document, trace: Trace) {
-    analyze(id: id, text: text, tracing: true)
+    var resolver = EntityResolver()
+    return analyze(id: id, text: text, tracing: true, resolver: &resolver)
   }
 
   /// The document, and the trace; its beaten candidates only when `tracing`, since copying each
   /// loser with its winner is work that only `--explain` shows.
   private func analyze(
-    id: String, text: SourceText, tracing: Bool
+    id: String, text: SourceText, tracing: Bool, resolver: inout EntityResolver
   ) -> (document: Document, trace: Trace) {
     let (blocks, dropped) = FurnitureFilter().blocks(in: text)
     let tokenizer = Tokenizer()
@@ -110,7 +118,7 @@ public struct Recognizer: Sendable {
     let linked = CompanyStemLinker().link(
       AcronymLinker().link(kept, tokens: tokens, sentenceOfToken: sentenceOfToken),
       tokens: tokens, sentenceOfToken: sentenceOfToken)
-    let (mentions, entities) = EntityResolver().resolve(
+    let (mentions, entities) = resolver.resolve(
       linked, tokens: tokens, sentenceOfToken: sentenceOfToken, text: text, gazetteer: gazetteer)
     let document = Document(
       id: id, tokens: tokens, sentences: sentences, mentions: mentions, entities: entities,

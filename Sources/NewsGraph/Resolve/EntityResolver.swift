@@ -5,29 +5,57 @@
 /// "Sobqi") links to the one fuller name that ends in it ("Vladimir Putin", "Abdel Fattah
 /// al-Sisi"), and later bare uses of such a surname anywhere in the text become mentions too.
 /// When two full names share the surname, it goes to the one written first.
+///
+/// A resolver keeps the tables and arrays it fills for one document and empties them for the
+/// next, keeping their storage: made anew for each document, their allocations and freeing cost
+/// more than emptying them. A caller that resolves many documents keeps one resolver for them
+/// (one for each thread), and a document's result does not depend on what it resolved before.
 public struct EntityResolver: Sendable {
+  /// The keys of the document's drafts: a key is numbered once, when a draft first gets it,
+  /// and drafts, owners and groups keep its number: the steps compare and look up numbers where
+  /// they hashed and compared strings.
+  private var keys = Keys()
+  /// The surnames and first names of the full names of the document, to link short forms.
+  private var names = PersonWords()
+  /// What the resolver knows of each kept candidate, then of each mention it adds.
+  private var drafts: [Draft] = []
+  /// The parts of tokens and the labels that drafts name, by the numbers the drafts keep: a
+  /// draft with no string of its own is copied without a retain or a release.
+  private var texts: [String] = []
+  /// Whether each token is covered by a draft, when a step asks it.
+  private var covered: [Bool] = []
+  /// The texts of the teams of the document, each with the index of its first draft.
+  private var teams: [String: Int] = [:]
+  /// The indices of the drafts in the order of their starts.
+  private var order: [Int] = []
+  /// Number of a key or id -> index in `groups`, or -1 before its first mention.
+  private var groupOf: [Int] = []
+  /// The entities of the document being gathered, in the order of their first mentions.
+  private var groups: [Group] = []
+
   public init() {}
 
-  public func resolve(
+  public mutating func resolve(
     _ kept: [Candidate], tokens: [Token], sentenceOfToken: [Int], text: SourceText,
     gazetteer: Gazetteer
   ) -> (mentions: [Mention], entities: [Entity]) {
-    // A key is numbered once, when a draft first gets it, and drafts, owners and groups keep its
-    // number: the steps compare and look up numbers where they hashed and compared strings.
-    var keys = Keys(capacity: kept.count)
+    keys.removeAll()
+    names.removeAll()
+    texts.removeAll(keepingCapacity: true)
+    drafts.removeAll(keepingCapacity: true)
     // (Read through a buffer: a candidate read from the array was copied, retaining and
     // releasing its strings, to read its fields.)
-    // The parts of tokens and the labels that drafts name, by the numbers the drafts keep: a
-    // draft with no string of its own is copied without a retain or a release.
-    var texts: [String] = []
-    var drafts = kept.withUnsafeBufferPointer { kept in
-      kept.indices.map { Draft(kept, $0, tokens, keys: &keys, texts: &texts) }
+    kept.withUnsafeBufferPointer { kept in
+      for index in kept.indices {
+        let draft = Draft(kept, index, tokens, keys: &keys, texts: &texts)
+        drafts.append(draft)
+      }
     }
     // The trie is fetched once: each fetch copies it, retaining and releasing its arrays.
     let exact = gazetteer.exact
     for index in drafts.indices where drafts[index].key == nil {
       guard
-        let entry = dictionaryEntry(
+        let entry = Self.dictionaryEntry(
           for: drafts[index].tokens, type: drafts[index].type, tokens, exact, gazetteer)
       else { continue }
       let span = drafts[index].start..<drafts[index].end
@@ -36,11 +64,6 @@ public struct EntityResolver: Sendable {
         gazetteer.entries.label(at: entry) == text.foldedText(span) ? .name : .alias
     }
 
-    // The table is sized for two words a person (a first name and a surname), so that it
-    // seldom grows while it is filled.
-    let people = drafts.indices.count { drafts[$0].type == .person }
-    // Surnames and first names of the full names in this document, to link short forms.
-    var names = PersonWords(capacity: 2 * people)
     for index in drafts.indices where drafts[index].type == .person {
       let words = drafts[index].words(tokens, texts)
       let listed = drafts[index].key.flatMap { keys.entry(of: $0, in: gazetteer) }
@@ -56,11 +79,11 @@ public struct EntityResolver: Sendable {
           let entry = gazetteer.entries[entry]
           for form in [entry.label] + entry.aliases {
             guard let last = Self.lastWord(ofSeveral: form) else { continue }
-            for surname in surnameKeys(last) { names.add(surname: surname, owner: id) }
+            for surname in Self.surnameKeys(last) { names.add(surname: surname, owner: id) }
           }
         }
       } else if let fullName {
-        for surname in surnameKeys(words[words.count - 1]) {
+        for surname in Self.surnameKeys(words[words.count - 1]) {
           names.add(surname: surname, owner: fullName)
         }
       }
@@ -118,7 +141,7 @@ public struct EntityResolver: Sendable {
     // A place that is a team elsewhere in the document (a results line, "Dynamo Moscow") is
     // that team in the prose too: "Surrey 429-7" ... "Surrey captain Chris Lewis".
     // (By the index of its first draft: a copy of the draft cost more than the look-up.)
-    var teams: [String: Int] = [:]
+    teams.removeAll(keepingCapacity: true)
     // Most capitalized words name no team: the sketch of the teams' texts turns them away
     // before a lookup.
     var teamSketch: UInt64 = 0
@@ -135,14 +158,15 @@ public struct EntityResolver: Sendable {
     if !teams.isEmpty {
       for index in drafts.indices where drafts[index].type == .place {
         let text = drafts[index].words(tokens, texts).text
-        guard let team = teams[text], !isDateline(drafts[index].tokens, tokens, sentenceOfToken)
+        guard let team = teams[text],
+          !Self.isDateline(drafts[index].tokens, tokens, sentenceOfToken)
         else { continue }
         drafts[index].key = drafts[team].key
         drafts[index].ruleLabel = drafts[team].ruleLabel
         drafts[index].type = .organization
         drafts[index].source = .documentTeam
       }
-      let covered = coveredTokens(drafts, count: tokens.count)
+      markCoveredTokens(count: tokens.count)
       // (The kind, read through a call, is asked last: only a word is capitalized, and few are.)
       for index in tokens.indices
       where !covered[index] && tokens[index].isCapitalized && tokens[index].kind == .word {
@@ -178,7 +202,7 @@ public struct EntityResolver: Sendable {
       }
 
       // Bare surnames the matchers left alone: "Putin had a fruitful visit".
-      let covered = coveredTokens(drafts, count: tokens.count)
+      markCoveredTokens(count: tokens.count)
       // Most capitalized words name nobody: the sketch turns them away before a lookup.
       let sketch = names.loneOwnersSketch
       // (Tokens are read in place: a copy of each costs a retain and a release of its text. The
@@ -190,7 +214,7 @@ public struct EntityResolver: Sendable {
         let found =
           sketch & Self.sketchBits(token.text) != 0 ? names.loneOwner(of: token.text) : nil
         var key = found?.isSurname == true ? found?.key : nil
-        if key == nil, token.containsHyphen, let stripped = strippedParticle(token.text) {
+        if key == nil, token.containsHyphen, let stripped = Self.strippedParticle(token.text) {
           key = names.loneSurnameOwner(of: stripped)
         }
         guard let key = key ?? found?.key else { continue }
@@ -198,9 +222,10 @@ public struct EntityResolver: Sendable {
           Draft(surname: key, at: index, token, sentence: sentenceOfToken[index]))
       }
     }
-    let order = drafts.indices.sorted { drafts[$0].start < drafts[$1].start }
-    return mentionsAndEntities(
-      drafts, order: order, keys: &keys, kept: kept, texts: texts, tokens, text, gazetteer)
+    order.removeAll(keepingCapacity: true)
+    order.append(contentsOf: drafts.indices)
+    order.sort { [drafts] in drafts[$0].start < drafts[$1].start }
+    return mentionsAndEntities(kept: kept, tokens, text, gazetteer)
   }
 
   /// The mentions of the drafts that have a key, in `order`, and their entities sorted by id.
@@ -208,16 +233,14 @@ public struct EntityResolver: Sendable {
   /// A key gives the index of its entity the first time it comes, so a mention costs one look
   /// in an array. A full name's key ("rule:Vladimir Putin") is not an id: its id
   /// ("person/vladimir-putin") is numbered with the keys, as a mention may carry it.
-  private func mentionsAndEntities(
-    _ drafts: [Draft], order: [Int], keys: inout Keys, kept: [Candidate], texts: [String],
-    _ tokens: [Token], _ text: SourceText, _ gazetteer: Gazetteer
+  private mutating func mentionsAndEntities(
+    kept: [Candidate], _ tokens: [Token], _ text: SourceText, _ gazetteer: Gazetteer
   ) -> (mentions: [Mention], entities: [Entity]) {
     var mentions: [Mention] = []
     mentions.reserveCapacity(drafts.count)
-    var groups: [Group] = []
-    groups.reserveCapacity(order.count)
-    // Number of a key or id -> index in `groups`, or -1 before its first mention.
-    var groupOf = [Int](repeating: -1, count: keys.count)
+    groups.removeAll(keepingCapacity: true)
+    groupOf.removeAll(keepingCapacity: true)
+    groupOf.append(contentsOf: repeatElement(-1, count: keys.count))
     for position in order {
       guard let key = drafts[position].key else { continue }
       let type = drafts[position].type
@@ -296,18 +319,20 @@ public struct EntityResolver: Sendable {
     }
   }
 
-  /// Whether each token is covered by a draft.
-  private func coveredTokens(_ drafts: [Draft], count: Int) -> [Bool] {
-    var covered = [Bool](repeating: false, count: count)
+  /// Notes in `covered` whether each of the `count` tokens is covered by a draft.
+  private mutating func markCoveredTokens(count: Int) {
+    covered.removeAll(keepingCapacity: true)
+    covered.append(contentsOf: repeatElement(false, count: count))
     for index in drafts.indices {
       for token in drafts[index].tokens { covered[token] = true }
     }
-    return covered
   }
 
   /// "NEW YORK 1996-08-30", "CAIRO (Reuters) -": a place that opens a sentence and is followed
   /// by a date or a bracket is where the story was filed, not a team.
-  private func isDateline(_ span: Range<Int>, _ tokens: [Token], _ sentenceOfToken: [Int]) -> Bool {
+  private static func isDateline(
+    _ span: Range<Int>, _ tokens: [Token], _ sentenceOfToken: [Int]
+  ) -> Bool {
     let first = span.lowerBound
     let next = span.upperBound
     let opensSentence = first == 0 || sentenceOfToken[first - 1] != sentenceOfToken[first]
@@ -458,13 +483,14 @@ public struct EntityResolver: Sendable {
       var isListed = false
     }
 
-    private var numbers: StringNumbering
+    private var numbers = StringNumbering()
     /// The facts of each key, by number.
     private var facts: [Facts] = []
 
-    init(capacity: Int) {
-      numbers = StringNumbering(capacity: capacity)
-      facts.reserveCapacity(capacity)
+    /// Forgets every key, keeping the storage for the next document.
+    mutating func removeAll() {
+      EntityResolver.empty(&numbers)
+      facts.removeAll(keepingCapacity: true)
     }
 
     /// How many keys have numbers: they are `0..<count`.
@@ -538,6 +564,13 @@ public struct EntityResolver: Sendable {
       if seen != otherSeen { return seen < otherSeen }
       return numbers[one] < numbers[other]
     }
+  }
+
+  /// Empties `numbers` for the next document: a numbering that a long document filled is made
+  /// anew instead, as emptying it clears every slot of its index, which grew with it, and later
+  /// documents, most of them short, cleared them all again each time.
+  private static func empty(_ numbers: inout StringNumbering) {
+    if numbers.count > 64 { numbers = StringNumbering() } else { numbers.removeAll() }
   }
 
   /// The bits of `word` in a sketch of a table's words (the union of theirs): one of 64, chosen
@@ -615,7 +648,7 @@ public struct EntityResolver: Sendable {
       var count = 0
     }
 
-    private var numbers: StringNumbering
+    private var numbers = StringNumbering()
     /// The keys whose surname each word is, to link short forms.
     private var surnames: [Owners] = []
     /// The keys whose first name each word is, for "Hayley" after "Hayley Williams".
@@ -627,10 +660,13 @@ public struct EntityResolver: Sendable {
     /// owner as a first name. The steps after the owners are known ask it of many words.
     private var loneOwners: [Int?] = []
 
-    init(capacity: Int) {
-      numbers = StringNumbering(capacity: capacity)
-      surnames.reserveCapacity(capacity)
-      firstNames.reserveCapacity(capacity)
+    /// Forgets every word, keeping the storage for the next document.
+    mutating func removeAll() {
+      EntityResolver.empty(&numbers)
+      surnames.removeAll(keepingCapacity: true)
+      firstNames.removeAll(keepingCapacity: true)
+      others.removeAll(keepingCapacity: true)
+      loneOwners.removeAll(keepingCapacity: true)
     }
 
     /// The number of `word`, which gets the next one, with no owners, if it had none.
@@ -696,10 +732,11 @@ public struct EntityResolver: Sendable {
 
     /// Works out the lone owners, once every owner is known.
     mutating func settleLoneOwners(_ keys: Keys) {
-      loneOwners = surnames.indices.map { number in
+      loneOwners.removeAll(keepingCapacity: true)
+      for number in surnames.indices {
         let firstNames = firstNames[number]
-        return surnameOwner(ofNumber: number, keys)
-          ?? (firstNames.count == 1 ? firstNames.first : nil)
+        loneOwners.append(
+          surnameOwner(ofNumber: number, keys) ?? (firstNames.count == 1 ? firstNames.first : nil))
       }
     }
 
@@ -789,7 +826,7 @@ public struct EntityResolver: Sendable {
 
   /// The position of the dictionary entry of type `type` that lists the words of `span`;
   /// `exact` is the gazetteer's trie of exact phrases.
-  private func dictionaryEntry(
+  private static func dictionaryEntry(
     for span: Range<Int>, type: EntityType, _ tokens: [Token],
     _ exact: TokenTrie<Gazetteer.Surface>, _ gazetteer: Gazetteer
   ) -> Int? {
@@ -821,13 +858,13 @@ public struct EntityResolver: Sendable {
 
   /// The surnames of a name whose last word is `last`: "al-Sisi" gives "al-Sisi" and "Sisi";
   /// "Vladimir Putin" gives "Putin".
-  private func surnameKeys(_ last: String) -> [String] {
+  private static func surnameKeys(_ last: String) -> [String] {
     guard let stripped = strippedParticle(last) else { return [last] }
     return [last, stripped]
   }
 
   /// "Sisi" for "al-Sisi"; nil for a word without such a particle.
-  private func strippedParticle(_ word: String) -> String? {
+  private static func strippedParticle(_ word: String) -> String? {
     // Most words have no hyphen, and splitting by Characters costs thousands of instructions:
     // with no "-" byte there is no "-" Character either (none is canonically equivalent to it).
     guard word.utf8.withContiguousStorageIfAvailable({ $0.contains(0x2D) }) ?? true else {

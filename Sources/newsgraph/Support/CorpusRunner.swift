@@ -114,6 +114,7 @@ private final class Run: Sendable {
   /// is dry; then hand the accumulator in.
   func work(_ recognizer: Recognizer) {
     var accumulator = GraphBuilder.Accumulator(builder: builder)
+    var resolver = EntityResolver()
     var cappedExamples: [CappedExample] = []
     while let batch = nextBatch() {
       var bytes = 0
@@ -122,7 +123,9 @@ private final class Run: Sendable {
         do {
           let (id, text, metadata) = try item.article()
           let capped = accumulator.cappedExamples.count
-          accumulator.add(recognizer.analyze(id: id, text: text), text: text, metadata: metadata)
+          accumulator.add(
+            recognizer.analyze(id: id, text: text, resolver: &resolver), text: text,
+            metadata: metadata)
           for window in accumulator.cappedExamples[capped...] {
             cappedExamples.append((index, window))
           }

@@ -106,7 +106,8 @@ import Testing
     let candidate = Candidate(
       start: from, end: to, tokens: first..<(last + 1), sentence: 0, type: type, entity: nil,
       form: .name, source: "rule:titled-person", priority: 8)
-    return EntityResolver().resolve(
+    var resolver = EntityResolver()
+    return resolver.resolve(
       [candidate], tokens: tokens, sentenceOfToken: Array(repeating: 0, count: tokens.count),
       text: text, gazetteer: gazetteer)
   }
@@ -176,7 +177,8 @@ import Testing
     let candidate = Candidate(
       start: span.lowerBound, end: span.upperBound, tokens: 0..<1, sentence: 0,
       type: .organization, entity: nil, form: .name, source: "rule:test", priority: 8)
-    let result = EntityResolver().resolve(
+    var resolver = EntityResolver()
+    let result = resolver.resolve(
       [candidate], tokens: tokens, sentenceOfToken: Array(repeating: 0, count: tokens.count),
       text: text, gazetteer: TestDictionary.with())
     #expect(result.mentions.map(\.text) == [part], "\(explanation)")
@@ -200,7 +202,8 @@ import Testing
         tokens: surreys[1]..<(surreys[1] + 1), sentence: 0, type: .place, entity: "place/surrey",
         form: .name, source: "dictionary:places", priority: 5),
     ]
-    let result = EntityResolver().resolve(
+    var resolver = EntityResolver()
+    let result = resolver.resolve(
       candidates, tokens: tokens, sentenceOfToken: Array(repeating: 0, count: tokens.count),
       text: text, gazetteer: TestDictionary.with())
     #expect(result.mentions.map(\.entity) == Array(repeating: "organization/surrey", count: 3))
@@ -247,10 +250,36 @@ import Testing
         sentence: 0, type: .organization, entity: ids[index], form: .name, source: "rule:test",
         priority: 8)
     }
-    let result = EntityResolver().resolve(
+    var resolver = EntityResolver()
+    let result = resolver.resolve(
       kept, tokens: tokens, sentenceOfToken: Array(repeating: 0, count: tokens.count),
       text: text, gazetteer: TestDictionary.with())
     #expect(result.entities.map(\.id) == ids.sorted())
+  }
+
+  @Test func aResolverKeptForManyDocumentsGivesEachTheResultOfANewOne() {
+    // A document with more than 64 keys and person words, whose tables are made anew for the
+    // next one, and short ones, whose tables are emptied: nothing of one document is left in
+    // the next ("Putin" after a document about Vladimir Putin is no one).
+    let letters = Array("abcdefghijklmnopqrstuvwxyz")
+    let many = (0..<70).map { number in
+      let name = "\(letters[number / 26])\(letters[number % 26])"
+      return "President Tol\(name) Vorn met Dr. Kir\(name) Belle. Vorn and Kir\(name) spoke."
+    }.joined(separator: " ")
+    let texts = [
+      "Vladimir Putin arrived in Moscow. Later Putin spoke with Abdel Fattah al-Sisi.",
+      "Putin left. Sisi stayed in Egypt.", many, "Kirad Belle met Putin in Russia.",
+      "Surrey 429-7 . Surrey captain Chris Lewis said Surrey won.", "Egypt and Russia met.",
+    ]
+    let recognizer = Recognizer(gazetteer: TestDictionary.gazetteer)
+    #expect(recognizer.analyze(id: "test", text: SourceText(many)).entities.count > 64)
+    var resolver = EntityResolver()
+    for text in texts + texts.reversed() {
+      let reused = recognizer.analyze(id: "test", text: SourceText(text), resolver: &resolver)
+      let new = recognizer.analyze(id: "test", text: SourceText(text))
+      #expect(reused.mentions == new.mentions, "\(text)")
+      #expect(reused.entities == new.entities, "\(text)")
+    }
   }
 
   @Test func surnameAfterATitleNamesItsBareUsesToo() {
@@ -338,7 +367,8 @@ import Testing
         priority: 8),
     ]
     for kept in [candidates, candidates.reversed()] {
-      let result = EntityResolver().resolve(
+      var resolver = EntityResolver()
+      let result = resolver.resolve(
         kept, tokens: tokens, sentenceOfToken: Array(repeating: 0, count: tokens.count),
         text: text, gazetteer: TestDictionary.with())
       #expect(result.mentions.map(\.entity) == ["person/vladimir-putin", "person/vladimir-putin"])
