@@ -81,9 +81,13 @@ public struct AcronymLinker: Sendable {
     return result.sorted { $0.start < $1.start }
   }
 
+  /// Whether `text` is two to six capital letters A to Z.
+  ///
+  /// Told by its UTF-8 bytes, one a letter: an array of its scalars cost an allocation and its
+  /// freeing for every word in brackets ("(Reuters)"), and any other scalar makes it no acronym.
   private func isAcronym(_ text: String) -> Bool {
-    let scalars = Array(text.unicodeScalars)
-    return (2...6).contains(scalars.count) && scalars.allSatisfy { $0 >= "A" && $0 <= "Z" }
+    let utf8 = text.utf8
+    return (2...6).contains(utf8.count) && utf8.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
   }
 
   private func initials(of words: [String]) -> [Unicode.Scalar] {

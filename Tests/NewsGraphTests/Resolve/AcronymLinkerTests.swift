@@ -29,6 +29,23 @@ import Testing
     #expect(!found.contains { $0.text == "NOW" }, "\(found.map(\.text))")
   }
 
+  @Test(arguments: [
+    ("Xeno Yield", "XY", true, "two capitals are the shortest acronym"),
+    ("Alpha Beta Gamma Delta Epsilon Zeta", "ABGDEZ", true, "six capitals are the longest"),
+    ("Alpha Beta Gamma Delta Epsilon Zeta Eta", "ABGDEZE", false, "seven are too many"),
+    ("Xeno Yield", "Xy", false, "a lowercase letter is no capital"),
+    ("Xeno Yield", "X\u{212A}", false, "the Kelvin sign is no letter A to Z"),
+    ("\u{C9}lan Yield", "\u{C9}Y", false, "a capital beyond ASCII is no letter A to Z"),
+  ])
+  func acronymIsTwoToSixCapitalsAToZ(
+    name: String, acronym: String, isAcronym: Bool, explanation: String
+  ) {
+    let found = Self.organizations("The \(name) (\(acronym)) met. Later \(acronym) left.")
+    #expect(
+      found.filter { $0.text == acronym }.count == (isAcronym ? 2 : 0),
+      "\(explanation): \(found.map(\.text))")
+  }
+
   @Test func acronymBeforeItsDefinitionIsLinkedToo() {
     // A headline often uses the acronym before the body defines it.
     let found = Self.organizations("XYZ said so. Later the Xeno Yield Zone (XYZ) met.")
