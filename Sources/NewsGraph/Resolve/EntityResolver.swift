@@ -79,13 +79,11 @@ public struct EntityResolver: Sendable {
           let entry = gazetteer.entries[entry]
           for form in [entry.label] + entry.aliases {
             guard let last = Self.lastWord(ofSeveral: form) else { continue }
-            for surname in Self.surnameKeys(last) { names.add(surname: surname, owner: id) }
+            names.add(surnamesOf: last, owner: id)
           }
         }
       } else if let fullName {
-        for surname in Self.surnameKeys(words[words.count - 1]) {
-          names.add(surname: surname, owner: fullName)
-        }
+        names.add(surnamesOf: words[words.count - 1], owner: fullName)
       }
       guard let key = drafts[index].key ?? fullName else { continue }
       keys.see(key, at: drafts[index].start)
@@ -679,9 +677,15 @@ public struct EntityResolver: Sendable {
       return number
     }
 
-    /// Notes that `word` is the surname of the person whose key is numbered `owner`.
-    mutating func add(surname word: String, owner: Int) {
-      add(owner, toWord: number(adding: word), asSurname: true)
+    /// Notes the surnames of a name whose last word is `last` as those of the person whose key
+    /// is numbered `owner`: "al-Sisi" gives "al-Sisi" and "Sisi"; "Vladimir Putin" gives "Putin".
+    ///
+    /// (Each is added in turn: an array of them cost an allocation and its freeing a name.)
+    mutating func add(surnamesOf last: String, owner: Int) {
+      add(owner, toWord: number(adding: last), asSurname: true)
+      if let stripped = EntityResolver.strippedParticle(last) {
+        add(owner, toWord: number(adding: stripped), asSurname: true)
+      }
     }
 
     /// Notes that `word` is the first name of the person whose key is numbered `owner`.
@@ -854,13 +858,6 @@ public struct EntityResolver: Sendable {
     guard let whole = found.last, whole.length == words.count else { return nil }
     return whole.payloads.lazy.map { Int($0.entry) }
       .first { gazetteer.entries.type(at: $0) == type }
-  }
-
-  /// The surnames of a name whose last word is `last`: "al-Sisi" gives "al-Sisi" and "Sisi";
-  /// "Vladimir Putin" gives "Putin".
-  private static func surnameKeys(_ last: String) -> [String] {
-    guard let stripped = strippedParticle(last) else { return [last] }
-    return [last, stripped]
   }
 
   /// "Sisi" for "al-Sisi"; nil for a word without such a particle.
