@@ -100,6 +100,11 @@ struct ScalarTraits: OptionSet, Sendable {
   /// The traits of each ASCII scalar, by value.
   static let ascii: [ScalarTraits] = (0..<0x80).map { ScalarTraits(Unicode.Scalar(UInt8($0))) }
 
+  /// The traits of each byte of `SourceText.ascii`: an ASCII scalar's below 0x80, and none
+  /// from 0x80 (a scalar beyond ASCII, or one folded to ASCII from beyond it, whose traits only
+  /// the scalar tells), so that a loop over bytes reads any byte without a test and stops there.
+  static let bytes: [ScalarTraits] = ascii + Array(repeating: [], count: 0x80)
+
   /// The traits of `scalar`, from `table` (`ascii`'s storage, which a loop reads once) when it
   /// is ASCII.
   @inline(__always) static func of(

@@ -42,12 +42,31 @@ public struct Tokenizer: Sendable {
   /// Appends the tokens of `range` of the folded text to `tokens`: a document's blocks go
   /// straight into its one array, instead of each into an array of its own copied after.
   public func append(in text: SourceText, range: Range<Int>, to tokens: inout [Token]) {
-    // Read through buffer pointers: the arrays' bounds checks and retains cost more than the
-    // tests they guard; the table is read once a block, since a static read at each scalar
-    // checks that it was made.
     text.folded.withUnsafeBufferPointer { scalars in
-      ScalarTraits.ascii.withUnsafeBufferPointer { table in
-        append(in: scalars, range: range, traits: table, to: &tokens)
+      text.ascii.withUnsafeBufferPointer { bytes in
+        append(in: scalars, bytes: bytes, range: range, to: &tokens)
+      }
+    }
+  }
+
+  /// Appends the tokens of `scalars[range]`, folded scalars whose `SourceText.ascii` bytes are
+  /// `bytes`, to `tokens`.
+  ///
+  /// The bytes only speed the tokens up: bytes of 0x80 for every scalar give the same tokens,
+  /// read from the scalars alone, as the tests check.
+  func append(
+    in scalars: UnsafeBufferPointer<Unicode.Scalar>, bytes: UnsafeBufferPointer<UInt8>,
+    range: Range<Int>, to tokens: inout [Token]
+  ) {
+    precondition(bytes.count == scalars.count, "a byte for each scalar")
+    // Read through buffer pointers: the arrays' bounds checks and retains cost more than the
+    // tests they guard; the tables are read once a block, since a static read at each scalar
+    // checks that it was made.
+    ScalarTraits.ascii.withUnsafeBufferPointer { table in
+      ScalarTraits.bytes.withUnsafeBufferPointer { byteTable in
+        append(
+          in: scalars, bytes: bytes, range: range, traits: table, byteTraits: byteTable,
+          to: &tokens)
       }
     }
   }
@@ -57,13 +76,16 @@ public struct Tokenizer: Sendable {
   /// (each growth copies every token made so far).
   static func capacity(for scalars: Int) -> Int { scalars / 4 + 4 }
 
-  /// The tokens of `s[range]`; `table` is `ScalarTraits.ascii`.
+  /// The tokens of `s[range]`, whose `SourceText.ascii` bytes are `bytes`; `table` is
+  /// `ScalarTraits.ascii` and `byteTraits` is `ScalarTraits.bytes`.
   ///
   /// A word's scalars are classed by one look-up each, and their traits joined as the word is
-  /// read: whether it is all digits, and its case, come from the joined traits.
+  /// read: whether it is all digits, and its case, come from the joined traits. Its ASCII
+  /// letters and digits, nearly all of its scalars, are read as their bytes.
   private func append(
-    in s: UnsafeBufferPointer<Unicode.Scalar>, range: Range<Int>,
-    traits table: UnsafeBufferPointer<ScalarTraits>, to tokens: inout [Token]
+    in s: UnsafeBufferPointer<Unicode.Scalar>, bytes: UnsafeBufferPointer<UInt8>,
+    range: Range<Int>, traits table: UnsafeBufferPointer<ScalarTraits>,
+    byteTraits: UnsafeBufferPointer<ScalarTraits>, to tokens: inout [Token]
   ) {
     @inline(__always) func traits(_ c: Unicode.Scalar) -> ScalarTraits {
       ScalarTraits.of(c, in: table)
@@ -91,8 +113,12 @@ public struct Tokenizer: Sendable {
         var high = c.value
         var rest: ScalarTraits = []
         while j < end {
+          j = Tokenizer.asciiWordRun(
+            bytes, from: j, to: end, traits: byteTraits, hash: &hash, rest: &rest)
+          guard j < end else { break }
           let d = s[j]
           let next = traits(d)
+          // A word scalar beyond ASCII, or one whose byte is 0x80 all the same.
           if next.contains(.word) {
             rest.formUnion(next)
             hash = StringTable.hash(hash, UInt8(truncatingIfNeeded: d.value))
@@ -149,7 +175,7 @@ public struct Tokenizer: Sendable {
           while k < end, !ScalarClass.isSpace(s[k]) { k += 1 }
           // Punctuation after a URL ends the sentence, not the URL.
           while k > j + 3, isURLTrailer(s[k - 1]) { k -= 1 }
-          tokens.append(make(s, i, k, .url, spaceBefore))
+          tokens.append(make(s, bytes, i, k, .url, spaceBefore))
           spaceBefore = false
           i = k
           continue
@@ -169,12 +195,12 @@ public struct Tokenizer: Sendable {
         let kind: Token.Kind = joined.contains(.notDigit) ? .word : .number
         tokens.append(
           make(
-            s, i, j, kind, spaceBefore, traits: joined, hasHyphen: hasHyphen,
+            s, bytes, i, j, kind, spaceBefore, traits: joined, hasHyphen: hasHyphen,
             joined: high < 0x80 ? Token.JoinedBytes(hash: hash, rest: rest) : nil))
         spaceBefore = false
         i = j
         if i + 1 < end, s[i] == "'", s[i + 1] == "s" || s[i + 1] == "S" {
-          tokens.append(make(s, i, i + 2, .possessive, false))
+          tokens.append(make(s, bytes, i, i + 2, .possessive, false))
           i += 2
         }
         continue
@@ -182,7 +208,7 @@ public struct Tokenizer: Sendable {
       if c == ".", i + 2 < end, s[i + 1] == ".", s[i + 2] == "." {
         var k = i + 3
         while k < end, s[k] == "." { k += 1 }
-        tokens.append(make(s, i, k, .punctuation, spaceBefore))
+        tokens.append(make(s, bytes, i, k, .punctuation, spaceBefore))
         spaceBefore = false
         i = k
         continue
@@ -195,7 +221,7 @@ public struct Tokenizer: Sendable {
       let ascii = c.value < 0x80
       tokens.append(
         make(
-          s, i, i + 1, kind, spaceBefore, hasHyphen: ascii && c == "-",
+          s, bytes, i, i + 1, kind, spaceBefore, hasHyphen: ascii && c == "-",
           joined: ascii
             ? Token.JoinedBytes(
               hash: StringTable.hash(StringTable.hashSeed, UInt8(truncatingIfNeeded: c.value)),
@@ -203,6 +229,34 @@ public struct Tokenizer: Sendable {
       spaceBefore = false
       i += 1
     }
+  }
+
+  /// The end of the run of ASCII letters and digits in `bytes[from..<end]`, whose bytes are
+  /// joined to a word's `hash` and their traits to its `rest` as `append` joins its scalars.
+  ///
+  /// Read as bytes rather than scalars, with a table of all 256 (`ScalarTraits.bytes`) that no
+  /// byte needs tested before, and few enough values live that none is kept in memory: half
+  /// the work of a scalar in the general loop. A letter or a digit is its own folded form, and
+  /// its byte below 0x80 (a scalar beyond ASCII, or one folded to ASCII, has 0x80), so the run
+  /// is what the general loop would have joined, with the same hash and traits.
+  @inline(__always) private static func asciiWordRun(
+    _ bytes: UnsafeBufferPointer<UInt8>, from: Int, to end: Int,
+    traits: UnsafeBufferPointer<ScalarTraits>, hash: inout UInt32, rest: inout ScalarTraits
+  ) -> Int {
+    var j = from
+    var joinedHash = hash
+    var joinedRest = rest
+    while j < end {
+      let byte = bytes[j]
+      let next = traits[Int(byte)]
+      guard next.contains(.word) else { break }
+      joinedRest.formUnion(next)
+      joinedHash = StringTable.hash(joinedHash, byte)
+      j &+= 1
+    }
+    hash = joinedHash
+    rest = joinedRest
+    return j
   }
 
   /// The most scalars of an abbreviation. No word of more equals one: the abbreviations are
@@ -241,17 +295,21 @@ public struct Tokenizer: Sendable {
     }
   }
 
-  /// A token of `s[start..<end]`; `traits` are its scalars' traits joined (only a word's case
-  /// tests read them), `hasHyphen` whether it holds a hyphen, and `joined` what the tokenizer
-  /// found of an ASCII word's bytes as it joined it, or of a mark's one ASCII byte.
+  /// A token of `s[start..<end]`, whose `SourceText.ascii` bytes are in `bytes`; `traits` are
+  /// its scalars' traits joined (only a word's case tests read them), `hasHyphen` whether it
+  /// holds a hyphen, and `joined` what the tokenizer found of an ASCII word's bytes as it joined
+  /// it, or of a mark's one ASCII byte.
   private func make(
-    _ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, _ kind: Token.Kind,
-    _ space: Bool, traits: ScalarTraits = [], hasHyphen: Bool = false,
-    joined: Token.JoinedBytes? = nil
+    _ s: UnsafeBufferPointer<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int,
+    _ end: Int, _ kind: Token.Kind, _ space: Bool, traits: ScalarTraits = [],
+    hasHyphen: Bool = false, joined: Token.JoinedBytes? = nil
   ) -> Token {
     let scalars = UnsafeBufferPointer(rebasing: s[start..<end])
     // A word `joined` tells ASCII is a string of its scalars' bytes.
-    let text = joined == nil ? SourceText.string(scalars) : SourceText.asciiString(scalars)
+    let text =
+      joined == nil
+      ? SourceText.string(scalars)
+      : SourceText.asciiString(scalars, bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
     return Token(
       text: text, scalars: scalars, traits: traits, start: start, end: end, kind: kind,
       spaceBefore: space, hasHyphen: hasHyphen, joined: joined)

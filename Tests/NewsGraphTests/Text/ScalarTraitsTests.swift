@@ -23,6 +23,14 @@ import Testing
     }
   }
 
+  /// Every byte has traits, so a loop over `SourceText.ascii` reads any without a test; from
+  /// 0x80, a scalar beyond ASCII, none, so the loop stops for the scalar to be read.
+  @Test func byteTableIsTheASCIITableThenNothing() {
+    #expect(ScalarTraits.bytes.count == 0x100)
+    #expect(ScalarTraits.bytes[..<0x80].map(\.rawValue) == ScalarTraits.ascii.map(\.rawValue))
+    #expect(ScalarTraits.bytes[0x80...].allSatisfy { $0.isEmpty })
+  }
+
   @Test(
     arguments: [
       "\u{00A0}", "\u{2003}", "É", "é", "ǅ", "٣", "\u{0301}", "\u{200D}", "€", "К", "ß", "😀",

@@ -94,6 +94,25 @@ import Testing
     }
   }
 
+  /// A word whose `ascii` bytes are all below 0x80 is made from them, a few bytes at a time;
+  /// one with a byte of 0x80 (a scalar folded to ASCII from beyond it) from its scalars.
+  @Test func asciiStringsOfBytesAreTheirText() {
+    let letters = Array("abcdefghijklmnopqrstuvwxyz".unicodeScalars)
+    for count in 1...letters.count {
+      let scalars = Array(letters[0..<count])
+      let text = String(String.UnicodeScalarView(scalars))
+      let bytes = scalars.map { UInt8($0.value) }
+      for hidden in [nil, 0, count / 2, count - 1] {
+        var read = bytes
+        if let hidden { read[hidden] = 0x80 }
+        let made = scalars.withUnsafeBufferPointer { scalars in
+          read.withUnsafeBufferPointer { SourceText.asciiString(scalars, bytes: $0) }
+        }
+        #expect(made == text, "\(count) scalars, byte \(String(describing: hidden)) hidden")
+      }
+    }
+  }
+
   @Test func byteOrderMarkBecomesASpaceAndKeepsOffsets() throws {
     let text = try SourceText(utf8: [0xEF, 0xBB, 0xBF] + Array("Egypt".utf8))
     #expect(text.count == 6)

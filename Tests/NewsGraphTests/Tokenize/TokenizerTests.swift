@@ -183,6 +183,37 @@ import Testing
     }
   }
 
+  /// The tokenizer reads ASCII letters and digits from `SourceText.ascii` and makes a word's
+  /// string from those bytes; bytes of 0x80 for every scalar send each through the scalars
+  /// instead, which must give the same tokens: texts, offsets, kinds, shapes, hashes and facts.
+  @Test(arguments: [
+    "Émile Zola, Zu\u{308}rich and Zürich-based naïve-Looking São Paulo officials",
+    "\u{201C}Yes,\u{201D} O\u{2019}Brien said; Russia\u{2019}s don\u{2019}t \u{2018}no\u{2019}",
+    "on\u{A0}Monday\u{202F}morning, 1,000.50 or 3.5bn and 10,000-strong in 1990\u{2013}91",
+    "war\u{2014}again US-led al-Sisi e-ray-X O'Brien don't Russia's Sisi's.",
+    "see https://example.com/a?b=1&c=2. Then http://x.org/\u{E9}t\u{E9} now",
+    "the U.S. and U.S.A. e.g. Jan. 5, Mr. Smith, No. 1, Boston, Mass., St. Louis",
+    "AT&T and S&P, M&S; Wait... what\u{2026} \u{212A}y. Gov\u{301}. B. J",
+    "a of the four seven88 eightxyz fifteen-letters sixteen-letters1 seventeen-letters",
+    "internationally-recognised counterterrorism multimillion-dollar 12345678901234567",
+    "tab\there\rand\u{2028}there \u{FEFF}zero\u{200D}width caf\u{E9}s CAF\u{C9} \u{1F600}x",
+    "Київ's «U.S.» $3.5 €3 § + ~ | ^ 2-1 1.5 .5 5. -led -",
+  ])
+  func asciiBytesGiveTheScalarsTokens(_ input: String) {
+    let text = SourceText(input)
+    let read = Tokenizer().tokens(in: text, range: 0..<text.count)
+    let unread = text.folded.withUnsafeBufferPointer { scalars in
+      [UInt8](repeating: 0x80, count: scalars.count).withUnsafeBufferPointer { bytes in
+        var tokens: [Token] = []
+        Tokenizer().append(in: scalars, bytes: bytes, range: 0..<scalars.count, to: &tokens)
+        return tokens
+      }
+    }
+    #expect(Self.describe(read) == Self.describe(unread))
+    #expect(read == unread)
+    #expect(!read.isEmpty)
+  }
+
   @Test func tokenizesOnlyTheGivenRange() {
     let text = SourceText("skip Egypt skip")
     let tokens = Tokenizer().tokens(in: text, range: 5..<10)
