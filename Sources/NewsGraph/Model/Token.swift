@@ -41,20 +41,21 @@ public struct Token: Sendable, Hashable {
   }
 
   /// A token whose text is `scalars`, as the tokenizer makes it: the case tests read the
-  /// traits of the scalars, which the tokenizer joined as it read them, rather than the new
-  /// string. `hasHyphen` is whether the scalars hold a hyphen, which the tokenizer knows from
-  /// joining the word, and `joined` what it found of an ASCII word's bytes as it joined them
-  /// (nil: the scalars are read again for it).
+  /// traits of the scalars, which the tokenizer joined as it read them (`traits`, and `first`
+  /// those of the first scalar), rather than the new string. `hasHyphen` is whether the scalars
+  /// hold a hyphen, which the tokenizer knows from joining the word, and `joined` what it found
+  /// of an ASCII word's bytes as it joined them (nil: the scalars are read again for it).
   init(
-    text: String, scalars: UnsafeBufferPointer<Unicode.Scalar>, traits: ScalarTraits, start: Int,
-    end: Int, kind: Kind, spaceBefore: Bool, hasHyphen: Bool, joined: JoinedBytes? = nil
+    text: String, scalars: UnsafeBufferPointer<Unicode.Scalar>, first: ScalarTraits,
+    traits: ScalarTraits, start: Int, end: Int, kind: Kind, spaceBefore: Bool, hasHyphen: Bool,
+    joined: JoinedBytes? = nil
   ) {
     self.text = text
     self.start = start
     self.end = end
     self.traits = Traits(
-      text: text, scalars: scalars, traits: traits, kind: kind, spaceBefore: spaceBefore,
-      hasHyphen: hasHyphen, joined: joined)
+      text: text, scalars: scalars, first: first, traits: traits, kind: kind,
+      spaceBefore: spaceBefore, hasHyphen: hasHyphen, joined: joined)
   }
 
   /// What the tokenizer finds of an ASCII word's or number's bytes as it joins its scalars:
@@ -144,8 +145,8 @@ public struct Token: Sendable, Hashable {
     }
 
     init(
-      text: String, scalars: UnsafeBufferPointer<Unicode.Scalar>, traits: ScalarTraits,
-      kind: Kind, spaceBefore: Bool, hasHyphen: Bool, joined: JoinedBytes?
+      text: String, scalars: UnsafeBufferPointer<Unicode.Scalar>, first: ScalarTraits,
+      traits: ScalarTraits, kind: Kind, spaceBefore: Bool, hasHyphen: Bool, joined: JoinedBytes?
     ) {
       // An ASCII capital is `ScalarTraits.upper`, and a word has a hyphen only where one joined it.
       let bytes =
@@ -162,7 +163,8 @@ public struct Token: Sendable, Hashable {
         "the joined bytes' facts of \"\(text)\" are not its text's")
       self.init(
         kind: kind,
-        shape: kind == .word ? Shape(word: scalars, traits: traits, hasHyphen: hasHyphen) : [],
+        shape: kind == .word
+          ? Shape(word: scalars, first: first, traits: traits, hasHyphen: hasHyphen) : [],
         asciiCharacter: scalars.count == 1 && scalars[0].isASCII ? UInt8(scalars[0].value) : 0,
         spaceBefore: spaceBefore, bytes: bytes)
     }
@@ -235,29 +237,33 @@ public struct Token: Sendable, Hashable {
 
     /// The shape of a word, from its scalars alone.
     init(word scalars: UnsafeBufferPointer<Unicode.Scalar>) {
+      var first: ScalarTraits = []
       var traits: ScalarTraits = []
       ScalarTraits.ascii.withUnsafeBufferPointer { table in
+        first = scalars.first.map { ScalarTraits.of($0, in: table) } ?? []
         for scalar in scalars { traits.formUnion(ScalarTraits.of(scalar, in: table)) }
       }
-      self.init(word: scalars, traits: traits, hasHyphen: true)
+      self.init(word: scalars, first: first, traits: traits, hasHyphen: true)
     }
 
-    /// The shape of a word whose scalars' traits, joined, are `traits`; `hasHyphen` false skips
-    /// the search for a hyphen, which costs a word of no hyphen (nearly every word) as much as
-    /// its case tests.
+    /// The shape of a word whose first scalar's traits are `first` and whose scalars' traits,
+    /// joined, are `traits`; `hasHyphen` false skips the search for a hyphen, which costs a word
+    /// of no hyphen (nearly every word) as much as its case tests.
     ///
     /// Inlined into the tokenizer, whose every word comes here: the tests are a few operations
-    /// on bits, fewer than a call and its return took.
+    /// on bits, fewer than a call and its return took, and the first scalar's case is read
+    /// from the traits the tokenizer looked up for it rather than tested again.
     @inline(__always) init(
-      word scalars: UnsafeBufferPointer<Unicode.Scalar>, traits: ScalarTraits, hasHyphen: Bool
+      word scalars: UnsafeBufferPointer<Unicode.Scalar>, first: ScalarTraits, traits: ScalarTraits,
+      hasHyphen: Bool
     ) {
-      guard let first = scalars.first else {
+      guard !scalars.isEmpty else {
         self = []
         return
       }
       var shape: Shape = []
-      if ScalarClass.isUpper(first) { shape.insert(.capitalized) }
-      if ScalarClass.isLower(first) { shape.insert(.lowercase) }
+      if first.contains(.upper) { shape.insert(.capitalized) }
+      if first.contains(.lower) { shape.insert(.lowercase) }
       if traits.contains(.letter) && !traits.contains(.lower) { shape.insert(.allCaps) }
       if scalars[scalars.count - 1] == "." { shape.insert(.endsInPeriod) }
       if hasHyphen && Shape.hasLowercaseSuffix(scalars) { shape.insert(.lowercaseSuffix) }

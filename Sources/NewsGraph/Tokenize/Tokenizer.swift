@@ -191,11 +191,12 @@ public struct Tokenizer: Sendable {
             j += 1
           }
         }
+        let first = joined
         joined.formUnion(rest)
         let kind: Token.Kind = joined.contains(.notDigit) ? .word : .number
         tokens.append(
           make(
-            s, bytes, i, j, kind, spaceBefore, traits: joined, hasHyphen: hasHyphen,
+            s, bytes, i, j, kind, spaceBefore, first: first, traits: joined, hasHyphen: hasHyphen,
             joined: high < 0x80 ? Token.JoinedBytes(hash: hash, rest: rest) : nil))
         spaceBefore = false
         i = j
@@ -296,13 +297,13 @@ public struct Tokenizer: Sendable {
   }
 
   /// A token of `s[start..<end]`, whose `SourceText.ascii` bytes are in `bytes`; `traits` are
-  /// its scalars' traits joined (only a word's case tests read them), `hasHyphen` whether it
-  /// holds a hyphen, and `joined` what the tokenizer found of an ASCII word's bytes as it joined
-  /// it, or of a mark's one ASCII byte.
+  /// its scalars' traits joined and `first` its first scalar's (only a word's case tests read
+  /// them), `hasHyphen` whether it holds a hyphen, and `joined` what the tokenizer found of an
+  /// ASCII word's bytes as it joined it, or of a mark's one ASCII byte.
   private func make(
     _ s: UnsafeBufferPointer<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int,
-    _ end: Int, _ kind: Token.Kind, _ space: Bool, traits: ScalarTraits = [],
-    hasHyphen: Bool = false, joined: Token.JoinedBytes? = nil
+    _ end: Int, _ kind: Token.Kind, _ space: Bool, first: ScalarTraits = [],
+    traits: ScalarTraits = [], hasHyphen: Bool = false, joined: Token.JoinedBytes? = nil
   ) -> Token {
     let scalars = UnsafeBufferPointer(rebasing: s[start..<end])
     // A word `joined` tells ASCII is a string of its scalars' bytes.
@@ -311,8 +312,8 @@ public struct Tokenizer: Sendable {
       ? SourceText.string(scalars)
       : SourceText.asciiString(scalars, bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
     return Token(
-      text: text, scalars: scalars, traits: traits, start: start, end: end, kind: kind,
-      spaceBefore: space, hasHyphen: hasHyphen, joined: joined)
+      text: text, scalars: scalars, first: first, traits: traits, start: start, end: end,
+      kind: kind, spaceBefore: space, hasHyphen: hasHyphen, joined: joined)
   }
 }
 

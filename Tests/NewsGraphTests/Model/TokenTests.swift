@@ -52,7 +52,8 @@ import Testing
     let traits = text.folded.reduce(into: ScalarTraits()) { $0.formUnion(ScalarTraits($1)) }
     let made = text.folded.withUnsafeBufferPointer {
       Token(
-        text: c.text, scalars: $0, traits: traits, start: 0, end: text.count, kind: c.kind,
+        text: c.text, scalars: $0, first: ScalarTraits(text.folded[0]), traits: traits, start: 0,
+        end: text.count, kind: c.kind,
         spaceBefore: true, hasHyphen: c.text.contains("-"))
     }
     let given = Token(text: c.text, start: 0, end: text.count, kind: c.kind, spaceBefore: true)
@@ -105,7 +106,8 @@ import Testing
     let scalars = Array(text.unicodeScalars)
     let made = scalars.withUnsafeBufferPointer {
       Token(
-        text: text, scalars: $0, traits: [], start: 0, end: scalars.count, kind: .punctuation,
+        text: text, scalars: $0, first: [], traits: [], start: 0, end: scalars.count,
+        kind: .punctuation,
         spaceBefore: true, hasHyphen: false)
     }
     let given = Token(
