@@ -78,6 +78,10 @@ struct ScalarTraits: OptionSet, Sendable {
   static let upper = ScalarTraits(rawValue: 16)
   /// `ScalarClass.isLower`.
   static let lower = ScalarTraits(rawValue: 32)
+  /// An ASCII scalar after which a word ends with nothing more to join or check: no letter or
+  /// digit, and none of the scalars the tokenizer reads on after a word ("-", "'", ".", ",",
+  /// "&" and ":": hyphens, apostrophes, numbers, dotted acronyms, ampersands, URLs).
+  static let wordEnd = ScalarTraits(rawValue: 64)
 
   init(rawValue: UInt8) { self.rawValue = rawValue }
 
@@ -94,8 +98,14 @@ struct ScalarTraits: OptionSet, Sendable {
     if ScalarClass.isLetter(scalar) { traits.insert(.letter) }
     if ScalarClass.isUpper(scalar) { traits.insert(.upper) }
     if ScalarClass.isLower(scalar) { traits.insert(.lower) }
+    if scalar.isASCII && !traits.contains(.word) && !ScalarTraits.wordJoiners.contains(scalar) {
+      traits.insert(.wordEnd)
+    }
     self = traits
   }
+
+  /// The ASCII scalars that are no `wordEnd` though no word scalars either.
+  static let wordJoiners: [Unicode.Scalar] = ["-", "'", ".", ",", "&", ":"]
 
   /// The traits of each ASCII scalar, by value.
   static let ascii: [ScalarTraits] = (0..<0x80).map { ScalarTraits(Unicode.Scalar(UInt8($0))) }

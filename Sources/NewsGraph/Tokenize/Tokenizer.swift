@@ -96,7 +96,7 @@ public struct Tokenizer: Sendable {
     var spaceBefore = true
     while i < end {
       let c = s[i]
-      var joined = traits(c)
+      let joined = traits(c)
       if joined.contains(.space) {
         spaceBefore = true
         i += 1
@@ -112,6 +112,21 @@ public struct Tokenizer: Sendable {
         var hash = StringTable.hash(StringTable.hashSeed, UInt8(truncatingIfNeeded: c.value))
         var high = c.value
         var rest: ScalarTraits = []
+        j = Tokenizer.asciiWordRun(
+          bytes, from: j, to: end, traits: byteTraits, hash: &hash, rest: &rest)
+        // An ASCII word that a space or a plain mark ends, nearly every word, is whole: no
+        // hyphen, apostrophe, number, acronym, URL, period or possessive to join or look for
+        // after it. Made here, without those tests: a branch around them in the path below
+        // cost a word more.
+        if high < 0x80, j == end || byteTraits[Int(bytes[j])].contains(.wordEnd) {
+          appendWord(
+            s, bytes, i, j, first: joined, rest: rest, hasHyphen: false,
+            joined: Token.JoinedBytes(hash: hash, rest: rest), spaceBefore: spaceBefore,
+            to: &tokens)
+          spaceBefore = false
+          i = j
+          continue
+        }
         while j < end {
           j = Tokenizer.asciiWordRun(
             bytes, from: j, to: end, traits: byteTraits, hash: &hash, rest: &rest)
@@ -191,13 +206,10 @@ public struct Tokenizer: Sendable {
             j += 1
           }
         }
-        let first = joined
-        joined.formUnion(rest)
-        let kind: Token.Kind = joined.contains(.notDigit) ? .word : .number
-        tokens.append(
-          make(
-            s, bytes, i, j, kind, spaceBefore, first: first, traits: joined, hasHyphen: hasHyphen,
-            joined: high < 0x80 ? Token.JoinedBytes(hash: hash, rest: rest) : nil))
+        appendWord(
+          s, bytes, i, j, first: joined, rest: rest, hasHyphen: hasHyphen,
+          joined: high < 0x80 ? Token.JoinedBytes(hash: hash, rest: rest) : nil,
+          spaceBefore: spaceBefore, to: &tokens)
         spaceBefore = false
         i = j
         if i + 1 < end, s[i] == "'", s[i + 1] == "s" || s[i + 1] == "S" {
@@ -230,6 +242,20 @@ public struct Tokenizer: Sendable {
       spaceBefore = false
       i += 1
     }
+  }
+
+  /// Appends the word or number `s[i..<j]`: `first` is the traits of its first scalar and
+  /// `rest` those of the others joined, `joined` what `make` takes of an ASCII word.
+  @inline(__always) private func appendWord(
+    _ s: UnsafeBufferPointer<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>, _ i: Int,
+    _ j: Int, first: ScalarTraits, rest: ScalarTraits, hasHyphen: Bool,
+    joined: Token.JoinedBytes?, spaceBefore: Bool, to tokens: inout [Token]
+  ) {
+    let traits = first.union(rest)
+    tokens.append(
+      make(
+        s, bytes, i, j, traits.contains(.notDigit) ? .word : .number, spaceBefore, first: first,
+        traits: traits, hasHyphen: hasHyphen, joined: joined))
   }
 
   /// The end of the run of ASCII letters and digits in `bytes[from..<end]`, whose bytes are

@@ -11,6 +11,10 @@ import Testing
     (.letter, "letter", ScalarClass.isLetter),
     (.upper, "upper", ScalarClass.isUpper),
     (.lower, "lower", ScalarClass.isLower),
+    (
+      .wordEnd, "word end",
+      { $0.isASCII && !isWordScalar($0) && !"-'.,&:".unicodeScalars.contains($0) }
+    ),
   ]
 
   @Test func asciiTableAgreesWithTheTests() {
