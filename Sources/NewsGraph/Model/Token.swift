@@ -91,6 +91,11 @@ public struct Token: Sendable, Hashable {
   /// (U+037E, U+1FEF and U+212A).
   var asciiCharacter: UInt8 { traits.asciiCharacter }
 
+  /// Whether the sentence splitter has anything to ask of the token: whether it is a mark, a
+  /// word whose last scalar is a period, or a quote. Nearly every token is none, and is passed
+  /// over with this one test of its bits instead of the tests of its kind and character.
+  var mayEndSentenceOrQuote: Bool { traits.mayEndSentenceOrQuote }
+
   /// `StringTable.hash(_:)` of the text's UTF-8 bytes: the lookups find the text with it in
   /// their tables, and the tokenizer works it out from the scalars it has at hand rather than
   /// the lookups from the text.
@@ -122,6 +127,13 @@ public struct Token: Sendable, Hashable {
     var containsHyphen: Bool { bits & 1 << 26 != 0 }
     var hasCapitalAfterFirst: Bool { bits & 1 << 27 != 0 }
     var textHash: UInt32 { UInt32(truncatingIfNeeded: bits >> 32) }
+    var mayEndSentenceOrQuote: Bool {
+      let kind = bits & 0xFF
+      return kind == UInt64(Kind.punctuation.rawValue)
+        || kind == UInt64(Kind.word.rawValue)
+          && bits & UInt64(Shape.endsInPeriod.rawValue) << 8 != 0
+        || asciiCharacter == UInt8(ascii: "\"")
+    }
 
     private init(
       kind: Kind, shape: Shape, asciiCharacter: UInt8, spaceBefore: Bool, bytes: Bytes

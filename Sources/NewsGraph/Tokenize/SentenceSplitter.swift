@@ -67,6 +67,11 @@ public struct SentenceSplitter: Sendable {
     var quotes = 0
     var index = start
     while index < end {
+      // Nearly every token is a word or a number that neither ends a sentence nor is a quote.
+      guard tokens[index].mayEndSentenceOrQuote else {
+        index += 1
+        continue
+      }
       if tokens[index].asciiCharacter == 0x22 { quotes += 1 }
       guard let strength = endStrength(tokens[index]) else {
         index += 1

@@ -107,12 +107,28 @@ import Testing
     let made = scalars.withUnsafeBufferPointer {
       Token(
         text: text, scalars: $0, first: [], traits: [], start: 0, end: scalars.count,
-        kind: .punctuation,
-        spaceBefore: true, hasHyphen: false)
+        kind: .punctuation, spaceBefore: true, hasHyphen: false)
     }
     let given = Token(
       text: text, start: 0, end: scalars.count, kind: .punctuation, spaceBefore: true)
     #expect(made == given)
+  }
+
+  /// The sentence splitter passes over a token that is no mark, no word ending in a period and
+  /// no quote: what its kind and character would tell.
+  @Test func mayEndSentenceOrQuoteIsWhatTheSplitterAsks() {
+    let cases: [(String, Token.Kind, Bool)] = [
+      (".", .punctuation, true), ("!", .punctuation, true), (",", .punctuation, true),
+      ("\u{2026}", .punctuation, true), ("...", .punctuation, true), ("\"", .punctuation, true),
+      ("U.S.", .word, true), ("Inc.", .word, true), ("B.", .word, true), ("said", .word, false),
+      ("U.S", .word, false), ("3.5", .number, false), ("5.", .number, false),
+      ("$", .symbol, false), ("'s", .possessive, false), ("https://a.b/.", .url, false),
+      ("\"", .word, true), ("\"", .symbol, true),
+    ]
+    for (text, kind, expected) in cases {
+      let token = Token(text: text, start: 0, end: 1, kind: kind, spaceBefore: true)
+      #expect(token.mayEndSentenceOrQuote == expected, "\(text) \(kind)")
+    }
   }
 
   @Test func settingAPropertyKeepsTheOthers() {
