@@ -123,8 +123,10 @@ public struct Tokenizer: Sendable {
             s, bytes, i, j, first: joined, rest: rest, hasHyphen: false,
             joined: Token.JoinedBytes(hash: hash, rest: rest), spaceBefore: spaceBefore,
             to: &tokens)
-          spaceBefore = false
-          i = j
+          // Most words are followed by one space: stepped over by its byte here, rather than
+          // classed as a scalar at the top of the loop.
+          spaceBefore = j < end && bytes[j] == UInt8(ascii: " ")
+          i = spaceBefore ? j + 1 : j
           continue
         }
         while j < end {
