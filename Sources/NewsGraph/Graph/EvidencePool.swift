@@ -18,6 +18,10 @@ struct EvidencePool: Sendable {
     var date: String?
     var source: String?
     var title: String?
+    /// `StringOrder.prefix(_:)` of the id: ids whose prefixes differ are ordered by them,
+    /// without comparing the strings (a link seen in many documents compares the id of each
+    /// new one with that of its last item).
+    var idPrefix: (UInt64, UInt64, UInt64)?
     /// How many items name the document.
     var items: Int32 = 0
     /// Whether items may still be added to it (see `close(_:)`).
@@ -58,7 +62,8 @@ struct EvidencePool: Sendable {
   mutating func document(
     id: String, date: String? = nil, source: String? = nil, title: String? = nil
   ) -> Int32 {
-    let document = Document(id: id, date: date, source: source, title: title)
+    let document = Document(
+      id: id, date: date, source: source, title: title, idPrefix: StringOrder.prefix(id))
     if let at = freeDocuments.popLast() {
       documents[Int(at)] = document
       return at
@@ -88,8 +93,19 @@ struct EvidencePool: Sendable {
     while items[last].next >= 0 { last = Int(items[last].next) }
     let other = items[last].document
     if other == document { return sentence <= items[last].sentence }
-    let (id, otherId) = (documents[Int(document)].id, documents[Int(other)].id)
-    return id != otherId ? id < otherId : sentence <= items[last].sentence
+    return idPrecedes(document, other) ?? (sentence <= items[last].sentence)
+  }
+
+  /// Whether the id of document `one` comes before that of `other`; nil when they are equal.
+  private func idPrecedes(_ one: Int32, _ other: Int32) -> Bool? {
+    // Read in place: a copy of a document retained and released its four strings.
+    if let prefix = documents[Int(one)].idPrefix,
+      let otherPrefix = documents[Int(other)].idPrefix, prefix != otherPrefix
+    {
+      return prefix < otherPrefix
+    }
+    let (id, otherID) = (documents[Int(one)].id, documents[Int(other)].id)
+    return id != otherID ? id < otherID : nil
   }
 
   /// Inserts an item in order, unless the list holds the same one, and keeps the first `limit`.
@@ -184,9 +200,7 @@ struct EvidencePool: Sendable {
     let other = items[Int(at)].document
     // Items of one document number have one id and one metadata: only their sentences and
     // texts can differ.
-    if document != other && documents[Int(document)].id != documents[Int(other)].id {
-      return documents[Int(document)].id < documents[Int(other)].id
-    }
+    if document != other, let idPrecedes = idPrecedes(document, other) { return idPrecedes }
     if sentence != items[Int(at)].sentence { return sentence < items[Int(at)].sentence }
     if text != items[Int(at)].text { return text < items[Int(at)].text }
     if document == other { return false }
@@ -197,12 +211,20 @@ struct EvidencePool: Sendable {
 
   /// Whether the item of `document`, `sentence` and `text` is the item at `at`, as
   /// `CooccurrenceGraph.Evidence`'s `==` tells.
+  ///
+  /// The documents' ids are told apart before the texts are compared: the same sentence of
+  /// another document (a text the corpus holds twice) has the same text, which is compared to
+  /// its end.
   private func isSame(_ document: Int32, _ sentence: Int, _ text: String, _ at: Int32) -> Bool {
-    guard sentence == items[Int(at)].sentence && text == items[Int(at)].text else { return false }
+    guard sentence == items[Int(at)].sentence else { return false }
     let other = items[Int(at)].document
+    if document != other && idPrecedes(document, other) != nil { return false }
+    guard text == items[Int(at)].text else { return false }
     if document == other { return true }
-    let (one, two) = (documents[Int(document)], documents[Int(other)])
-    return one.id == two.id && one.date == two.date && one.source == two.source
-      && one.title == two.title
+    // Read in place: a copy of a document retained and released its four strings.
+    let (one, two) = (Int(document), Int(other))
+    return documents[one].date == documents[two].date
+      && documents[one].source == documents[two].source
+      && documents[one].title == documents[two].title
   }
 }

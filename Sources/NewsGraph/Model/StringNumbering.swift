@@ -168,24 +168,27 @@ enum StringOrder {
   /// ids share long beginnings such as "organization/"). A string that is not ASCII is compared
   /// as a string.
   static func indices(sorting strings: [String]) -> [Int] {
-    let prefixes = strings.map { string -> (UInt64, UInt64, UInt64)? in
-      var string = string
-      return string.withUTF8 { bytes in
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &words) { words in
-          words.copyMemory(
-            from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.prefix(24))))
-        }
-        return (
-          UInt64(bigEndian: words.0), UInt64(bigEndian: words.1), UInt64(bigEndian: words.2)
-        )
-      }
-    }
+    let prefixes = strings.map(prefix)
     return strings.indices.sorted { a, b in
       if let one = prefixes[a], let other = prefixes[b], one != other { return one < other }
       if strings[a] != strings[b] { return strings[a] < strings[b] }
       return a < b
+    }
+  }
+
+  /// The first twenty-four bytes of an ASCII string as three big-endian numbers (zeros after its
+  /// end), or nil for a string that is not ASCII: two ASCII strings whose prefixes differ
+  /// compare as the prefixes do, and are not equal.
+  static func prefix(_ string: String) -> (UInt64, UInt64, UInt64)? {
+    var string = string
+    return string.withUTF8 { bytes in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+      withUnsafeMutableBytes(of: &words) { words in
+        words.copyMemory(
+          from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.prefix(24))))
+      }
+      return (UInt64(bigEndian: words.0), UInt64(bigEndian: words.1), UInt64(bigEndian: words.2))
     }
   }
 }

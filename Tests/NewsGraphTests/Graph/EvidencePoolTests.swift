@@ -109,6 +109,13 @@ import Testing
     )
   }
 
+  /// Document ids: short ASCII ones, ASCII ones alike in their first 24 bytes (the prefix the
+  /// pool orders ids by), and two spellings of one id that is not ASCII.
+  static let ids = [
+    "doc0", "doc1", "doc2", "doc3", "a-document-id-longer-than-24-bytes-0",
+    "a-document-id-longer-than-24-bytes-1", "caf\u{E9}", "cafe\u{301}",
+  ]
+
   /// Many lists in one pool, items added in random order, some dropping out of full lists and
   /// leaving their places to others, and lists cut to a smaller limit: each list holds what the
   /// sorted array of its items would.
@@ -119,7 +126,7 @@ import Testing
     var added = Array(repeating: [Evidence](), count: 5)
     let limit = Int(seed) + 1
     for _ in 0..<300 {
-      let id = "doc\(Int.random(in: 0..<4, using: &rng))"
+      let id = Self.ids[Int.random(in: 0..<Self.ids.count, using: &rng)]
       let date: String? =
         Bool.random(using: &rng) ? nil : "2024-05-0\(Int.random(in: 1...2, using: &rng))"
       let document = pool.document(id: id, date: date)
