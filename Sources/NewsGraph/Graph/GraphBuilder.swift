@@ -330,33 +330,38 @@ public struct GraphBuilder: Sendable {
       return !(other < string) && utf8Precedes(string, other)
     }
 
-    /// Whether two strings have the same UTF-8, read in place eight bytes at a time.
+    /// Whether two strings have the same UTF-8: told by their lengths when those differ, as
+    /// they mostly do, and otherwise read in place eight bytes at a time.
     static func utf8Equal(_ string: String, _ other: String) -> Bool {
-      var (string, other) = (string, other)
-      return string.withUTF8 { one in
-        other.withUTF8 { two in
-          let count = one.count
-          guard count == two.count else { return false }
-          guard let first = one.baseAddress, let second = two.baseAddress else { return true }
-          let (one, two) = (UnsafeRawPointer(first), UnsafeRawPointer(second))
-          var at = 0
-          while at &+ 8 <= count {
-            guard
-              one.loadUnaligned(fromByteOffset: at, as: UInt64.self)
-                == two.loadUnaligned(fromByteOffset: at, as: UInt64.self)
-            else { return false }
-            at &+= 8
-          }
-          while at < count {
-            guard
-              one.load(fromByteOffset: at, as: UInt8.self)
-                == two.load(fromByteOffset: at, as: UInt8.self)
-            else { return false }
-            at &+= 1
-          }
-          return true
-        }
+      guard string.utf8.count == other.utf8.count else { return false }
+      let equal = string.utf8.withContiguousStorageIfAvailable { one in
+        other.utf8.withContiguousStorageIfAvailable { two in bytesEqual(one, two) }
       }
+      return (equal ?? nil) ?? string.utf8.elementsEqual(other.utf8)
+    }
+
+    /// Whether two buffers of the same length hold the same bytes.
+    private static func bytesEqual(
+      _ one: UnsafeBufferPointer<UInt8>, _ two: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+      guard let first = one.baseAddress, let second = two.baseAddress else { return true }
+      let (one, two, count) = (UnsafeRawPointer(first), UnsafeRawPointer(second), one.count)
+      var at = 0
+      while at &+ 8 <= count {
+        guard
+          one.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+            == two.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+        else { return false }
+        at &+= 8
+      }
+      while at < count {
+        guard
+          one.load(fromByteOffset: at, as: UInt8.self)
+            == two.load(fromByteOffset: at, as: UInt8.self)
+        else { return false }
+        at &+= 1
+      }
+      return true
     }
 
     /// Whether the UTF-8 of `string` comes before that of `other`, byte by byte: read in place,
