@@ -22,7 +22,12 @@ public struct Candidate: Sendable, Hashable {
   /// The resolver reads the entry by it, where it looked the id string up in the gazetteer's
   /// index. Whoever sets another `entity` sets this too (or nil).
   public var entry: Int?
+}
 
+/// The public initializer, in an extension so that the module keeps the memberwise one: the
+/// matchers make their candidates with it, all fields at once. Made with this one, each
+/// candidate was built on the stack and copied out, its strings retained and released again.
+extension Candidate {
   public init(
     start: Int, end: Int, tokens: Range<Int>, sentence: Int, type: EntityType, entity: String?,
     form: MentionForm, source: String, priority: Int

@@ -121,13 +121,11 @@ public struct DictionaryMatcher: Sendable {
     // matching.
     let entries = context.gazetteer.entries
     let position = Int(surface.entry)
-    var candidate = Candidate(
+    return Candidate(
       start: context.tokens[tokens.lowerBound].start,
       end: context.tokens[tokens.upperBound - 1].end, tokens: tokens, sentence: context.index,
       type: entries.type(at: position), entity: entries.id(at: position), form: surface.form,
-      source: "dictionary", priority: 10)
-    candidate.entry = position
-    return candidate
+      source: "dictionary", priority: 10, label: nil, entry: position)
   }
 
   /// "US-led", "Russia-Egypt": capitalized parts of a hyphenated token that the dictionary knows.

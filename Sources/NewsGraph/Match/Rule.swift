@@ -63,6 +63,7 @@ extension Rule {
     Candidate(
       start: context.tokens[tokens.lowerBound].start,
       end: context.tokens[tokens.upperBound - 1].end, tokens: tokens, sentence: context.index,
-      type: type, entity: nil, form: .name, source: source, priority: priority)
+      type: type, entity: nil, form: .name, source: source, priority: priority, label: nil,
+      entry: nil)
   }
 }
