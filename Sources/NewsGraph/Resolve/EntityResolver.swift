@@ -39,7 +39,7 @@ public struct EntityResolver: Sendable {
     _ kept: [Candidate], tokens: [Token], sentenceOfToken: [Int], text: SourceText,
     gazetteer: Gazetteer
   ) -> (mentions: [Mention], entities: [Entity]) {
-    keys.removeAll()
+    keys.removeAll(entries: kept.count)
     names.removeAll()
     texts.removeAll(keepingCapacity: true)
     drafts.removeAll(keepingCapacity: true)
@@ -484,11 +484,34 @@ public struct EntityResolver: Sendable {
     private var numbers = StringNumbering()
     /// The facts of each key, by number.
     private var facts: [Facts] = []
+    /// The numbers of the keys given with their dictionary entries, by the entries' positions:
+    /// an open-addressing table whose slots hold the document's generation in their high 32
+    /// bits and a key's number plus one in their low ones (a slot of an earlier generation is
+    /// empty), and whose size is a power of two at least twice the entries it may get.
+    ///
+    /// A key given with its entry is that entry's id (`Candidate.entry`), so an entry found in
+    /// the table is its key's without the hash of the id and the comparison of strings that
+    /// numbering it again cost: most entries are named more than once in a document. (The
+    /// generation empties the table for the next document without a write to every slot.)
+    private var numberOfEntry: [UInt64] = []
+    /// The generation of the document's slots in `numberOfEntry`.
+    private var generation: UInt64 = 0
+    /// How many keys the document's slots of `numberOfEntry` hold.
+    private var entriesNumbered = 0
 
-    /// Forgets every key, keeping the storage for the next document.
-    mutating func removeAll() {
+    /// Forgets every key, keeping the storage for the next document, which may give up to
+    /// `entries` keys with their dictionary entries.
+    mutating func removeAll(entries: Int) {
       EntityResolver.empty(&numbers)
       facts.removeAll(keepingCapacity: true)
+      var size = max(16, numberOfEntry.count)
+      while size < 2 * entries { size *= 2 }
+      if size != numberOfEntry.count || generation == UInt64(UInt32.max) {
+        numberOfEntry = [UInt64](repeating: 0, count: size)
+        generation = 0
+      }
+      generation += 1
+      entriesNumbered = 0
     }
 
     /// How many keys have numbers: they are `0..<count`.
@@ -501,9 +524,28 @@ public struct EntityResolver: Sendable {
     /// the dictionary entry whose id `key` is, when the caller knows it, so that `entry(of:in:)`
     /// need not look the id up.
     mutating func number(adding key: String, entry: Int? = nil) -> Int {
+      guard let entry else { return number(ofString: key) }
+      let mask = numberOfEntry.count - 1
+      var slot = entry & mask
+      while numberOfEntry[slot] >> 32 == generation {
+        let number = Int(truncatingIfNeeded: numberOfEntry[slot] & 0xFFFF_FFFF) - 1
+        // (An entry whose id is another's, found after it, took the key: it is looked up again.)
+        if facts[number].entry == entry { return number }
+        slot = (slot + 1) & mask
+      }
+      let number = number(ofString: key)
+      facts[number].entry = entry
+      if 2 * (entriesNumbered + 1) <= numberOfEntry.count {
+        numberOfEntry[slot] = generation << 32 | UInt64(number + 1)
+        entriesNumbered += 1
+      }
+      return number
+    }
+
+    /// The number of `key`, which gets the next one if it had none.
+    private mutating func number(ofString key: String) -> Int {
       let (number, isNew) = numbers.insert(key)
       if isNew { facts.append(Facts()) }
-      if let entry { facts[number].entry = entry }
       return number
     }
 

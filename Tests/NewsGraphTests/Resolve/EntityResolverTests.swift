@@ -282,6 +282,22 @@ import Testing
     }
   }
 
+  @Test func entriesThatShareAnIdAreOneEntity() throws {
+    // Mentions of an entry after its first find their key by the entry's position: the names of
+    // two entries with one id still make one entity, labelled as the first entry.
+    let gazetteer = TestDictionary.with([
+      DictionaryEntry(id: "organization/zorvex", type: .organization, label: "Zorvex"),
+      DictionaryEntry(id: "organization/zorvex", type: .organization, label: "Quillon"),
+    ])
+    let document = Pipeline.document(
+      "Zorvex met Quillon. Zorvex and Quillon agreed.", gazetteer: gazetteer, rules: [])
+    #expect(document.mentions.map(\.entity) == Array(repeating: "organization/zorvex", count: 4))
+    let entity = try #require(document.entities.first)
+    #expect(document.entities.count == 1)
+    #expect(entity.label == "Zorvex")
+    #expect(entity.mentions == 4)
+  }
+
   @Test func surnameAfterATitleNamesItsBareUsesToo() {
     let document = Pipeline.document(
       "Tolsk said on Tuesday he would stay. Later President Tolsk left Cairo. Tolsk smiled.")
