@@ -117,8 +117,11 @@ public struct Tokenizer: Sendable {
         // An ASCII word that a space or a plain mark ends, nearly every word, is whole: no
         // hyphen, apostrophe, number, acronym, URL, period or possessive to join or look for
         // after it. Made here, without those tests: a branch around them in the path below
-        // cost a word more.
-        if high < 0x80, j == end || byteTraits[Int(bytes[j])].contains(.wordEnd) {
+        // cost a word more. A comma ends a word as plainly, unless it is a number ("1,000").
+        if high < 0x80,
+          j == end || byteTraits[Int(bytes[j])].contains(.wordEnd)
+            || bytes[j] == UInt8(ascii: ",") && joined.union(rest).contains(.notDigit)
+        {
           appendWord(
             s, bytes, i, j, first: joined, rest: rest, hasHyphen: false,
             joined: Token.JoinedBytes(hash: hash, rest: rest), spaceBefore: spaceBefore,
