@@ -155,8 +155,10 @@ public struct EntityResolver: Sendable {
     }
     if !teams.isEmpty {
       for index in drafts.indices where drafts[index].type == .place {
-        let text = drafts[index].words(tokens, texts).text
-        guard let team = teams[text],
+        // Most places name no team: the sketch turns them away by their first word, whose first
+        // byte is their text's, before their text is made and looked up.
+        let words = drafts[index].words(tokens, texts)
+        guard teamSketch & Self.sketchBits(words[0]) != 0, let team = teams[words.text],
           !Self.isDateline(drafts[index].tokens, tokens, sentenceOfToken)
         else { continue }
         drafts[index].key = drafts[team].key
@@ -179,13 +181,15 @@ public struct EntityResolver: Sendable {
     }
 
     if names.hasLoneOwners {
+      // Most words name nobody: the sketch turns them away before a lookup.
+      let sketch = names.loneOwnersSketch
       // A place or country named like a person's surname in this document is that person
       // ("Michael Jordan ... Jordan scored"), unless a preposition of place comes before it.
       for index in drafts.indices
       where drafts[index].type == .place || drafts[index].type == .country {
         let words = drafts[index].words(tokens, texts)
         guard words.count == 1, drafts[index].form != .demonym,
-          let key = names.loneSurnameOwner(of: words[0])
+          sketch & Self.sketchBits(words[0]) != 0, let key = names.loneSurnameOwner(of: words[0])
         else { continue }
         let first = drafts[index].tokens.lowerBound
         if first > 0,
@@ -201,8 +205,6 @@ public struct EntityResolver: Sendable {
 
       // Bare surnames the matchers left alone: "Putin had a fruitful visit".
       markCoveredTokens(count: tokens.count)
-      // Most capitalized words name nobody: the sketch turns them away before a lookup.
-      let sketch = names.loneOwnersSketch
       // (Tokens are read in place: a copy of each costs a retain and a release of its text. The
       // kind, read through a call, is asked last: only a word is capitalized, and few are.)
       for index in tokens.indices

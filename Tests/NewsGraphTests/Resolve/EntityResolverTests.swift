@@ -186,6 +186,39 @@ import Testing
     #expect(result.entities.map(\.label) == [part], "\(explanation)")
   }
 
+  @Test func countryNamedLikeASurnameOfTheDocumentIsThatPerson() throws {
+    // "Zembla" after "Anna Zembla" is her, "in Zembla" is the country, and "Borduria", named
+    // like no one, stays a country.
+    let text = SourceText("Anna Zembla spoke . Zembla left Borduria for a home in Zembla .")
+    let tokens = Tokenizer().tokens(in: text, range: 0..<text.count)
+    let zemblas = tokens.indices.filter { tokens[$0].text == "Zembla" }
+    let borduria = try #require(tokens.firstIndex { $0.text == "Borduria" })
+    try #require(zemblas.count == 3)
+    func country(_ index: Int, _ id: String) -> Candidate {
+      Candidate(
+        start: tokens[index].start, end: tokens[index].end, tokens: index..<(index + 1),
+        sentence: 1, type: .country, entity: id, form: .name, source: "dictionary:countries",
+        priority: 5)
+    }
+    let candidates = [
+      Candidate(
+        start: tokens[0].start, end: tokens[1].end, tokens: 0..<2, sentence: 0, type: .person,
+        entity: nil, form: .name, source: "rule:test", priority: 8),
+      country(zemblas[1], "country/zembla"), country(borduria, "country/borduria"),
+      country(zemblas[2], "country/zembla"),
+    ]
+    var resolver = EntityResolver()
+    let result = resolver.resolve(
+      candidates, tokens: tokens, sentenceOfToken: Array(repeating: 0, count: tokens.count),
+      text: text, gazetteer: TestDictionary.with())
+    #expect(
+      result.mentions.map(\.entity) == [
+        "person/anna-zembla", "person/anna-zembla", "country/borduria", "country/zembla",
+      ])
+    #expect(result.mentions.map(\.form) == [.name, .short, .name, .name])
+    #expect(result.mentions[1].source == "rule:document-surname")
+  }
+
   @Test func placeNamedLikeATeamOfTheDocumentIsThatTeam() throws {
     // "Surrey 429-7" is a team; "Surrey" the place in the prose and a bare "Surrey" are it too.
     let text = SourceText("Surrey 429-7 . Surrey captain Chris Lewis said Surrey won.")
