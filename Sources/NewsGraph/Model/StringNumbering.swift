@@ -125,32 +125,13 @@ struct StringNumbering: Sendable {
     string.utf8.withContiguousStorageIfAvailable { asciiHash($0) } ?? nil
   }
 
-  /// The hash of bytes that are all ASCII, or nil: eight bytes at a time, each word mixed in
-  /// with a multiplication and a shift (FNV-1a took a multiplication a byte).
-  ///
-  /// Bytes of eight or more end with the word of their last eight, which overlaps the word
-  /// before (copying the last few bytes into a word of their own cost a call to `memmove`, a
-  /// third of the hash); fewer than eight are gathered into one word.
+  /// The hash of bytes that are all ASCII, or nil: eight bytes at a time (`forEachWord`), each
+  /// word mixed in with a multiplication and a shift (FNV-1a took a multiplication a byte).
   static func asciiHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
-    guard let base = bytes.baseAddress else { return 0 }
-    let count = bytes.count
-    var hash = UInt64(truncatingIfNeeded: count)
+    var hash = UInt64(truncatingIfNeeded: bytes.count)
     var high: UInt64 = 0
-    if count >= 8 {
-      let raw = UnsafeRawPointer(base)
-      var at = 0
-      while true {
-        let word = raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)
-        high |= word
-        hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
-        hash ^= hash >> 32
-        if at == count - 8 { break }
-        at = min(at + 8, count - 8)
-      }
-    } else if count > 0 {
-      var word: UInt64 = 0
-      for at in 0..<count { word |= UInt64(base[at]) << (at * 8) }
-      high = word
+    bytes.forEachWord { word in
+      high |= word
       hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
       hash ^= hash >> 32
     }

@@ -91,33 +91,16 @@ struct LineKeySet {
     self.slots = slots
   }
 
-  /// The hash of a key and whether it is ASCII, in one pass: eight bytes at a time, each word
-  /// multiplied in and the result mixed (the finalizer of MurmurHash3), so that the low bits
-  /// that pick a slot depend on every byte.
-  ///
-  /// A key of eight bytes or more ends with the word of its last eight, which overlaps the word
-  /// before: a byte at a time, the last few bytes of a line cost as much as the rest of it.
+  /// The hash of a key and whether it is ASCII, in one pass: eight bytes at a time
+  /// (`forEachWord`), each word multiplied in and the result mixed (the finalizer of
+  /// MurmurHash3), so that the low bits that pick a slot depend on every byte.
   static func hash(_ key: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, isASCII: Bool) {
     var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
-    guard let base = key.baseAddress else { return (hash, true) }
-    let raw = UnsafeRawPointer(base)
-    let count = key.count
     var high: UInt64 = 0
-    if count >= 8 {
-      var offset = 0
-      while true {
-        let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-        high |= word
-        hash = (hash ^ word) &* 0x100_0000_01B3
-        hash ^= hash >> 32
-        if offset == count - 8 { break }
-        offset = min(offset + 8, count - 8)
-      }
-    } else {
-      var word: UInt64 = 0
-      for offset in 0..<count { word |= UInt64(key[offset]) << (offset * 8) }
-      high = word
+    key.forEachWord { word in
+      high |= word
       hash = (hash ^ word) &* 0x100_0000_01B3
+      hash ^= hash >> 32
     }
     hash ^= hash >> 33
     hash = hash &* 0xFF51_AFD7_ED55_8CCD
