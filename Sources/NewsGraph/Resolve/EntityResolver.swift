@@ -90,7 +90,7 @@ public struct EntityResolver: Sendable {
       // The first word of a person's full name is a personal name, listed or not ("László").
       // (Three letters or more: an initial such as "B." is no name to link.)
       if words.count >= 2, Self.hasThreeCharacters(words[0]),
-        !NameShape.particles.contains(words[0])
+        !Self.isParticle(words[0])
       {
         names.add(firstName: words[0], owner: key)
       }
@@ -625,6 +625,17 @@ public struct EntityResolver: Sendable {
   private static func sketchBits(_ word: String) -> UInt64 {
     guard let first = word.utf8.first, first < 0x80 else { return ~0 }
     return 1 << UInt64(first & 63)
+  }
+
+  /// Whether `word` is one of the particles of names (`NameShape.particles`): most words, the
+  /// first names among them, miss the particles' sketch and need no look-up.
+  private static func isParticle(_ word: String) -> Bool {
+    particlesSketch & sketchBits(word) != 0 && NameShape.particles.contains(word)
+  }
+
+  /// The union of `sketchBits` of the particles of names.
+  private static let particlesSketch = NameShape.particles.elements.reduce(UInt64(0)) {
+    $0 | sketchBits($1)
   }
 
   /// Copies the UTF-8 bytes of `string` into `buffer` from `at`, and gives the index after them.
