@@ -132,6 +132,19 @@ import Testing
       explanation: "photo credits are kept as credits, not prose"),
     Case(
       page: """
+        (Photo by Jane Doe)
+        Image credit: AFP
+        Pictured: Rescuers in Lima
+        Rescuers searched the river on Sunday.
+        """,
+      kept: [
+        "credit: (Photo by Jane Doe)", "credit: Image credit: AFP",
+        "credit: Pictured: Rescuers in Lima", "prose: Rescuers searched the river on Sunday.",
+      ],
+      dropped: [],
+      explanation: "credit prefixes of each first letter, and one that opens a bracket"),
+    Case(
+      page: """
         The minister told reporters in the capital on Tuesday that the talks with the rebels
         would resume next week in Geneva, and that both sides had agreed to a ceasefire.
         """,
