@@ -32,6 +32,8 @@ public struct EntityResolver: Sendable {
   private var groupOf: [Int] = []
   /// The entities of the document being gathered, in the order of their first mentions.
   private var groups: [Group] = []
+  /// The indices of `groups` in the order of their ids.
+  private var groupOrder: [Int] = []
 
   public init() {}
 
@@ -281,9 +283,23 @@ public struct EntityResolver: Sendable {
           form: drafts[position].form, source: drafts[position].source(kept)))
       groups[group].count += 1
     }
-    // Sorted as indices: an Entity is larger to move than an Int. Most entities have one form,
+    // Sorted as indices, in an array kept for the next document, by the prefixes the groups
+    // keep: an Entity is larger to move than an Int, and an array of the ids and one of their
+    // prefixes made for each document cost more than the sorting. Most entities have one form,
     // which needs no sorting.
-    let entities = StringOrder.indices(sorting: groups.map(\.id)).map { index in
+    groupOrder.removeAll(keepingCapacity: true)
+    groupOrder.append(contentsOf: groups.indices)
+    groups.withUnsafeBufferPointer { groups in
+      groupOrder.sort { a, b in
+        // (As `StringOrder.indices(sorting:)` orders them.)
+        if let one = groups[a].idPrefix, let other = groups[b].idPrefix, one != other {
+          return one < other
+        }
+        if groups[a].id != groups[b].id { return groups[a].id < groups[b].id }
+        return a < b
+      }
+    }
+    let entities = groupOrder.map { index in
       let group = groups[index]
       return Entity(
         id: group.id, type: group.type, label: group.label, mentions: group.count,
@@ -830,6 +846,8 @@ public struct EntityResolver: Sendable {
   /// An entity being gathered from its mentions.
   private struct Group {
     var id: String
+    /// `StringOrder.prefix(_:)` of the id, worked out once to sort the entities.
+    var idPrefix: (UInt64, UInt64, UInt64)?
     var type: EntityType
     var label: String
     var count = 0
@@ -838,6 +856,7 @@ public struct EntityResolver: Sendable {
 
     init(id: String, type: EntityType, label: String, form: String) {
       self.id = id
+      idPrefix = StringOrder.prefix(id)
       self.type = type
       self.label = label
       forms = [form]

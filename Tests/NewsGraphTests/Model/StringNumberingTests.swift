@@ -133,6 +133,18 @@ import Testing
     #expect(StringOrder.indices(sorting: []).isEmpty)
   }
 
+  @Test func prefixIsNilForAnyByteThatIsNotASCII() {
+    #expect(StringOrder.prefix("") ?? (1, 1, 1) == (0, 0, 0))
+    #expect(StringOrder.prefix("AB") ?? (0, 0, 0) == (0x4142 << 48, 0, 0))
+    #expect(StringOrder.prefix(String(repeating: "a", count: 30)) != nil)
+    // The bytes after the twenty-four of the prefix are read too.
+    for at in [0, 7, 8, 23, 24, 29] {
+      let text =
+        String(repeating: "a", count: at) + "\u{E9}" + String(repeating: "a", count: 29 - at)
+      #expect(StringOrder.prefix(text) == nil, "\(text)")
+    }
+  }
+
   @Test func equalStringsKeepTheirOrder() {
     let strings = ["b", "K", "a", "\u{212A}", "K"]
     #expect(StringOrder.indices(sorting: strings) == [1, 3, 4, 2, 0])
