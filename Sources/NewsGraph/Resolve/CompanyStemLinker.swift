@@ -14,6 +14,8 @@ public struct CompanyStemLinker: Sendable {
     // Each stem once, with the first organization that defined it, in the order defined. (A
     // document has few: a look through them is cheaper than a set of word arrays.)
     var stems: [(words: [String], definition: Candidate)] = []
+    // (Fetched once: each fetch of a static table passes through its lazy initialization.)
+    let legalForms = CompanyStemLinker.legalForms
     for position in kept.indices
     where kept[position].type == .organization && kept[position].tokens.count >= 2 {
       // The stem is told by the tokens before the candidate is read: most organizations end in
@@ -21,7 +23,7 @@ public struct CompanyStemLinker: Sendable {
       // than the rest.
       let span = kept[position].tokens
       var end = span.upperBound
-      while end - span.lowerBound > 1, CompanyStemLinker.legalForms.contains(tokens[end - 1].text) {
+      while end - span.lowerBound > 1, legalForms.contains(tokens[end - 1].text) {
         end -= 1
       }
       guard end < span.upperBound, tokens[end - 1].text != "&", tokens[end - 1].text != "and"
@@ -45,6 +47,14 @@ public struct CompanyStemLinker: Sendable {
     }
     let stemWords = ordered.map { stems[$0].words }
     let stemDefinitions = ordered.map { stems[$0].definition }
+    // The hash of the bytes of each stem's first word, a token of its definition, or nil when
+    // they are not ASCII: a token whose text is ASCII and hashes otherwise is not that word (two
+    // ASCII strings are equal only when their bytes are), and most tokens are turned away by
+    // it without comparing strings.
+    let stemHashes = ordered.map { stem -> UInt32? in
+      let first = stems[stem].definition.tokens.lowerBound
+      return tokens[first].isASCII ? tokens[first].textHash : nil
+    }
     var covered = [Bool](repeating: false, count: tokens.count)
     for position in kept.indices {
       for token in kept[position].tokens { covered[token] = true }
@@ -58,6 +68,9 @@ public struct CompanyStemLinker: Sendable {
         continue
       }
       for stem in stemWords.indices where index + stemWords[stem].count <= tokens.count {
+        if let hash = stemHashes[stem], tokens[index].isASCII, tokens[index].textHash != hash {
+          continue
+        }
         let words = stemWords[stem]
         let span = index..<(index + words.count)
         guard !span.contains(where: { covered[$0] }),

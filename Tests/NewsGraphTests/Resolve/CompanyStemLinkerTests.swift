@@ -84,4 +84,21 @@ import Testing
       }
     }
   }
+
+  /// A word written with other scalars that are canonically equivalent is the stem's word, as
+  /// `String` compares them: only ASCII words are told apart by the hashes of their bytes.
+  @Test(arguments: [
+    ("\u{212A}ia Motors Corp fell. Kia Motors rose.", "the stem's Kelvin sign is an ASCII K"),
+    ("Kia Motors Corp fell. \u{212A}ia Motors rose.", "an ASCII K is the later Kelvin sign"),
+    ("Nestl\u{E9} SA fell. Nestle\u{301} rose.", "a composed and a decomposed \u{E9}"),
+  ])
+  func canonicallyEquivalentWordIsTheStem(text: String, explanation: String) throws {
+    let tokens = Self.tokens(text)
+    let end = try #require(tokens.firstIndex { $0.text == "Corp" || $0.text == "SA" })
+    let result = Self.link([Self.organization(tokens, 0..<(end + 1))], tokens)
+    try #require(result.count == 2, "\(explanation)")
+    let later = try #require(tokens.indices.last { tokens[$0].text == tokens[0].text })
+    #expect(later > end, "\(explanation)")
+    #expect(result[1].tokens.lowerBound == later, "\(explanation)")
+  }
 }
