@@ -17,10 +17,9 @@ public struct AcronymLinker: Sendable {
     var result = kept
     var longForms: [Range<Int>] = []
     var definitions: [String: Candidate] = [:]
-    // The brackets are told by a token's one ASCII character, a byte the tokenizer stored: as
-    // exact as comparing the strings (nothing else is canonically equivalent to a bracket), and
-    // it spares every token a read of its text.
-    for open in tokens.indices.dropLast(2) where tokens[open].asciiCharacter == 0x28 {
+    var next = Self.openingBracket(from: 0, tokens)
+    while let open = next {
+      next = Self.openingBracket(from: open + 1, tokens)
       let acronym = tokens[open + 1]
       guard tokens[open + 2].asciiCharacter == 0x29, isAcronym(acronym.text),
         definitions[acronym.text] == nil,
@@ -79,6 +78,18 @@ public struct AcronymLinker: Sendable {
       result.append(candidate)
     }
     return result.sorted { $0.start < $1.start }
+  }
+
+  /// The index of the first "(" from `start` on that two tokens follow, or nil.
+  ///
+  /// The brackets are told by a token's one ASCII character, a byte the tokenizer stored: as
+  /// exact as comparing the strings (nothing else is canonically equivalent to a bracket), and
+  /// it spares every token a read of its text. The tokens are read in place, as every token of
+  /// every document is read: through the array, each read checked its bounds.
+  private static func openingBracket(from start: Int, _ tokens: [Token]) -> Int? {
+    tokens.withUnsafeBufferPointer { tokens in
+      (start..<max(start, tokens.count - 2)).first { tokens[$0].asciiCharacter == 0x28 }
+    }
   }
 
   /// Whether `text` is two to six capital letters A to Z.

@@ -24,6 +24,19 @@ import Testing
     #expect(Set(found.map(\.entity)).count == 1)
   }
 
+  @Test(arguments: [
+    ("", "no token"),
+    ("(", "a bracket alone"),
+    ("Xeno Yield (XY", "a bracket among the last two tokens"),
+    ("Xeno Yield (Reuters) - Xeno Yield (XY", "a bracket after one that defines nothing"),
+  ])
+  func bracketClosedByNoTokenDefinesNothing(text: String, explanation: String) {
+    let tokens = CompanyStemLinkerTests.tokens(text)
+    let kept = AcronymLinker().link(
+      [], tokens: tokens, sentenceOfToken: Array(repeating: 0, count: tokens.count))
+    #expect(kept.isEmpty, "\(explanation)")
+  }
+
   @Test func bracketedWordThatSpellsNothingIsNoDefinition() {
     let found = Self.organizations("Talks with Acme Trading (NOW) went well. NOW is a word here.")
     #expect(!found.contains { $0.text == "NOW" }, "\(found.map(\.text))")
