@@ -113,7 +113,8 @@ public struct Recognizer: Sendable {
     if tracing {
       (kept, beaten) = OverlapPolicy().resolve(candidates)
     } else {
-      kept = OverlapPolicy().kept(candidates)
+      OverlapPolicy().keep(&candidates)
+      kept = candidates
     }
     let linked = CompanyStemLinker().link(
       AcronymLinker().link(kept, tokens: tokens, sentenceOfToken: sentenceOfToken),

@@ -13,21 +13,50 @@ public struct OverlapPolicy: Sendable {
     kept: [Candidate], beaten: [(Candidate, by: Candidate)]
   ) {
     var beaten: [(Candidate, by: Candidate)] = []
-    let kept = decide(candidates, beaten: &beaten, tracing: true)
+    let kept = decide(candidates, beaten: &beaten, tracing: true).map { candidates[$0] }
     return (kept, beaten)
   }
 
-  /// The winners of `resolve(_:)` alone: a caller that shows no losers (the recognizer outside
-  /// `--explain`) does not pay for copying each of them with its winner.
+  /// The winners of `resolve(_:)` alone.
   public func kept(_ candidates: [Candidate]) -> [Candidate] {
-    var beaten: [(Candidate, by: Candidate)] = []
-    return decide(candidates, beaten: &beaten, tracing: false)
+    var kept = candidates
+    keep(&kept)
+    return kept
   }
 
-  /// The winners, and the losers in `beaten` when `tracing`.
+  /// Leaves in `candidates` the winners of `resolve(_:)` alone, in their order: a caller that
+  /// shows no losers (the recognizer outside `--explain`) neither copies them with their winners
+  /// nor copies the winners out.
+  ///
+  /// The winners are moved to the front by swapping, which moves a candidate without retaining
+  /// its strings; a copy into a new array retained three, and the old array released them again.
+  public func keep(_ candidates: inout [Candidate]) {
+    var beaten: [(Candidate, by: Candidate)] = []
+    let kept = decide(candidates, beaten: &beaten, tracing: false)
+    // Where each candidate given is now, and which one is at each place: a swap moves the one
+    // at the winner's new place to the winner's old place, where a later winner may be.
+    var place = Array(candidates.indices)
+    var given = place
+    candidates.withUnsafeMutableBufferPointer { candidates in
+      for (index, position) in kept.enumerated() {
+        let from = place[position]
+        guard from != index else { continue }
+        candidates.swapAt(index, from)
+        let moved = given[index]
+        given[from] = moved
+        place[moved] = from
+        given[index] = position
+        place[position] = index
+      }
+    }
+    candidates.removeLast(candidates.count - kept.count)
+  }
+
+  /// The positions of the winners in `candidates`, by sentence and by start within one, and the
+  /// losers in `beaten` when `tracing`.
   private func decide(
     _ candidates: [Candidate], beaten: inout [(Candidate, by: Candidate)], tracing: Bool
-  ) -> [Candidate] {
+  ) -> [Int] {
     // By sentence, and in the order given within a sentence: the recognizer gives them so, and
     // only candidates given otherwise are sorted.
     var positions: [Int] = []
@@ -42,7 +71,7 @@ public struct OverlapPolicy: Sendable {
     if !bySentence {
       positions.sort { (candidates[$0].sentence, $0) < (candidates[$1].sentence, $1) }
     }
-    var kept: [Candidate] = []
+    var kept: [Int] = []
     kept.reserveCapacity(positions.count)
     var scratch = Scratch()
     // Room for the candidates of a long sentence, so that they seldom grow.
@@ -72,13 +101,14 @@ public struct OverlapPolicy: Sendable {
     var keptHere: [(start: Int, end: Int, position: Int)] = []
   }
 
-  /// Decides one sentence's candidates, given by position in the order they came.
+  /// Decides one sentence's candidates, given by position in the order they came, and appends
+  /// the positions of its winners to `kept`.
   private func decide(
-    _ group: ArraySlice<Int>, _ candidates: [Candidate], kept: inout [Candidate],
+    _ group: ArraySlice<Int>, _ candidates: [Candidate], kept: inout [Int],
     beaten: inout [(Candidate, by: Candidate)], tracing: Bool, scratch: inout Scratch
   ) {
     if group.count == 1, let only = group.first {  // nothing to decide
-      kept.append(candidates[only])
+      kept.append(only)
       return
     }
     scratch.ordered.removeAll(keepingCapacity: true)
@@ -118,7 +148,7 @@ public struct OverlapPolicy: Sendable {
       }
       scratch.keptHere.insert((start, end, position), at: low)
     }
-    for span in scratch.keptHere { kept.append(candidates[span.position]) }
+    for span in scratch.keptHere { kept.append(span.position) }
   }
 
   /// Sorts `items` by `precedes`, keeping the order of items neither precedes, as the standard

@@ -121,6 +121,33 @@ import Testing
     #expect(Self.describe(OverlapPolicy().resolve(candidates).kept) == Self.describe(expected))
   }
 
+  /// `keep` moves the winners to the front of the array it is given, in the order `resolve`
+  /// gives them, whatever the order of the sentences and of the candidates within one.
+  @Test func keepLeavesTheWinnersOfResolve() {
+    var candidates: [Candidate] = []
+    for sentence in [2, 0, 1] {
+      for index in 0..<9 {
+        let start = sentence * 1000 + (9 - index) * 5
+        var candidate = Self.candidate(
+          start, start + 3 + index % 4, .place, "place/\(sentence)-\(index)",
+          priority: 6 + index % 3)
+        candidate.sentence = sentence
+        candidates.append(candidate)
+      }
+    }
+    candidates.append(Self.candidate(7, 7, .place, "place/empty"))
+    let expected = Self.describe(OverlapPolicy().resolve(candidates).kept)
+    for _ in 0..<20 {
+      var kept = candidates
+      OverlapPolicy().keep(&kept)
+      #expect(Self.describe(kept) == expected)
+      candidates.shuffle()
+    }
+    var none: [Candidate] = []
+    OverlapPolicy().keep(&none)
+    #expect(none.isEmpty)
+  }
+
   /// Of two candidates that tie in every way the policy compares, the first given is kept.
   @Test func aTieKeepsTheFirstGiven() {
     var alias = Self.candidate(0, 5, .country, "country/x")
