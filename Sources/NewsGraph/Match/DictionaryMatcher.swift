@@ -95,7 +95,9 @@ public struct DictionaryMatcher: Sendable {
   private func hasPlaceContext(at i: Int, length: Int, _ context: SentenceContext) -> Bool {
     let tokens = context.tokens
     if i > context.range.lowerBound,
-      DictionaryMatcher.placeWords.contains(tokens[i - 1].text.lowercased())
+      NameShape.contains(
+        DictionaryMatcher.placeWords, lowercased: tokens[i - 1].text, keepingFirst: false)
+        ?? DictionaryMatcher.placeWords.contains(tokens[i - 1].text.lowercased())
     {
       return true
     }

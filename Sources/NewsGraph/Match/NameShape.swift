@@ -61,6 +61,22 @@ enum NameShape {
   /// "al-Sisi", "el-Baradei", "bin-Salman": a particle joined to a capitalized name.
   @inline(never)
   private static func isJoinedParticle(_ text: String) -> Bool {
+    // An ASCII text that does not start with its hyphen is read on its bytes, each of them a
+    // character, the same parts as `split` finds: no array of parts and no string for the first.
+    let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      guard bytes.allSatisfy({ $0 < 0x80 }),
+        let hyphen = bytes.firstIndex(of: UInt8(ascii: "-")), hyphen > 0
+      else { return nil }
+      // Only "A" to "Z" are upper case in ASCII.
+      guard hyphen + 1 < bytes.count, bytes[hyphen + 1] &- UInt8(ascii: "A") < 26 else {
+        return false
+      }
+      let particle = UnsafeBufferPointer(rebasing: bytes[..<hyphen])
+      return particles.number(
+        of: String(decoding: particle, as: UTF8.self), utf8: particle,
+        hash: StringTable.hash(particle), isASCII: true) != nil
+    }
+    if let known = answer ?? nil { return known }
     let parts = text.split(separator: "-", maxSplits: 1)
     if parts.count == 2, particles.contains(String(parts[0])),
       let first = parts[1].unicodeScalars.first, first.properties.isUppercase
@@ -133,8 +149,34 @@ enum NameShape {
   /// Whether a word is a function word, in any case ("IN", "The").
   static func isFunctionWord(_ text: String) -> Bool {
     if functionWords.contains(text) { return true }
+    if let answer = contains(functionWords, lowercased: text, keepingFirst: true) {
+      return answer
+    }
     guard let first = text.first else { return false }
     return functionWords.contains(String(first) + text.dropFirst().lowercased())
+  }
+
+  /// Whether `words` holds `text` in lower case (after its first letter when `keepingFirst`), or
+  /// nil when the text is not ASCII, or longer than any word worth the test.
+  ///
+  /// An ASCII text is put in lower case on its bytes, on the stack: `lowercased()` made a new
+  /// string, and `String(first) + ...` two more. In ASCII only "A" to "Z" change, each a character
+  /// of one byte, so the bytes are those of the string `lowercased()` makes.
+  static func contains(_ words: WordSet, lowercased text: String, keepingFirst: Bool) -> Bool? {
+    let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      guard bytes.count <= 32, bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { lower in
+        for (index, byte) in bytes.enumerated() {
+          let isCapital = byte &- UInt8(ascii: "A") < 26 && !(keepingFirst && index == 0)
+          lower[index] = isCapital ? byte | 0x20 : byte
+        }
+        let word = UnsafeBufferPointer(lower)
+        return words.number(
+          of: String(decoding: word, as: UTF8.self), utf8: word, hash: StringTable.hash(word),
+          isASCII: true) != nil
+      }
+    }
+    return answer ?? nil
   }
 
   /// Whether token `i` is a function word, in any case; `isFunctionWord(_:)` with the token's

@@ -34,6 +34,16 @@ import Testing
       rule: "given-name", marked: "«David Miliband» met Vladimir in Moscow.", type: .person,
       explanation: "a given name before a preposition is not a full name"),
     Case(
+      rule: "given-name", marked: "«David al-Sisi» met David el-baradei and David xx-Sisi.",
+      type: .person,
+      explanation: "a particle joined to a capitalized name, not to a lower-case one or a word"),
+    Case(
+      rule: "name-age", marked: "«Carlo Citrone» (1920) played; Ana Tolsk (920-2001) did not.",
+      type: .person, explanation: "a year has four digits"),
+    Case(
+      rule: "team-nickname", marked: "the «Cairo Sox» and the Cairo Genius met.",
+      type: .organization, explanation: "Sox is a plural, a word ending in 'us' is none"),
+    Case(
       rule: "organization-head", marked: "Students of «Cairo University» marched.",
       type: .organization, explanation: "a place before a head word"),
     Case(

@@ -24,14 +24,17 @@ public struct AppositiveAgePersonRule: Rule {
       let close = open + 2
       guard close < range.upperBound, open > range.lowerBound else { continue }
       let isBracket = facts.contains(.openingBracket)
-      let next = tokens[open + 1]
+      // The token after the mark is read where it is: a copy retained its text at every comma.
+      let next = open + 1
+      let isNumber = tokens[next].kind == .number
       // An age is a number, and so is a life after a comma: most commas have a word after them.
-      guard isBracket || next.kind == .number else { continue }
+      guard isBracket || isNumber else { continue }
       // "Eduard Hitzig (born 6 February 1839", "John Smith (1920-2001)": a life in brackets.
-      let life = isBracket && (Self.birthWords.contains(next.text) || isYear(next))
+      let life = isBracket && (Self.birthWords.contains(tokens[next].text) || isYear(tokens[next]))
+      // The closing mark by its one byte (`Token.asciiCharacter`), not by comparing its text.
       let age =
-        next.kind == .number && Int(next.text).map { (1...110).contains($0) } == true
-        && tokens[close].text == (isBracket ? ")" : ",")
+        isNumber && Int(tokens[next].text).map { (1...110).contains($0) } == true
+        && tokens[close].asciiCharacter == UInt8(ascii: isBracket ? ")" : ",")
       guard life || age else { continue }
       // The name ends right before the comma: walk back over name words.
       var start = open
@@ -61,7 +64,23 @@ public struct AppositiveAgePersonRule: Rule {
 
   /// "1839", "1920-2001", "1950–": a year of birth or a span of years.
   private func isYear(_ token: Token) -> Bool {
-    guard token.kind == .number, let first = token.text.split(separator: "-").first,
+    guard token.kind == .number else { return false }
+    // An ASCII number that starts with a digit is read on its bytes, each a character: its
+    // first part is the bytes before its first hyphen, and a year four digits of them.
+    let answer = token.text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      guard let first = bytes.first, first &- UInt8(ascii: "0") < 10,
+        bytes.allSatisfy({ $0 < 0x80 })
+      else { return nil }
+      guard (bytes.firstIndex(of: UInt8(ascii: "-")) ?? bytes.count) == 4 else { return false }
+      var year = 0
+      for byte in bytes[..<4] {
+        guard byte &- UInt8(ascii: "0") < 10 else { return false }
+        year = year * 10 + Int(byte &- UInt8(ascii: "0"))
+      }
+      return (1000...2100).contains(year)
+    }
+    if let known = answer ?? nil { return known }
+    guard let first = token.text.split(separator: "-").first,
       first.count == 4, let year = Int(first)
     else { return false }
     return (1000...2100).contains(year)

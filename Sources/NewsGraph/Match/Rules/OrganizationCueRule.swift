@@ -38,6 +38,9 @@ public struct OrganizationCueRule: Rule {
     "union", "school", "university", "college", "orchestra", "ensemble", "trio", "quartet",
   ]
 
+  /// The articles before a kind of organization, in any case.
+  static let articles: WordSet = ["the", "a", "an"]
+
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
@@ -49,7 +52,8 @@ public struct OrganizationCueRule: Rule {
       let isCueOf = facts.contains(.organizationCue)
       let isKind =
         facts.contains(.organizationKind) && i > range.lowerBound
-        && ["the", "a", "an"].contains(tokens[i - 1].text.lowercased())
+        && (NameShape.contains(Self.articles, lowercased: tokens[i - 1].text, keepingFirst: false)
+          ?? Self.articles.contains(tokens[i - 1].text.lowercased()))
       guard isCueOf || isKind else { continue }
       var start: Int
       if isCueOf {

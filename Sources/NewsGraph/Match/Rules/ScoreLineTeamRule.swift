@@ -39,7 +39,9 @@ public struct ScoreLineTeamRule: Rule {
     var words = 0
     for i in range where tokens[i].kind == .word {
       words += 1
-      if tokens[i].isLowercase && tokens[i].text != "and" { lowercase += 1 }
+      // "and" is the one word with a lower-case letter among the segment starts: its fact tells
+      // it without comparing the text.
+      if tokens[i].isLowercase && !context.facts(at: i).contains(.segmentStart) { lowercase += 1 }
     }
     guard lowercase * 5 <= words else { return }
     var i = range.lowerBound
@@ -126,7 +128,28 @@ public struct ScoreLineTeamRule: Rule {
     // Most scores are one to three ASCII digits: their bytes answer without splitting the text.
     let utf8 = token.text.utf8
     if utf8.count <= 3, utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) { return !utf8.isEmpty }
+    // Any other ASCII number is split on its bytes, each a character, into the parts `split`
+    // finds (no empty ones), and each part read as `Int` reads it, without a string for it.
+    let answer = utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      var parts = 0
+      var start = 0
+      for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "-") {
+        defer { start = end + 1 }
+        guard end > start else { continue }
+        parts += 1
+        guard parts <= 2, end - start <= 3, Self.isInteger(bytes[start..<end]) else { return false }
+      }
+      return parts > 0
+    }
+    if let known = answer ?? nil { return known }
     let parts = token.text.split(separator: "-")
     return (1...2).contains(parts.count) && parts.allSatisfy { $0.count <= 3 && Int($0) != nil }
+  }
+
+  /// Whether `Int` reads the ASCII bytes, which hold no "-": digits, after a "+" or not.
+  private static func isInteger(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    let digits = bytes.first == UInt8(ascii: "+") ? bytes.dropFirst() : bytes
+    return !digits.isEmpty && digits.allSatisfy { $0 &- UInt8(ascii: "0") < 10 }
   }
 }

@@ -49,6 +49,25 @@ public struct TeamNicknameRule: Rule {
 
   /// "Yankees", "Sox", "Bulls": ends in "s" but is not a possessive or a word like "Times".
   private func isPlural(_ word: String) -> Bool {
+    // An ASCII word is read on its bytes, each a character, in lower case as `lowercased()`
+    // makes them: no new string for each word after a team's home.
+    let answer = word.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      let lower = { (index: Int) in
+        bytes[index] &- UInt8(ascii: "A") < 26 ? bytes[index] | 0x20 : bytes[index]
+      }
+      let count = bytes.count
+      if count == 3 {
+        return lower(0) == UInt8(ascii: "s") && lower(1) == UInt8(ascii: "o")
+          && lower(2) == UInt8(ascii: "x")
+      }
+      guard count > 3, lower(count - 1) == UInt8(ascii: "s") else { return false }
+      switch lower(count - 2) {
+      case UInt8(ascii: "s"), UInt8(ascii: "u"), UInt8(ascii: "i"): return false
+      default: return true
+      }
+    }
+    if let known = answer ?? nil { return known }
     let lower = word.lowercased()
     return
       (lower.hasSuffix("s") && lower.count > 3 && !lower.hasSuffix("ss") && !lower.hasSuffix("us")
