@@ -34,6 +34,9 @@ import Testing
       rule: "given-name", marked: "«David Miliband» met Vladimir in Moscow.", type: .person,
       explanation: "a given name before a preposition is not a full name"),
     Case(
+      rule: "given-name", marked: "So «David Miliband» and then «Anna Politkovskaya», «Ed Balls».",
+      type: .person, explanation: "names after an odd and an even number of other tokens"),
+    Case(
       rule: "given-name", marked: "«David al-Sisi» met David el-baradei and David xx-Sisi.",
       type: .person,
       explanation: "a particle joined to a capitalized name, not to a lower-case one or a word"),

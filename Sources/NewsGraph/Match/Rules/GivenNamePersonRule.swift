@@ -21,6 +21,15 @@ public struct GivenNamePersonRule: Rule {
     let tokens = context.tokens
     var i = context.range.lowerBound
     while i + 1 < context.range.upperBound {
+      // A name goes on with a capitalized word, or with a particle joined to one ("al-Sisi"),
+      // which has a hyphen: where the next token is neither, neither it nor this one starts a
+      // name, and one test of the next token passes both, most of a sentence's tokens.
+      guard tokens[i + 1].kind == .word,
+        tokens[i + 1].isCapitalized || tokens[i + 1].containsHyphen
+      else {
+        i += 2
+        continue
+      }
       guard tokens[i].kind == .word, tokens[i].isCapitalized,
         !tokens[i].isAllCaps || context.block.isAllCaps,
         // The next word before the list of given names: most capitalized words have no name
