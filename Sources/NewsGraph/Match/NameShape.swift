@@ -164,16 +164,20 @@ enum NameShape {
   /// of one byte, so the bytes are those of the string `lowercased()` makes.
   static func contains(_ words: WordSet, lowercased text: String, keepingFirst: Bool) -> Bool? {
     let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-      guard bytes.count <= 32, bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      guard bytes.count <= 32 else { return nil }
       return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { lower in
-        for (index, byte) in bytes.enumerated() {
-          let isCapital = byte &- UInt8(ascii: "A") < 26 && !(keepingFirst && index == 0)
-          lower[index] = isCapital ? byte | 0x20 : byte
+        // One pass puts the bytes in lower case and hashes them as `StringTable.hash(_:)` does.
+        var hash = StringTable.hashSeed
+        for index in 0..<bytes.count {
+          var byte = bytes[index]
+          guard byte < 0x80 else { return nil }
+          if byte &- UInt8(ascii: "A") < 26, index > 0 || !keepingFirst { byte |= 0x20 }
+          lower[index] = byte
+          hash = StringTable.hash(hash, byte)
         }
         let word = UnsafeBufferPointer(lower)
         return words.number(
-          of: String(decoding: word, as: UTF8.self), utf8: word, hash: StringTable.hash(word),
-          isASCII: true) != nil
+          of: String(decoding: word, as: UTF8.self), utf8: word, hash: hash, isASCII: true) != nil
       }
     }
     return answer ?? nil
