@@ -59,6 +59,13 @@ import Testing
       rule: "score-line-team", marked: "Leeds 1996 «Surrey» 4", type: .organization,
       explanation: "four digits are no score"),
     Case(
+      rule: "score-line-team", marked: "«Moscow» AT «New York»", type: .organization,
+      explanation: "a fixture of two places the dictionary knows"),
+    Case(
+      rule: "score-line-team", marked: "Moscow AT Fairlane Gamma Delta Epsilon Zeta",
+      type: .organization,
+      explanation: "a side of more than four words is no team"),
+    Case(
       rule: "credit-line", marked: "Photo: «Jane Doe»/AFP", type: .person,
       explanation: "a photographer in a credit line; AFP is a known agency name"),
     Case(

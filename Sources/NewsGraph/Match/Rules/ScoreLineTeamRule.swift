@@ -66,6 +66,9 @@ public struct ScoreLineTeamRule: Rule {
     guard context.sentenceFacts.contains(.fixtureWord),
       let middle = range.first(where: { context.facts(at: $0).contains(.fixtureWord) }),
       middle > range.lowerBound,
+      // A side is at most four words, or a place the dictionary knows: most sentences with "at"
+      // go on too long after it for a side, and the left one is not looked for.
+      range.upperBound - (middle + 1) <= 4 || context.dictionaryMatch(at: middle + 1) != nil,
       let left = teamName(at: range.lowerBound, context), left.upperBound == middle,
       let right = teamName(at: middle + 1, context), right.upperBound == range.upperBound
     else { return false }
