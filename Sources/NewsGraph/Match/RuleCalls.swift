@@ -6,6 +6,10 @@
 /// the protocol's witness; a built-in rule's method is called directly, on a value of the rule
 /// kept here. Built-in rules take no configuration, so that value is the same rule as the one
 /// the caller gave.
+///
+/// A built-in rule that finds nothing in a sentence without some facts (`sentenceCue`) is not
+/// called for such a sentence, most sentences for most rules: the call cost more than the test
+/// of the sentence's facts the rule begins with.
 struct RuleCalls: Sendable {
   /// Which rule the call at a position is: a built-in one, or the rule at an index of `others`.
   private enum Call {
@@ -28,7 +32,9 @@ struct RuleCalls: Sendable {
     case other(Int)
   }
 
-  private let calls: [Call]
+  /// Each call, with the facts a sentence needs one of for it to be made; none where it is
+  /// always made.
+  private let calls: [(call: Call, cue: TokenFacts)]
   /// The rules of other types, such as a caller's own.
   private let others: [any Rule]
   private let titledPerson = TitledPersonRule()
@@ -52,25 +58,28 @@ struct RuleCalls: Sendable {
     var others: [any Rule] = []
     calls = rules.map { rule in
       switch rule {
-      case is TitledPersonRule: return .titledPerson
-      case is GivenNamePersonRule: return .givenNamePerson
-      case is InitialSurnamePersonRule: return .initialSurnamePerson
-      case is AppositiveAgePersonRule: return .appositiveAgePerson
-      case is NationalityResultPersonRule: return .nationalityResultPerson
-      case is OrganizationHeadRule: return .organizationHead
-      case is PlaceHeadRule: return .placeHead
-      case is DirectionalPlaceRule: return .directionalPlace
-      case is ScoreLineTeamRule: return .scoreLineTeam
-      case is SportsClubRule: return .sportsClub
-      case is TeamNicknameRule: return .teamNickname
-      case is LocativePlaceRule: return .locativePlace
-      case is OrganizationCueRule: return .organizationCue
-      case is PlaceCueRule: return .placeCue
-      case is CreditLineRule: return .creditLine
-      case is ArticleNameRule: return .articleName
+      case is TitledPersonRule: return (.titledPerson, TitledPersonRule.sentenceCue)
+      case is GivenNamePersonRule: return (.givenNamePerson, [])
+      case is InitialSurnamePersonRule:
+        return (.initialSurnamePerson, InitialSurnamePersonRule.sentenceCue)
+      case is AppositiveAgePersonRule:
+        return (.appositiveAgePerson, AppositiveAgePersonRule.sentenceCue)
+      case is NationalityResultPersonRule:
+        return (.nationalityResultPerson, NationalityResultPersonRule.sentenceCue)
+      case is OrganizationHeadRule: return (.organizationHead, OrganizationHeadRule.sentenceCue)
+      case is PlaceHeadRule: return (.placeHead, PlaceHeadRule.sentenceCue)
+      case is DirectionalPlaceRule: return (.directionalPlace, DirectionalPlaceRule.sentenceCue)
+      case is ScoreLineTeamRule: return (.scoreLineTeam, [])
+      case is SportsClubRule: return (.sportsClub, SportsClubRule.sentenceCue)
+      case is TeamNicknameRule: return (.teamNickname, TeamNicknameRule.sentenceCue)
+      case is LocativePlaceRule: return (.locativePlace, LocativePlaceRule.sentenceCue)
+      case is OrganizationCueRule: return (.organizationCue, OrganizationCueRule.sentenceCue)
+      case is PlaceCueRule: return (.placeCue, PlaceCueRule.sentenceCue)
+      case is CreditLineRule: return (.creditLine, [])
+      case is ArticleNameRule: return (.articleName, ArticleNameRule.sentenceCue)
       default:
         others.append(rule)
-        return .other(others.count - 1)
+        return (.other(others.count - 1), [])
       }
     }
     self.others = others
@@ -78,7 +87,8 @@ struct RuleCalls: Sendable {
 
   /// Appends the candidates of every rule, in order, for one sentence.
   func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
-    for call in calls {
+    for (call, cue) in calls {
+      if !cue.isEmpty, context.sentenceFacts.isDisjoint(with: cue) { continue }
       switch call {
       case .titledPerson: titledPerson.appendCandidates(in: context, to: &result)
       case .givenNamePerson: givenNamePerson.appendCandidates(in: context, to: &result)

@@ -22,13 +22,13 @@ import Testing
     "Foreign Minister Ana Ruiz met Jeremy Bender in Cairo. Students of Cairo University marched."
 
   /// The candidates of every rule called one after the other, sentence by sentence.
-  static func oneByOne(_ rules: [any Rule]) -> [Candidate] {
+  static func oneByOne(_ rules: [any Rule], in text: String = text) -> [Candidate] {
     Pipeline.contexts(text, gazetteer: TestDictionary.gazetteer).flatMap { context in
       rules.flatMap { $0.candidates(in: context) }
     }
   }
 
-  static func called(_ rules: [any Rule]) -> [Candidate] {
+  static func called(_ rules: [any Rule], in text: String = text) -> [Candidate] {
     let calls = RuleCalls(rules)
     var result: [Candidate] = []
     for context in Pipeline.contexts(text, gazetteer: TestDictionary.gazetteer) {
@@ -40,6 +40,21 @@ import Testing
   @Test func builtInRulesInOrder() {
     #expect(Self.called(Rules.all) == Self.oneByOne(Rules.all))
     #expect(!Self.called(Rules.all).isEmpty)
+  }
+
+  /// A rule passed over for a sentence without any of its cue facts finds nothing there: in
+  /// the examples of every rule, the calls find what the rules called one by one find.
+  @Test func sentencesPassedOverHoldNothing() throws {
+    var found = 0
+    for rule in Rules.all {
+      for example in rule.examples {
+        let text = try MarkedText(example.text).text
+        let called = Self.called(Rules.all, in: text)
+        #expect(called == Self.oneByOne(Rules.all, in: text), "\(text)")
+        found += called.count
+      }
+    }
+    #expect(found > 0)
   }
 
   @Test func reversedOrderIsKept() {

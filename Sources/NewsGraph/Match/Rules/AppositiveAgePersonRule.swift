@@ -14,10 +14,14 @@ public struct AppositiveAgePersonRule: Rule {
     RuleExample("«Carlo Citrone» (1920-2001) played.", .person, "a life span in brackets"),
   ]
 
+  /// The facts a sentence needs one of for the rule to find anything in it: `RuleCalls` passes
+  /// over a sentence without any, and does not call the rule.
+  static var sentenceCue: TokenFacts { [.comma, .openingBracket] }
+
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
-    guard !context.sentenceFacts.isDisjoint(with: [.comma, .openingBracket]) else { return }
+    guard !context.sentenceFacts.isDisjoint(with: Self.sentenceCue) else { return }
     for open in range {
       let facts = context.facts(at: open)
       guard !facts.isDisjoint(with: [.comma, .openingBracket]) else { continue }

@@ -25,10 +25,16 @@ public struct ArticleNameRule: Rule {
     RuleExample("He moved to The Hague in 2006.", .organization, "a place the dictionary knows"),
   ]
 
+  /// The facts a sentence needs one of for the rule to find anything in it: `RuleCalls` passes
+  /// over a sentence without any, and does not call the rule.
+  static var sentenceCue: TokenFacts { .capitalThe }
+
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
-    guard !context.caseIsWeak, context.sentenceFacts.contains(.capitalThe) else { return }
+    guard !context.caseIsWeak, !context.sentenceFacts.isDisjoint(with: Self.sentenceCue) else {
+      return
+    }
     var i = range.lowerBound + 1
     while i + 1 < range.upperBound {
       defer { i += 1 }

@@ -38,10 +38,14 @@ public struct DirectionalPlaceRule: Rule {
     return first
   }
 
+  /// The facts a sentence needs one of for the rule to find anything in it: `RuleCalls` passes
+  /// over a sentence without any, and does not call the rule.
+  static var sentenceCue: TokenFacts { .directionalPrefix }
+
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
-    guard !context.block.isAllCaps, context.sentenceFacts.contains(.directionalPrefix) else {
+    guard !context.block.isAllCaps, !context.sentenceFacts.isDisjoint(with: Self.sentenceCue) else {
       return
     }
     var i = range.lowerBound

@@ -13,8 +13,14 @@ public struct InitialSurnamePersonRule: Rule {
       "Plan B. The minister left.", .person, "an initial at a sentence end is not a name"),
   ]
 
+  /// The facts a sentence needs one of for the rule to find anything in it: `RuleCalls` passes
+  /// over a sentence without any, and does not call the rule.
+  static var sentenceCue: TokenFacts { .dottedInitial }
+
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
-    guard !context.block.isAllCaps, context.sentenceFacts.contains(.dottedInitial) else { return }
+    guard !context.block.isAllCaps, !context.sentenceFacts.isDisjoint(with: Self.sentenceCue) else {
+      return
+    }
     var i = context.range.lowerBound
     while i < context.range.upperBound {
       guard context.facts(at: i).contains(.dottedInitial),

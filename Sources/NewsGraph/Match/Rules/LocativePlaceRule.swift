@@ -35,10 +35,14 @@ public struct LocativePlaceRule: Rule {
     "Day", "Test", "Final", "Finals", "Semi",
   ]
 
+  /// The facts a sentence needs one of for the rule to find anything in it: `RuleCalls` passes
+  /// over a sentence without any, and does not call the rule.
+  static var sentenceCue: TokenFacts { .locativePreposition }
+
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
-    guard !context.caseIsWeak, context.sentenceFacts.contains(.locativePreposition) else {
+    guard !context.caseIsWeak, !context.sentenceFacts.isDisjoint(with: Self.sentenceCue) else {
       return
     }
     for i in range where context.facts(at: i).contains(.locativePreposition) {

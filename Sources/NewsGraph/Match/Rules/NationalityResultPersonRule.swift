@@ -13,10 +13,14 @@ public struct NationalityResultPersonRule: Rule {
       "the Red Cross (Switzerland) said.", .person, "an organization the dictionary knows"),
   ]
 
+  /// The facts a sentence needs one of for the rule to find anything in it: `RuleCalls` passes
+  /// over a sentence without any, and does not call the rule.
+  static var sentenceCue: TokenFacts { .openingBracket }
+
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
-    guard context.sentenceFacts.contains(.openingBracket) else { return }
+    guard !context.sentenceFacts.isDisjoint(with: Self.sentenceCue) else { return }
     for open in range
     where context.facts(at: open).contains(.openingBracket) && open > range.lowerBound {
       guard let match = context.dictionaryMatch(at: open + 1), match.entry.type == .country,

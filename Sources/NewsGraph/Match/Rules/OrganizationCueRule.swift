@@ -41,11 +41,15 @@ public struct OrganizationCueRule: Rule {
   /// The articles before a kind of organization, in any case.
   static let articles: WordSet = ["the", "a", "an"]
 
+  /// The facts a sentence needs one of for the rule to find anything in it: `RuleCalls` passes
+  /// over a sentence without any, and does not call the rule.
+  static var sentenceCue: TokenFacts { [.organizationCue, .organizationKind] }
+
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
     guard !context.caseIsWeak,
-      !context.sentenceFacts.isDisjoint(with: [.organizationCue, .organizationKind])
+      !context.sentenceFacts.isDisjoint(with: Self.sentenceCue)
     else { return }
     for i in range {
       let facts = context.facts(at: i)

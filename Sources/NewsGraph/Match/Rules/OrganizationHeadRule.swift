@@ -60,15 +60,15 @@ public struct OrganizationHeadRule: Rule {
     "Church", "League", "Party", "Association", "Office", "Museum", "College", "School", "Order",
   ]
 
+  /// The facts a sentence needs one of for the rule to find anything in it: `RuleCalls` passes
+  /// over a sentence without any, and does not call the rule. A sentence without a head word
+  /// may still hold "Hall of Fame".
+  static var sentenceCue: TokenFacts { [.organizationSuffixHead, .organizationOfHead, .hall] }
+
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
-    // A sentence without a head word may still hold "Hall of Fame".
-    guard
-      !context.sentenceFacts.isDisjoint(with: [
-        .organizationSuffixHead, .organizationOfHead, .hall,
-      ])
-    else { return }
+    guard !context.sentenceFacts.isDisjoint(with: Self.sentenceCue) else { return }
     var i = range.lowerBound
     while i < range.upperBound {
       let facts = context.facts(at: i)

@@ -18,10 +18,16 @@ public struct PlaceCueRule: Rule {
     "governorate", "township", "port", "valley", "neighbourhood", "neighborhood", "capital",
   ]
 
+  /// The facts a sentence needs one of for the rule to find anything in it: `RuleCalls` passes
+  /// over a sentence without any, and does not call the rule.
+  static var sentenceCue: TokenFacts { .placeKind }
+
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
-    guard !context.caseIsWeak, context.sentenceFacts.contains(.placeKind) else { return }
+    guard !context.caseIsWeak, !context.sentenceFacts.isDisjoint(with: Self.sentenceCue) else {
+      return
+    }
     for i in range where context.facts(at: i).contains(.placeKind) {
       let start = i + 2
       guard start < range.upperBound, tokens[i + 1].text == "of", tokens[start].kind == .word,

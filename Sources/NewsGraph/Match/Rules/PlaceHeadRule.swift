@@ -26,10 +26,16 @@ public struct PlaceHeadRule: Rule {
     "Brook", "Canyon", "Highway", "Expressway", "Motorway", "Border", "Crossing", "Camp",
   ]
 
+  /// The facts a sentence needs one of for the rule to find anything in it: `RuleCalls` passes
+  /// over a sentence without any, and does not call the rule.
+  static var sentenceCue: TokenFacts { .placeHead }
+
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
-    guard !context.block.isAllCaps, context.sentenceFacts.contains(.placeHead) else { return }
+    guard !context.block.isAllCaps, !context.sentenceFacts.isDisjoint(with: Self.sentenceCue) else {
+      return
+    }
     for i in range where context.facts(at: i).contains(.placeHead) {
       var start = i
       while start > range.lowerBound, i - start < 4 {

@@ -27,10 +27,14 @@ public struct SportsClubRule: Rule {
     "Sturm", "Admira", "Ferencvaros", "Honved", "Ujpest", "Zalgiris", "Skonto", "Levski",
   ]
 
+  /// The facts a sentence needs one of for the rule to find anything in it: `RuleCalls` passes
+  /// over a sentence without any, and does not call the rule.
+  static var sentenceCue: TokenFacts { [.clubWord, .allCaps] }
+
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     // A club word or a word in capitals, before a place the dictionary knows.
-    guard !context.sentenceFacts.isDisjoint(with: [.clubWord, .allCaps]),
+    guard !context.sentenceFacts.isDisjoint(with: Self.sentenceCue),
       context.sentenceFacts.contains(.phrase)
     else { return }
     for i in context.range where tokens[i].kind == .word && tokens[i].isCapitalized {

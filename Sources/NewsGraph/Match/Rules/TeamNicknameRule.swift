@@ -13,10 +13,14 @@ public struct TeamNicknameRule: Rule {
     RuleExample("in France Sunday.", .organization, "a country is not a team's home here"),
   ]
 
+  /// The facts a sentence needs one of for the rule to find anything in it: `RuleCalls` passes
+  /// over a sentence without any, and does not call the rule.
+  static var sentenceCue: TokenFacts { .phrase }
+
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     // A team's home is a place the dictionary knows: a phrase starts there.
-    guard context.sentenceFacts.contains(.phrase) else { return }
+    guard !context.sentenceFacts.isDisjoint(with: Self.sentenceCue) else { return }
     var i = context.range.lowerBound
     while i < context.range.upperBound {
       guard context.facts(at: i).contains(.phrase), let match = context.dictionaryMatch(at: i)

@@ -30,8 +30,12 @@ public struct TitledPersonRule: Rule {
     "General", "Major", "Miss", "Official", "Private", "Chief", "Master", "Grand", "Royal",
   ]
 
+  /// The facts a sentence needs one of for the rule to find anything in it: `RuleCalls` passes
+  /// over a sentence without any, and does not call the rule.
+  static var sentenceCue: TokenFacts { .titleStart }
+
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
-    guard context.sentenceFacts.contains(.titleStart) else { return }
+    guard !context.sentenceFacts.isDisjoint(with: Self.sentenceCue) else { return }
     var i = context.range.lowerBound
     while i < context.range.upperBound {
       // Most tokens start no title: asked first, they make no array of titles.
