@@ -534,7 +534,15 @@ public struct GraphBuilder: Sendable {
       for at in document.mentions.indices {
         let sentence = document.mentions[at].sentence
         guard (0..<count).contains(sentence) else { continue }
-        named[at] = Int32(numbering.insert(document.mentions[at].entity).number)
+        // The entity the resolver gives, the first `listed` numbered as listed; one it does not
+        // give is found by its id.
+        if let entity = document.mentions[at].entityIndex, entity >= 0, entity < listed,
+          document.entities[entity].id == document.mentions[at].entity
+        {
+          named[at] = Int32(entity)
+        } else {
+          named[at] = Int32(numbering.insert(document.mentions[at].entity).number)
+        }
         starts[sentence + 1] += 1
       }
       for sentence in 0..<count { starts[sentence + 1] += starts[sentence] }

@@ -37,10 +37,16 @@ public struct Mention: Sendable, Hashable {
   public var form: MentionForm
   /// What produced the mention: `dictionary:FILE` or `rule:ID`.
   public var source: String
+  /// Index in its document's `entities` of the entity `entity` names, when known.
+  ///
+  /// The resolver sets it, so that the graph builder finds each mention's entity without
+  /// hashing its id. A mention without one, or whose index does not give an entity of id
+  /// `entity` (a document built or changed by hand), is found by its id.
+  public var entityIndex: Int?
 
   public init(
     text: String, start: Int, end: Int, sentence: Int, type: EntityType, entity: String,
-    form: MentionForm, source: String
+    form: MentionForm, source: String, entityIndex: Int? = nil
   ) {
     self.text = text
     self.start = start
@@ -50,6 +56,7 @@ public struct Mention: Sendable, Hashable {
     self.entity = entity
     self.form = form
     self.source = source
+    self.entityIndex = entityIndex
   }
 }
 

@@ -34,6 +34,8 @@ public struct EntityResolver: Sendable {
   private var groups: [Group] = []
   /// The indices of `groups` in the order of their ids.
   private var groupOrder: [Int] = []
+  /// The index in the entities returned of each group: the inverse of `groupOrder`.
+  private var entityOfGroup: [Int] = []
 
   public init() {}
 
@@ -280,7 +282,9 @@ public struct EntityResolver: Sendable {
         Mention(
           text: surface, start: span.lowerBound, end: span.upperBound,
           sentence: drafts[position].sentence, type: type, entity: groups[group].id,
-          form: drafts[position].form, source: drafts[position].source(kept)))
+          form: drafts[position].form, source: drafts[position].source(kept),
+          // The group for now; its entity's index once the entities are in order.
+          entityIndex: group))
       groups[group].count += 1
     }
     // Sorted as indices, in an array kept for the next document, by the prefixes the groups
@@ -298,6 +302,12 @@ public struct EntityResolver: Sendable {
         if groups[a].id != groups[b].id { return groups[a].id < groups[b].id }
         return a < b
       }
+    }
+    entityOfGroup.removeAll(keepingCapacity: true)
+    entityOfGroup.append(contentsOf: repeatElement(0, count: groups.count))
+    for (entity, group) in groupOrder.enumerated() { entityOfGroup[group] = entity }
+    for at in mentions.indices {
+      if let group = mentions[at].entityIndex { mentions[at].entityIndex = entityOfGroup[group] }
     }
     let entities = groupOrder.map { index in
       let group = groups[index]

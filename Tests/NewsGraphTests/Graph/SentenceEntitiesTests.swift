@@ -48,6 +48,32 @@ import Testing
     #expect(Self.bySentence(entities) == [[0, 1], [2, 3]])
   }
 
+  /// A mention's entity is the one its index gives; an index that gives another entity, or
+  /// none, is not trusted: the mention is found by its id.
+  @Test func mentionsAreNumberedByTheirEntityIndex() {
+    var (document, _) = GraphBuilderTests.document([
+      S(0, ["place/z", "place/a"]), S(1, ["place/m", "place/z"]),
+    ])
+    let byId = SentenceEntities(document)
+    for at in document.mentions.indices {
+      document.mentions[at].entityIndex = document.entities.firstIndex {
+        $0.id == document.mentions[at].entity
+      }
+    }
+    let right = SentenceEntities(document)
+    #expect(right.ids == byId.ids && right.listed == byId.listed)
+    #expect(Self.bySentence(right) == Self.bySentence(byId))
+    #expect(right.mentions(of: document) == byId.mentions(of: document))
+    document.mentions[0].entityIndex = 1
+    document.mentions[1].entityIndex = 7
+    document.mentions[2].entityIndex = -1
+    document.mentions[3].entityIndex = nil
+    let wrong = SentenceEntities(document)
+    #expect(wrong.ids == right.ids && wrong.listed == right.listed)
+    #expect(Self.bySentence(wrong) == [[0, 2], [1, 2]])
+    #expect(wrong.mentions(of: document) == right.mentions(of: document))
+  }
+
   @Test func mentionsOutsideTheSentencesAreLeftOut() {
     var (document, _) = GraphBuilderTests.document([S(0, ["place/a", "place/b"])])
     document.mentions[1].sentence = 5

@@ -22,6 +22,20 @@ import Testing
     #expect(document.entities.filter { $0.type == .person }.count == 1)
   }
 
+  /// Each mention gives the index of its entity, in the order the entities are sorted (not
+  /// that of their first mentions).
+  @Test func mentionsGiveTheIndexOfTheirEntity() throws {
+    let document = Pipeline.document(
+      "In Cairo Vladimir Putin met Emmanuel Macron. Putin and Macron spoke of China.")
+    #expect(document.mentions.first?.entityIndex != 0, "Cairo is named first, listed last")
+    #expect(document.mentions.count > 3)
+    for mention in document.mentions {
+      let index = try #require(mention.entityIndex)
+      try #require(document.entities.indices.contains(index))
+      #expect(document.entities[index].id == mention.entity)
+    }
+  }
+
   @Test func surnameAloneLinksToADictionaryPerson() {
     let putin = DictionaryEntry(id: "person/vladimir-putin", type: .person, label: "Vladimir Putin")
     let document = Pipeline.document(
