@@ -99,6 +99,9 @@ public struct GraphBuilder: Sendable {
       /// every document with SipHash, and was sorted when the graph was made.
       var aliases: [String] = []
       var dates: Set<String> = []
+      /// The `documentCount` of the last document added that lists the entity: tells an id
+      /// listed twice in one document without hashing it again.
+      var listedIn = 0
     }
 
     struct EdgeState: Sendable {
@@ -172,9 +175,13 @@ public struct GraphBuilder: Sendable {
       scratch.numbers.removeAll(keepingCapacity: true)
       // By index: copying each entity out retained and released its strings and aliases.
       let listed = document.entities
+      // How many entities listed first have distinct ids: all, unless one is listed twice.
+      var distinct = listed.count
       for i in listed.indices {
         let (at, isNew) = node(listed[i].id, label: listed[i].label, type: listed[i].type)
         scratch.numbers.append(Int32(at))
+        if nodes[at].listedIn == documentCount { distinct = min(distinct, i) }
+        nodes[at].listedIn = documentCount
         // A new node has the entity's label and type: comparing its label with itself cost
         // two comparisons and a read of their UTF-8.
         if !isNew && Self.isKept(listed[i].label, before: nodes[at].label) {
@@ -190,12 +197,12 @@ public struct GraphBuilder: Sendable {
         if let date = metadata.date { nodes[at].dates.insert(date) }
       }
       windowCount += builder.windows(
-        of: document, entities: &scratch.entities, into: &scratch.windows)
+        of: document, distinct: distinct, entities: &scratch.entities, into: &scratch.windows)
       let entities = scratch.entities
       // The document's entities are numbered as listed, so only an id it does not list is
       // looked up again.
       scratch.numbers.removeLast(scratch.numbers.count - entities.listed)
-      for id in entities.ids[entities.listed...] { scratch.numbers.append(number(id)) }
+      for id in entities.unlisted { scratch.numbers.append(number(id)) }
       let numbers = scratch.numbers
       var indexed = false
       var named: [[Int32]]?
@@ -213,7 +220,8 @@ public struct GraphBuilder: Sendable {
         var linked = window.ids
         if linked.count > limit {
           if named == nil { named = entities.mentions(of: document) }
-          let most = builder.mostMentioned(window, of: entities, named: named ?? [], limit: limit)
+          let most = builder.mostMentioned(
+            window, of: entities, in: document, named: named ?? [], limit: limit)
           linked = most[...]
           cappedWindows += 1
           if cappedExamples.count < Self.cappedExampleLimit {
@@ -485,16 +493,17 @@ public struct GraphBuilder: Sendable {
 
   /// The entities of a document, numbered as the document lists them (then an entity that only a
   /// mention names, as first named), and those each sentence names: windows, links and the
-  /// sentence index work on these numbers, so a string is hashed once per mention and never
-  /// compared.
+  /// sentence index work on these numbers, not on strings.
+  ///
+  /// A mention that gives the index of its entity (`Mention.entityIndex`) is numbered by it; ids
+  /// are numbered, and hashed, only when a mention does not, or when the caller does not say
+  /// how many of the entities listed have distinct ids.
   struct SentenceEntities {
-    /// The ids: entity `n` is `ids[n]`.
-    var ids: [String] { numbering.strings }
     /// The number of each id, kept with the other arrays so that its storage too serves the
-    /// next document.
+    /// next document: empty, or the first `listed` ids and then those of entities not listed.
     private var numbering = StringNumbering()
-    /// The first `listed` ids are those of the document's first `listed` entities, in order:
-    /// all of them, unless an id is listed twice (then those before it).
+    /// Entities `0..<listed` are the document's first `listed` entities, in order: all of them,
+    /// unless an id is listed twice (then those before it).
     var listed = 0
     /// The entities each sentence names, sorted, each once, one sentence after the other: those
     /// of sentence `s` are `numbers[starts[s]..<starts[s + 1]]` (`self[s]`). One array for all
@@ -515,15 +524,22 @@ public struct GraphBuilder: Sendable {
 
     /// Makes these the entities of `document`, in the storage of the arrays they had: the
     /// accumulator loads every document into the same one.
-    mutating func load(_ document: Document) {
+    ///
+    /// - Parameter distinct: How many of the entities listed first have distinct ids, when the
+    ///   caller knows (the accumulator numbers them all anyway); nil to find out here.
+    mutating func load(_ document: Document, distinct: Int? = nil) {
       let count = document.sentences.count
       numbering.removeAll()
-      // By index, so that only the id is copied out of each entity.
-      for at in document.entities.indices {
-        // An id listed twice ends the numbering as listed.
-        guard numbering.insert(document.entities[at].id).isNew else { break }
+      if let distinct {
+        listed = distinct
+      } else {
+        // By index, so that only the id is copied out of each entity.
+        for at in document.entities.indices {
+          // An id listed twice ends the numbering as listed.
+          guard numbering.insert(document.entities[at].id).isNew else { break }
+        }
+        listed = numbering.count
       }
-      listed = numbering.count
       // Each mention's entity, and how many each sentence has; then the mentions are placed
       // sentence by sentence.
       named.removeAll(keepingCapacity: true)
@@ -541,6 +557,10 @@ public struct GraphBuilder: Sendable {
         {
           named[at] = Int32(entity)
         } else {
+          // Numbered after the entities listed, which are numbered first if they are not yet.
+          for entity in numbering.count..<max(numbering.count, listed) {
+            _ = numbering.insert(document.entities[entity].id)
+          }
           named[at] = Int32(numbering.insert(document.mentions[at].entity).number)
         }
         starts[sentence + 1] += 1
@@ -575,6 +595,17 @@ public struct GraphBuilder: Sendable {
 
     /// The number of sentences.
     var sentenceCount: Int { starts.count - 1 }
+
+    /// The number of entities: they are numbered `0..<count`.
+    var count: Int { max(listed, numbering.count) }
+
+    /// The ids of the entities a mention names that are not listed, numbered from `listed` on.
+    var unlisted: ArraySlice<String> { numbering.strings.dropFirst(listed) }
+
+    /// The id of entity `number` of `document`, the document loaded.
+    func id(_ number: Int, of document: Document) -> String {
+      number < listed ? document.entities[number].id : numbering[number]
+    }
 
     /// The entities sentence `sentence` names, sorted, each once.
     subscript(sentence: Int) -> ArraySlice<Int32> {
@@ -616,28 +647,31 @@ public struct GraphBuilder: Sendable {
       return kept
     }
 
-    /// The entity of every mention of each sentence, repeats kept, for `mostMentioned`.
+    /// The entity of every mention of each sentence of `document`, the document loaded, repeats
+    /// kept, for `mostMentioned`.
     func mentions(of document: Document) -> [[Int32]] {
-      var number: [String: Int32] = [:]
-      for (at, id) in ids.enumerated() { number[id] = Int32(at) }
-      var named = Array(repeating: [Int32](), count: sentenceCount)
-      for mention in document.mentions where named.indices.contains(mention.sentence) {
-        if let entity = number[mention.entity] { named[mention.sentence].append(entity) }
+      var bySentence = Array(repeating: [Int32](), count: sentenceCount)
+      for at in document.mentions.indices where named[at] >= 0 {
+        bySentence[document.mentions[at].sentence].append(named[at])
       }
-      return named
+      return bySentence
     }
   }
 
   /// Loads the entities of each sentence of a document into `entities` and the windows that
   /// name at least one entity into `windows`, each in the storage it had; returns the number of
   /// all its windows (the N of PMI-type weights).
+  ///
+  /// - Parameter distinct: How many of the entities listed first have distinct ids, if known
+  ///   (`SentenceEntities.load(_:distinct:)`).
   func windows(
-    of document: Document, entities: inout SentenceEntities, into windows: inout [WindowSpan]
+    of document: Document, distinct: Int? = nil, entities: inout SentenceEntities,
+    into windows: inout [WindowSpan]
   ) -> Int {
     // The windows of the document before share the entities' storage: they go first, so that
     // loading the entities does not copy it.
     windows.removeAll(keepingCapacity: true)
-    entities.load(document)
+    entities.load(document, distinct: distinct)
     let entities = entities
     let count = entities.sentenceCount
     switch window {
@@ -680,8 +714,8 @@ public struct GraphBuilder: Sendable {
       // Slide a multiset of entities instead of uniting `size` sentences per window: linear in
       // mentions whatever the size of the window. `present` lists the entities in the window
       // (and some that just left it, dropped before each window is taken).
-      var inWindow = [Int32](repeating: 0, count: entities.ids.count)
-      var listed = [Bool](repeating: false, count: entities.ids.count)
+      var inWindow = [Int32](repeating: 0, count: entities.count)
+      var listed = [Bool](repeating: false, count: entities.count)
       var present: [Int32] = []
       func enter(_ sentence: Int) {
         for id in entities[sentence] {
@@ -715,7 +749,8 @@ public struct GraphBuilder: Sendable {
   /// The `limit` entities of a window with the most mentions in it, ties broken by id, in
   /// order of number.
   func mostMentioned(
-    _ window: WindowSpan, of entities: SentenceEntities, named: [[Int32]], limit: Int
+    _ window: WindowSpan, of entities: SentenceEntities, in document: Document, named: [[Int32]],
+    limit: Int
   ) -> [Int32] {
     var total: [Int32: Int] = [:]
     for sentence in window.sentences where named.indices.contains(sentence) {
@@ -723,7 +758,8 @@ public struct GraphBuilder: Sendable {
     }
     let ranked = window.ids.sorted {
       let (a, b) = (total[$0] ?? 0, total[$1] ?? 0)
-      return a != b ? a > b : entities.ids[Int($0)] < entities.ids[Int($1)]
+      return a != b
+        ? a > b : entities.id(Int($0), of: document) < entities.id(Int($1), of: document)
     }
     return ranked.prefix(limit).sorted()
   }
@@ -748,7 +784,7 @@ public struct GraphBuilder: Sendable {
     /// Makes this the index of `entities`, in the storage of the arrays it had: the accumulator
     /// loads every document's into the same one.
     mutating func load(_ entities: SentenceEntities) {
-      let count = entities.ids.count
+      let count = entities.count
       starts.removeAll(keepingCapacity: true)
       starts.append(contentsOf: repeatElement(0, count: count + 1))
       for id in entities.numbers { starts[Int(id) + 1] += 1 }

@@ -33,7 +33,11 @@ struct StringNumbering: Sendable {
 
   /// Forgets every string, keeping the storage: the graph builder numbers every document's ids
   /// in the same table (a new one was four allocations and releases a document).
+  ///
+  /// The index of an empty numbering is empty already, and is not cleared again: the graph
+  /// builder numbers ids only for a document whose mentions do not give their entities.
   mutating func removeAll() {
+    guard !strings.isEmpty else { return }
     strings.removeAll(keepingCapacity: true)
     hashes.removeAll(keepingCapacity: true)
     slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }

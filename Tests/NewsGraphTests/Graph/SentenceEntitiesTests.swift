@@ -12,10 +12,15 @@ import Testing
       S(0, ["place/z", "place/a"]), S(0, []), S(1, ["place/m", "place/z", "place/z"]),
     ])
     let entities = SentenceEntities(document)
-    #expect(entities.ids == ["place/a", "place/m", "place/z"], "as the document lists them")
+    #expect(Self.ids(entities, document) == ["place/a", "place/m", "place/z"], "as listed")
     #expect(entities.listed == 3)
     #expect(Self.bySentence(entities) == [[0, 2], [], [1, 2]], "sorted, each once")
     #expect(entities.mentions(of: document) == [[2, 0], [], [1, 2, 2]], "repeats kept")
+  }
+
+  /// The id of each entity, by number.
+  static func ids(_ entities: SentenceEntities, _ document: Document) -> [String] {
+    (0..<entities.count).map { entities.id($0, of: document) }
   }
 
   /// The entities of each sentence, from the one array they share.
@@ -43,7 +48,7 @@ import Testing
     // "place/a" is listed twice: the numbering as listed stops there.
     document.entities = [document.entities[0], document.entities[3], document.entities[0]]
     let entities = SentenceEntities(document)
-    #expect(entities.ids == ["place/a", "place/z", "place/m", "place/b"])
+    #expect(Self.ids(entities, document) == ["place/a", "place/z", "place/m", "place/b"])
     #expect(entities.listed == 2)
     #expect(Self.bySentence(entities) == [[0, 1], [2, 3]])
   }
@@ -61,7 +66,7 @@ import Testing
       }
     }
     let right = SentenceEntities(document)
-    #expect(right.ids == byId.ids && right.listed == byId.listed)
+    #expect(Self.ids(right, document) == Self.ids(byId, document) && right.listed == byId.listed)
     #expect(Self.bySentence(right) == Self.bySentence(byId))
     #expect(right.mentions(of: document) == byId.mentions(of: document))
     document.mentions[0].entityIndex = 1
@@ -69,9 +74,41 @@ import Testing
     document.mentions[2].entityIndex = -1
     document.mentions[3].entityIndex = nil
     let wrong = SentenceEntities(document)
-    #expect(wrong.ids == right.ids && wrong.listed == right.listed)
+    #expect(Self.ids(wrong, document) == Self.ids(right, document) && wrong.listed == right.listed)
     #expect(Self.bySentence(wrong) == [[0, 2], [1, 2]])
     #expect(wrong.mentions(of: document) == right.mentions(of: document))
+  }
+
+  /// Told how many entities listed first are distinct, entities hash no id while every mention
+  /// gives its entity; a mention that does not is numbered after all of those listed.
+  @Test func distinctEntitiesAreNumberedWithoutTheirIds() {
+    var (document, _) = GraphBuilderTests.document([
+      S(0, ["place/z", "place/a"]), S(1, ["place/m", "place/z", "place/b"]),
+    ])
+    document.entities.removeLast()  // "place/z": named, not listed.
+    let byId = SentenceEntities(document)
+    for at in document.mentions.indices {
+      document.mentions[at].entityIndex = document.entities.firstIndex {
+        $0.id == document.mentions[at].entity
+      }
+    }
+    var entities = SentenceEntities()
+    entities.load(document, distinct: 3)
+    #expect(Self.ids(entities, document) == ["place/a", "place/b", "place/m", "place/z"])
+    #expect(entities.listed == 3 && Array(entities.unlisted) == ["place/z"])
+    #expect(Self.bySentence(entities) == Self.bySentence(byId))
+    #expect(entities.mentions(of: document) == byId.mentions(of: document))
+    document.mentions.removeAll { $0.entity == "place/z" }
+    entities.load(document, distinct: 3)
+    #expect(entities.count == 3 && entities.unlisted.isEmpty, "no id numbered")
+    #expect(Self.bySentence(entities) == [[0], [1, 2]])
+    // "place/a" listed twice: only the first is numbered as listed.
+    document.entities[1] = document.entities[0]
+    document.mentions[1].entityIndex = nil
+    let twice = SentenceEntities(document)
+    entities.load(document, distinct: 1)
+    #expect(Self.ids(entities, document) == Self.ids(twice, document))
+    #expect(Self.bySentence(entities) == Self.bySentence(twice))
   }
 
   @Test func mentionsOutsideTheSentencesAreLeftOut() {
@@ -80,7 +117,7 @@ import Testing
     document.mentions.append(document.mentions[0])
     document.mentions[2].sentence = -1
     let entities = SentenceEntities(document)
-    #expect(entities.ids == ["place/a", "place/b"], "listed, though named in no sentence")
+    #expect(Self.ids(entities, document) == ["place/a", "place/b"], "listed, named in no sentence")
     #expect(Self.bySentence(entities) == [[0]])
     #expect(entities.mentions(of: document) == [[0]])
   }
@@ -93,7 +130,8 @@ import Testing
     let entities = SentenceEntities(document)
     let index = GraphBuilder.SentenceIndex(entities)
     let (z, a, m) = (
-      number("place/z", entities), number("place/a", entities), number("place/m", entities)
+      number("place/z", entities, document), number("place/a", entities, document),
+      number("place/m", entities, document)
     )
     #expect(Array(index.list(z)) == [0, 2])
     #expect(Array(index.list(a)) == [0, 3])
@@ -114,7 +152,8 @@ import Testing
     let entities = SentenceEntities(document)
     let index = GraphBuilder.SentenceIndex(entities)
     let (z, a, m) = (
-      number("place/z", entities), number("place/a", entities), number("place/m", entities)
+      number("place/z", entities, document), number("place/a", entities, document),
+      number("place/m", entities, document)
     )
     let builder = GraphBuilder(window: .paragraph)
     #expect(builder.quoted((z, a), in: 0..<4, index: index) == 2...2, "named together later")
@@ -122,8 +161,8 @@ import Testing
     #expect(builder.quoted((m, a), in: 0..<4, index: index) == 1...3)
   }
 
-  private func number(_ id: String, _ entities: SentenceEntities) -> Int32 {
-    Int32(entities.ids.firstIndex(of: id) ?? -1)
+  private func number(_ id: String, _ entities: SentenceEntities, _ document: Document) -> Int32 {
+    Int32(Self.ids(entities, document).firstIndex(of: id) ?? -1)
   }
 
   @Test func theSentenceIndexOfADocumentWithoutEntitiesIsEmpty() {
@@ -156,7 +195,9 @@ import Testing
         #expect(total == alone.total)
         #expect(windows.map(\.sentences) == alone.windows.map(\.sentences))
         #expect(windows.map(\.ids) == alone.windows.map(\.ids))
-        #expect(entities.ids == alone.entities.ids && entities.listed == alone.entities.listed)
+        #expect(
+          Self.ids(entities, document) == Self.ids(alone.entities, document)
+            && entities.listed == alone.entities.listed)
         #expect(Self.bySentence(entities) == Self.bySentence(alone.entities))
         let fresh = GraphBuilder.SentenceIndex(alone.entities)
         #expect(index.starts == fresh.starts && index.sentences == fresh.sentences)

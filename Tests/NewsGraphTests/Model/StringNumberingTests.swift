@@ -72,6 +72,8 @@ import Testing
     #expect(numbering.insert("person/7") == (0, false))
     #expect(numbering.strings == ["person/7", "place/caf\u{E9}"])
     numbering.removeAll()
+    numbering.removeAll()
+    #expect(numbering.count == 0, "emptied twice")
     let ids = (0..<100).map { "person/\(99 - $0)" }
     for (at, id) in ids.enumerated() { #expect(numbering.insert(id) == (at, true)) }
     for (at, id) in ids.enumerated() { #expect(numbering.number(of: id) == at) }
