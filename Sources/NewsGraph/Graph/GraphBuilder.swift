@@ -193,7 +193,11 @@ public struct GraphBuilder: Sendable {
         }
         nodes[at].mentions += listed[i].mentions
         nodes[at].documents += 1
-        Self.unite(listed[i].aliases, into: &nodes[at].aliases)
+        switch listed[i].storedAliases {
+        case .none: break
+        case .one(let alias): Self.insert(alias, into: &nodes[at].aliases)
+        case .many(let aliases): Self.unite(aliases, into: &nodes[at].aliases)
+        }
         if let date = metadata.date { nodes[at].dates.insert(date) }
       }
       windowCount += builder.windows(
@@ -400,24 +404,27 @@ public struct GraphBuilder: Sendable {
         sorted = strings
         return
       }
-      for string in strings {
-        if sorted.count <= 16 && sorted.contains(where: { utf8Equal($0, string) }) { continue }
-        var (low, high) = (0, sorted.count)
-        while low < high {
-          let middle = (low + high) / 2
-          if sorted[middle] < string { low = middle + 1 } else { high = middle }
-        }
-        // `sorted[low]` is not less than the string: it is the same unless the string is less.
-        if low < sorted.count && !(string < sorted[low]) {
-          if utf8Precedes(string, sorted[low]) { sorted[low] = string }
-          continue
-        }
-        // Appending costs a fraction of a general insert, which replaced a range.
-        if low == sorted.count {
-          sorted.append(string)
-        } else {
-          sorted.insert(string, at: low)
-        }
+      for string in strings { insert(string, into: &sorted) }
+    }
+
+    /// Adds one string to a sorted list of distinct ones, as `unite(_:into:)` does.
+    static func insert(_ string: String, into sorted: inout [String]) {
+      if sorted.count <= 16 && sorted.contains(where: { utf8Equal($0, string) }) { return }
+      var (low, high) = (0, sorted.count)
+      while low < high {
+        let middle = (low + high) / 2
+        if sorted[middle] < string { low = middle + 1 } else { high = middle }
+      }
+      // `sorted[low]` is not less than the string: it is the same unless the string is less.
+      if low < sorted.count && !(string < sorted[low]) {
+        if utf8Precedes(string, sorted[low]) { sorted[low] = string }
+        return
+      }
+      // Appending costs a fraction of a general insert, which replaced a range.
+      if low == sorted.count {
+        sorted.append(string)
+      } else {
+        sorted.insert(string, at: low)
       }
     }
 

@@ -67,13 +67,45 @@ public struct Entity: Sendable, Hashable {
   public var label: String
   public var mentions: Int
   /// The distinct surface forms seen, sorted.
-  public var aliases: [String]
+  public var aliases: [String] {
+    get {
+      switch storedAliases {
+      case .none: []
+      case .one(let alias): [alias]
+      case .many(let aliases): aliases
+      }
+    }
+    set { storedAliases = Aliases(newValue) }
+  }
+  /// `aliases`, without an array when there is one, as most entities of a document have: an
+  /// array of one was an allocation and a release per entity of every document.
+  var storedAliases: Aliases
+
+  /// The aliases of an entity, as stored: `many` holds two or more, so that each list of
+  /// aliases has one form (equal entities are equal fields).
+  enum Aliases: Sendable, Hashable {
+    case none
+    case one(String)
+    case many([String])
+
+    init(_ aliases: [String]) {
+      switch aliases.count {
+      case 0: self = .none
+      case 1: self = .one(aliases[0])
+      default: self = .many(aliases)
+      }
+    }
+  }
 
   public init(id: String, type: EntityType, label: String, mentions: Int, aliases: [String]) {
+    self.init(id: id, type: type, label: label, mentions: mentions, aliases: Aliases(aliases))
+  }
+
+  init(id: String, type: EntityType, label: String, mentions: Int, aliases: Aliases) {
     self.id = id
     self.type = type
     self.label = label
     self.mentions = mentions
-    self.aliases = aliases
+    storedAliases = aliases
   }
 }

@@ -275,8 +275,8 @@ public struct EntityResolver: Sendable {
       let group = groupOf[key]
       // An entity has few forms: a look through them is cheaper than a set, and keeps the first
       // of two canonically equivalent ones as a set would.
-      if !created && !groups[group].forms.contains(surface) {
-        groups[group].forms.append(surface)
+      if !created && groups[group].form != surface && !groups[group].moreForms.contains(surface) {
+        groups[group].moreForms.append(surface)
       }
       mentions.append(
         Mention(
@@ -313,7 +313,8 @@ public struct EntityResolver: Sendable {
       let group = groups[index]
       return Entity(
         id: group.id, type: group.type, label: group.label, mentions: group.count,
-        aliases: group.forms.count > 1 ? group.forms.sorted() : group.forms)
+        aliases: group.moreForms.isEmpty
+          ? .one(group.form) : .many(([group.form] + group.moreForms).sorted()))
     }
     return (mentions, entities)
   }
@@ -861,15 +862,17 @@ public struct EntityResolver: Sendable {
     var type: EntityType
     var label: String
     var count = 0
-    /// The distinct surfaces, in the order first seen.
-    var forms: [String]
+    /// The distinct surfaces, in the order first seen: the first, then the others. Most
+    /// entities have one, which needs no array (`Entity.storedAliases`).
+    var form: String
+    var moreForms: [String] = []
 
     init(id: String, type: EntityType, label: String, form: String) {
       self.id = id
       idPrefix = StringOrder.prefix(id)
       self.type = type
       self.label = label
-      forms = [form]
+      self.form = form
     }
   }
 
