@@ -548,56 +548,91 @@ public struct GraphBuilder: Sendable {
         listed = numbering.count
       }
       // Each mention's entity, and how many each sentence has; then the mentions are placed
-      // sentence by sentence.
+      // sentence by sentence. The arrays are worked on in buffers, taken out of `self` while
+      // they are (numbering an id changes `self`): a write to an element of an array of `self`
+      // checked each time that its storage was not shared.
+      var named: [Int32] = []
+      var starts: [Int] = []
+      var numbers: [Int32] = []
+      swap(&named, &self.named)
+      swap(&starts, &self.starts)
+      swap(&numbers, &self.numbers)
+      defer {
+        swap(&named, &self.named)
+        swap(&starts, &self.starts)
+        swap(&numbers, &self.numbers)
+      }
       named.removeAll(keepingCapacity: true)
       named.append(contentsOf: repeatElement(-1, count: document.mentions.count))
       starts.removeAll(keepingCapacity: true)
       starts.append(contentsOf: repeatElement(0, count: count + 1))
-      // By index, so that only the two fields read are copied out of each mention.
-      for at in document.mentions.indices {
-        let sentence = document.mentions[at].sentence
-        guard (0..<count).contains(sentence) else { continue }
-        // The entity the resolver gives, the first `listed` numbered as listed; one it does not
-        // give is found by its id.
-        if let entity = document.mentions[at].entityIndex, entity >= 0, entity < listed,
-          document.entities[entity].id == document.mentions[at].entity
-        {
-          named[at] = Int32(entity)
-        } else {
-          // Numbered after the entities listed, which are numbered first if they are not yet.
-          for entity in numbering.count..<max(numbering.count, listed) {
-            _ = numbering.insert(document.entities[entity].id)
+      // Through a buffer, so that only the fields read are copied out of each mention.
+      document.mentions.withUnsafeBufferPointer { mentions in
+        named.withUnsafeMutableBufferPointer { named in
+          starts.withUnsafeMutableBufferPointer { starts in
+            for at in mentions.indices {
+              let sentence = mentions[at].sentence
+              guard (0..<count).contains(sentence) else { continue }
+              named[at] = number(ofMention: at, in: document)
+              starts[sentence + 1] += 1
+            }
+            for sentence in 0..<count { starts[sentence + 1] += starts[sentence] }
           }
-          named[at] = Int32(numbering.insert(document.mentions[at].entity).number)
         }
-        starts[sentence + 1] += 1
       }
-      for sentence in 0..<count { starts[sentence + 1] += starts[sentence] }
       numbers.removeAll(keepingCapacity: true)
       numbers.append(contentsOf: repeatElement(0, count: starts[count]))
-      // Each sentence's start moves on as its mentions are placed, to where it ends: where the
-      // next one starts.
-      for at in document.mentions.indices where named[at] >= 0 {
-        let sentence = document.mentions[at].sentence
-        numbers[starts[sentence]] = named[at]
-        starts[sentence] += 1
-      }
-      // Each sentence's numbers sorted and each once, moved down to follow the sentence before.
-      var kept = 0
-      var first = 0
-      for sentence in 0..<count {
-        let range = first..<starts[sentence]
-        first = starts[sentence]
-        starts[sentence] = kept
-        if range.count > 1 {
-          kept = Self.formDistinct(&numbers, in: range, to: kept)
-        } else if range.count == 1 {
-          numbers[kept] = numbers[range.lowerBound]
-          kept += 1
+      let kept = document.mentions.withUnsafeBufferPointer { mentions in
+        named.withUnsafeBufferPointer { named in
+          starts.withUnsafeMutableBufferPointer { starts in
+            numbers.withUnsafeMutableBufferPointer { numbers in
+              // Each sentence's start moves on as its mentions are placed, to where it ends:
+              // where the next one starts.
+              for at in named.indices where named[at] >= 0 {
+                let sentence = mentions[at].sentence
+                numbers[starts[sentence]] = named[at]
+                starts[sentence] += 1
+              }
+              // Each sentence's numbers sorted and each once, moved down to follow the sentence
+              // before.
+              var kept = 0
+              var first = 0
+              for sentence in 0..<count {
+                let range = first..<starts[sentence]
+                first = starts[sentence]
+                starts[sentence] = kept
+                if range.count > 1 {
+                  kept = Self.formDistinct(numbers, in: range, to: kept)
+                } else if range.count == 1 {
+                  numbers[kept] = numbers[range.lowerBound]
+                  kept += 1
+                }
+              }
+              starts[count] = kept
+              return kept
+            }
+          }
         }
       }
-      starts[count] = kept
       numbers.removeLast(numbers.count - kept)
+    }
+
+    /// The number of the entity of mention `at` of `document`: the entity its index gives, of
+    /// the first `listed` numbered as listed; one it does not give is found by its id.
+    ///
+    /// (Given the mention's index: a mention passed copied its strings, retaining and releasing
+    /// them.)
+    private mutating func number(ofMention at: Int, in document: Document) -> Int32 {
+      if let entity = document.mentions[at].entityIndex, entity >= 0, entity < listed,
+        document.entities[entity].id == document.mentions[at].entity
+      {
+        return Int32(entity)
+      }
+      // Numbered after the entities listed, which are numbered first if they are not yet.
+      for entity in numbering.count..<max(numbering.count, listed) {
+        _ = numbering.insert(document.entities[entity].id)
+      }
+      return Int32(numbering.insert(document.mentions[at].entity).number)
     }
 
     /// The number of sentences.
@@ -622,16 +657,22 @@ public struct GraphBuilder: Sendable {
     /// The numbers sorted, each once.
     static func distinct(_ numbers: [Int32]) -> [Int32] {
       var numbers = numbers
-      numbers.removeLast(numbers.count - formDistinct(&numbers, in: numbers.indices, to: 0))
+      let kept = numbers.withUnsafeMutableBufferPointer {
+        formDistinct($0, in: $0.indices, to: 0)
+      }
+      numbers.removeLast(numbers.count - kept)
       return numbers
     }
 
     /// Sorts `numbers[range]` in place and writes them, each once, from `start` on (at most
     /// `range.lowerBound`); returns where they end. A sentence's part of the array the sentences
     /// share is closed up this way, each sentence right after the one before.
-    static func formDistinct(_ numbers: inout [Int32], in range: Range<Int>, to start: Int) -> Int {
+    static func formDistinct(
+      _ numbers: UnsafeMutableBufferPointer<Int32>, in range: Range<Int>, to start: Int
+    ) -> Int {
       if range.count > 16 {
-        numbers[range].sort()
+        var part = UnsafeMutableBufferPointer(rebasing: numbers[range])
+        part.sort()
       } else {
         // A sentence names a few entities: sorting them by insertion costs far less than
         // `sort()` does on a few.
@@ -645,7 +686,6 @@ public struct GraphBuilder: Sendable {
           numbers[to] = number
         }
       }
-      // By index: iterating over the array while writing to it would copy it.
       var kept = start
       for at in range where kept == start || numbers[kept - 1] != numbers[at] {
         numbers[kept] = numbers[at]
