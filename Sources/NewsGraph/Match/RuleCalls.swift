@@ -69,7 +69,7 @@ struct RuleCalls: Sendable {
       case is OrganizationHeadRule: return (.organizationHead, OrganizationHeadRule.sentenceCue)
       case is PlaceHeadRule: return (.placeHead, PlaceHeadRule.sentenceCue)
       case is DirectionalPlaceRule: return (.directionalPlace, DirectionalPlaceRule.sentenceCue)
-      case is ScoreLineTeamRule: return (.scoreLineTeam, [])
+      case is ScoreLineTeamRule: return (.scoreLineTeam, ScoreLineTeamRule.sentenceCue)
       case is SportsClubRule: return (.sportsClub, SportsClubRule.sentenceCue)
       case is TeamNicknameRule: return (.teamNickname, TeamNicknameRule.sentenceCue)
       case is LocativePlaceRule: return (.locativePlace, LocativePlaceRule.sentenceCue)

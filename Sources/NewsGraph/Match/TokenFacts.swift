@@ -6,10 +6,13 @@
 /// cue?", "a function word?"), and each test hashed the token's text again: about fifteen hashes
 /// a token. One lookup in the union of the lists answers them all. The answers are the lists'
 /// own: a text has a list's fact exactly when `WordSet.contains` finds it in that list.
+///
+/// Sixty-four bits: the facts outgrew thirty-two, and one word is still one load and one test
+/// of a token or a sentence.
 struct TokenFacts: OptionSet, Sendable {
-  let rawValue: UInt32
+  let rawValue: UInt64
 
-  init(rawValue: UInt32) { self.rawValue = rawValue }
+  init(rawValue: UInt64) { self.rawValue = rawValue }
 
   /// In `NameShape.functionWords`.
   static let functionWord = TokenFacts(rawValue: 1 << 0)
@@ -82,6 +85,8 @@ struct TokenFacts: OptionSet, Sendable {
   /// first word of a title, upper-cased in a block in capitals. Set by `TokenLookups`, as
   /// `phrase` is.
   static let titleStart = TokenFacts(rawValue: 1 << 31)
+  /// A number token (`Token.isNumber`): what a score, an age and a year are.
+  static let number = TokenFacts(rawValue: 1 << 32)
 
   /// Every word list the rules test tokens against, with its fact.
   static let lists: [(fact: TokenFacts, words: WordSet)] = [
@@ -156,6 +161,7 @@ struct TokenFacts: OptionSet, Sendable {
       let lists = listFacts(
         of: token, utf8: bytes, hash: token.pointee.textHash, isASCII: token.pointee.isASCII)
       return TokenFacts.shape(of: token, byteCount: bytes.count).union(lists)
+        .union(TokenFacts.kind(of: token))
     }
 
     /// The facts of the lists that a token's text is in, given its bytes, their hash and whether
@@ -168,6 +174,15 @@ struct TokenFacts: OptionSet, Sendable {
         facts[$0]
       } ?? []
     }
+  }
+
+  /// The facts of a token's kind: `number` or none.
+  ///
+  /// Apart from `shape(of:byteCount:)`, and added by `TokenLookups` after its lookup: one more
+  /// test in the lookup made the compiler call it for every token rather than inline it.
+  @inline(__always)
+  static func kind(of token: UnsafePointer<Token>) -> TokenFacts {
+    token.pointee.isNumber ? .number : []
   }
 
   /// The facts of a token's shape, whose text is `byteCount` UTF-8 bytes: the part of its facts

@@ -105,7 +105,7 @@ struct TokenLookups: Sendable {
             token + i, vocabulary: tables.vocabulary, allCaps: allCaps, table: table)
           looked[i - first].key = found.key
           looked[i - first].titleKey = found.titleKey
-          looked[i - first].facts = found.facts
+          looked[i - first].facts = found.facts.union(TokenFacts.kind(of: token + i))
           looked[i - first].upperCased = allCaps
         }
       }

@@ -107,6 +107,10 @@ public struct Token: Sendable, Hashable {
   /// Whether the text has a hyphen.
   var containsHyphen: Bool { traits.containsHyphen }
 
+  /// Whether the kind is `.number`: one test of the kind's bits, where `kind` makes a `Kind`
+  /// of them first.
+  var isNumber: Bool { traits.isNumber }
+
   /// Whether an ASCII capital follows the text's first byte ("REUTERS", "McCain").
   var hasCapitalAfterFirst: Bool { traits.hasCapitalAfterFirst }
 
@@ -125,6 +129,7 @@ public struct Token: Sendable, Hashable {
     }
     var isASCII: Bool { bits & 1 << 25 == 0 }
     var containsHyphen: Bool { bits & 1 << 26 != 0 }
+    var isNumber: Bool { bits & 0xFF == UInt64(Kind.number.rawValue) }
     var hasCapitalAfterFirst: Bool { bits & 1 << 27 != 0 }
     var textHash: UInt32 { UInt32(truncatingIfNeeded: bits >> 32) }
     var mayEndSentenceOrQuote: Bool {

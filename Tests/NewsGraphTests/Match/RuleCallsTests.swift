@@ -57,6 +57,21 @@ import Testing
     #expect(found > 0)
   }
 
+  /// Sentences on either side of the cues of the rules that look for numbers and given names:
+  /// with and without a number, a bracket, a comma, a fixture word or a given name.
+  @Test(arguments: [
+    "Chicago 4 Houston 3. CLEVELAND 80 53 .602. KANSAS CITY AT DETROIT.",
+    "Warwickshire 195, Surrey 429-7. LONDON 1996-08-30.",
+    "Police said Tom Moody, 31, was held. Winner Ana Lopez (27) was happy.",
+    "Eduard Hitzig (born 1839) was a doctor. Carlo Citrone (1920-2001) played.",
+    "Ana Lopez (née Smith) spoke. Tom Moody, a doctor, spoke. In Chapter 12, 40 pages on.",
+    "Jeremy Bender met Sergei Lavrov. JEREMY BENDER met him. Bender met Jeremy.",
+    "Talks with José Ramos-Horta ended. Prices in Chicago rose 4 percent in May.",
+  ])
+  func cuedRulesFindWhatTheyFindCalledOneByOne(_ text: String) {
+    #expect(Self.called(Rules.all, in: text) == Self.oneByOne(Rules.all, in: text))
+  }
+
   @Test func reversedOrderIsKept() {
     let rules = Array(Rules.all.reversed())
     #expect(Self.called(rules) == Self.oneByOne(rules))

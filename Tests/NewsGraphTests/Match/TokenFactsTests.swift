@@ -68,6 +68,19 @@ import Testing
     #expect(!TokenFacts(token).contains(.phrase))
   }
 
+  /// `number` is the token's kind, whatever its text: a word of digits is no number, and a
+  /// number of any text is one.
+  @Test(arguments: [
+    ("1996", Token.Kind.number, true), ("429-7", .number, true), ("1996", .word, false),
+    ("Moscow", .word, false), (",", .punctuation, false), ("(", .punctuation, false),
+    ("%", .symbol, false),
+  ])
+  func numberIsTheKind(_ text: String, _ kind: Token.Kind, _ isNumber: Bool) {
+    let token = Self.word(text, kind)
+    #expect(TokenFacts(token).contains(.number) == isNumber)
+    #expect(token.isNumber == (token.kind == .number))
+  }
+
   /// The hash the facts' tables are probed with, the token's, is the tables' hash of its bytes.
   @Test(arguments: ["", "The", "Zürich", "US-led", "a-very-long-word-beyond-fifteen-bytes"])
   func factsComeWithTheTablesHash(_ text: String) {

@@ -23,6 +23,11 @@ public struct ScoreLineTeamRule: Rule {
     RuleExample("LONDON 1996-08-30", .organization, "a dateline is no result"),
   ]
 
+  /// The facts a sentence needs one of for the rule to find anything in it: a fixture's word
+  /// between its sides, or the numbers of a results line. `RuleCalls` passes over a sentence
+  /// without any, and does not call the rule.
+  static var sentenceCue: TokenFacts { [.fixtureWord, .number] }
+
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
