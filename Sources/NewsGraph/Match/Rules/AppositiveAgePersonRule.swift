@@ -14,17 +14,23 @@ public struct AppositiveAgePersonRule: Rule {
     RuleExample("«Carlo Citrone» (1920-2001) played.", .person, "a life span in brackets"),
   ]
 
-  /// The facts a sentence needs one of for the rule to find anything in it: `RuleCalls` passes
-  /// over a sentence without any, and does not call the rule.
-  static var sentenceCue: TokenFacts { [.comma, .openingBracket] }
+  /// The facts a sentence needs one of for the rule to find anything in it: an age is a number,
+  /// and a life is in brackets. `RuleCalls` passes over a sentence without any, and does not
+  /// call the rule.
+  static var sentenceCue: TokenFacts { [.number, .openingBracket] }
+
+  /// The marks an age or a life follows: a sentence needs one of them too.
+  private static var marks: TokenFacts { [.comma, .openingBracket] }
 
   public func appendCandidates(in context: SentenceContext, to result: inout [Candidate]) {
     let tokens = context.tokens
     let range = context.range
-    guard !context.sentenceFacts.isDisjoint(with: Self.sentenceCue) else { return }
+    guard !context.sentenceFacts.isDisjoint(with: Self.sentenceCue),
+      !context.sentenceFacts.isDisjoint(with: Self.marks)
+    else { return }
     for open in range {
       let facts = context.facts(at: open)
-      guard !facts.isDisjoint(with: [.comma, .openingBracket]) else { continue }
+      guard !facts.isDisjoint(with: Self.marks) else { continue }
       let close = open + 2
       guard close < range.upperBound, open > range.lowerBound else { continue }
       let isBracket = facts.contains(.openingBracket)
