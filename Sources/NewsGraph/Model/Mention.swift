@@ -42,6 +42,9 @@ public struct Mention: Sendable, Hashable {
   /// The resolver sets it, so that the graph builder finds each mention's entity without
   /// hashing its id. A mention without one, or whose index does not give an entity of id
   /// `entity` (a document built or changed by hand), is found by its id.
+  ///
+  /// A hint, not part of what the mention is: `==` and `hash(into:)` leave it out, so that a
+  /// mention the resolver made equals one built by hand with the same fields.
   public var entityIndex: Int?
 
   public init(
@@ -57,6 +60,23 @@ public struct Mention: Sendable, Hashable {
     self.form = form
     self.source = source
     self.entityIndex = entityIndex
+  }
+
+  public static func == (lhs: Mention, rhs: Mention) -> Bool {
+    lhs.start == rhs.start && lhs.end == rhs.end && lhs.sentence == rhs.sentence
+      && lhs.type == rhs.type && lhs.form == rhs.form && lhs.text == rhs.text
+      && lhs.entity == rhs.entity && lhs.source == rhs.source
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(text)
+    hasher.combine(start)
+    hasher.combine(end)
+    hasher.combine(sentence)
+    hasher.combine(type)
+    hasher.combine(entity)
+    hasher.combine(form)
+    hasher.combine(source)
   }
 }
 
