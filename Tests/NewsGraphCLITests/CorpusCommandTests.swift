@@ -55,6 +55,30 @@ struct CorpusCommandTests {
     #expect(!ids.contains("country/iran"))
   }
 
+  /// The walk asks each name once what it is: only regular files are read; a link to a folder
+  /// is not followed, and a broken link or a pipe named like an article is passed over.
+  @Test func folderWalkReadsRegularFilesOnly() throws {
+    let scratch = try ScratchFolder()
+    let folder = try Articles.folder(scratch)
+    let files = FileManager.default
+    try files.createSymbolicLink(
+      atPath: folder + "/linked", withDestinationPath: folder + "/more")
+    try files.createSymbolicLink(
+      atPath: folder + "/broken.txt", withDestinationPath: scratch.path("missing.txt"))
+    #expect(mkfifo(folder + "/pipe.txt", 0o644) == 0)
+    let result = try CommandRunner.run("graph", [folder, "--format", "json", "--evidence", "10"])
+    #expect(result.status == 0, "\(result)")
+    #expect(result.stderr.isEmpty)
+    let json = try Self.json(result.stdout)
+    #expect((json["graph"] as? [String: Any])?["documents"] as? Int == 6)
+    let links = try #require(json["links"] as? [[String: Any]])
+    let documents = Set(
+      links.flatMap { ($0["evidence"] as? [[String: Any]]) ?? [] }.compactMap {
+        $0["document"] as? String
+      })
+    #expect(!documents.contains { $0.hasPrefix("linked/") }, "\(documents)")
+  }
+
   @Test func parallelOutputIsTheSerialOutput() throws {
     let scratch = try ScratchFolder()
     let folder = try Articles.folder(scratch)

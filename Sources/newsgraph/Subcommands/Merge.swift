@@ -45,7 +45,7 @@ extension NewsGraphCommand {
           if FileIO.isDirectory(path) {
             let found = Corpus.walk(path, suffix: ".json")
             guard !found.isEmpty else { throw Failure(path: path, "no .json files in this folder") }
-            paths += found.map { (path.hasSuffix("/") ? path : path + "/") + $0 }
+            paths += found.map { (path.hasSuffix("/") ? path : path + "/") + $0.path }
           } else {
             paths.append(path)
           }

@@ -23,9 +23,16 @@ enum FileIO {
       }
       return bytes
     }
-    guard let info = status(path) else {
+    // Opened first and then asked what it is (`fstat`): a `stat` of the path before the `open`
+    // walked the path twice, and a corpus of small files paid for it at every file. A folder
+    // opens for reading too, and is told apart by its status.
+    let fd = path.withCString { open($0, O_RDONLY) }
+    guard fd >= 0 else {
       throw Failure(path: path, errno == ENOENT ? "no such file" : "cannot read: \(errorText())")
     }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw Failure(path: path, "cannot read: \(errorText())") }
     if (info.st_mode & S_IFMT) == S_IFDIR {
       throw Failure(path: path, "is a directory, not a file")
     }
@@ -33,9 +40,6 @@ enum FileIO {
     if isRegular && Int(info.st_size) > limit {
       throw Failure(path: path, Limits.tooBig(Int(info.st_size), limit: limit, what: what))
     }
-    let fd = path.withCString { open($0, O_RDONLY) }
-    guard fd >= 0 else { throw Failure(path: path, "cannot read: \(errorText())") }
-    defer { close(fd) }
     let hint = isRegular ? Int(info.st_size) : 0
     guard let bytes = readAll(fd: fd, sizeHint: hint, limit: limit) else {
       throw Failure(path: path, "cannot read: \(errorText())")
@@ -313,8 +317,29 @@ extension FileIO {
 extension FileIO {
   /// The size of a regular file, or nil.
   static func fileSize(_ path: String) -> Int? {
-    guard let info = status(path), (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-    return Int(info.st_size)
+    guard case .file(let size) = kind(path) else { return nil }
+    return size
+  }
+
+  /// What a path is (symbolic links followed), from one `stat`.
+  enum Kind: Equatable {
+    case folder
+    /// A regular file of `size` bytes.
+    case file(size: Int)
+    /// A device, a pipe, a socket.
+    case other
+  }
+
+  /// What `path` is, or nil when it cannot be told (it does not exist, or a folder on its way
+  /// cannot be searched): a folder walk asks this once of each name, where it asked whether it
+  /// was a folder and then its size, a `stat` each.
+  static func kind(_ path: String) -> Kind? {
+    guard let info = status(path) else { return nil }
+    switch info.st_mode & S_IFMT {
+    case S_IFDIR: return .folder
+    case S_IFREG: return .file(size: Int(info.st_size))
+    default: return .other
+    }
   }
 
   /// Whether the path itself is a symbolic link (not followed).
