@@ -36,6 +36,8 @@ public struct EntityResolver: Sendable {
   private var groupOrder: [Int] = []
   /// The index in the entities returned of each group: the inverse of `groupOrder`.
   private var entityOfGroup: [Int] = []
+  /// By mention: the next mention that brings a new form of its entity, or -1 (`Group`).
+  private var nextForm: [Int] = []
 
   public init() {}
 
@@ -236,7 +238,8 @@ public struct EntityResolver: Sendable {
   ///
   /// A key gives the index of its entity the first time it comes, so a mention costs one look
   /// in an array. A full name's key ("rule:Vladimir Putin") is not an id: its id
-  /// ("person/vladimir-putin") is numbered with the keys, as a mention may carry it.
+  /// ("person/vladimir-putin") is numbered with the keys, as a mention may carry it. The groups
+  /// hold numbers, not strings (`Group`): an entity's strings are read once, when it is made.
   private mutating func mentionsAndEntities(
     kept: [Candidate], _ tokens: [Token], _ text: SourceText, _ gazetteer: Gazetteer
   ) -> (mentions: [Mention], entities: [Entity]) {
@@ -245,43 +248,53 @@ public struct EntityResolver: Sendable {
     groups.removeAll(keepingCapacity: true)
     groupOf.removeAll(keepingCapacity: true)
     groupOf.append(contentsOf: repeatElement(-1, count: keys.count))
+    nextForm.removeAll(keepingCapacity: true)
     for position in order {
       guard let key = drafts[position].key else { continue }
       let type = drafts[position].type
       let span = drafts[position].start..<drafts[position].end
       let surface = Self.surface(span, of: drafts[position].tokens, tokens, text)
-      var created = false
+      let mention = mentions.count
+      nextForm.append(-1)
       if groupOf[key] < 0 {
         if let full = keys.fullName(of: key) {
-          let id = Slug.id(.person, full)
-          let idNumber = keys.number(adding: id)
+          let idNumber = keys.number(adding: Slug.id(.person, full))
           if idNumber == groupOf.count { groupOf.append(-1) }
           if groupOf[idNumber] < 0 {
             groupOf[idNumber] = groups.count
-            groups.append(Group(id: id, type: type, label: full, form: surface))
-            created = true
+            groups.append(
+              Group(id: idNumber, keys, type: type, label: .fullName(key), form: mention))
           }
           groupOf[key] = groupOf[idNumber]
         } else {
-          let id = keys[key]
-          let label =
-            keys.entry(of: key, in: gazetteer).map { gazetteer.entries.label(at: $0) }
-            ?? drafts[position].ruleLabel.map { texts[$0] } ?? id
+          let label: Group.Label =
+            if let entry = keys.entry(of: key, in: gazetteer) {
+              .entry(entry)
+            } else if let ruleLabel = drafts[position].ruleLabel {
+              .text(ruleLabel)
+            } else {
+              .id
+            }
           groupOf[key] = groups.count
-          groups.append(Group(id: id, type: type, label: label, form: surface))
-          created = true
+          groups.append(Group(id: key, keys, type: type, label: label, form: mention))
         }
       }
       let group = groupOf[key]
       // An entity has few forms: a look through them is cheaper than a set, and keeps the first
       // of two canonically equivalent ones as a set would.
-      if !created && groups[group].form != surface && !groups[group].moreForms.contains(surface) {
-        groups[group].moreForms.append(surface)
+      if groups[group].lastForm != mention {
+        var form = groups[group].firstForm
+        while form >= 0 && mentions[form].text != surface { form = nextForm[form] }
+        if form < 0 {
+          nextForm[groups[group].lastForm] = mention
+          groups[group].lastForm = mention
+          groups[group].forms += 1
+        }
       }
       mentions.append(
         Mention(
           text: surface, start: span.lowerBound, end: span.upperBound,
-          sentence: drafts[position].sentence, type: type, entity: groups[group].id,
+          sentence: drafts[position].sentence, type: type, entity: keys[groups[group].id],
           form: drafts[position].form, source: drafts[position].source(kept),
           // The group for now; its entity's index once the entities are in order.
           entityIndex: group))
@@ -289,18 +302,18 @@ public struct EntityResolver: Sendable {
     }
     // Sorted as indices, in an array kept for the next document, by the prefixes the groups
     // keep: an Entity is larger to move than an Int, and an array of the ids and one of their
-    // prefixes made for each document cost more than the sorting. Most entities have one form,
-    // which needs no sorting.
+    // prefixes made for each document cost more than the sorting.
     groupOrder.removeAll(keepingCapacity: true)
     groupOrder.append(contentsOf: groups.indices)
+    let ids = keys.strings
     groups.withUnsafeBufferPointer { groups in
       groupOrder.sort { a, b in
-        // (As `StringOrder.indices(sorting:)` orders them.)
+        // (As `StringOrder.indices(sorting:)` orders them. Two groups have two ids, numbered
+        // apart, and so not equal.)
         if let one = groups[a].idPrefix, let other = groups[b].idPrefix, one != other {
           return one < other
         }
-        if groups[a].id != groups[b].id { return groups[a].id < groups[b].id }
-        return a < b
+        return ids[groups[a].id] < ids[groups[b].id]
       }
     }
     entityOfGroup.removeAll(keepingCapacity: true)
@@ -309,14 +322,43 @@ public struct EntityResolver: Sendable {
     for at in mentions.indices {
       if let group = mentions[at].entityIndex { mentions[at].entityIndex = entityOfGroup[group] }
     }
-    let entities = groupOrder.map { index in
+    var entities: [Entity] = []
+    entities.reserveCapacity(groups.count)
+    for index in groupOrder {
       let group = groups[index]
-      return Entity(
-        id: group.id, type: group.type, label: group.label, mentions: group.count,
-        aliases: group.moreForms.isEmpty
-          ? .one(group.form) : .many(([group.form] + group.moreForms).sorted()))
+      let id = keys[group.id]
+      let label =
+        switch group.label {
+        case .fullName(let key): keys.fullName(of: key) ?? id
+        case .entry(let entry): gazetteer.entries.label(at: entry)
+        case .text(let at): texts[at]
+        case .id: id
+        }
+      entities.append(
+        Entity(
+          id: id, type: group.type, label: label, mentions: group.count,
+          aliases: group.forms == 1
+            ? .one(mentions[group.firstForm].text) : .many(forms(of: group, mentions))))
     }
     return (mentions, entities)
+  }
+
+  /// The distinct surfaces of the mentions of `group`, which has two or more, sorted.
+  private func forms(of group: Group, _ mentions: [Mention]) -> [String] {
+    var forms: [String] = []
+    forms.reserveCapacity(group.forms)
+    var form = group.firstForm
+    while form >= 0 {
+      forms.append(mentions[form].text)
+      form = nextForm[form]
+    }
+    // (Distinct forms are never equal: of two, one comes first.)
+    if forms.count == 2 {
+      if forms[1] < forms[0] { forms.swapAt(0, 1) }
+    } else {
+      forms.sort()
+    }
+    return forms
   }
 
   /// The text of `span` as it was written, which covers the tokens `covered`.
@@ -548,6 +590,9 @@ public struct EntityResolver: Sendable {
 
     /// The key numbered `key`.
     subscript(key: Int) -> String { numbers[key] }
+
+    /// The keys, by number.
+    var strings: [String] { numbers.strings }
 
     /// The number of `key`, which gets the next one if it had none; `entry` is the position of
     /// the dictionary entry whose id `key` is, when the caller knows it, so that `entry(of:in:)`
@@ -854,25 +899,43 @@ public struct EntityResolver: Sendable {
     }
   }
 
-  /// An entity being gathered from its mentions.
+  /// An entity being gathered from its mentions, by numbers: its strings are read when the
+  /// entity is made, and a group holds none to retain, copy or release.
   private struct Group {
-    var id: String
+    /// Where the label of an entity is read.
+    enum Label {
+      /// The full name of the key with this number.
+      case fullName(Int)
+      /// The label of the dictionary entry at this position.
+      case entry(Int)
+      /// The text with this index in the texts of the drafts.
+      case text(Int)
+      /// The id itself.
+      case id
+    }
+
+    /// The number of the id in `Keys`.
+    var id: Int
     /// `StringOrder.prefix(_:)` of the id, worked out once to sort the entities.
     var idPrefix: (UInt64, UInt64, UInt64)?
     var type: EntityType
-    var label: String
+    var label: Label
     var count = 0
-    /// The distinct surfaces, in the order first seen: the first, then the others. Most
-    /// entities have one, which needs no array (`Entity.storedAliases`).
-    var form: String
-    var moreForms: [String] = []
+    /// The index of the first mention, whose text is the first form, and of the last one that
+    /// brought a new form: the mentions of new forms are chained in `nextForm`, in the order
+    /// first seen. Most entities have one form, which needs no array (`Entity.storedAliases`).
+    var firstForm: Int
+    var lastForm: Int
+    /// How many distinct forms.
+    var forms = 1
 
-    init(id: String, type: EntityType, label: String, form: String) {
+    init(id: Int, _ keys: Keys, type: EntityType, label: Label, form: Int) {
       self.id = id
-      idPrefix = StringOrder.prefix(id)
+      idPrefix = StringOrder.prefix(keys[id])
       self.type = type
       self.label = label
-      self.form = form
+      firstForm = form
+      lastForm = form
     }
   }
 
