@@ -31,6 +31,11 @@ public struct Gazetteer: Sendable {
   /// The token texts of the tries and the rules' word lists, each found with one probe.
   var vocabulary: TokenVocabulary { storage.vocabulary }
 
+  /// Whether `other` is this gazetteer, the same tables behind the same reference: a table
+  /// worked out from one gazetteer and kept across documents (`EntryLabels`) is asked this
+  /// instead of comparing the tables.
+  func isIdentical(to other: Gazetteer) -> Bool { storage === other.storage }
+
   /// The tables, behind one reference. A gazetteer goes into every sentence's context and is
   /// passed to every rule; copying the tables themselves took some fifty reference counts each
   /// time, copying this takes one.

@@ -38,6 +38,8 @@ public struct EntityResolver: Sendable {
   private var entityOfGroup: [Int] = []
   /// By mention: the next mention that brings a new form of its entity, or -1 (`Group`).
   private var nextForm: [Int] = []
+  /// The labels of the dictionary entries named so far, made once for every document.
+  private var entryLabels = EntryLabels()
 
   public init() {}
 
@@ -330,7 +332,7 @@ public struct EntityResolver: Sendable {
       let label =
         switch group.label {
         case .fullName(let key): keys.fullName(of: key) ?? id
-        case .entry(let entry): gazetteer.entries.label(at: entry)
+        case .entry(let entry): entryLabels.label(at: entry, in: gazetteer)
         case .text(let at): texts[at]
         case .id: id
         }
