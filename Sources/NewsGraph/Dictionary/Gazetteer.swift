@@ -32,7 +32,7 @@ public struct Gazetteer: Sendable {
   var vocabulary: TokenVocabulary { storage.vocabulary }
 
   /// Whether `other` is this gazetteer, the same tables behind the same reference: a table
-  /// worked out from one gazetteer and kept across documents (`EntryLabels`) is asked this
+  /// worked out from one gazetteer and kept across documents (`EntryNames`) is asked this
   /// instead of comparing the tables.
   func isIdentical(to other: Gazetteer) -> Bool { storage === other.storage }
 

@@ -38,8 +38,9 @@ public struct EntityResolver: Sendable {
   private var entityOfGroup: [Int] = []
   /// By mention: the next mention that brings a new form of its entity, or -1 (`Group`).
   private var nextForm: [Int] = []
-  /// The labels of the dictionary entries named so far, made once for every document.
-  private var entryLabels = EntryLabels()
+  /// The labels and surnames of the dictionary entries named so far, worked out once for
+  /// every document.
+  private var entryNames = EntryNames()
 
   public init() {}
 
@@ -84,9 +85,7 @@ public struct EntityResolver: Sendable {
         // more than the rest.
         if !keys.isListed(id) {
           keys.list(id)
-          let entry = gazetteer.entries[entry]
-          for form in [entry.label] + entry.aliases {
-            guard let last = Self.lastWord(ofSeveral: form) else { continue }
+          for last in entryNames.surnames(at: entry, in: gazetteer) {
             names.add(surnamesOf: last, owner: id)
           }
         }
@@ -114,7 +113,7 @@ public struct EntityResolver: Sendable {
         } else if let last = words.last, words.count >= 2,
           let key = names.surnameOwner(of: last, keys), !keys.hasRulePrefix(key),
           let entry = keys.entry(of: key, in: gazetteer),
-          gazetteer.entries.label(at: entry).hasPrefix(words[0])
+          entryNames.label(at: entry, in: gazetteer).hasPrefix(words[0])
         {
           drafts[index].key = key
           drafts[index].form = .alias
@@ -332,7 +331,7 @@ public struct EntityResolver: Sendable {
       let label =
         switch group.label {
         case .fullName(let key): keys.fullName(of: key) ?? id
-        case .entry(let entry): entryLabels.label(at: entry, in: gazetteer)
+        case .entry(let entry): entryNames.label(at: entry, in: gazetteer)
         case .text(let at): texts[at]
         case .id: id
         }
@@ -729,23 +728,6 @@ public struct EntityResolver: Sendable {
       at += 1
     }
     return at
-  }
-
-  /// The last of the words of `name` split at spaces, or nil for a name of one word.
-  ///
-  /// An ASCII name is split by its bytes: splitting by Characters cost a walk through the
-  /// grapheme rules for every character, and in ASCII a space is a character of its own. Any
-  /// other name is split by Characters (a space and a mark after it are one).
-  private static func lastWord(ofSeveral name: String) -> String? {
-    let utf8 = name.utf8
-    guard utf8.allSatisfy({ $0 < 0x80 }) else {
-      let parts = name.split(separator: " ")
-      return parts.count >= 2 ? String(parts[parts.count - 1]) : nil
-    }
-    guard let end = utf8.lastIndex(where: { $0 != 0x20 }) else { return nil }
-    let start = utf8[..<end].lastIndex(of: 0x20).map { utf8.index(after: $0) } ?? utf8.startIndex
-    guard utf8[..<start].contains(where: { $0 != 0x20 }) else { return nil }
-    return String(name[start...end])
   }
 
   /// Whether `word` has three characters or more.
