@@ -545,8 +545,10 @@ public struct EntityResolver: Sendable {
       /// goes to the one the document introduced first, its subject ("Duane Bobick ... his
       /// brother Rodney Bobick ... Bobick won").
       var firstSeen = Int.max
-      /// The label of a full name's key; the last one given, as a table by key would keep.
-      var fullName: String?
+      /// The index in `fullNames` of the label of a full name's key, or -1; the last one given,
+      /// as a table by key would keep. (An index, not the string: facts without a string are
+      /// emptied for the next document without a release of each.)
+      var fullName = -1
       /// The position of the key's dictionary entry, -1 for none, or -2 until it is looked up.
       var entry = -2
       /// Whether the surnames of the key's dictionary entry are listed already.
@@ -556,6 +558,8 @@ public struct EntityResolver: Sendable {
     private var numbers = StringNumbering()
     /// The facts of each key, by number.
     private var facts: [Facts] = []
+    /// The labels of the full names given, in the order given.
+    private var fullNames: [String] = []
     /// The numbers of the keys given with their dictionary entries, by the entries' positions:
     /// an open-addressing table whose slots hold the document's generation in their high 32
     /// bits and a key's number plus one in their low ones (a slot of an earlier generation is
@@ -576,6 +580,7 @@ public struct EntityResolver: Sendable {
     mutating func removeAll(entries: Int) {
       EntityResolver.empty(&numbers)
       facts.removeAll(keepingCapacity: true)
+      fullNames.removeAll(keepingCapacity: true)
       var size = max(16, numberOfEntry.count)
       while size < 2 * entries { size *= 2 }
       if size != numberOfEntry.count || generation == UInt64(UInt32.max) {
@@ -632,12 +637,15 @@ public struct EntityResolver: Sendable {
           of: label, into: buffer, at: EntityResolver.copyUTF8(of: "rule:", into: buffer, at: 0))
       }
       let number = number(adding: key)
-      facts[number].fullName = label
+      facts[number].fullName = fullNames.count
+      fullNames.append(label)
       return number
     }
 
     /// The label of the full name numbered `key`, or nil for a key that is no full name's.
-    func fullName(of key: Int) -> String? { facts[key].fullName }
+    func fullName(of key: Int) -> String? {
+      facts[key].fullName < 0 ? nil : fullNames[facts[key].fullName]
+    }
 
     /// Whether the key numbered `key` starts with "rule:", as a full name's does.
     func hasRulePrefix(_ key: Int) -> Bool {
