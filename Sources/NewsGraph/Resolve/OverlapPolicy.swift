@@ -34,19 +34,28 @@ public struct OverlapPolicy: Sendable {
     var beaten: [(Candidate, by: Candidate)] = []
     let kept = decide(candidates, beaten: &beaten, tracing: false)
     // Where each candidate given is now, and which one is at each place: a swap moves the one
-    // at the winner's new place to the winner's old place, where a later winner may be.
-    var place = Array(candidates.indices)
-    var given = place
-    candidates.withUnsafeMutableBufferPointer { candidates in
-      for (index, position) in kept.enumerated() {
-        let from = place[position]
-        guard from != index else { continue }
-        candidates.swapAt(index, from)
-        let moved = given[index]
-        given[from] = moved
-        place[moved] = from
-        given[index] = position
-        place[position] = index
+    // at the winner's new place to the winner's old place, where a later winner may be. (Both
+    // in one temporary allocation, on the stack for a document's few candidates: two arrays
+    // cost two allocations and their freeing a document.)
+    let count = candidates.count
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * count) { both in
+      let place = UnsafeMutableBufferPointer(rebasing: both[0..<count])
+      let given = UnsafeMutableBufferPointer(rebasing: both[count...])
+      for index in 0..<count {
+        place[index] = index
+        given[index] = index
+      }
+      candidates.withUnsafeMutableBufferPointer { candidates in
+        for (index, position) in kept.enumerated() {
+          let from = place[position]
+          guard from != index else { continue }
+          candidates.swapAt(index, from)
+          let moved = given[index]
+          given[from] = moved
+          place[moved] = from
+          given[index] = position
+          place[position] = index
+        }
       }
     }
     candidates.removeLast(candidates.count - kept.count)
