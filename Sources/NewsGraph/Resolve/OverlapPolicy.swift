@@ -67,38 +67,43 @@ public struct OverlapPolicy: Sendable {
     _ candidates: [Candidate], beaten: inout [(Candidate, by: Candidate)], tracing: Bool
   ) -> [Int] {
     // By sentence, and in the order given within a sentence: the recognizer gives them so, and
-    // only candidates given otherwise are sorted.
-    var positions: [Int] = []
-    positions.reserveCapacity(candidates.count)
-    var bySentence = true
-    for position in candidates.indices where candidates[position].end > candidates[position].start {
-      if let last = positions.last, candidates[last].sentence > candidates[position].sentence {
-        bySentence = false
+    // only candidates given otherwise are sorted. (In a temporary allocation, on the stack for a
+    // document's few dozen candidates: an array cost an allocation and its freeing a document.)
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: candidates.count) { buffer in
+      var count = 0
+      var bySentence = true
+      for position in candidates.indices
+      where candidates[position].end > candidates[position].start {
+        if count > 0, candidates[buffer[count - 1]].sentence > candidates[position].sentence {
+          bySentence = false
+        }
+        buffer[count] = position
+        count += 1
       }
-      positions.append(position)
-    }
-    if !bySentence {
-      positions.sort { (candidates[$0].sentence, $0) < (candidates[$1].sentence, $1) }
-    }
-    var kept: [Int] = []
-    kept.reserveCapacity(positions.count)
-    var scratch = Scratch()
-    // Room for the candidates of a long sentence, so that they seldom grow.
-    scratch.ordered.reserveCapacity(32)
-    scratch.keptHere.reserveCapacity(32)
-    var groupStart = 0
-    while groupStart < positions.count {
-      let sentence = candidates[positions[groupStart]].sentence
-      var groupEnd = groupStart + 1
-      while groupEnd < positions.count, candidates[positions[groupEnd]].sentence == sentence {
-        groupEnd += 1
+      var positions = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
+      if !bySentence {
+        positions.sort { (candidates[$0].sentence, $0) < (candidates[$1].sentence, $1) }
       }
-      decide(
-        positions[groupStart..<groupEnd], candidates, kept: &kept, beaten: &beaten,
-        tracing: tracing, scratch: &scratch)
-      groupStart = groupEnd
+      var kept: [Int] = []
+      kept.reserveCapacity(positions.count)
+      var scratch = Scratch()
+      // Room for the candidates of a long sentence, so that they seldom grow.
+      scratch.ordered.reserveCapacity(32)
+      scratch.keptHere.reserveCapacity(32)
+      var groupStart = 0
+      while groupStart < positions.count {
+        let sentence = candidates[positions[groupStart]].sentence
+        var groupEnd = groupStart + 1
+        while groupEnd < positions.count, candidates[positions[groupEnd]].sentence == sentence {
+          groupEnd += 1
+        }
+        decide(
+          UnsafeBufferPointer(rebasing: positions[groupStart..<groupEnd]), candidates,
+          kept: &kept, beaten: &beaten, tracing: tracing, scratch: &scratch)
+        groupStart = groupEnd
+      }
+      return kept
     }
-    return kept
   }
 
   /// Arrays that `decide` fills anew for each sentence, kept from one to the next so that a
@@ -113,7 +118,7 @@ public struct OverlapPolicy: Sendable {
   /// Decides one sentence's candidates, given by position in the order they came, and appends
   /// the positions of its winners to `kept`.
   private func decide(
-    _ group: ArraySlice<Int>, _ candidates: [Candidate], kept: inout [Int],
+    _ group: UnsafeBufferPointer<Int>, _ candidates: [Candidate], kept: inout [Int],
     beaten: inout [(Candidate, by: Candidate)], tracing: Bool, scratch: inout Scratch
   ) {
     if group.count == 1, let only = group.first {  // nothing to decide
