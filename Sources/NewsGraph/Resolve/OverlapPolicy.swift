@@ -13,7 +13,10 @@ public struct OverlapPolicy: Sendable {
     kept: [Candidate], beaten: [(Candidate, by: Candidate)]
   ) {
     var beaten: [(Candidate, by: Candidate)] = []
-    let kept = decide(candidates, beaten: &beaten, tracing: true).map { candidates[$0] }
+    let kept = withUnsafeTemporaryAllocation(of: Int.self, capacity: candidates.count) { kept in
+      let count = decide(candidates, into: kept, beaten: &beaten, tracing: true)
+      return kept[0..<count].map { candidates[$0] }
+    }
     return (kept, beaten)
   }
 
@@ -32,21 +35,22 @@ public struct OverlapPolicy: Sendable {
   /// its strings; a copy into a new array retained three, and the old array released them again.
   public func keep(_ candidates: inout [Candidate]) {
     var beaten: [(Candidate, by: Candidate)] = []
-    let kept = decide(candidates, beaten: &beaten, tracing: false)
-    // Where each candidate given is now, and which one is at each place: a swap moves the one
-    // at the winner's new place to the winner's old place, where a later winner may be. (Both
-    // in one temporary allocation, on the stack for a document's few candidates: two arrays
-    // cost two allocations and their freeing a document.)
+    // The winners' positions, then where each candidate given is now, and which one is at each
+    // place: a swap moves the one at the winner's new place to the winner's old place, where a
+    // later winner may be. (All in one temporary allocation, on the stack for a document's few
+    // candidates: three arrays cost three allocations and their freeing a document.)
     let count = candidates.count
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * count) { both in
-      let place = UnsafeMutableBufferPointer(rebasing: both[0..<count])
-      let given = UnsafeMutableBufferPointer(rebasing: both[count...])
+    let keptCount = withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * count) { all in
+      let kept = UnsafeMutableBufferPointer(rebasing: all[0..<count])
+      let keptCount = decide(candidates, into: kept, beaten: &beaten, tracing: false)
+      let place = UnsafeMutableBufferPointer(rebasing: all[count..<(2 * count)])
+      let given = UnsafeMutableBufferPointer(rebasing: all[(2 * count)...])
       for index in 0..<count {
         place[index] = index
         given[index] = index
       }
       candidates.withUnsafeMutableBufferPointer { candidates in
-        for (index, position) in kept.enumerated() {
+        for (index, position) in kept[0..<keptCount].enumerated() {
           let from = place[position]
           guard from != index else { continue }
           candidates.swapAt(index, from)
@@ -57,19 +61,25 @@ public struct OverlapPolicy: Sendable {
           place[position] = index
         }
       }
+      return keptCount
     }
-    candidates.removeLast(candidates.count - kept.count)
+    candidates.removeLast(candidates.count - keptCount)
   }
 
-  /// The positions of the winners in `candidates`, by sentence and by start within one, and the
-  /// losers in `beaten` when `tracing`.
+  /// Writes into `kept` the positions of the winners in `candidates`, by sentence and by start
+  /// within one, and gives how many; the losers go to `beaten` when `tracing`.
+  ///
+  /// The positions to decide and the sentences' working room are temporary allocations, on the
+  /// stack for a document's few dozen candidates: as arrays they cost an allocation each and
+  /// their freeing a document.
   private func decide(
-    _ candidates: [Candidate], beaten: inout [(Candidate, by: Candidate)], tracing: Bool
-  ) -> [Int] {
-    // By sentence, and in the order given within a sentence: the recognizer gives them so, and
-    // only candidates given otherwise are sorted. (In a temporary allocation, on the stack for a
-    // document's few dozen candidates: an array cost an allocation and its freeing a document.)
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: candidates.count) { buffer in
+    _ candidates: [Candidate], into kept: UnsafeMutableBufferPointer<Int>,
+    beaten: inout [(Candidate, by: Candidate)], tracing: Bool
+  ) -> Int {
+    let total = candidates.count
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: total) { buffer in
+      // By sentence, and in the order given within a sentence: the recognizer gives them so,
+      // and only candidates given otherwise are sorted.
       var count = 0
       var bySentence = true
       for position in candidates.indices
@@ -84,59 +94,66 @@ public struct OverlapPolicy: Sendable {
       if !bySentence {
         positions.sort { (candidates[$0].sentence, $0) < (candidates[$1].sentence, $1) }
       }
-      var kept: [Int] = []
-      kept.reserveCapacity(positions.count)
-      var scratch = Scratch()
-      // Room for the candidates of a long sentence, so that they seldom grow.
-      scratch.ordered.reserveCapacity(32)
-      scratch.keptHere.reserveCapacity(32)
-      var groupStart = 0
-      while groupStart < positions.count {
-        let sentence = candidates[positions[groupStart]].sentence
-        var groupEnd = groupStart + 1
-        while groupEnd < positions.count, candidates[positions[groupEnd]].sentence == sentence {
-          groupEnd += 1
+      return withUnsafeTemporaryAllocation(
+        of: (rank: UInt64, position: Int).self, capacity: count
+      ) { ordered in
+        withUnsafeTemporaryAllocation(
+          of: (start: Int, end: Int, position: Int).self, capacity: count
+        ) { keptHere in
+          let scratch = Scratch(ordered: ordered, keptHere: keptHere)
+          var keptCount = 0
+          var groupStart = 0
+          while groupStart < positions.count {
+            let sentence = candidates[positions[groupStart]].sentence
+            var groupEnd = groupStart + 1
+            while groupEnd < positions.count, candidates[positions[groupEnd]].sentence == sentence {
+              groupEnd += 1
+            }
+            decide(
+              UnsafeBufferPointer(rebasing: positions[groupStart..<groupEnd]), candidates,
+              kept: kept, keptCount: &keptCount, beaten: &beaten, tracing: tracing,
+              scratch: scratch)
+            groupStart = groupEnd
+          }
+          return keptCount
         }
-        decide(
-          UnsafeBufferPointer(rebasing: positions[groupStart..<groupEnd]), candidates,
-          kept: &kept, beaten: &beaten, tracing: tracing, scratch: &scratch)
-        groupStart = groupEnd
       }
-      return kept
     }
   }
 
-  /// Arrays that `decide` fills anew for each sentence, kept from one to the next so that a
-  /// sentence allocates nothing.
+  /// Room that `decide` fills anew for each sentence, as large as the document's candidates, so
+  /// that a sentence allocates nothing.
   private struct Scratch {
     /// The sentence's candidates by position, with their `rank`, in the order of precedence.
-    var ordered: [(rank: UInt64, position: Int)] = []
+    let ordered: UnsafeMutableBufferPointer<(rank: UInt64, position: Int)>
     /// The spans kept so far, by start: they never overlap, so their ends are in the same order.
-    var keptHere: [(start: Int, end: Int, position: Int)] = []
+    let keptHere: UnsafeMutableBufferPointer<(start: Int, end: Int, position: Int)>
   }
 
-  /// Decides one sentence's candidates, given by position in the order they came, and appends
-  /// the positions of its winners to `kept`.
+  /// Decides one sentence's candidates, given by position in the order they came, and writes
+  /// the positions of its winners to `kept` from `keptCount` on, counting them.
   private func decide(
-    _ group: UnsafeBufferPointer<Int>, _ candidates: [Candidate], kept: inout [Int],
-    beaten: inout [(Candidate, by: Candidate)], tracing: Bool, scratch: inout Scratch
+    _ group: UnsafeBufferPointer<Int>, _ candidates: [Candidate],
+    kept: UnsafeMutableBufferPointer<Int>, keptCount: inout Int,
+    beaten: inout [(Candidate, by: Candidate)], tracing: Bool, scratch: Scratch
   ) {
     if group.count == 1, let only = group.first {  // nothing to decide
-      kept.append(only)
+      kept[keptCount] = only
+      keptCount += 1
       return
     }
-    scratch.ordered.removeAll(keepingCapacity: true)
+    var ordered = UnsafeMutableBufferPointer(rebasing: scratch.ordered[0..<group.count])
     var ranked = true
-    for position in group {
+    for (at, position) in group.enumerated() {
       let rank = Self.rank(candidates[position])
       ranked = ranked && rank != nil
-      scratch.ordered.append((rank ?? 0, position))
+      ordered[at] = (rank ?? 0, position)
     }
     // Where a rank did not fit, all are 0 and every comparison reads the candidates.
     if !ranked {
-      for index in scratch.ordered.indices { scratch.ordered[index].rank = 0 }
+      for index in ordered.indices { ordered[index].rank = 0 }
     }
-    Self.sortStably(&scratch.ordered) {
+    Self.sortStably(&ordered) {
       $0.rank != $1.rank
         ? $0.rank < $1.rank
         : OverlapPolicy.wins(candidates[$0.position], over: candidates[$1.position])
@@ -144,32 +161,42 @@ public struct OverlapPolicy: Sendable {
     // Each candidate in turn is beaten by the kept span that holds its first code point taken,
     // or is kept: the first kept span that ends after its start, if that one starts before its
     // end.
-    scratch.keptHere.removeAll(keepingCapacity: true)
-    for (_, position) in scratch.ordered {
+    let keptHere = scratch.keptHere
+    var keptHereCount = 0
+    for (_, position) in ordered {
       let start = candidates[position].start
       let end = candidates[position].end
       var low = 0
-      var high = scratch.keptHere.count
+      var high = keptHereCount
       while low < high {
         let middle = (low + high) >> 1
-        if scratch.keptHere[middle].end <= start { low = middle + 1 } else { high = middle }
+        if keptHere[middle].end <= start { low = middle + 1 } else { high = middle }
       }
-      if low < scratch.keptHere.count, scratch.keptHere[low].start < end {
+      if low < keptHereCount, keptHere[low].start < end {
         if tracing {
-          beaten.append((candidates[position], by: candidates[scratch.keptHere[low].position]))
+          beaten.append((candidates[position], by: candidates[keptHere[low].position]))
         }
         continue
       }
-      scratch.keptHere.insert((start, end, position), at: low)
+      var index = keptHereCount
+      while index > low {
+        keptHere[index] = keptHere[index - 1]
+        index -= 1
+      }
+      keptHere[low] = (start, end, position)
+      keptHereCount += 1
     }
-    for span in scratch.keptHere { kept.append(span.position) }
+    for span in keptHere[0..<keptHereCount] {
+      kept[keptCount] = span.position
+      keptCount += 1
+    }
   }
 
   /// Sorts `items` by `precedes`, keeping the order of items neither precedes, as the standard
   /// library's sort does: by insertion when they are few, as a sentence's candidates nearly
   /// always are, without the set-up of a merge sort.
   private static func sortStably<Item>(
-    _ items: inout [Item], by precedes: (Item, Item) -> Bool
+    _ items: inout UnsafeMutableBufferPointer<Item>, by precedes: (Item, Item) -> Bool
   ) {
     guard items.count <= 16 else {
       items.sort(by: precedes)
