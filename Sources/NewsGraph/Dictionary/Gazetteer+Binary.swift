@@ -7,7 +7,7 @@
 /// or foreign file is rejected, never trusted.
 extension Gazetteer {
   /// Bump when the layout or the meaning of any stored number changes.
-  static let binaryVersion: UInt64 = 4
+  static let binaryVersion: UInt64 = 5
   private static let magic: [UInt8] = Array("NGGAZ\u{0}\u{1}\u{2}".utf8)
 
   /// The gazetteer in its binary form.
@@ -188,7 +188,7 @@ private struct BinaryReader {
 
   mutating func table() -> StringTable? {
     guard let bytes: FlatArray<UInt8> = array(), let starts: FlatArray<Int32> = array(),
-      let slots: FlatArray<Int32> = array()
+      let slots: FlatArray<UInt32> = array()
     else { return nil }
     let table = StringTable(bytes: bytes, starts: starts, slots: slots)
     return table.isWellFormed ? table : nil

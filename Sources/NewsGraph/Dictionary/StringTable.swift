@@ -8,11 +8,21 @@ struct StringTable: Sendable, Equatable {
   private(set) var bytes = FlatArray<UInt8>()
   /// String `i` is `bytes[starts[i]..<starts[i + 1]]`.
   private(set) var starts = FlatArray<Int32>([0])
-  /// Open-addressing hash index: 0 is an empty slot, otherwise a string's number plus one.
+  /// Open-addressing hash index: 0 is an empty slot; otherwise the bits of `numberMask` hold a
+  /// string's number plus one, and the bits above them are the same bits of the string's hash.
   /// Empty when the table has no index; otherwise its size is a power of two.
-  private(set) var slots = FlatArray<Int32>()
+  ///
+  /// The hash bits are a tag: a probe whose tag differs passes a slot without reading the
+  /// slot's string, and each string read was a cache miss or two in the dictionary's large
+  /// table (its offsets, then its bytes), most of them for a text that is not there at all.
+  private(set) var slots = FlatArray<UInt32>()
+  /// The low bits of a slot that hold a number plus one: as few as hold the count, so that the
+  /// rest are tag.
+  private let numberMask: UInt32
 
-  init() {}
+  init() {
+    numberMask = 0
+  }
 
   /// A table of `strings` in order; with `indexed`, `number(of:)` finds them (the first of equal
   /// strings wins).
@@ -31,7 +41,10 @@ struct StringTable: Sendable, Equatable {
     }
     self.bytes = FlatArray(bytes)
     self.starts = FlatArray(starts)
-    if indexed { slots = FlatArray(Self.index(bytes: bytes, starts: starts)) }
+    numberMask = Self.numberMask(count: starts.count - 1)
+    if indexed {
+      slots = FlatArray(Self.index(bytes: bytes, starts: starts, numberMask: numberMask))
+    }
   }
 
   /// The table with `strings` added at the end; the index, if there is one, is rebuilt from the
@@ -41,10 +54,16 @@ struct StringTable: Sendable, Equatable {
       bytes: bytes.array, starts: starts.array, appending: strings, indexed: !slots.isEmpty)
   }
 
-  init(bytes: FlatArray<UInt8>, starts: FlatArray<Int32>, slots: FlatArray<Int32>) {
+  init(bytes: FlatArray<UInt8>, starts: FlatArray<Int32>, slots: FlatArray<UInt32>) {
     self.bytes = bytes
     self.starts = starts
     self.slots = slots
+    numberMask = Self.numberMask(count: starts.count - 1)
+  }
+
+  /// The mask of the fewest low bits that hold every number plus one of `count` strings.
+  private static func numberMask(count: Int) -> UInt32 {
+    UInt32(truncatingIfNeeded: (1 << (Int.bitWidth - max(count, 0).leadingZeroBitCount)) - 1)
   }
 
   var count: Int { starts.count - 1 }
@@ -94,18 +113,22 @@ struct StringTable: Sendable, Equatable {
   func number(ofUTF8 key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int? {
     guard !slots.isEmpty else { return nil }
     let mask = slots.count - 1
+    let numberMask = numberMask
+    let tag = hash & ~numberMask
     var slot = Int(hash) & mask
     return bytes.withUnsafeBufferPointer { all in
       slots.withUnsafeBufferPointer { slots in
         starts.withUnsafeBufferPointer { starts in
           while true {
-            let value = Int(slots[slot])
+            let value = slots[slot]
             if value == 0 { return nil }
-            let number = value - 1
-            let from = Int(starts[number])
-            let length = Int(starts[number + 1]) - from
-            if length == key.count && Self.equal(all, from, key) {
-              return number
+            if value & ~numberMask == tag {
+              let number = Int(value & numberMask) - 1
+              let from = Int(starts[number])
+              let length = Int(starts[number + 1]) - from
+              if length == key.count && Self.equal(all, from, key) {
+                return number
+              }
             }
             slot = (slot + 1) & mask
           }
@@ -114,21 +137,23 @@ struct StringTable: Sendable, Equatable {
     }
   }
 
-  /// The hash index of the strings: slots of string numbers plus one, at most half full.
-  private static func index(bytes: [UInt8], starts: [Int32]) -> [Int32] {
+  /// The hash index of the strings: slots of string numbers plus one under their hashes' tags,
+  /// at most half full.
+  private static func index(bytes: [UInt8], starts: [Int32], numberMask: UInt32) -> [UInt32] {
     let count = starts.count - 1
     var size = 16
     while size < count * 2 { size *= 2 }
-    var slots = [Int32](repeating: 0, count: size)
+    var slots = [UInt32](repeating: 0, count: size)
     let mask = size - 1
     bytes.withUnsafeBufferPointer { all in
       for number in 0..<count {
         let from = Int(starts[number])
         let key = UnsafeBufferPointer(rebasing: all[from..<Int(starts[number + 1])])
-        var slot = Int(Self.hash(key)) & mask
+        let hash = Self.hash(key)
+        var slot = Int(hash) & mask
         var duplicate = false
         while slots[slot] != 0 {
-          let other = Int(slots[slot]) - 1
+          let other = Int(slots[slot] & numberMask) - 1
           let otherFrom = Int(starts[other])
           if Int(starts[other + 1]) - otherFrom == key.count
             && all[otherFrom..<Int(starts[other + 1])].elementsEqual(key)
@@ -138,7 +163,7 @@ struct StringTable: Sendable, Equatable {
           }
           slot = (slot + 1) & mask
         }
-        if !duplicate { slots[slot] = Int32(number + 1) }
+        if !duplicate { slots[slot] = hash & ~numberMask | UInt32(number + 1) }
       }
     }
     return slots
@@ -184,11 +209,13 @@ struct StringTable: Sendable, Equatable {
     if slots.isEmpty { return true }
     guard slots.count.nonzeroBitCount == 1, slots.count > count else { return false }
     let limit = UInt32(count)
+    let numberMask = numberMask
     return slots.withUnsafeBufferPointer { slots in
       var empty = false
       for value in slots {
-        // One unsigned comparison rejects negative numbers too.
-        if UInt32(bitPattern: value) > limit { return false }
+        // A slot in use holds a number plus one of 1...count: one unsigned comparison of the
+        // number, minus one, rejects 0 too (a tag over no number).
+        if value != 0 && (value & numberMask) &- 1 >= limit { return false }
         empty = empty || value == 0
       }
       return empty

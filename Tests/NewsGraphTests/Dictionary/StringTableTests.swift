@@ -34,6 +34,42 @@ import Testing
     }
   }
 
+  @Test func manyStringsAreFoundAndOthersAreNot() {
+    // Enough strings that many share a first slot and differ only in their tags.
+    let words = (0..<3000).map { "w\($0)" }
+    let table = StringTable(words, indexed: true)
+    for (number, word) in words.enumerated() { #expect(table.number(of: word) == number) }
+    for other in ["w3000", "w-1", "W1", "w01", ""] { #expect(table.number(of: other) == nil) }
+  }
+
+  @Test func tableOfNoStringsFindsNothing() {
+    let table = StringTable([], indexed: true)
+    #expect(table.isWellFormed)
+    #expect(table.number(of: "") == nil)
+  }
+
+  /// Each slot damaged in one way: a lookup that trusted it would read outside the table.
+  @Test(arguments: [
+    (UInt32(0xFFFF_0000), "a tag over no number"),
+    (UInt32(0x0000_0007), "a number past the last string"),
+    (UInt32(0xFFFF_FFFF), "every bit set"),
+  ])
+  func damagedSlotIsRejected(slot: UInt32, explanation: String) throws {
+    let table = StringTable(["Anna", "Berlin", "Chad", "Dover"], indexed: true)
+    #expect(table.isWellFormed)
+    var slots = table.slots.array
+    let empty = try #require(slots.firstIndex(of: 0))
+    slots[empty] = slot
+    let damaged = StringTable(bytes: table.bytes, starts: table.starts, slots: FlatArray(slots))
+    #expect(!damaged.isWellFormed, "\(explanation)")
+  }
+
+  @Test func fullIndexIsRejected() {
+    let table = StringTable(["Anna"], indexed: true)
+    let full = FlatArray([UInt32](repeating: table.slots.first { $0 != 0 } ?? 1, count: 16))
+    #expect(!StringTable(bytes: table.bytes, starts: table.starts, slots: full).isWellFormed)
+  }
+
   @Test func givenNamesOfTheSentence() throws {
     let context = try #require(
       Pipeline.contexts("Jeremy met anna and Anna.", gazetteer: TestDictionary.gazetteer).first)
