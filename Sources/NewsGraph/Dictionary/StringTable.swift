@@ -111,17 +111,37 @@ struct StringTable: Sendable, Equatable {
   /// The number of the string of UTF-8 bytes `key`, whose `hash(_:)` is `hash`, or nil; a caller
   /// that looks one string up in several tables hashes it once.
   func number(ofUTF8 key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int? {
+    number(ofUTF8: key, hash: hash, first: firstSlot(ofHash: hash))
+  }
+
+  /// The slot of the index that a lookup of a string of hash `hash` reads first.
+  ///
+  /// In a large table that read is a cache miss, and each lookup's reads wait on one another: a
+  /// caller with many strings to look up reads all their first slots before it looks any up, in
+  /// a loop whose reads wait on nothing, so that the processor makes them at once.
+  @inline(__always)
+  func firstSlot(ofHash hash: UInt32) -> FirstSlot {
+    FirstSlot(value: slots.isEmpty ? 0 : slots[Int(hash) & (slots.count - 1)])
+  }
+
+  /// What `firstSlot(ofHash:)` read; the empty slot, which finds nothing, by default.
+  struct FirstSlot: Sendable {
+    fileprivate var value: UInt32 = 0
+  }
+
+  /// `number(ofUTF8:hash:)` from the slot `first`, which must be `firstSlot(ofHash: hash)` of
+  /// this table.
+  func number(ofUTF8 key: UnsafeBufferPointer<UInt8>, hash: UInt32, first: FirstSlot) -> Int? {
     guard !slots.isEmpty else { return nil }
     let mask = slots.count - 1
     let numberMask = numberMask
     let tag = hash & ~numberMask
     var slot = Int(hash) & mask
+    var value = first.value
     return bytes.withUnsafeBufferPointer { all in
       slots.withUnsafeBufferPointer { slots in
         starts.withUnsafeBufferPointer { starts in
-          while true {
-            let value = slots[slot]
-            if value == 0 { return nil }
+          while value != 0 {
             if value & ~numberMask == tag {
               let number = Int(value & numberMask) - 1
               let from = Int(starts[number])
@@ -131,7 +151,9 @@ struct StringTable: Sendable, Equatable {
               }
             }
             slot = (slot + 1) & mask
+            value = slots[slot]
           }
+          return nil
         }
       }
     }

@@ -100,9 +100,17 @@ struct TokenLookups: Sendable {
       tokens.withUnsafeBufferPointer { tokens in
         // No tokens, no address: and no sentence of them to look up.
         guard let token = tokens.baseAddress else { return }
+        // The first slot of each text in the vocabulary's index, read for the whole sentence
+        // before any lookup: these reads, cache misses in a large table, wait on nothing and
+        // are made at once, where each lookup's first read waited for the lookup before.
+        for i in range {
+          looked[i - first].firstSlot = tables.vocabulary.firstSlot(
+            ofHash: token[i].textHash)
+        }
         for i in range {
           let found = Self.lookUp(
-            token + i, vocabulary: tables.vocabulary, allCaps: allCaps, table: table)
+            token + i, first: looked[i - first].firstSlot, vocabulary: tables.vocabulary,
+            allCaps: allCaps, table: table)
           looked[i - first].key = found.key
           looked[i - first].titleKey = found.titleKey
           looked[i - first].facts = found.facts.union(TokenFacts.kind(of: token + i))
@@ -140,14 +148,14 @@ struct TokenLookups: Sendable {
   /// every token.
   @inline(__always)
   private static func lookUp(
-    _ token: UnsafePointer<Token>, vocabulary: TokenVocabulary, allCaps: Bool,
-    table: TokenFacts.Table
+    _ token: UnsafePointer<Token>, first: StringTable.FirstSlot, vocabulary: TokenVocabulary,
+    allCaps: Bool, table: TokenFacts.Table
   ) -> (key: Int32, titleKey: Int32, facts: TokenFacts) {
     @inline(__always)
     func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int32, Int32, TokenFacts) {
       let hash = token.pointee.textHash
       let isASCII = token.pointee.isASCII
-      let (key, entry) = vocabulary.lookUp(utf8: bytes, hash: hash)
+      let (key, entry) = vocabulary.lookUp(utf8: bytes, hash: hash, first: first)
       // The vocabulary knows the lists of an ASCII text only; any other asks the lists.
       let lists =
         isASCII && table.listsAreASCII
@@ -222,5 +230,8 @@ struct TokenLookups: Sendable {
     var facts: TokenFacts = []
     /// Whether `titleKey` is in `upperTitles`: its block is in capitals.
     var upperCased = false
+    /// The first slot of its text in the vocabulary's index, read ahead of its lookup; in the
+    /// room the other fields leave, so a token's lookups take no more memory.
+    var firstSlot = StringTable.FirstSlot()
   }
 }

@@ -92,12 +92,18 @@ struct TokenVocabulary: Sendable {
     self.entries = entries
   }
 
+  /// The slot of the dictionary's index that `lookUp(utf8:hash:first:)` of a text of hash
+  /// `hash` reads first: read ahead for a sentence's tokens (`StringTable.firstSlot(ofHash:)`).
+  @inline(__always)
+  func firstSlot(ofHash hash: UInt32) -> StringTable.FirstSlot { keys.firstSlot(ofHash: hash) }
+
   /// The key number in the dictionary's trie of the text of UTF-8 `bytes`, whose
-  /// `StringTable.hash(_:)` is `hash`, or -1, and what the titles and the word lists say of it.
+  /// `StringTable.hash(_:)` is `hash`, or -1, and what the titles and the word lists say of it;
+  /// `first` is `firstSlot(ofHash: hash)`.
   func lookUp(
-    utf8 bytes: UnsafeBufferPointer<UInt8>, hash: UInt32
+    utf8 bytes: UnsafeBufferPointer<UInt8>, hash: UInt32, first: StringTable.FirstSlot
   ) -> (key: Int32, entry: Entry) {
-    if let key = keys.number(ofUTF8: bytes, hash: hash) {
+    if let key = keys.number(ofUTF8: bytes, hash: hash, first: first) {
       let position = Int(entryOfKey[key])
       return (Int32(key), position >= 0 ? entries[position] : Entry())
     }

@@ -42,6 +42,19 @@ import Testing
     for other in ["w3000", "w-1", "W1", "w01", ""] { #expect(table.number(of: other) == nil) }
   }
 
+  @Test func lookupFromAFirstSlotReadAheadFindsTheSame() {
+    let words = (0..<3000).map { "w\($0)" }
+    let table = StringTable(words, indexed: true)
+    for word in words + ["w3000", "", "W1"] {
+      let bytes = Array(word.utf8)
+      let found = bytes.withUnsafeBufferPointer {
+        let hash = StringTable.hash($0)
+        return table.number(ofUTF8: $0, hash: hash, first: table.firstSlot(ofHash: hash))
+      }
+      #expect(found == table.number(of: word))
+    }
+  }
+
   @Test func tableOfNoStringsFindsNothing() {
     let table = StringTable([], indexed: true)
     #expect(table.isWellFormed)

@@ -28,7 +28,8 @@ import Testing
     let token = TokenFactsTests.word(text, text.first?.isLetter == false ? .punctuation : .word)
     let bytes = Array(text.utf8)
     let (key, entry) = bytes.withUnsafeBufferPointer {
-      vocabulary.lookUp(utf8: $0, hash: StringTable.hash($0))
+      let hash = StringTable.hash($0)
+      return vocabulary.lookUp(utf8: $0, hash: hash, first: vocabulary.firstSlot(ofHash: hash))
     }
     #expect(key == Self.exact.keyNumber(of: text))
     #expect(entry.title == Self.titles.keyNumber(of: text))
