@@ -142,7 +142,9 @@ struct StringTable: Sendable, Equatable {
       slots.withUnsafeBufferPointer { slots in
         starts.withUnsafeBufferPointer { starts in
           while value != 0 {
-            if value & ~numberMask == tag {
+            // A number past the table's (a `first` read from another table: a misuse) finds
+            // nothing rather than reading out of bounds; the index's own are checked on load.
+            if value & ~numberMask == tag, Int(value & numberMask) < starts.count {
               let number = Int(value & numberMask) - 1
               let from = Int(starts[number])
               let length = Int(starts[number + 1]) - from

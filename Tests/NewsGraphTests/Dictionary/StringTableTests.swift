@@ -55,6 +55,21 @@ import Testing
     }
   }
 
+  @Test func firstSlotOfAnotherTableNeverReadsOutOfBounds() {
+    // A misuse: the slots of a big table hold numbers past a small table's count, which must
+    // find nothing there rather than read past its offsets.
+    let big = StringTable((0..<3000).map { "w\($0)" }, indexed: true)
+    let small = StringTable(["w1", "w2", "w3", "w4", "w5"], indexed: true)
+    for word in (0..<3000).map({ "w\($0)" }) {
+      let bytes = Array(word.utf8)
+      let found = bytes.withUnsafeBufferPointer {
+        let hash = StringTable.hash($0)
+        return small.number(ofUTF8: $0, hash: hash, first: big.firstSlot(ofHash: hash))
+      }
+      #expect(found == nil || found == small.number(of: word))
+    }
+  }
+
   @Test func tableOfNoStringsFindsNothing() {
     let table = StringTable([], indexed: true)
     #expect(table.isWellFormed)
