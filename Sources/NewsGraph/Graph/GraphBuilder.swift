@@ -76,8 +76,9 @@ public struct GraphBuilder: Sendable {
     private var edgeStates: [EdgeState] = []
     /// The evidence of every link.
     private var evidence = EvidencePool()
-    /// The arrays a document is worked on in, kept from one document to the next.
-    private var scratch = Scratch()
+    /// The arrays a document is worked on in, kept from one document to the next; nil while a
+    /// document is added, which has taken them out.
+    private var scratch: Scratch? = Scratch()
     private var documentCount = 0
     private var windowCount = 0
     private var evidenceLimit: Int
@@ -167,10 +168,10 @@ public struct GraphBuilder: Sendable {
     ) {
       documentCount += 1
       // Taken out while the document is added, so that changing the accumulator does not
-      // copy them, and put back after.
-      var scratch = Scratch()
-      swap(&scratch, &self.scratch)
-      defer { swap(&scratch, &self.scratch) }
+      // copy them, and put back after. Nothing is left in their place: an empty `Scratch` left
+      // there was made, and freed, for every document.
+      var scratch = self.scratch.take() ?? Scratch()
+      defer { self.scratch = scratch }
       // The number of each entity listed, in order: the first ones of the windows' numbers.
       scratch.numbers.removeAll(keepingCapacity: true)
       // By index: copying each entity out retained and released its strings and aliases.
