@@ -5,10 +5,17 @@
 /// pair of every window. Here a key is mixed by one multiplication (Fibonacci hashing) and found
 /// by probing the slots that follow its own.
 struct LinkIndex: Sendable {
-  /// The key in each slot.
-  private var keys: [UInt64]
-  /// The index plus one of the link in each slot; 0 for an empty slot.
-  private var values: [Int32]
+  /// A key and the index plus one of its link; 0 for an empty slot.
+  ///
+  /// Side by side, so that a probe reads one place in memory: keys and indices in two arrays
+  /// were two cache misses a look-up once the table outgrew the caches, as the table of a large
+  /// corpus does.
+  private struct Slot: Sendable {
+    var key: UInt64 = 0
+    var value: Int32 = 0
+  }
+
+  private var slots: [Slot]
   /// 64 minus the base-2 logarithm of the number of slots: a key's slot is the top bits of its
   /// mixed value.
   private var shift: UInt64
@@ -16,22 +23,21 @@ struct LinkIndex: Sendable {
   private(set) var count = 0
 
   init() {
-    keys = Array(repeating: 0, count: 16)
-    values = Array(repeating: 0, count: 16)
+    slots = Array(repeating: Slot(), count: 16)
     shift = 60
   }
 
   /// The index of the link with `key`, or `new` when it has none (which is then its index).
   mutating func index(of key: UInt64, new: Int32) -> (index: Int32, isNew: Bool) {
+    let mask = slots.count - 1
     var at = slot(of: key)
-    while values[at] != 0 {
-      if keys[at] == key { return (values[at] - 1, false) }
-      at = (at + 1) & (values.count - 1)
+    while slots[at].value != 0 {
+      if slots[at].key == key { return (slots[at].value - 1, false) }
+      at = (at + 1) & mask
     }
-    keys[at] = key
-    values[at] = new + 1
+    slots[at] = Slot(key: key, value: new + 1)
     count += 1
-    if 2 * count > values.count { grow() }
+    if 2 * count > slots.count { grow() }
     return (new, true)
   }
 
@@ -42,15 +48,14 @@ struct LinkIndex: Sendable {
 
   /// Doubles the slots, placing each key again.
   private mutating func grow() {
-    let (oldKeys, oldValues) = (keys, values)
-    keys = Array(repeating: 0, count: 2 * oldKeys.count)
-    values = Array(repeating: 0, count: 2 * oldValues.count)
+    let old = slots
+    slots = Array(repeating: Slot(), count: 2 * old.count)
     shift -= 1
-    for from in oldValues.indices where oldValues[from] != 0 {
-      var at = slot(of: oldKeys[from])
-      while values[at] != 0 { at = (at + 1) & (values.count - 1) }
-      keys[at] = oldKeys[from]
-      values[at] = oldValues[from]
+    let mask = slots.count - 1
+    for slot in old where slot.value != 0 {
+      var at = self.slot(of: slot.key)
+      while slots[at].value != 0 { at = (at + 1) & mask }
+      slots[at] = slot
     }
   }
 }
