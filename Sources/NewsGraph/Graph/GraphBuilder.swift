@@ -235,44 +235,61 @@ public struct GraphBuilder: Sendable {
                 document: document.id, sentences: window.sentences, entities: window.ids.count))
           }
         }
+        // The window's links are looked up first, then counted, each in a loop of its own: the
+        // tables of a large graph outgrow the caches, and look-ups (or counts) that do not wait
+        // on the work of the one before overlap their cache misses, where one pair's look-up,
+        // count and evidence in turn met them one at a time.
+        scratch.links.removeAll(keepingCapacity: true)
+        for i in linked.indices {
+          let a = numbers[Int(linked[i])]
+          for b in linked[(i + 1)...] {
+            scratch.links.append(Int32(edge(Self.key(a, numbers[Int(b)]))))
+          }
+        }
+        for at in scratch.links {
+          let at = Int(at)
+          edgeStates[at].count += 1
+          if edgeStates[at].lastDocument != documentCount {
+            edgeStates[at].lastDocument = documentCount
+            edgeStates[at].documents += 1
+            if let date = metadata.date { edgeStates[at].dates.insert(date) }
+          }
+        }
+        // The pairs in the order their links were looked up.
+        var link = 0
         for i in linked.indices {
           let a = linked[i]
           for b in linked[(i + 1)...] {
-            let at = edge(Self.key(numbers[Int(a)], numbers[Int(b)]))
+            let at = Int(scratch.links[link])
+            link += 1
             let number =
               quoted
               ?? evidence.document(
                 id: document.id, date: metadata.date, source: metadata.source,
                 title: metadata.title)
             quoted = number
-            if evidence.wouldKeep(
-              number, window.sentences.lowerBound, in: edgeStates[at].evidence,
-              limit: evidenceLimit)
-            {
-              let quoted: ClosedRange<Int>
-              if window.sentences.count == 1 {
-                // A window of one sentence names both there: the sentence index, which would
-                // find that sentence, is not needed (nor made, in a document of such windows).
-                quoted = window.sentences.lowerBound...window.sentences.lowerBound
-              } else {
-                if !indexed {
-                  scratch.index.load(entities)
-                  indexed = true
-                }
-                quoted = builder.quoted((a, b), in: window.sentences, index: scratch.index)
+            guard
+              evidence.wouldKeep(
+                number, window.sentences.lowerBound, in: edgeStates[at].evidence,
+                limit: evidenceLimit)
+            else { continue }
+            let quoted: ClosedRange<Int>
+            if window.sentences.count == 1 {
+              // A window of one sentence names both there: the sentence index, which would
+              // find that sentence, is not needed (nor made, in a document of such windows).
+              quoted = window.sentences.lowerBound...window.sentences.lowerBound
+            } else {
+              if !indexed {
+                scratch.index.load(entities)
+                indexed = true
               }
-              let snippet = builder.snippet(
-                quoted, of: document, text: text, snippets: &scratch.snippets)
-              evidence.insert(
-                document: number, sentence: quoted.lowerBound, text: snippet,
-                into: &edgeStates[at].evidence, limit: evidenceLimit)
+              quoted = builder.quoted((a, b), in: window.sentences, index: scratch.index)
             }
-            edgeStates[at].count += 1
-            if edgeStates[at].lastDocument != documentCount {
-              edgeStates[at].lastDocument = documentCount
-              edgeStates[at].documents += 1
-              if let date = metadata.date { edgeStates[at].dates.insert(date) }
-            }
+            let snippet = builder.snippet(
+              quoted, of: document, text: text, snippets: &scratch.snippets)
+            evidence.insert(
+              document: number, sentence: quoted.lowerBound, text: snippet,
+              into: &edgeStates[at].evidence, limit: evidenceLimit)
           }
         }
       }
@@ -497,6 +514,8 @@ public struct GraphBuilder: Sendable {
     var numbers: [Int32] = []
     var index = SentenceIndex()
     var snippets = Snippets()
+    /// The index in `edgeStates` of the link of each pair of a window, in order.
+    var links: [Int32] = []
   }
 
   /// The entities of a document, numbered as the document lists them (then an entity that only a
