@@ -113,16 +113,21 @@ struct EvidencePool: Sendable {
     document: Int32, sentence: Int, text: String, into list: inout List, limit: Int
   ) {
     guard limit > 0 else { return }
-    // The item's place: after every item it does not precede, which are the first ones.
+    // The item's place: after every item it does not precede, which are the first ones. It is
+    // not inserted when the last of those is the same item.
     var previous: Int32 = -1
+    var previousIsSame = false
     var next = list.first
     var position = 0
-    while next >= 0 && !precedes(document, sentence, text, next) {
+    while next >= 0 {
+      let order = order(document, sentence, text, next)
+      if order == .precedes { break }
+      previousIsSame = order == .same
       previous = next
       next = items[Int(next)].next
       position += 1
     }
-    if previous >= 0 && isSame(document, sentence, text, previous) { return }
+    if previousIsSame { return }
     guard position < limit else { return }
     let item = Item(document: document, sentence: sentence, text: text, next: next)
     documents[Int(document)].items += 1
@@ -194,37 +199,45 @@ struct EvidencePool: Sendable {
       source: documents[document].source, title: documents[document].title)
   }
 
-  /// Whether the item of `document`, `sentence` and `text` comes before the item at `at`, as
-  /// `CooccurrenceGraph.Evidence`'s `<` orders them.
-  private func precedes(_ document: Int32, _ sentence: Int, _ text: String, _ at: Int32) -> Bool {
-    let other = items[Int(at)].document
-    // Items of one document number have one id and one metadata: only their sentences and
-    // texts can differ.
-    if document != other, let idPrecedes = idPrecedes(document, other) { return idPrecedes }
-    if sentence != items[Int(at)].sentence { return sentence < items[Int(at)].sentence }
-    if text != items[Int(at)].text { return text < items[Int(at)].text }
-    if document == other { return false }
-    let (one, two) = (documents[Int(document)], documents[Int(other)])
-    return (one.date ?? "", one.source ?? "", one.title ?? "")
-      < (two.date ?? "", two.source ?? "", two.title ?? "")
+  /// Where the item of `document`, `sentence` and `text` goes beside the item at `at`.
+  private enum Order {
+    /// Before it, as `CooccurrenceGraph.Evidence`'s `<` orders them.
+    case precedes
+    /// Not before it, and the same item, as `CooccurrenceGraph.Evidence`'s `==` tells.
+    case same
+    /// Neither.
+    case follows
   }
 
-  /// Whether the item of `document`, `sentence` and `text` is the item at `at`, as
-  /// `CooccurrenceGraph.Evidence`'s `==` tells.
+  /// `Order` of the item of `document`, `sentence` and `text` and the item at `at`, told in one
+  /// pass: whether it precedes, and if not, whether it is the same. (Asked one after the other,
+  /// the two compared the ids and the texts of a document read twice, as a list of files that
+  /// names one twice has it, twice each, the texts to their ends.)
   ///
   /// The documents' ids are told apart before the texts are compared: the same sentence of
   /// another document (a text the corpus holds twice) has the same text, which is compared to
   /// its end.
-  private func isSame(_ document: Int32, _ sentence: Int, _ text: String, _ at: Int32) -> Bool {
-    guard sentence == items[Int(at)].sentence else { return false }
+  private func order(_ document: Int32, _ sentence: Int, _ text: String, _ at: Int32) -> Order {
     let other = items[Int(at)].document
-    if document != other && idPrecedes(document, other) != nil { return false }
-    guard text == items[Int(at)].text else { return false }
-    if document == other { return true }
+    // Items of one document number have one id and one metadata: only their sentences and
+    // texts can differ.
+    if document != other, let idPrecedes = idPrecedes(document, other) {
+      return idPrecedes ? .precedes : .follows
+    }
+    let otherSentence = items[Int(at)].sentence
+    if sentence != otherSentence { return sentence < otherSentence ? .precedes : .follows }
+    if text != items[Int(at)].text { return text < items[Int(at)].text ? .precedes : .follows }
+    if document == other { return .same }
     // Read in place: a copy of a document retained and released its four strings.
     let (one, two) = (Int(document), Int(other))
-    return documents[one].date == documents[two].date
-      && documents[one].source == documents[two].source
+    if documents[one].date == documents[two].date && documents[one].source == documents[two].source
       && documents[one].title == documents[two].title
+    {
+      return .same
+    }
+    // Unequal, they may still tie in `<`'s order (no date and an empty one), and follow.
+    let (first, second) = (documents[one], documents[two])
+    return (first.date ?? "", first.source ?? "", first.title ?? "")
+      < (second.date ?? "", second.source ?? "", second.title ?? "") ? .precedes : .follows
   }
 }
