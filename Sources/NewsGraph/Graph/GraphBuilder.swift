@@ -97,8 +97,9 @@ public struct GraphBuilder: Sendable {
       var documents = 0
       var windows = 0
       /// Sorted, each once (`unite(_:into:)`): a `Set` hashed every alias of every entity of
-      /// every document with SipHash, and was sorted when the graph was made.
-      var aliases: [String] = []
+      /// every document with SipHash, and was sorted when the graph was made. Kept as an entity
+      /// keeps them, without an array for the one alias most nodes have (`insert(_:into:)`).
+      var aliases = Entity.Aliases.none
       var dates: Set<String> = []
       /// The `documentCount` of the last document added that lists the entity: tells an id
       /// listed twice in one document without hashing it again.
@@ -446,6 +447,44 @@ public struct GraphBuilder: Sendable {
       }
     }
 
+    /// Adds one string to a node's aliases, as `insert(_:into:)` adds it to a list.
+    ///
+    /// A node whose only alias is the string, byte for byte, as nearly every node seen again
+    /// is, is left as it is having read nothing but itself: the array of its one alias was a
+    /// place in memory more (a cache miss in the nodes of a large graph) and an allocation.
+    static func insert(_ string: String, into aliases: inout Entity.Aliases) {
+      switch aliases {
+      case .none: aliases = .one(string)
+      case .one(let kept) where utf8Equal(kept, string): break
+      default: change(&aliases) { insert(string, into: &$0) }
+      }
+    }
+
+    /// Adds strings to a node's aliases, as `unite(_:into:)` adds them to a list.
+    static func unite(_ strings: [String], into aliases: inout Entity.Aliases) {
+      change(&aliases) { unite(strings, into: &$0) }
+    }
+
+    /// Changes a node's aliases as a list, moved out of them, so that changing it does not copy
+    /// its storage.
+    private static func change(
+      _ aliases: inout Entity.Aliases, by body: (inout [String]) -> Void
+    ) {
+      var list = Self.list(aliases)
+      aliases = .none
+      body(&list)
+      aliases = Entity.Aliases(list)
+    }
+
+    /// A node's aliases as a list.
+    static func list(_ aliases: Entity.Aliases) -> [String] {
+      switch aliases {
+      case .none: []
+      case .one(let alias): [alias]
+      case .many(let list): list
+      }
+    }
+
     /// The dates in order: most corpora give none, and sorting an empty set still cost a
     /// hundred and fifty instructions a node or link.
     private static func sorted(_ dates: Set<String>) -> [String] {
@@ -468,7 +507,7 @@ public struct GraphBuilder: Sendable {
           CooccurrenceGraph.Node(
             id: ids[at], label: nodes[at].label, type: nodes[at].type,
             mentions: nodes[at].mentions, documents: nodes[at].documents,
-            aliases: nodes[at].aliases, windows: nodes[at].windows,
+            aliases: Self.list(nodes[at].aliases), windows: nodes[at].windows,
             dates: Self.sorted(nodes[at].dates)))
       }
       // The links' ranks are sorted, then each link is made once, in order: sorting the links

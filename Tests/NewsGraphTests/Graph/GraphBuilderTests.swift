@@ -85,6 +85,14 @@ import Testing
     var one = sorted
     for string in added { GraphBuilder.Accumulator.insert(string, into: &one) }
     #expect(one.map { Array($0.utf8) } == expected.map { Array($0.utf8) }, "\(why)")
+    // A node keeps them as an entity does (none, one, or a list of more), with the same result.
+    var stored = Entity.Aliases(sorted)
+    GraphBuilder.Accumulator.unite(added, into: &stored)
+    #expect(stored == Entity.Aliases(expected), "\(why)")
+    stored = Entity.Aliases(sorted)
+    for string in added { GraphBuilder.Accumulator.insert(string, into: &stored) }
+    let list = GraphBuilder.Accumulator.list(stored)
+    #expect(list.map { Array($0.utf8) } == expected.map { Array($0.utf8) }, "\(why)")
   }
 
   /// Strings of 0 to 20 bytes, equal or one byte apart, and canonically equivalent ones whose
