@@ -29,11 +29,26 @@ struct EvidencePool: Sendable {
   }
 
   /// The items of one link, in order: at most a few, so they are found by walking the list.
+  ///
+  /// The last item, and its document, are kept in the list too: a full list is asked whether
+  /// an item would enter it for every pair of every window that names the link, and walking it
+  /// to its last item met a cache miss an item, in the items of a large graph.
   struct List: Sendable {
     /// The index in `items` of the first item; -1 when there is none.
     fileprivate var first: Int32 = -1
+    /// The index in `items` of the last item; -1 when there is none.
+    fileprivate var last: Int32 = -1
+    /// The document of the last item; -1 when there is none.
+    fileprivate var lastDocument: Int32 = -1
+    /// How many items there are (an `Int32`, so that the list takes what it took before it
+    /// kept its last item).
+    private var storedCount: Int32 = 0
+
     /// How many items there are.
-    fileprivate(set) var count = 0
+    fileprivate(set) var count: Int {
+      get { Int(storedCount) }
+      set { storedCount = Int32(newValue) }
+    }
   }
 
   private struct Item: Sendable {
@@ -89,11 +104,9 @@ struct EvidencePool: Sendable {
   func wouldKeep(_ document: Int32, _ sentence: Int, in list: List, limit: Int) -> Bool {
     guard limit > 0 else { return false }
     guard list.count >= limit else { return true }
-    var last = Int(list.first)
-    while items[last].next >= 0 { last = Int(items[last].next) }
-    let other = items[last].document
-    if other == document { return sentence <= items[last].sentence }
-    return idPrecedes(document, other) ?? (sentence <= items[last].sentence)
+    let other = list.lastDocument
+    if other == document { return sentence <= items[Int(list.last)].sentence }
+    return idPrecedes(document, other) ?? (sentence <= items[Int(list.last)].sentence)
   }
 
   /// Whether the id of document `one` comes before that of `other`; nil when they are equal.
@@ -141,6 +154,10 @@ struct EvidencePool: Sendable {
       items.append(item)
     }
     if previous >= 0 { items[Int(previous)].next = at } else { list.first = at }
+    if next < 0 {
+      list.last = at
+      list.lastDocument = document
+    }
     list.count += 1
     if list.count > limit { truncate(&list, to: limit) }
   }
@@ -157,6 +174,8 @@ struct EvidencePool: Sendable {
     for _ in 1..<limit { last = Int(items[last].next) }
     release(from: items[last].next)
     items[last].next = -1
+    list.last = Int32(last)
+    list.lastDocument = items[last].document
     list.count = limit
   }
 

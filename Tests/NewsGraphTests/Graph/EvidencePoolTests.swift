@@ -146,5 +146,21 @@ import Testing
       pool.truncate(&lists[link], to: limit - 1)
       #expect(pool.evidence(of: lists[link]) == Self.expected(added[link], limit: limit - 1))
     }
+    // Cut lists go on taking items: their last item, which a full list is asked about, is the
+    // one they were cut after.
+    for _ in 0..<100 {
+      let id = Self.ids[Int.random(in: 0..<Self.ids.count, using: &rng)]
+      let document = pool.document(id: id)
+      let link = Int.random(in: 0..<lists.count, using: &rng)
+      let sentence = Int.random(in: 0..<3, using: &rng)
+      if pool.wouldKeep(document, sentence, in: lists[link], limit: limit - 1) {
+        pool.insert(
+          document: document, sentence: sentence, text: "t", into: &lists[link], limit: limit - 1)
+      }
+      added[link].append(Evidence(document: id, sentence: sentence, text: "t"))
+    }
+    for link in lists.indices {
+      #expect(pool.evidence(of: lists[link]) == Self.expected(added[link], limit: limit - 1))
+    }
   }
 }
