@@ -120,7 +120,8 @@ public struct Recognizer: Sendable {
       AcronymLinker().link(kept, tokens: tokens, sentenceOfToken: sentenceOfToken),
       tokens: tokens, sentenceOfToken: sentenceOfToken)
     let (mentions, entities) = resolver.resolve(
-      linked, tokens: tokens, sentenceOfToken: sentenceOfToken, text: text, gazetteer: gazetteer)
+      linked, tokens: tokens, sentenceOfToken: sentenceOfToken, text: text, gazetteer: gazetteer,
+      lookups: shared)
     let document = Document(
       id: id, tokens: tokens, sentences: sentences, mentions: mentions, entities: entities,
       length: text.count)

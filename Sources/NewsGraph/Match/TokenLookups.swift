@@ -217,6 +217,10 @@ struct TokenLookups: Sendable {
   /// The facts of token `i`.
   func facts(at i: Int) -> TokenFacts { looked[i - start].facts }
 
+  /// The key number of token `i`'s text in the dictionary's trie, or -1
+  /// (`TokenTrie.keyNumber(of:)`).
+  func key(at i: Int) -> Int32 { looked[i - start].key }
+
   /// Whether a title may start at token `i`: `titles(at:end:)` finds none where it is false, as
   /// at nearly every token, and this answers without making an array (its `titleStart` fact).
   func mayStartTitle(at i: Int) -> Bool { looked[i - start].facts.contains(.titleStart) }

@@ -48,6 +48,18 @@ public struct EntityResolver: Sendable {
     _ kept: [Candidate], tokens: [Token], sentenceOfToken: [Int], text: SourceText,
     gazetteer: Gazetteer
   ) -> (mentions: [Mention], entities: [Entity]) {
+    resolve(
+      kept, tokens: tokens, sentenceOfToken: sentenceOfToken, text: text, gazetteer: gazetteer,
+      lookups: nil)
+  }
+
+  /// `resolve(_:tokens:sentenceOfToken:text:gazetteer:)` with the `lookups` of the tokens, if
+  /// the recognizer made them: a dictionary name of a rule's candidate is found from the keys
+  /// they hold rather than by looking each word up in the dictionary again.
+  mutating func resolve(
+    _ kept: [Candidate], tokens: [Token], sentenceOfToken: [Int], text: SourceText,
+    gazetteer: Gazetteer, lookups: TokenLookups.Shared?
+  ) -> (mentions: [Mention], entities: [Entity]) {
     keys.removeAll(entries: kept.count)
     names.removeAll()
     texts.removeAll(keepingCapacity: true)
@@ -65,7 +77,8 @@ public struct EntityResolver: Sendable {
     for index in drafts.indices where drafts[index].key == nil {
       guard
         let entry = Self.dictionaryEntry(
-          for: drafts[index].tokens, type: drafts[index].type, tokens, exact, gazetteer)
+          for: drafts[index].tokens, type: drafts[index].type, tokens, exact, gazetteer,
+          lookups: lookups)
       else { continue }
       let span = drafts[index].start..<drafts[index].end
       drafts[index].key = keys.number(adding: gazetteer.entries.id(at: entry), entry: entry)
@@ -970,26 +983,29 @@ public struct EntityResolver: Sendable {
   }
 
   /// The position of the dictionary entry of type `type` that lists the words of `span`;
-  /// `exact` is the gazetteer's trie of exact phrases.
+  /// `exact` is the gazetteer's trie of exact phrases, and `lookups`, if any, hold the tokens'
+  /// keys in it.
   private static func dictionaryEntry(
     for span: Range<Int>, type: EntityType, _ tokens: [Token],
-    _ exact: TokenTrie<Gazetteer.Surface>, _ gazetteer: Gazetteer
+    _ exact: TokenTrie<Gazetteer.Surface>, _ gazetteer: Gazetteer, lookups: TokenLookups.Shared?
   ) -> Int? {
     var words = span
     if words.count > 1, type == .organization, tokens[words.lowerBound].text == "The" {
       words = (words.lowerBound + 1)..<words.upperBound
     }
-    // Each token's text is found by the hash the tokenizer worked out (`Token.textHash`), as the
-    // matchers find it, instead of being hashed again. The key numbers are worked out before the
-    // walk: a walk that asked the trie for them copied it into its closure, retaining and
-    // releasing its arrays. A word that is in no phrase ends the look, as no phrase can then be
-    // all the words.
+    // Each token's key is the one its lookups found, a read where a lookup in the dictionary's
+    // large index was a cache miss; without them, its text is found by the hash the tokenizer
+    // worked out (`Token.textHash`), as the matchers find it, instead of being hashed again.
+    // The key numbers are worked out before the walk: a walk that asked the trie for them
+    // copied it into its closure, retaining and releasing its arrays. A word that is in no
+    // phrase ends the look, as no phrase can then be all the words.
     let found = withUnsafeTemporaryAllocation(of: Int32.self, capacity: words.count) {
       keys -> [(length: Int, payloads: TokenTrie<Gazetteer.Surface>.Payloads)] in
       for (at, index) in words.enumerated() {
         let utf8 = tokens[index].text.utf8
         keys[at] =
-          utf8.withContiguousStorageIfAvailable {
+          lookups?.lookups.key(at: index)
+          ?? utf8.withContiguousStorageIfAvailable {
             exact.keyNumber(ofUTF8: $0, hash: tokens[index].textHash)
           } ?? exact.keyNumber(of: tokens[index].text)
         if keys[at] < 0 { return [] }

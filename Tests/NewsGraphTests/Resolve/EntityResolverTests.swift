@@ -105,7 +105,9 @@ import Testing
     #expect(bare.map(\.entity) == ["person/david-bobick"], "\(people.map(\.entity))")
   }
 
-  /// Runs the resolver on one hand-made rule candidate covering `name` in `sentence`.
+  /// Runs the resolver on one hand-made rule candidate covering `name` in `sentence`, with and
+  /// without the tokens' lookups: the keys they found name the same entry that a lookup of each
+  /// word in the dictionary finds.
   static func resolveRuleName(
     _ name: String, in sentence: String, type: EntityType = .person, gazetteer: Gazetteer
   ) throws -> (mentions: [Mention], entities: [Entity]) {
@@ -120,10 +122,19 @@ import Testing
     let candidate = Candidate(
       start: from, end: to, tokens: first..<(last + 1), sentence: 0, type: type, entity: nil,
       form: .name, source: "rule:titled-person", priority: 8)
+    let sentenceOfToken = Array(repeating: 0, count: tokens.count)
     var resolver = EntityResolver()
-    return resolver.resolve(
-      [candidate], tokens: tokens, sentenceOfToken: Array(repeating: 0, count: tokens.count),
-      text: text, gazetteer: gazetteer)
+    let result = resolver.resolve(
+      [candidate], tokens: tokens, sentenceOfToken: sentenceOfToken, text: text,
+      gazetteer: gazetteer)
+    var lookups = TokenLookups(start: 0, gazetteer: gazetteer, capacity: tokens.count)
+    lookups.append(sentence: tokens.indices, of: tokens, allCaps: false)
+    let looked = resolver.resolve(
+      [candidate], tokens: tokens, sentenceOfToken: sentenceOfToken, text: text,
+      gazetteer: gazetteer, lookups: TokenLookups.Shared(lookups))
+    #expect(looked.mentions == result.mentions)
+    #expect(looked.entities == result.entities)
+    return result
   }
 
   @Test func ruleNameThatIsADictionaryAliasTakesTheDictionaryId() throws {
