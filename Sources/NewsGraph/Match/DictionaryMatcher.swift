@@ -59,7 +59,7 @@ public struct DictionaryMatcher: Sendable {
         }
       }
       if !found, kind == .word, context.facts(at: i).contains(.hyphen) {
-        result += partCandidates(of: i, context)
+        appendPartCandidates(of: i, context, to: &result)
       }
     }
   }
@@ -130,12 +130,16 @@ public struct DictionaryMatcher: Sendable {
       source: "dictionary", priority: 10, label: nil, entry: position)
   }
 
-  /// "US-led", "Russia-Egypt": capitalized parts of a hyphenated token that the dictionary knows.
-  private func partCandidates(of i: Int, _ context: SentenceContext) -> [Candidate] {
+  /// Appends the candidates of the capitalized parts of a hyphenated token that the dictionary
+  /// knows: "US-led", "Russia-Egypt".
+  ///
+  /// Each part is looked up and appended as it is found: gathered in an array of parts and
+  /// returned in an array of candidates, they made two arrays for each hyphenated token, and
+  /// nearly all of them find nothing.
+  private func appendPartCandidates(
+    of i: Int, _ context: SentenceContext, to result: inout [Candidate]
+  ) {
     let exact = context.gazetteer.exact
-    // Each part that starts with a capital: its offset in code points in the token, its length
-    // and its key number in the trie.
-    var parts: [(offset: Int, length: Int, key: Int32)] = []
     let text = context.tokens[i].text
     // An ASCII text is split and looked up on its bytes, which are its scalars, with no string
     // made for a part: at a fraction of the cost.
@@ -147,8 +151,9 @@ public struct DictionaryMatcher: Sendable {
           // Only "A" to "Z" are upper case in ASCII.
           if to > from, bytes[from] &- UInt8(ascii: "A") < 26 {
             let part = UnsafeBufferPointer(rebasing: bytes[from..<to])
-            parts.append(
-              (from, to - from, exact.keyNumber(ofUTF8: part, hash: StringTable.hash(part))))
+            appendPartCandidate(
+              key: exact.keyNumber(ofUTF8: part, hash: StringTable.hash(part)), offset: from,
+              length: to - from, of: i, context, to: &result)
           }
           from = to + 1
         }
@@ -160,23 +165,33 @@ public struct DictionaryMatcher: Sendable {
         let length = part.unicodeScalars.count
         defer { offset += length + 1 }
         if let first = part.unicodeScalars.first, first.properties.isUppercase {
-          parts.append((offset, length, exact.keyNumber(of: String(part))))
+          appendPartCandidate(
+            key: exact.keyNumber(of: String(part)), offset: offset, length: length, of: i,
+            context, to: &result)
         }
       }
     }
-    var result: [Candidate] = []
-    for part in parts where part.key >= 0 {
-      let found = exact.matches(startingAt: 0, count: 1) { _ in part.key }
-      guard let payloads = found.first?.payloads,
-        let surface = payloads.first(where: {
-          !context.gazetteer.entries.isCommonWord(at: Int($0.entry))
-        })
-      else { continue }
-      var item = candidate(surface, i..<(i + 1), context)
-      item.start = context.tokens[i].start + part.offset
-      item.end = item.start + part.length
-      result.append(item)
-    }
-    return result
+  }
+
+  /// Appends the candidate of the part of token `i` that starts `offset` code points into it and
+  /// is `length` long, whose key number in the dictionary's trie is `key` (-1 for none), when a
+  /// name that is no common word is the part alone.
+  private func appendPartCandidate(
+    key: Int32, offset: Int, length: Int, of i: Int, _ context: SentenceContext,
+    to result: inout [Candidate]
+  ) {
+    guard key >= 0,
+      let payloads = context.gazetteer.exact.matches(
+        startingAt: 0, count: 1, keyNumber: { _ in key }
+      )
+      .first?.payloads,
+      let surface = payloads.first(where: {
+        !context.gazetteer.entries.isCommonWord(at: Int($0.entry))
+      })
+    else { return }
+    var item = candidate(surface, i..<(i + 1), context)
+    item.start = context.tokens[i].start + offset
+    item.end = item.start + length
+    result.append(item)
   }
 }
