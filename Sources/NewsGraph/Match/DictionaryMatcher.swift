@@ -25,6 +25,9 @@ public struct DictionaryMatcher: Sendable {
     // facts tell them apart from the rest, most tokens, without reading the token.
     let starts: TokenFacts = [.phrase, .allCaps, .hyphen]
     guard !context.sentenceFacts.isDisjoint(with: starts) else { return }
+    // The upper-cased phrases at a token in capitals, gathered again at each such token in this
+    // one array: `TokenTrie.matches` made an array for each.
+    var upperMatches: [(length: Int, payloads: TokenTrie<Gazetteer.Surface>.Payloads)] = []
     for i in range where !context.facts(at: i).isDisjoint(with: starts) {
       // The token's fields are read in place: copying it retained its text at every token.
       let kind = tokens[i].kind
@@ -43,15 +46,16 @@ public struct DictionaryMatcher: Sendable {
       {
         // Each text found by its token's hash, not hashed again.
         let keys = gazetteer.upper.keys
-        for (length, payloads) in gazetteer.upper.matches(
+        upperMatches.removeAll(keepingCapacity: true)
+        gazetteer.upper.appendMatches(
           startingAt: i, count: range.upperBound,
           keyNumber: {
             guard tokens[$0].kind != .word || tokens[$0].isAllCaps,
               let number = keys.number(ofTextOf: tokens[$0])
             else { return -1 }
             return Int32(number)
-          })
-        {
+          }, to: &upperMatches)
+        for (length, payloads) in upperMatches {
           if let surface = payloads.first {
             result.append(candidate(surface, i..<(i + length), context))
             found = true
