@@ -21,6 +21,12 @@ public struct SentenceSplitter: Sendable {
     "One", "Two", "Three", "What", "Why", "How", "Who", "Where", "Both", "Neither", "Such",
   ]
 
+  /// `closingAbbreviations` and `sentenceStarters` for the splitter's own look-ups: the same
+  /// answers, found by the hash the tokenizer worked out rather than by hashing each word with
+  /// SipHash.
+  private static let closingAbbreviationSet = WordSet(closingAbbreviations)
+  private static let sentenceStarterSet = WordSet(sentenceStarters)
+
   /// Ranges of token indices, relative to `tokens`, one per sentence.
   public func sentences(in tokens: [Token]) -> [Range<Int>] {
     Array(sentences(in: tokens, range: tokens.indices))
@@ -115,23 +121,34 @@ public struct SentenceSplitter: Sendable {
       return token.text.hasPrefix("...") ? .weak : nil
     case .word:
       guard token.endsInPeriodScalar, token.text.hasSuffix(".") else { return nil }
-      if SentenceSplitter.closingAbbreviations.contains(token.text) { return .weak }
-      // Dotted acronyms of two or more letters ("U.S.", "U.N."), not initials ("B.").
-      let letters = token.text.unicodeScalars.filter { $0 != "." }.count
-      if letters >= 2 && token.text.unicodeScalars.filter({ $0 == "." }).count >= 2 {
-        return .weak
+      if isIn(SentenceSplitter.closingAbbreviationSet, token) { return .weak }
+      // Dotted acronyms of two or more letters ("U.S.", "U.N."), not initials ("B."): the
+      // periods and the other scalars counted in one pass, with no array of either.
+      var periods = 0
+      var letters = 0
+      for scalar in token.text.unicodeScalars {
+        if scalar == "." { periods += 1 } else { letters += 1 }
       }
-      return nil
+      return letters >= 2 && periods >= 2 ? .weak : nil
     default:
       return nil
     }
+  }
+
+  /// Whether the text of `token` is in `set`, looked up by its bytes and the hash the tokenizer
+  /// worked out (`Token.textHash`).
+  private static func isIn(_ set: WordSet, _ token: borrowing Token) -> Bool {
+    let text = token.text
+    return text.utf8.withContiguousStorageIfAvailable {
+      set.number(of: text, utf8: $0, hash: token.textHash, isASCII: token.isASCII) != nil
+    } ?? set.contains(text)
   }
 
   private static func canStart(_ token: borrowing Token, after strength: Strength) -> Bool {
     switch token.kind {
     case .word:
       if token.isLowercase { return false }
-      if strength == .weak { return SentenceSplitter.sentenceStarters.contains(token.text) }
+      if strength == .weak { return isIn(SentenceSplitter.sentenceStarterSet, token) }
       return true
     case .number, .symbol, .url:
       return strength == .strong
