@@ -123,7 +123,8 @@ public struct FurnitureFilter: Sendable {
   ///
   /// An ASCII key is trimmed by a table of the same tests and its prefixes compared byte by
   /// byte, which answers as the strings do: an ASCII string's characters are its bytes (the one
-  /// cluster of two, CR LF, never occurs in a key), and no ASCII string starts with "©".
+  /// cluster of two, CR LF, never occurs in a key), and no ASCII string starts with "©". The
+  /// trimmed key is looked up in the set by its bytes, and made a string only if the set asks.
   static func isInterfaceText(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
     guard key.allSatisfy({ $0 < 0x80 }) else {
       return isInterfaceText(String(decoding: key, as: UTF8.self))
@@ -133,7 +134,12 @@ public struct FurnitureFilter: Sendable {
     while lower < upper, trimmedASCII[Int(key[lower])] { lower += 1 }
     while upper > lower, trimmedASCII[Int(key[upper - 1])] { upper -= 1 }
     let trimmed = UnsafeBufferPointer(rebasing: key[lower..<upper])
-    if interfaceSet.contains(String(decoding: trimmed, as: UTF8.self)) { return true }
+    if interfaceSet.number(
+      of: String(decoding: trimmed, as: UTF8.self), utf8: trimmed,
+      hash: StringTable.hash(trimmed), isASCII: true) != nil
+    {
+      return true
+    }
     return interfacePrefixBytes.contains { hasPrefix(trimmed, $0) }
   }
 
