@@ -112,6 +112,25 @@ import Testing
     #expect(ranges.count == 4)
   }
 
+  /// The closing abbreviations and sentence starters are looked up by each token's hash: tokens
+  /// made by the public initializer, whose hash comes from their text, split as the
+  /// tokenizer's do.
+  @Test func listsAreFoundInTokensOfAnyMaking() {
+    func split(_ words: [String]) -> [Range<Int>] {
+      let tokens = words.enumerated().map { index, word in
+        let kind: Token.Kind = word == "." ? .punctuation : .word
+        return Token(text: word, start: index, end: index + 1, kind: kind, spaceBefore: true)
+      }
+      return SentenceSplitter().sentences(in: tokens)
+    }
+    #expect(split(["Acme", "Inc.", "The", "firm", "grew", "."]) == [0..<2, 2..<6])
+    #expect(split(["Acme", "Inc.", "Smith", "said", "."]) == [0..<5])
+    #expect(split(["the", "U.S.", "Then", "."]) == [0..<2, 2..<4])
+    #expect(split(["the", "U.S.", "Army", "."]) == [0..<4])
+    // A word beyond ASCII is looked up by its string, and is no starter.
+    #expect(split(["to", "Co.", "\u{00DC}ber", "."]) == [0..<4])
+  }
+
   @Test func noTokensNoSentences() {
     #expect(SentenceSplitter().sentences(in: []).isEmpty)
   }
