@@ -16,6 +16,15 @@ file list is read with --files-from, as 368 arguments cost the argument parser s
     .build/release/newsgraph entities /tmp/corpus/one-line.txt
   callgrind_annotate --inclusive=yes /tmp/cg.out | head -60
 
+Where the time goes, which instruction counts do not show when a read misses the cache (perf
+samples time with a software clock, so it works without hardware counters; Debian package
+linux-perf). A longer run is
+steadier: list the corpus twenty times (about 10 MB):
+  for i in $(seq 20); do cat /tmp/corpus/list.txt; done > /tmp/list20.txt
+  perf record -e cpu-clock -F 4000 -g -o /tmp/perf.data \
+    .build/release/newsgraph graph --format json -o /dev/null --jobs 1 --files-from /tmp/list20.txt
+  perf report -i /tmp/perf.data --no-children --sort symbol | head -60
+
 Usage: profile_corpus.py FOLDER [--shared DIR] [--mb 0.49]
 """
 import argparse, os, sys
