@@ -18,8 +18,7 @@ file list is read with --files-from, as 368 arguments cost the argument parser s
 
 Where the time goes, which instruction counts do not show when a read misses the cache (perf
 samples time with a software clock, so it works without hardware counters; Debian package
-linux-perf). A longer run is
-steadier: list the corpus twenty times (about 10 MB):
+linux-perf). A longer run is steadier: list the corpus twenty times (about 10 MB):
   for i in $(seq 20); do cat /tmp/corpus/list.txt; done > /tmp/list20.txt
   perf record -e cpu-clock -F 4000 -g -o /tmp/perf.data \
     .build/release/newsgraph graph --format json -o /dev/null --jobs 1 --files-from /tmp/list20.txt
