@@ -136,15 +136,17 @@ struct StringTable: Sendable, Equatable {
     let mask = slots.count - 1
     let numberMask = numberMask
     let tag = hash & ~numberMask
+    let count = UInt32(truncatingIfNeeded: self.count)
     var slot = Int(hash) & mask
     var value = first.value
     return bytes.withUnsafeBufferPointer { all in
       slots.withUnsafeBufferPointer { slots in
         starts.withUnsafeBufferPointer { starts in
           while value != 0 {
-            // A number past the table's (a `first` read from another table: a misuse) finds
-            // nothing rather than reading out of bounds; the index's own are checked on load.
-            if value & ~numberMask == tag, Int(value & numberMask) < starts.count {
+            // A number that is not one of the table's, 0 or past its count (a `first` read from
+            // another table: a misuse), finds nothing rather than reading out of bounds; the
+            // index's own are checked on load. (Minus one, 0 is past any count, unsigned.)
+            if value & ~numberMask == tag, (value & numberMask) &- 1 < count {
               let number = Int(value & numberMask) - 1
               let from = Int(starts[number])
               let length = Int(starts[number + 1]) - from

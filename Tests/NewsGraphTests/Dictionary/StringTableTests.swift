@@ -55,12 +55,19 @@ import Testing
     }
   }
 
-  @Test func firstSlotOfAnotherTableNeverReadsOutOfBounds() {
-    // A misuse: the slots of a big table hold numbers past a small table's count, which must
-    // find nothing there rather than read past its offsets.
-    let big = StringTable((0..<3000).map { "w\($0)" }, indexed: true)
-    let small = StringTable(["w1", "w2", "w3", "w4", "w5"], indexed: true)
-    for word in (0..<3000).map({ "w\($0)" }) {
+  @Test(arguments: [
+    // Numbers of the same twelve bits: a big table's word in its own first slot has the tag
+    // the smaller table expects, and a number past the smaller table's count.
+    (0..<2100).map { "x\($0)" },
+    // Numbers of three bits: a big table's slot can hold 0 in them, or a number past five.
+    ["w1", "w2", "w3", "w4", "w5"],
+  ])
+  func firstSlotOfAnotherTableNeverReadsOutOfBounds(smaller: [String]) {
+    // A misuse, which must find nothing rather than read past the smaller table's offsets.
+    let words = (0..<3000).map { "w\($0)" }
+    let big = StringTable(words, indexed: true)
+    let small = StringTable(smaller, indexed: true)
+    for word in words {
       let bytes = Array(word.utf8)
       let found = bytes.withUnsafeBufferPointer {
         let hash = StringTable.hash($0)
