@@ -76,6 +76,8 @@ public struct GraphBuilder: Sendable {
     private var edgeStates: [EdgeState] = []
     /// The evidence of every link.
     private var evidence = EvidencePool()
+    /// The dates of every node and link.
+    private var dates = DatePool()
     /// The arrays a document is worked on in, kept from one document to the next; nil while a
     /// document is added, which has taken them out.
     private var scratch: Scratch? = Scratch()
@@ -100,7 +102,8 @@ public struct GraphBuilder: Sendable {
       /// every document with SipHash, and was sorted when the graph was made. Kept as an entity
       /// keeps them, without an array for the one alias most nodes have (`insert(_:into:)`).
       var aliases = Entity.Aliases.none
-      var dates: Set<String> = []
+      /// In `dates`.
+      var dates = DatePool.List()
       /// The `documentCount` of the last document added that lists the entity: tells an id
       /// listed twice in one document without hashing it again.
       var listedIn = 0
@@ -114,7 +117,8 @@ public struct GraphBuilder: Sendable {
       var lastDocument = 0
       /// The link's items in `evidence`.
       var evidence = EvidencePool.List()
-      var dates: Set<String> = []
+      /// In `dates`.
+      var dates = DatePool.List()
     }
 
     public init(builder: GraphBuilder) {
@@ -179,6 +183,8 @@ public struct GraphBuilder: Sendable {
       let listed = document.entities
       // How many entities listed first have distinct ids: all, unless one is listed twice.
       var distinct = listed.count
+      // Numbered once: each node and link then adds the number.
+      let date = metadata.date.map { dates.number($0) }
       for i in listed.indices {
         let (at, isNew) = node(listed[i].id, label: listed[i].label, type: listed[i].type)
         scratch.numbers.append(Int32(at))
@@ -200,7 +206,7 @@ public struct GraphBuilder: Sendable {
         case .one(let alias): Self.insert(alias, into: &nodes[at].aliases)
         case .many(let aliases): Self.unite(aliases, into: &nodes[at].aliases)
         }
-        if let date = metadata.date { nodes[at].dates.insert(date) }
+        if let date { dates.insert(date, into: &nodes[at].dates) }
       }
       windowCount += builder.windows(
         of: document, distinct: distinct, entities: &scratch.entities, into: &scratch.windows)
@@ -253,7 +259,7 @@ public struct GraphBuilder: Sendable {
           if edgeStates[at].lastDocument != documentCount {
             edgeStates[at].lastDocument = documentCount
             edgeStates[at].documents += 1
-            if let date = metadata.date { edgeStates[at].dates.insert(date) }
+            if let date { dates.insert(date, into: &edgeStates[at].dates) }
           }
         }
         // The pairs in the order their links were looked up.
@@ -327,14 +333,16 @@ public struct GraphBuilder: Sendable {
         nodes[at].documents += other.documents
         nodes[at].windows += other.windows
         Self.unite(other.aliases, into: &nodes[at].aliases)
-        nodes[at].dates.formUnion(other.dates)
+        for date in other.dates { dates.insert(dates.number(date), into: &nodes[at].dates) }
       }
       let limit = evidenceLimit
       for other in graph.edges {
         let at = edge(Self.key(number(other.source), number(other.target)))
         edgeStates[at].count += other.count
         edgeStates[at].documents += other.documents
-        edgeStates[at].dates.formUnion(other.dates)
+        for date in other.dates {
+          dates.insert(dates.number(date), into: &edgeStates[at].dates)
+        }
         for item in other.evidence where limit > 0 {
           let number = evidence.document(
             id: item.document, date: item.date, source: item.source, title: item.title)
@@ -485,12 +493,6 @@ public struct GraphBuilder: Sendable {
       }
     }
 
-    /// The dates in order: most corpora give none, and sorting an empty set still cost a
-    /// hundred and fifty instructions a node or link.
-    private static func sorted(_ dates: Set<String>) -> [String] {
-      dates.isEmpty ? [] : dates.sorted()
-    }
-
     public func graph() -> CooccurrenceGraph {
       // Ids in order, once: then nodes and links sort by numbers. Ids are distinct as
       // dictionary keys, so no two rank the same.
@@ -500,6 +502,7 @@ public struct GraphBuilder: Sendable {
       for (position, at) in order.enumerated() { rank[at] = Int32(position) }
       // Nodes and links are appended to lists made at their size, reading each state in place:
       // `compactMap` and `map` over copies of the states cost more.
+      let dateRanks = dates.ranks()
       var nodeList: [CooccurrenceGraph.Node] = []
       nodeList.reserveCapacity(nodes.count)
       for at in order where hasNode[at] {
@@ -508,7 +511,7 @@ public struct GraphBuilder: Sendable {
             id: ids[at], label: nodes[at].label, type: nodes[at].type,
             mentions: nodes[at].mentions, documents: nodes[at].documents,
             aliases: Self.list(nodes[at].aliases), windows: nodes[at].windows,
-            dates: Self.sorted(nodes[at].dates)))
+            dates: dates.dates(of: nodes[at].dates, ranks: dateRanks)))
       }
       // The links' ranks are sorted, then each link is made once, in order: sorting the links
       // themselves moved every one (strings, evidence and all) many times. No two links rank
@@ -526,7 +529,7 @@ public struct GraphBuilder: Sendable {
             target: ids[Int(order[Int(ranks[at] & 0xFFFF_FFFF)])], count: edgeStates[at].count,
             documents: edgeStates[at].documents,
             evidence: evidence.evidence(of: edgeStates[at].evidence),
-            dates: Self.sorted(edgeStates[at].dates)))
+            dates: dates.dates(of: edgeStates[at].dates, ranks: dateRanks)))
       }
       return CooccurrenceGraph(
         nodes: nodeList, edges: edgeList, window: builder.window, documentCount: documentCount,

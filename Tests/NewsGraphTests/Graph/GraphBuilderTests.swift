@@ -137,6 +137,56 @@ import Testing
     #expect(merged.graph().nodes.first.map { Array($0.label.utf8) } == Array("KANSAS".utf8))
   }
 
+  /// Each node and link keeps its dates as a set did: sorted, each once, and of canonically
+  /// equivalent dates the first that came to it, byte for byte (the Kelvin sign and "K").
+  @Test func datesAreKeptPerNodeAndLinkAsSetsKeptThem() throws {
+    let (kelvin, ascii) = ("2024-01-0\u{212A}", "2024-01-0K")
+    let documents: [([String], String?)] = [
+      ([Self.a, Self.b], "2024-01-02"), ([Self.a, Self.c], kelvin), ([Self.a, Self.b], ascii),
+      ([Self.a, Self.b], "2024-01-01"), ([Self.b, Self.c], ascii), ([Self.a, Self.c], nil),
+      ([Self.b, Self.c], kelvin), ([Self.a, Self.b], "2024-01-02"),
+    ]
+    func dates(_ graph: CooccurrenceGraph) -> [String: [[UInt8]]] {
+      var dates: [String: [[UInt8]]] = [:]
+      for node in graph.nodes { dates[Self.label(of: node.id)] = node.dates.map { Array($0.utf8) } }
+      for edge in graph.edges {
+        dates["\(Self.label(of: edge.source))-\(Self.label(of: edge.target))"] = edge.dates.map {
+          Array($0.utf8)
+        }
+      }
+      return dates
+    }
+    func accumulator(_ documents: ArraySlice<([String], String?)>) -> GraphBuilder.Accumulator {
+      var accumulator = GraphBuilder.Accumulator(builder: GraphBuilder())
+      for (index, (ids, date)) in zip(documents.indices, documents) {
+        let (document, text) = Self.document([S(0, ids)], id: "d\(index)")
+        accumulator.add(document, text: text, metadata: DocumentMetadata(date: date))
+      }
+      return accumulator
+    }
+    let built = dates(accumulator(documents[...]).graph())
+    let (one, two, day1) = (Array("2024-01-02".utf8), Array(kelvin.utf8), Array("2024-01-01".utf8))
+    let k = Array(ascii.utf8)
+    #expect(built["A"] == [day1, one, two])
+    #expect(built["B"] == [day1, one, k])
+    #expect(built["C"] == [two])
+    #expect(built["A-B"] == [day1, one, k])
+    #expect(built["A-C"] == [two])
+    #expect(built["B-C"] == [k])
+    // Merged from two accumulators, in either order, each node and link gets its dates in the
+    // order they came to it in the merged graphs.
+    var merged = accumulator(documents[..<3])
+    try merged.add(accumulator(documents[3...]).graph())
+    #expect(dates(merged.graph()) == built)
+    var reversed = accumulator(documents[3...])
+    try reversed.add(accumulator(documents[..<3]).graph())
+    let other = dates(reversed.graph())
+    #expect(other["A"] == [day1, one, two])
+    #expect(other["C"] == [k])
+    #expect(other["A-C"] == [two])
+    #expect(other["B-C"] == [k])
+  }
+
   @Test func sentenceWindowCountsSentences() {
     let doc = Self.document([
       S(0, [Self.a, Self.b]), S(0, [Self.a, Self.c]), S(1, [Self.b, Self.a, Self.a]),
