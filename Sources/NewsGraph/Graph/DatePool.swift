@@ -5,7 +5,7 @@
 /// A `Set<String>` for each node and link hashed the document's date with SipHash once per
 /// node and link of every document, and was an allocation per node and link. Here a date is
 /// hashed once per document, and whether a list has it already is an integer looked up in one
-/// table (`LinkIndex`) of (list, date) pairs.
+/// table (`KeySet`) of (list, date) pairs.
 ///
 /// Dates are numbered byte for byte, not by canonical equivalence: a node's `Set<String>` kept
 /// the first of equivalent strings (the Kelvin sign and "K") that came to that node, which may
@@ -56,7 +56,7 @@ struct DatePool: Sendable {
   private var allASCII = true
   private var items: [Item] = []
   /// Every (list, date) pair: the list's first item in the top half, the date in the bottom.
-  private var members = LinkIndex()
+  private var members = KeySet()
 
   /// The number of the date numbered last: documents in date order give it again and again,
   /// and it is told by comparing bytes, without hashing.
@@ -84,11 +84,11 @@ struct DatePool: Sendable {
     list.lastDate = date
     let new = Int32(items.count)
     if list.first >= 0 {
-      guard members.index(of: Self.pair(list.first, date), new: 0).isNew else { return }
+      guard members.insert(Self.pair(list.first, date)) else { return }
       items[Int(list.last)].next = new
     } else {
       list.first = new
-      _ = members.index(of: Self.pair(new, date), new: 0)
+      members.insert(Self.pair(new, date))
     }
     items.append(Item(date: date, next: -1))
     list.last = new
@@ -127,5 +127,54 @@ struct DatePool: Sendable {
       return set.sorted()
     }
     return numbers.sorted { ranks[Int($0)] < ranks[Int($1)] }.map { strings[Int($0)] }
+  }
+}
+
+/// A set of integers below `UInt64.max`: an open-addressed table of the keys alone.
+///
+/// A `Set<UInt64>` hashes a key with SipHash, and `LinkIndex` keeps an index beside each key,
+/// which doubled the slots: the (list, date) pairs of a dated corpus outgrow the caches, and a
+/// look-up is a cache miss a slot. Here a key is mixed by one multiplication and found by
+/// probing the slots that follow its own, eight bytes each.
+struct KeySet: Sendable {
+  /// The keys; `UInt64.max` in an empty slot.
+  private var slots = [UInt64](repeating: .max, count: 16)
+  /// 64 minus the base-2 logarithm of the number of slots.
+  private var shift: UInt64 = 60
+  /// Keys in the set; the slots are kept at most half full.
+  private(set) var count = 0
+
+  /// Adds a key below `UInt64.max`, and tells whether it was new.
+  @discardableResult
+  mutating func insert(_ key: UInt64) -> Bool {
+    precondition(key != .max, "KeySet keeps keys below UInt64.max")
+    let mask = slots.count - 1
+    var at = slot(of: key)
+    while slots[at] != .max {
+      if slots[at] == key { return false }
+      at = (at + 1) & mask
+    }
+    slots[at] = key
+    count += 1
+    if 2 * count > slots.count { grow() }
+    return true
+  }
+
+  @inline(__always)
+  private func slot(of key: UInt64) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+  }
+
+  /// Doubles the slots, placing each key again.
+  private mutating func grow() {
+    let old = slots
+    slots = [UInt64](repeating: .max, count: 2 * old.count)
+    shift -= 1
+    let mask = slots.count - 1
+    for key in old where key != .max {
+      var at = slot(of: key)
+      while slots[at] != .max { at = (at + 1) & mask }
+      slots[at] = key
+    }
   }
 }

@@ -79,3 +79,23 @@ import Testing
     }
   }
 }
+
+@Suite struct KeySetTests {
+  @Test func keysAreKeptOnceThroughGrowth() {
+    var set = KeySet()
+    // Zero and the largest key there may be are keys like any other.
+    var inserted = [set.insert(0), set.insert(0), set.insert(UInt64.max - 1)]
+    inserted.append(set.insert(UInt64.max - 1))
+    #expect(inserted == [true, false, true, false])
+    let keys = (0..<5_000).map { UInt64($0) << 32 | UInt64($0 % 7) }
+    // The first key is 0, in the set already; the others are new, and are kept through every
+    // time the table grows.
+    let new = keys.map { set.insert($0) }
+    #expect(new == [false] + [Bool](repeating: true, count: keys.count - 1))
+    let again = keys.map { set.insert($0) }
+    #expect(!again.contains(true))
+    let other = set.insert(1 << 32)
+    #expect(other)
+    #expect(set.count == keys.count + 2)
+  }
+}
