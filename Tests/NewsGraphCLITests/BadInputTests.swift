@@ -29,6 +29,33 @@ struct BadInputTests {
     #expect(result.stderr == "/proc/self/mem: error: cannot read: input/output error\n")
   }
 
+  @Test func aFolderWhereAFileIsReadIsNamed() throws {
+    // A folder opens for reading, and fails the first read: no `fstat` is asked before it.
+    let scratch = try ScratchFolder()
+    let folder = scratch.path("list")
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+    let result = try CommandRunner.run("graph", ["--files-from", folder])
+    #expect(result.status == 1)
+    #expect(result.stderr == "\(folder): error: is a directory, not a file\n")
+  }
+
+  @Test(arguments: [32 << 10, (32 << 10) + 1, (32 << 10) + 2, 100_000])
+  func aDocumentLongerThanTheFirstReadIsReadWhole(size: Int) throws {
+    // Read first into a buffer of 32 KiB, then the rest at the file's size: the name at the
+    // very end is found whatever side of the first buffer's end the file ends on.
+    let scratch = try ScratchFolder()
+    let tail = "Egypt.\n"
+    let line = "The weather was mild.\n"
+    let lines = (size - tail.utf8.count) / line.utf8.count
+    let pad = String(repeating: " ", count: size - tail.utf8.count - lines * line.utf8.count)
+    let text = pad + String(repeating: line, count: lines) + tail
+    #expect(text.utf8.count == size)
+    let path = try scratch.write("long.txt", text)
+    let result = try CommandRunner.run("entities", [path, "--format", "tsv"])
+    #expect(result.status == 0)
+    #expect(result.output.contains("Egypt"))
+  }
+
   @Test func aDocumentOverTheLimitIsRefusedBeforeItIsRead() throws {
     let scratch = try ScratchFolder()
     let path = scratch.path("huge.txt")

@@ -23,25 +23,39 @@ enum FileIO {
       }
       return bytes
     }
-    // Opened first and then asked what it is (`fstat`): a `stat` of the path before the `open`
-    // walked the path twice, and a corpus of small files paid for it at every file. A folder
-    // opens for reading too, and is told apart by its status.
+    // Opened first, then read before it is asked what it is: a file shorter than `firstRead`
+    // bytes (nearly every article) takes this read and the one that finds its end, and no
+    // `fstat`, which was one of five system calls an article cost. (A `stat` of the path before
+    // the `open` walked the path twice.) A folder opens for reading too, and fails the read.
     let fd = path.withCString { open($0, O_RDONLY) }
     guard fd >= 0 else {
       throw Failure(path: path, errno == ENOENT ? "no such file" : "cannot read: \(errorText())")
     }
     defer { close(fd) }
+    guard let (start, atEnd) = fill(fd: fd, capacity: min(firstRead, limit) + 1) else {
+      if errno == EISDIR { throw Failure(path: path, "is a directory, not a file") }
+      throw Failure(path: path, "cannot read: \(errorText())")
+    }
+    // The end before the buffer was full: at most `limit` bytes.
+    if atEnd { return start }
+    // Longer: its size says whether it may be read, and how much room the rest takes.
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw Failure(path: path, "cannot read: \(errorText())") }
-    if (info.st_mode & S_IFMT) == S_IFDIR {
-      throw Failure(path: path, "is a directory, not a file")
-    }
     let isRegular = (info.st_mode & S_IFMT) == S_IFREG
     if isRegular && Int(info.st_size) > limit {
       throw Failure(path: path, Limits.tooBig(Int(info.st_size), limit: limit, what: what))
     }
-    let hint = isRegular ? Int(info.st_size) : 0
-    guard let bytes = readAll(fd: fd, sizeHint: hint, limit: limit) else {
+    var bytes = start
+    var restAtEnd = false
+    if isRegular {
+      // The rest read at its size, and one byte more to find the end.
+      guard let rest = fill(fd: fd, capacity: max(Int(info.st_size) - bytes.count, 0) + 1)
+      else { throw Failure(path: path, "cannot read: \(errorText())") }
+      bytes += rest.bytes
+      restAtEnd = rest.atEnd
+    }
+    // A pipe, a device or a file that grew: the rest in chunks.
+    guard restAtEnd || readRest(fd: fd, into: &bytes, limit: limit) else {
       throw Failure(path: path, "cannot read: \(errorText())")
     }
     guard bytes.count <= limit else {
@@ -50,6 +64,10 @@ enum FileIO {
     }
     return bytes
   }
+
+  /// The bytes a file is first read into: more than nearly every news article, and not so many
+  /// that the buffer each takes while it is analyzed matters (`read(_:limit:what:)`).
+  static let firstRead = 32 << 10
 
   /// A document's text as UTF-8, with the byte offset of any invalid sequence; at most
   /// `Limits.document` bytes.
@@ -85,14 +103,20 @@ enum FileIO {
 
   /// Reads to the end, or until more than `limit` bytes are read (then it returns `limit + 1`
   /// bytes or a little more, which the caller reports as too big); nil on a read error.
-  private static func readAll(fd: Int32, sizeHint: Int = 0, limit: Int = Int.max) -> [UInt8]? {
-    // A file's bytes are read straight into the array, one byte more than its size so that the
-    // read which finds the end is the next one: a zeroed buffer of 64 KiB for every article cost
-    // more than reading it.
+  private static func readAll(fd: Int32, limit: Int) -> [UInt8]? {
+    guard let first = fill(fd: fd, capacity: min(firstRead, limit) + 1) else { return nil }
+    if first.atEnd { return first.bytes }
+    var bytes = first.bytes
+    return readRest(fd: fd, into: &bytes, limit: limit) ? bytes : nil
+  }
+
+  /// Reads into a new array of `capacity` bytes until it is full or the file ends, and says
+  /// which; nil on a read error. The bytes are read straight into the array: a zeroed buffer
+  /// for every article cost more than reading it.
+  private static func fill(fd: Int32, capacity: Int) -> (bytes: [UInt8], atEnd: Bool)? {
     var failed = false
     var atEnd = false
-    var result = [UInt8](unsafeUninitializedCapacity: min(max(sizeHint, 0), limit) + 1) {
-      buffer, count in
+    let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
       count = 0
       while count < buffer.count, let base = buffer.baseAddress {
         let read = Glibc.read(fd, base + count, buffer.count - count)
@@ -108,20 +132,23 @@ enum FileIO {
         count += read
       }
     }
-    if failed { return nil }
-    if atEnd { return result }
-    // A pipe, or a file that grew: the rest in chunks.
+    return failed ? nil : (bytes, atEnd)
+  }
+
+  /// Reads the rest of a file onto `bytes`, to its end or until they are more than `limit`;
+  /// false on a read error.
+  private static func readRest(fd: Int32, into bytes: inout [UInt8], limit: Int) -> Bool {
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while result.count <= limit {
+    while bytes.count <= limit {
       let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
       if count < 0 {
         if errno == EINTR { continue }
-        return nil
+        return false
       }
-      if count == 0 { return result }
-      result.append(contentsOf: chunk[0..<count])
+      if count == 0 { return true }
+      bytes.append(contentsOf: chunk[0..<count])
     }
-    return result
+    return true
   }
 
   /// Writes to a temporary file beside `path`, then renames it into place, so a failure never
