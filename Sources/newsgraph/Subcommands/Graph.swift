@@ -41,7 +41,8 @@ extension NewsGraphCommand {
       try reportingFailures {
         let format = outputOptions.resolvedFormat
         let inputs = try fileList.paths(self.inputs)
-        let corpus = try Corpus.expand(inputs, jsonl: self.corpus.jsonl)
+        let corpus = try Corpus.expand(
+          inputs, jsonl: self.corpus.jsonl, sizes: ProgressBar.mayShow(self.corpus.progress))
         let recognizer = Recognizer(gazetteer: try DictionaryLoader.gazetteer(dictionaries))
         let runner = CorpusRunner(
           recognizer: recognizer, builder: build.builder(), jobs: self.corpus.jobCount,

@@ -43,7 +43,7 @@ extension NewsGraphCommand {
         var paths: [String] = []
         for path in graphs {
           if FileIO.isDirectory(path) {
-            let found = Corpus.walk(path, suffix: ".json")
+            let found = Corpus.walk(path, suffix: ".json", sizes: false)
             guard !found.isEmpty else { throw Failure(path: path, "no .json files in this folder") }
             paths += found.map { (path.hasSuffix("/") ? path : path + "/") + $0.path }
           } else {

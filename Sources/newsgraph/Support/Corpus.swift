@@ -20,7 +20,13 @@ struct Corpus {
 
   /// Expands paths. A folder gives the files below it (hidden ones and symbolic links to
   /// folders skipped), each with its path below the folder, without extension, as its id.
-  static func expand(_ paths: [String], jsonl: Bool) throws(Failure) -> Corpus {
+  ///
+  /// - Parameter sizes: Whether the sizes of the files found in folders are wanted (for the
+  ///   progress bar, `totalBytes`); without them the walk asks no `stat` of a file its folder
+  ///   says is one, and `totalBytes` is nil when a folder is given.
+  static func expand(_ paths: [String], jsonl: Bool, sizes: Bool = true) throws(Failure)
+    -> Corpus
+  {
     var inputs: [Input] = []
     var bytes = 0
     var sizesKnown = true
@@ -35,7 +41,8 @@ struct Corpus {
       let kind = FileIO.kind(path)
       if kind == .folder {
         let suffix = jsonl ? ".jsonl" : ".txt"
-        let found = walk(path, suffix: suffix)
+        let found = walk(path, suffix: suffix, sizes: sizes)
+        sizesKnown = sizesKnown && sizes
         guard !found.isEmpty else {
           throw Failure(path: path, "no \(suffix) files in this folder")
         }
@@ -64,14 +71,28 @@ struct Corpus {
       knownDocuments: jsonLines ? nil : inputs.count)
   }
 
-  /// Relative paths of the regular files ending in `suffix` below `folder`, with their sizes,
-  /// sorted by path (byte order).
-  static func walk(_ folder: String, suffix: String) -> [(path: String, size: Int)] {
+  /// Relative paths of the regular files ending in `suffix` below `folder`, with their sizes
+  /// (0 unless `sizes`), sorted by path (byte order).
+  static func walk(_ folder: String, suffix: String, sizes: Bool = true) -> [(
+    path: String, size: Int
+  )] {
     var result: [(path: String, size: Int)] = []
     func visit(_ relative: String) {
       let base = folder.hasSuffix("/") ? folder : folder + "/"
-      for name in FileIO.list(base + relative) where !name.hasPrefix(".") {
+      for (name, type) in FileIO.entries(base + relative) where !name.hasPrefix(".") {
         let child = relative.isEmpty ? name : relative + "/" + name
+        // The folder's own word for a folder, or for a file whose size is not wanted; a link,
+        // or an entry it gives no type, is asked (`stat` follows a link to what it names).
+        switch type {
+        case .folder:
+          visit(child)
+          continue
+        case .file where !sizes:
+          if name.hasSuffix(suffix) { result.append((child, 0)) }
+          continue
+        default:
+          break
+        }
         let full = base + child
         switch FileIO.kind(full) {
         case .folder:

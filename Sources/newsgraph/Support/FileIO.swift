@@ -302,16 +302,38 @@ enum FileIO {
 
   /// File names in a folder, sorted.
   static func list(_ folder: String) -> [String] {
+    entries(folder).map(\.name)
+  }
+
+  /// What a folder's entry is, as the folder itself says (`d_type`): a walk that trusts it asks
+  /// no `stat` of a file or folder, only of a link or of an entry whose file system does not say.
+  enum EntryType: Equatable {
+    case folder
+    case file
+    /// A symbolic link, or a type the folder does not give: `kind(_:)` tells.
+    case other
+  }
+
+  /// The names in a folder (without "." and ".."), sorted, each with its type; none when it
+  /// cannot be read.
+  static func entries(_ folder: String) -> [(name: String, type: EntryType)] {
     guard let dir = opendir(folder) else { return [] }
     defer { closedir(dir) }
-    var names: [String] = []
+    var entries: [(name: String, type: EntryType)] = []
     while let entry = readdir(dir) {
       let name = withUnsafePointer(to: entry.pointee.d_name) {
         $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
       }
-      if name != "." && name != ".." { names.append(name) }
+      guard name != "." && name != ".." else { continue }
+      let type: EntryType =
+        switch Int32(entry.pointee.d_type) {
+        case Int32(DT_DIR): .folder
+        case Int32(DT_REG): .file
+        default: .other
+        }
+      entries.append((name, type))
     }
-    return names.sorted()
+    return entries.sorted { $0.name < $1.name }
   }
 
   /// The running program's path.

@@ -39,7 +39,8 @@ final class GraphInputs {
     -> CooccurrenceGraph
   {
     if Self.isGraphFile(path) { return try Self.readGraph(path) }
-    let expanded = try Corpus.expand([path], jsonl: corpus.jsonl)
+    let expanded = try Corpus.expand(
+      [path], jsonl: corpus.jsonl, sizes: ProgressBar.mayShow(corpus.progress))
     let runner = CorpusRunner(
       recognizer: try loadedRecognizer(),
       builder: build.builder(defaultWindow: window, defaultEvidence: evidence),

@@ -22,17 +22,21 @@ final class ProgressBar: Sendable {
   private let delay: Double
   private let interval: Double
 
-  /// Nil when the mode says to stay silent.
-  init?(mode: ProgressMode, totalBytes: Int?, totalDocuments: Int?) {
-    terminal = FileIO.isTerminal(2)
+  /// Whether a bar in this mode may be drawn: `always`, or `auto` when standard error is a
+  /// terminal. Only then are the sizes of a folder's files asked for (`Corpus.expand`).
+  static func mayShow(_ mode: ProgressMode) -> Bool {
     switch mode {
-    case .never: return nil
-    case .auto:
-      guard terminal else { return nil }
-      delay = 1
-    case .always:
-      delay = 0
+    case .never: false
+    case .auto: FileIO.isTerminal(2)
+    case .always: true
     }
+  }
+
+  /// Nil when the mode says to stay silent (`mayShow(_:)` is false).
+  init?(mode: ProgressMode, totalBytes: Int?, totalDocuments: Int?) {
+    guard Self.mayShow(mode) else { return nil }
+    terminal = FileIO.isTerminal(2)
+    delay = mode == .always ? 0 : 1
     interval = terminal ? 0.1 : 1
     start = FileIO.now()
     self.totalBytes = totalBytes
