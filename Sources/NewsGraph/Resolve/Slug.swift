@@ -69,34 +69,50 @@ public enum Slug {
     var union: UInt8 = 0
     for byte in bytes { union |= byte }
     guard union < 0x80 else { return nil }
-    // Each byte gives one byte at most: a dash is written only in place of a separator.
+    // Each byte gives one byte at most: a dash is written only in place of a separator. The
+    // bytes are written through a pointer, and each one's piece read from a table: a `Piece`
+    // worked out and switched on for each byte cost more than twice as much.
     return String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + bytes.count) { buffer in
-      var at = 0
-      prefix.withUTF8Buffer { prefix in
-        for byte in prefix {
-          buffer[at] = byte
-          at += 1
-        }
-      }
+      guard let base = buffer.baseAddress else { return 0 }
+      var at = base
+      let prefixCount = prefix.utf8CodeUnitCount
+      at.update(from: prefix.utf8Start, count: prefixCount)
+      at += prefixCount
       let start = at
+      // A separator not yet written: a dash is written before the next character, if any.
       var pendingDash = false
-      for byte in bytes {
-        switch piece(ascii: byte) {
-        case .character(let byte):
-          if pendingDash && at > start {
-            buffer[at] = 0x2D
+      asciiPieces.withUnsafeBufferPointer { pieces in
+        for byte in bytes {
+          let piece = pieces[Int(byte)]
+          if piece > separatorPiece {
+            if pendingDash && at > start {
+              at.pointee = 0x2D
+              at += 1
+            }
+            pendingDash = false
+            at.pointee = piece
             at += 1
+          } else if piece == separatorPiece {
+            pendingDash = true
           }
-          pendingDash = false
-          buffer[at] = byte
-          at += 1
-        case .separator: pendingDash = true
-        case .nothing: break
         }
       }
-      return at
+      return at - base
     }
   }
+
+  /// By ASCII byte, what it gives in a slug (`piece(ascii:)`): the byte of a character, 0 for
+  /// nothing, or `separatorPiece`.
+  private static let asciiPieces: [UInt8] = (0..<0x80).map { byte in
+    switch piece(ascii: UInt8(byte)) {
+    case .character(let byte): byte
+    case .nothing: 0
+    case .separator: separatorPiece
+    }
+  }
+
+  /// A separator in `asciiPieces`: below every byte that a character gives.
+  private static let separatorPiece: UInt8 = 1
 
   /// What an ASCII character gives in a slug.
   private enum Piece {
