@@ -173,7 +173,8 @@ public struct EntityResolver: Sendable {
         teamSketch |= Self.sketchBits(text)
       }
     }
-    if !teams.isEmpty {
+    let hasTeams = !teams.isEmpty
+    if hasTeams {
       for index in drafts.indices where drafts[index].type == .place {
         // Most places name no team: the sketch turns them away by their first word, whose first
         // byte is their text's, before their text is made and looked up.
@@ -186,23 +187,12 @@ public struct EntityResolver: Sendable {
         drafts[index].type = .organization
         drafts[index].source = .documentTeam
       }
-      markCoveredTokens(count: tokens.count)
-      // (The kind, read through a call, is asked last: only a word is capitalized, and few are.)
-      for index in tokens.indices
-      where !covered[index] && tokens[index].isCapitalized && tokens[index].kind == .word {
-        guard teamSketch & Self.sketchBits(tokens[index].text) != 0,
-          let team = teams[tokens[index].text]
-        else { continue }
-        var draft = drafts[team]
-        draft.place(at: index, tokens[index], sentence: sentenceOfToken[index])
-        draft.source = .documentTeam
-        drafts.append(draft)
-      }
     }
 
-    if names.hasLoneOwners {
-      // Most words name nobody: the sketch turns them away before a lookup.
-      let sketch = names.loneOwnersSketch
+    let hasLoneOwners = names.hasLoneOwners
+    // Most words name nobody: the sketch turns them away before a lookup.
+    let sketch = hasLoneOwners ? names.loneOwnersSketch : 0
+    if hasLoneOwners {
       // A place or country named like a person's surname in this document is that person
       // ("Michael Jordan ... Jordan scored"), unless a preposition of place comes before it.
       for index in drafts.indices
@@ -222,29 +212,41 @@ public struct EntityResolver: Sendable {
         drafts[index].form = .short
         drafts[index].source = .documentSurname
       }
+    }
 
-      // Bare surnames the matchers left alone: "Putin had a fruitful visit".
+    // A capitalized word that no draft covers may name a team of the document, or else be a
+    // bare surname the matchers left alone ("Putin had a fruitful visit"). Both are looked for
+    // in one pass over the tokens, which adds their drafts in the order of their starts.
+    let added = drafts.count
+    if hasTeams || hasLoneOwners {
       markCoveredTokens(count: tokens.count)
       // (Tokens are read in place: a copy of each costs a retain and a release of its text. The
       // kind, read through a call, is asked last: only a word is capitalized, and few are.)
-      for index in tokens.indices
-      where !covered[index] && tokens[index].isCapitalized && tokens[index].kind == .word {
-        let token = tokens[index]
-        // A surname, then a surname after its particle ("al-Sisi"), then a first name.
-        let found =
-          sketch & Self.sketchBits(token.text) != 0 ? names.loneOwner(of: token.text) : nil
-        var key = found?.isSurname == true ? found?.key : nil
-        if key == nil, token.containsHyphen, let stripped = Self.strippedParticle(token.text) {
-          key = names.loneSurnameOwner(of: stripped)
+      tokens.withUnsafeBufferPointer { tokens in
+        for index in tokens.indices
+        where !covered[index] && tokens[index].isCapitalized && tokens[index].kind == .word {
+          let text = tokens[index].text
+          if hasTeams, teamSketch & Self.sketchBits(text) != 0, let team = teams[text] {
+            var draft = drafts[team]
+            draft.place(at: index, tokens[index], sentence: sentenceOfToken[index])
+            draft.source = .documentTeam
+            drafts.append(draft)
+            continue
+          }
+          guard hasLoneOwners else { continue }
+          // A surname, then a surname after its particle ("al-Sisi"), then a first name.
+          let found = sketch & Self.sketchBits(text) != 0 ? names.loneOwner(of: text) : nil
+          var key = found?.isSurname == true ? found?.key : nil
+          if key == nil, tokens[index].containsHyphen, let stripped = Self.strippedParticle(text) {
+            key = names.loneSurnameOwner(of: stripped)
+          }
+          guard let key = key ?? found?.key else { continue }
+          drafts.append(
+            Draft(surname: key, at: index, tokens[index], sentence: sentenceOfToken[index]))
         }
-        guard let key = key ?? found?.key else { continue }
-        drafts.append(
-          Draft(surname: key, at: index, token, sentence: sentenceOfToken[index]))
       }
     }
-    order.removeAll(keepingCapacity: true)
-    order.append(contentsOf: drafts.indices)
-    order.sort { [drafts] in drafts[$0].start < drafts[$1].start }
+    orderDrafts(added: added)
     return mentionsAndEntities(kept: kept, tokens, text, gazetteer)
   }
 
@@ -408,6 +410,38 @@ public struct EntityResolver: Sendable {
     covered.append(contentsOf: repeatElement(false, count: count))
     for index in drafts.indices {
       for token in drafts[index].tokens { covered[token] = true }
+    }
+  }
+
+  /// Fills `order` with the indices of the drafts in the order of their starts; the drafts
+  /// from `added` on were added at words, in that order.
+  ///
+  /// The drafts of the candidates come in order too, as the recognizer gives its candidates:
+  /// the two runs are merged, the candidates' draft first of two at the same start, as a stable
+  /// sort leaves them. (A sort of them all, with a closure that read every draft it compared,
+  /// cost several times as much.) Candidates given in another order are sorted.
+  private mutating func orderDrafts(added: Int) {
+    order.removeAll(keepingCapacity: true)
+    order.reserveCapacity(drafts.count)
+    drafts.withUnsafeBufferPointer { drafts in
+      guard added < 2 || (1..<added).allSatisfy({ drafts[$0 - 1].start <= drafts[$0].start })
+      else {
+        order.append(contentsOf: drafts.indices)
+        order.sort { drafts[$0].start < drafts[$1].start }
+        return
+      }
+      var (one, other) = (0, added)
+      while one < added && other < drafts.count {
+        if drafts[other].start < drafts[one].start {
+          order.append(other)
+          other += 1
+        } else {
+          order.append(one)
+          one += 1
+        }
+      }
+      order.append(contentsOf: one..<added)
+      order.append(contentsOf: other..<drafts.count)
     }
   }
 
