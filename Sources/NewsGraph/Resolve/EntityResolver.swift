@@ -321,7 +321,13 @@ public struct EntityResolver: Sendable {
     // prefixes made for each document cost more than the sorting.
     groupOrder.removeAll(keepingCapacity: true)
     groupOrder.append(contentsOf: groups.indices)
-    let ids = keys.strings
+    // An id that starts with "rule:" (none that the stages make) is no string of `keys.strings`:
+    // then the ids are written out, each group's at the group's own index.
+    let written = groups.contains { $0.idString < 0 }
+    let ids = written ? groups.map { keys[$0.id] } : keys.strings
+    if written {
+      for index in groups.indices { groups[index].idString = index }
+    }
     groups.withUnsafeBufferPointer { groups in
       groupOrder.sort { a, b in
         // (As `StringOrder.indices(sorting:)` orders them. Two groups have two ids, numbered
@@ -329,7 +335,7 @@ public struct EntityResolver: Sendable {
         if let one = groups[a].idPrefix, let other = groups[b].idPrefix, one != other {
           return one < other
         }
-        return ids[groups[a].id] < ids[groups[b].id]
+        return ids[groups[a].idString] < ids[groups[b].idString]
       }
     }
     entityOfGroup.removeAll(keepingCapacity: true)
@@ -600,9 +606,23 @@ public struct EntityResolver: Sendable {
       var entry = -2
       /// Whether the surnames of the key's dictionary entry are listed already.
       var isListed = false
+      /// The key's number in `numbers`, or -1 minus the number of its rule name in `ruleNames`.
+      var string: Int
     }
 
+    /// The keys that do not start with "rule:", numbered.
     private var numbers = StringNumbering()
+    /// What follows "rule:" in the keys that start so, numbered apart: the label of a full name
+    /// is numbered as it is, and its key ("rule:" and the label) is never written, where one
+    /// was made for every full name of every document, an allocation and a check of its bytes.
+    ///
+    /// A key starts with those characters only when it starts with their bytes, as nothing else
+    /// is canonically equivalent to them, and two such keys are equal exactly when what follows
+    /// is: the colon is no part of a composed character, so a mark after it stays after it.
+    private var ruleNames = StringNumbering()
+    /// The number of the key of each string in `numbers`, and of each name in `ruleNames`.
+    private var keyOfString: [Int] = []
+    private var keyOfRuleName: [Int] = []
     /// The facts of each key, by number.
     private var facts: [Facts] = []
     /// The labels of the full names given, in the order given.
@@ -626,6 +646,9 @@ public struct EntityResolver: Sendable {
     /// `entries` keys with their dictionary entries.
     mutating func removeAll(entries: Int) {
       EntityResolver.empty(&numbers)
+      EntityResolver.empty(&ruleNames)
+      keyOfString.removeAll(keepingCapacity: true)
+      keyOfRuleName.removeAll(keepingCapacity: true)
       facts.removeAll(keepingCapacity: true)
       fullNames.removeAll(keepingCapacity: true)
       var size = max(16, numberOfEntry.count)
@@ -639,13 +662,22 @@ public struct EntityResolver: Sendable {
     }
 
     /// How many keys have numbers: they are `0..<count`.
-    var count: Int { numbers.count }
+    var count: Int { facts.count }
 
-    /// The key numbered `key`.
-    subscript(key: Int) -> String { numbers[key] }
-
-    /// The keys, by number.
+    /// The keys that do not start with "rule:", by their numbers among them.
     var strings: [String] { numbers.strings }
+
+    /// The number of the key numbered `key` among `strings`, or -1 for a key that starts with
+    /// "rule:".
+    func stringNumber(of key: Int) -> Int { max(-1, facts[key].string) }
+
+    /// The key numbered `key`: a rule name's is written out each time it is asked, which only
+    /// an id that starts with "rule:" (none that the stages make) or a tie of `precedes` does.
+    subscript(key: Int) -> String {
+      let string = facts[key].string
+      guard string < 0 else { return numbers[string] }
+      return EntityResolver.ruleKey(ruleNames[-1 - string])
+    }
 
     /// The number of `key`, which gets the next one if it had none; `entry` is the position of
     /// the dictionary entry whose id `key` is, when the caller knows it, so that `entry(of:in:)`
@@ -671,19 +703,41 @@ public struct EntityResolver: Sendable {
 
     /// The number of `key`, which gets the next one if it had none.
     private mutating func number(ofString key: String) -> Int {
+      if let name = Self.ruleName(of: key) { return number(ruleName: name) }
       let (number, isNew) = numbers.insert(key)
-      if isNew { facts.append(Facts()) }
-      return number
+      if isNew {
+        keyOfString.append(facts.count)
+        facts.append(Facts(string: number))
+      }
+      return keyOfString[number]
     }
 
-    /// The number of the key of the full name `label`, which is its label from now on.
-    mutating func number(fullName label: String) -> Int {
-      // Written as bytes into a string made at its size: `+` cost several times as much.
-      let key = String(unsafeUninitializedCapacity: 5 + label.utf8.count) { buffer in
-        EntityResolver.copyUTF8(
-          of: label, into: buffer, at: EntityResolver.copyUTF8(of: "rule:", into: buffer, at: 0))
+    /// The number of the key "rule:" and `name`, which gets the next one if it had none.
+    private mutating func number(ruleName name: String) -> Int {
+      let (number, isNew) = ruleNames.insert(name)
+      if isNew {
+        keyOfRuleName.append(facts.count)
+        facts.append(Facts(string: -1 - number))
       }
-      let number = number(adding: key)
+      return keyOfRuleName[number]
+    }
+
+    /// What follows "rule:" in `key`, or nil for a key that does not start with its bytes.
+    private static func ruleName(of key: String) -> String? {
+      let utf8 = key.utf8
+      // (Read in place: an iterator over the bytes cost more than the test.)
+      let byBytes = utf8.withContiguousStorageIfAvailable { bytes in
+        bytes.count >= 5 && bytes[0] == 0x72 && bytes[1] == 0x75 && bytes[2] == 0x6C
+          && bytes[3] == 0x65 && bytes[4] == 0x3A
+      }
+      guard byBytes ?? utf8.starts(with: "rule:".utf8) else { return nil }
+      return String(key[utf8.index(utf8.startIndex, offsetBy: 5)...])
+    }
+
+    /// The number of the key of the full name `label` ("rule:" and the label), which is its
+    /// label from now on.
+    mutating func number(fullName label: String) -> Int {
+      let number = number(ruleName: label)
       facts[number].fullName = fullNames.count
       fullNames.append(label)
       return number
@@ -696,23 +750,19 @@ public struct EntityResolver: Sendable {
 
     /// Whether the key numbered `key` starts with "rule:", as a full name's does.
     func hasRulePrefix(_ key: Int) -> Bool {
-      // Told by the bytes where they can tell: a string that starts with those characters starts
-      // with their bytes, as nothing else is canonically equivalent to them, and those bytes
-      // followed by an ASCII byte or none are those characters, as no character joins two ASCII
-      // ones but "\r\n". After "rule:" bytes, any other byte (a mark?) leaves it to `hasPrefix`.
-      let key = numbers[key]
-      let byBytes = key.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-        guard bytes.count >= 5, bytes[0] == 0x72, bytes[1] == 0x75, bytes[2] == 0x6C,
-          bytes[3] == 0x65, bytes[4] == 0x3A
-        else { return false }
-        return bytes.count == 5 || bytes[5] < 0x80 ? true : nil
-      }
-      return (byBytes ?? nil) ?? key.hasPrefix("rule:")
+      // Only a key that starts with the bytes of "rule:" can (`ruleNames`), and one whose next
+      // byte is ASCII, or that has none, does, as no character joins two ASCII ones but
+      // "\r\n". After "rule:" bytes, any other byte (a mark?) leaves it to `hasPrefix`.
+      let string = facts[key].string
+      guard string < 0 else { return false }
+      let name = ruleNames[-1 - string]
+      let byBytes = name.utf8.withContiguousStorageIfAvailable { $0.isEmpty || $0[0] < 0x80 }
+      return byBytes == true || self[key].hasPrefix("rule:")
     }
 
     /// The position of the dictionary entry whose id is the key numbered `key`, or nil.
     mutating func entry(of key: Int, in gazetteer: Gazetteer) -> Int? {
-      if facts[key].entry == -2 { facts[key].entry = gazetteer.index[numbers[key]] ?? -1 }
+      if facts[key].entry == -2 { facts[key].entry = gazetteer.index[self[key]] ?? -1 }
       return facts[key].entry < 0 ? nil : facts[key].entry
     }
 
@@ -732,7 +782,7 @@ public struct EntityResolver: Sendable {
     func precedes(_ one: Int, _ other: Int) -> Bool {
       let (seen, otherSeen) = (facts[one].firstSeen, facts[other].firstSeen)
       if seen != otherSeen { return seen < otherSeen }
-      return numbers[one] < numbers[other]
+      return self[one] < self[other]
     }
   }
 
@@ -764,6 +814,14 @@ public struct EntityResolver: Sendable {
   /// The union of `sketchBits` of the particles of names.
   private static let particlesSketch = NameShape.particles.elements.reduce(UInt64(0)) {
     $0 | sketchBits($1)
+  }
+
+  /// "rule:" and `name`, written as bytes into a string made at its size: `+` cost several times
+  /// as much.
+  private static func ruleKey(_ name: String) -> String {
+    String(unsafeUninitializedCapacity: 5 + name.utf8.count) { buffer in
+      copyUTF8(of: name, into: buffer, at: copyUTF8(of: "rule:", into: buffer, at: 0))
+    }
   }
 
   /// Copies the UTF-8 bytes of `string` into `buffer` from `at`, and gives the index after them.
@@ -954,6 +1012,9 @@ public struct EntityResolver: Sendable {
 
     /// The number of the id in `Keys`.
     var id: Int
+    /// The number of the id among `Keys.strings`, or -1 for an id that is not one of them (an
+    /// index in the ids written out to sort them, then).
+    var idString: Int
     /// `StringOrder.prefix(_:)` of the id, worked out once to sort the entities.
     var idPrefix: (UInt64, UInt64, UInt64)?
     var type: EntityType
@@ -970,6 +1031,7 @@ public struct EntityResolver: Sendable {
     init(id: Int, _ keys: Keys, type: EntityType, label: Label, form: Int) {
       self.id = id
       idPrefix = StringOrder.prefix(keys[id])
+      idString = keys.stringNumber(of: id)
       self.type = type
       self.label = label
       firstForm = form

@@ -425,6 +425,73 @@ import Testing
     #expect(entity.aliases == ["Putin", "Vladimir Putin"])
   }
 
+  /// A mention that carries the key of a full name as its id ("rule:" and the name) is that
+  /// full name's entity, whichever comes first; a key that only starts like one is not.
+  @Test func mentionCarryingAFullNamesKeyJoinsItsEntity() throws {
+    let text = SourceText("Vladimir Putin spoke. VP said so. PV too.")
+    let tokens = Tokenizer().tokens(in: text, range: 0..<text.count)
+    let vp = try #require(tokens.firstIndex { $0.text == "VP" })
+    let pv = try #require(tokens.firstIndex { $0.text == "PV" })
+    func carrying(_ index: Int, _ id: String) -> Candidate {
+      Candidate(
+        start: tokens[index].start, end: tokens[index].end, tokens: index..<(index + 1),
+        sentence: 1, type: .person, entity: id, form: .alias, source: "rule:test", priority: 8)
+    }
+    let candidates = [
+      Candidate(
+        start: tokens[0].start, end: tokens[1].end, tokens: 0..<2, sentence: 0, type: .person,
+        entity: nil, form: .name, source: "rule:test", priority: 8),
+      carrying(vp, "rule:Vladimir Putin"), carrying(pv, "rule Vladimir Putin"),
+    ]
+    for kept in [candidates, candidates.reversed()] {
+      var resolver = EntityResolver()
+      let result = resolver.resolve(
+        kept, tokens: tokens, sentenceOfToken: Array(repeating: 0, count: tokens.count),
+        text: text, gazetteer: TestDictionary.with())
+      #expect(
+        result.mentions.map(\.entity) == [
+          "person/vladimir-putin", "person/vladimir-putin", "rule Vladimir Putin",
+        ])
+      #expect(result.entities.map(\.id) == ["person/vladimir-putin", "rule Vladimir Putin"])
+      #expect(result.entities.first?.label == "Vladimir Putin")
+    }
+  }
+
+  /// A bare team and a bare surname found in one document come in the order of the text among
+  /// the candidates' mentions, whether the candidates were given in order or not.
+  @Test func teamsAndSurnamesAddedAtWordsComeInTextOrder() throws {
+    let text = SourceText("Surrey 429-7 . Chris Lewis said Surrey won . Lewis smiled .")
+    let tokens = Tokenizer().tokens(in: text, range: 0..<text.count)
+    let surrey = try #require(tokens.firstIndex { $0.text == "Surrey" })
+    let chris = try #require(tokens.firstIndex { $0.text == "Chris" })
+    let candidates = [
+      Candidate(
+        start: tokens[surrey].start, end: tokens[surrey].end, tokens: surrey..<(surrey + 1),
+        sentence: 0, type: .organization, entity: nil, form: .name,
+        source: "rule:score-line-team", priority: 8),
+      Candidate(
+        start: tokens[chris].start, end: tokens[chris + 1].end, tokens: chris..<(chris + 2),
+        sentence: 1, type: .person, entity: nil, form: .name, source: "rule:test", priority: 8),
+    ]
+    for kept in [candidates, candidates.reversed()] {
+      var resolver = EntityResolver()
+      let result = resolver.resolve(
+        kept, tokens: tokens, sentenceOfToken: Array(repeating: 0, count: tokens.count),
+        text: text, gazetteer: TestDictionary.with())
+      #expect(
+        result.mentions.map(\.text) == ["Surrey", "Chris Lewis", "Surrey", "Lewis"])
+      #expect(
+        result.mentions.map(\.entity) == [
+          "organization/surrey", "person/chris-lewis", "organization/surrey",
+          "person/chris-lewis",
+        ])
+      #expect(
+        result.mentions.map(\.source) == [
+          "rule:score-line-team", "rule:test", "rule:document-team", "rule:document-surname",
+        ])
+    }
+  }
+
   @Test func fullNameAndAMentionOfItsIdAreOneEntity() throws {
     // The full name's key is "rule:Vladimir Putin", its id "person/vladimir-putin": a mention
     // that carries that id joins the same entity, whichever comes first.
