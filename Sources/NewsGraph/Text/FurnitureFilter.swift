@@ -332,8 +332,7 @@ struct LineShape {
     // The bytes rule out nearly every line before a string is made: a string that ends with
     // "read" ends with those bytes.
     isReadingTime =
-      words <= 8 && FurnitureFilter.hasSuffix(key, "read")
-      && LineShape.mentionsReadingTime(String(decoding: key, as: UTF8.self))
+      words <= 8 && FurnitureFilter.hasSuffix(key, "read") && LineShape.mentionsReadingTime(key)
   }
 
   /// The most words a line has whose marks (`LineMarks`) and key prefixes a rule reads: a
@@ -510,10 +509,49 @@ struct LineShape {
     return creditPrefixes.contains { key.hasPrefix($0) }
   }
 
+  /// The phrases of a reading time, each after a number (`mentionsReadingTime(_:)`).
+  private static let readingTimeSuffixes = [
+    " min read", " mins read", " minute read", " minutes read", "min read",
+  ]
+  private static let readingTimeSuffixBytes = readingTimeSuffixes.map { Array($0.utf8) }
+
+  /// `mentionsReadingTime(_:)` of a key's UTF-8, on the bytes when the key is ASCII.
+  ///
+  /// An ASCII string's characters are its bytes (a key has no CR LF), and its only scalars
+  /// with a numeric type are the digits: the phrase and the number before it are found byte by
+  /// byte, as the string answers. (`firstRange(of:)` on the string cost some hundred thousand
+  /// instructions a line.)
+  static func mentionsReadingTime(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard key.allSatisfy({ $0 < 0x80 }) else {
+      return mentionsReadingTime(String(decoding: key, as: UTF8.self))
+    }
+    guard FurnitureFilter.hasSuffix(key, "read") else { return false }
+    for suffix in readingTimeSuffixBytes {
+      guard let start = firstIndex(of: suffix, in: key) else { continue }
+      // The number before the phrase, spaces between them skipped.
+      var end = start
+      while end > 0 && key[end - 1] == 0x20 { end -= 1 }
+      if end > 0 && key[end - 1] &- 0x30 < 10 { return true }
+    }
+    return false
+  }
+
+  /// Where `pattern` first occurs in `bytes`, or nil.
+  private static func firstIndex(of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>)
+    -> Int?
+  {
+    guard bytes.count >= pattern.count else { return nil }
+    for start in 0...(bytes.count - pattern.count)
+    where FurnitureFilter.hasPrefix(UnsafeBufferPointer(rebasing: bytes[start...]), pattern) {
+      return start
+    }
+    return nil
+  }
+
   /// "2 min read", "Defense2 min read", "5 minute read", "3 mins read".
   static func mentionsReadingTime(_ key: String) -> Bool {
     guard key.hasSuffix("read") else { return false }
-    for suffix in [" min read", " mins read", " minute read", " minutes read", "min read"] {
+    for suffix in readingTimeSuffixes {
       guard let range = key.firstRange(of: suffix) else { continue }
       let before = key[..<range.lowerBound].trimmingTrailingSpaces
       if let last = before.unicodeScalars.last, last.properties.numericType != nil { return true }

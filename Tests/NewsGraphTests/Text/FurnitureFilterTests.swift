@@ -422,4 +422,24 @@ import Testing
     #expect(counts.beyondASCII == 3)
     #expect(LineShape.shapes(of: text).shapes.count == 4)
   }
+
+  /// The bytes of a key tell a reading time as its string does.
+  @Test(arguments: [
+    (key: "5 min read", explanation: "a number and the phrase"),
+    (key: "politics3 min read", explanation: "glued to a section name"),
+    (key: "12 minutes read", explanation: "the longest phrase"),
+    (key: "3 mins read", explanation: "the first phrase is not in it, the second is"),
+    (key: "2min read", explanation: "the phrase without its space"),
+    (key: "min read", explanation: "no number"),
+    (key: "long read", explanation: "no phrase"),
+    (key: "a 5 min read", explanation: "the number not first"),
+    (key: "5 min read min read", explanation: "the first place of the phrase decides"),
+    (key: "five min read", explanation: "a word, not a number"),
+    (key: "\u{0663} min read", explanation: "a digit beyond ASCII, told by the string"),
+    (key: "5 min réad", explanation: "a letter beyond ASCII"),
+  ])
+  func readingTimesAreToldByBytes(key: String, explanation: String) {
+    let found = Array(key.utf8).withUnsafeBufferPointer { LineShape.mentionsReadingTime($0) }
+    #expect(found == LineShape.mentionsReadingTime(key), Comment(rawValue: explanation))
+  }
 }
