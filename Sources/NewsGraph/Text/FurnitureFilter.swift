@@ -179,6 +179,9 @@ struct LineShape {
   var words = 0
   var letters = 0
   var uppercaseLetters = 0
+  /// Scalars of upper case that are not letters (`ScalarClass` may class a rare scalar beyond
+  /// ASCII so): with `uppercaseLetters`, the most words of the line that start with a capital.
+  var uppercaseOthers = 0
   var endsSentence = false
   var startsLowercase = false
   var isNumberedItem = false
@@ -203,9 +206,14 @@ struct LineShape {
   /// Asked of the lines that start a block only, of the text's folded scalars: counting the
   /// cases of the words of every line that does not end a sentence, furniture included, cost
   /// a tenth of the filter.
+  ///
+  /// Three capitalized words at least need three capitals: a line of prose with fewer (a
+  /// sentence's first word and a name) is told so by its counts, without reading it again.
   func isTitleCase(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
     // No more words with a letter than words.
-    guard !endsSentence, !isAllCaps, words >= 3 else { return false }
+    guard !endsSentence, !isAllCaps, words >= 3, uppercaseLetters + uppercaseOthers >= 3 else {
+      return false
+    }
     return LineShape.mostWordsCapitalized(scalars, trimmed, words: words)
   }
 
@@ -358,6 +366,7 @@ struct LineShape {
     var words = 0
     var letters = 0
     var uppercaseLetters = 0
+    var uppercaseOthers = 0
     // Whether the scalar before is white space, or the line starts: not in a word.
     var lastSpace = true
     var at = written
@@ -414,6 +423,8 @@ struct LineShape {
       if classes.contains(.letter) {
         letters &+= 1
         if classes.contains(.upper) { uppercaseLetters &+= 1 }
+      } else if classes.contains(.upper) {
+        uppercaseOthers &+= 1
       }
       // The ASCII letters that follow in the word: their key bytes and counts.
       while index < upper {
@@ -433,6 +444,7 @@ struct LineShape {
     self.words = words
     self.letters = letters
     self.uppercaseLetters = uppercaseLetters
+    self.uppercaseOthers = uppercaseOthers
     return index
   }
 

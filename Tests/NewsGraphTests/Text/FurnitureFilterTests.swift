@@ -255,6 +255,15 @@ import Testing
       line: "Egypt 2 Russia", allCaps: false, titleCase: false,
       explanation: "three words, but only two with a letter"),
     CaseFlags(
+      line: "Egypt Russia Sign", allCaps: false, titleCase: true,
+      explanation: "three capitals, the fewest a headline has"),
+    CaseFlags(
+      line: "Egypt Russia sign", allCaps: false, titleCase: false,
+      explanation: "two capitals tell the line without reading its words again"),
+    CaseFlags(
+      line: "\u{C9}gypt \u{212B}rhus \u{1C5}ign", allCaps: false, titleCase: true,
+      explanation: "capitals beyond ASCII, one of title case"),
+    CaseFlags(
       line: "the and Egypt Russia Sign Arms Deal In Cairo Today", allCaps: false,
       titleCase: true,
       explanation: "two lower-case words of ten, the most a headline has, come first"),
