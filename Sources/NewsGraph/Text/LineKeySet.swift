@@ -12,21 +12,32 @@
 struct LineKeySet {
   /// The bytes of all keys, one after another.
   private let bytes: [UInt8]
-  /// Each key added while all were below U+0300, as a range of `bytes`, and its hash.
-  private var entries: [(range: Range<Int>, hash: UInt64)] = []
-  /// Open addressing: an entry's index plus one, 0 for an empty slot; never more than half full.
-  private var slots: [Int32]
+  /// A key added while all were below U+0300, as a range of `bytes`, and its hash; an empty
+  /// slot has no start.
+  ///
+  /// In the slot itself: a slot that gave the index of the key in an array of keys was a
+  /// second place to read for each key, behind the first, and a second array to make for each
+  /// text.
+  private struct Slot {
+    var hash: UInt64 = 0
+    var start = -1
+    var end = 0
+  }
+
+  /// Open addressing, never more than half full.
+  private var slots: [Slot]
+  /// How many slots hold a key.
+  private var count = 0
   /// Every key as a string, from the first key with a scalar of U+0300 or above on.
   private var strings: Set<String>?
 
   /// An empty set of keys of `bytes`, with room for `minimumCapacity` keys (the filter's lines),
-  /// so that neither the index nor the entries grow and are copied as keys come.
+  /// so that the slots do not grow and are not placed again as keys come.
   init(bytes: [UInt8], minimumCapacity: Int) {
     self.bytes = bytes
     var size = 16
     while size < minimumCapacity * 2 { size *= 2 }
-    slots = [Int32](repeating: 0, count: size)
-    entries.reserveCapacity(minimumCapacity)
+    slots = Array(repeating: Slot(), count: size)
   }
 
   /// Adds the key at `range` of the bytes; returns whether it was new, as
@@ -42,14 +53,15 @@ struct LineKeySet {
       }
       let mask = slots.count - 1
       var slot = Int(truncatingIfNeeded: hash) & mask
-      while slots[slot] != 0 {
-        let entry = entries[Int(slots[slot]) - 1]
-        if entry.hash == hash, bytes[entry.range].elementsEqual(key) { return false }
+      while slots[slot].start >= 0 {
+        if slots[slot].hash == hash, bytes[slots[slot].start..<slots[slot].end].elementsEqual(key) {
+          return false
+        }
         slot = (slot + 1) & mask
       }
-      entries.append((range, hash))
-      slots[slot] = Int32(entries.count)
-      if entries.count * 2 > slots.count { grow() }
+      slots[slot] = Slot(hash: hash, start: range.lowerBound, end: range.upperBound)
+      count += 1
+      if count * 2 > slots.count { grow() }
       return true
     }
   }
@@ -70,10 +82,11 @@ struct LineKeySet {
     _ key: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>
   ) -> Bool {
     if strings == nil {
-      var all = Set<String>(minimumCapacity: entries.count + 1)
-      for entry in entries {
+      var all = Set<String>(minimumCapacity: count + 1)
+      for slot in slots where slot.start >= 0 {
         all.insert(
-          String(decoding: UnsafeBufferPointer(rebasing: bytes[entry.range]), as: UTF8.self))
+          String(
+            decoding: UnsafeBufferPointer(rebasing: bytes[slot.start..<slot.end]), as: UTF8.self))
       }
       strings = all
     }
@@ -81,14 +94,14 @@ struct LineKeySet {
   }
 
   private mutating func grow() {
-    var slots = [Int32](repeating: 0, count: self.slots.count * 2)
-    let mask = slots.count - 1
-    for (index, entry) in entries.enumerated() {
-      var slot = Int(truncatingIfNeeded: entry.hash) & mask
-      while slots[slot] != 0 { slot = (slot + 1) & mask }
-      slots[slot] = Int32(index + 1)
+    var grown = Array(repeating: Slot(), count: slots.count * 2)
+    let mask = grown.count - 1
+    for key in slots where key.start >= 0 {
+      var slot = Int(truncatingIfNeeded: key.hash) & mask
+      while grown[slot].start >= 0 { slot = (slot + 1) & mask }
+      grown[slot] = key
     }
-    self.slots = slots
+    slots = grown
   }
 
   /// The hash of a key and whether it is ASCII, in one pass: eight bytes at a time
