@@ -14,7 +14,7 @@ public struct FurnitureFilter: Sendable {
     var blocks: [TextBlock] = []
     blocks.reserveCapacity(shapes.count)
     var dropped: [DroppedLine] = []
-    var seen = LineKeySet(bytes: keys, minimumCapacity: shapes.count)
+    var seen = LineKeySet(minimumCapacity: shapes.count)
     var paragraph = 0
     var previousBlank = true
     var lastEndsSentence = true
@@ -29,8 +29,9 @@ public struct FurnitureFilter: Sendable {
             continue
           }
           previousBlank = false
-          let key = UnsafeBufferPointer(rebasing: keys[shape.key])
-          if let reason = dropReason(shape, key: key, index: index, shapes: shapes, seen: &seen) {
+          if let reason = dropReason(
+            shape, keys: keys, index: index, shapes: shapes, seen: &seen)
+          {
             dropped.append(DroppedLine(range: shape.trimmed, reason: reason))
             continue
           }
@@ -61,18 +62,19 @@ public struct FurnitureFilter: Sendable {
     return (blocks, dropped)
   }
 
+  /// Why a line is dropped, if it is; `keys` are the bytes of the keys of all lines.
   private func dropReason(
-    _ shape: LineShape, key: UnsafeBufferPointer<UInt8>, index: Int, shapes: [LineShape],
+    _ shape: LineShape, keys: UnsafeBufferPointer<UInt8>, index: Int, shapes: [LineShape],
     seen: inout LineKeySet
   ) -> String? {
     if shape.letters == 0 { return "no letters" }
-    if !seen.insert(shape.key) { return "repeated line" }
+    if !seen.insert(shape.key, of: keys) { return "repeated line" }
     if shape.uppercaseLetters == 0 && !shape.hasProsePunctuation && shape.words <= 12 {
       return "tag line (no capitals)"
     }
     if shape.isReadingTime { return "reading time" }
     if !shape.endsSentence, shape.words <= 7,
-      FurnitureFilter.isInterfaceText(key)
+      FurnitureFilter.isInterfaceText(UnsafeBufferPointer(rebasing: keys[shape.key]))
     {
       return "page interface text"
     }

@@ -1,7 +1,9 @@
 /// The keys of the lines seen so far, for the furniture filter's repeated-line test.
 ///
 /// `Set<String>` hashed every line's key with SipHash and rehashed them all as it grew. Here
-/// the keys stay where the line scan wrote them, in one array of UTF-8 bytes: a key's bytes
+/// the keys stay where the line scan wrote them, in one buffer of UTF-8 bytes that the caller
+/// lends to each insertion (a copy of its array kept here was retained and released for each
+/// line, to be read through a closure): a key's bytes
 /// are hashed eight at a time, and compared byte by byte only with keys of the same hash. The
 /// answer is always the one a `Set<String>` of the keys gives, which compares strings under
 /// canonical equivalence: a key whose scalars are all below U+0300 (ASCII, and the accented
@@ -10,9 +12,7 @@
 /// under canonical equivalence ("e" with a combining accent and "é", the Kelvin sign and "k"),
 /// so from the first such key on, every key is also kept as a string and the strings decide.
 struct LineKeySet {
-  /// The bytes of all keys, one after another.
-  private let bytes: [UInt8]
-  /// A key added while all were below U+0300, as a range of `bytes`, and its hash; an empty
+  /// A key added while all were below U+0300, as a range of the bytes, and its hash; an empty
   /// slot has no start.
   ///
   /// In the slot itself: a slot that gave the index of the key in an array of keys was a
@@ -31,39 +31,36 @@ struct LineKeySet {
   /// Every key as a string, from the first key with a scalar of U+0300 or above on.
   private var strings: Set<String>?
 
-  /// An empty set of keys of `bytes`, with room for `minimumCapacity` keys (the filter's lines),
-  /// so that the slots do not grow and are not placed again as keys come.
-  init(bytes: [UInt8], minimumCapacity: Int) {
-    self.bytes = bytes
+  /// An empty set, with room for `minimumCapacity` keys (the filter's lines), so that the
+  /// slots do not grow and are not placed again as keys come.
+  init(minimumCapacity: Int) {
     var size = 16
     while size < minimumCapacity * 2 { size *= 2 }
     slots = Array(repeating: Slot(), count: size)
   }
 
-  /// Adds the key at `range` of the bytes; returns whether it was new, as
-  /// `Set<String>.insert(_:).inserted` does.
-  mutating func insert(_ range: Range<Int>) -> Bool {
-    bytes.withUnsafeBufferPointer { bytes in
-      let key = UnsafeBufferPointer(rebasing: bytes[range])
-      // The pass that hashes the key tells whether it is ASCII: only a key that is not is read
-      // again, for a byte that leads U+0300 or above.
-      let (hash, isASCII) = LineKeySet.hash(key)
-      if strings != nil || !isASCII && LineKeySet.hasCombiningRange(key) {
-        return insertString(key, bytes)
-      }
-      let mask = slots.count - 1
-      var slot = Int(truncatingIfNeeded: hash) & mask
-      while slots[slot].start >= 0 {
-        if slots[slot].hash == hash, bytes[slots[slot].start..<slots[slot].end].elementsEqual(key) {
-          return false
-        }
-        slot = (slot + 1) & mask
-      }
-      slots[slot] = Slot(hash: hash, start: range.lowerBound, end: range.upperBound)
-      count += 1
-      if count * 2 > slots.count { grow() }
-      return true
+  /// Adds the key at `range` of `bytes`, the bytes of every key of the set; returns whether it
+  /// was new, as `Set<String>.insert(_:).inserted` does.
+  mutating func insert(_ range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let key = UnsafeBufferPointer(rebasing: bytes[range])
+    // The pass that hashes the key tells whether it is ASCII: only a key that is not is read
+    // again, for a byte that leads U+0300 or above.
+    let (hash, isASCII) = LineKeySet.hash(key)
+    if strings != nil || !isASCII && LineKeySet.hasCombiningRange(key) {
+      return insertString(key, bytes)
     }
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while slots[slot].start >= 0 {
+      if slots[slot].hash == hash, bytes[slots[slot].start..<slots[slot].end].elementsEqual(key) {
+        return false
+      }
+      slot = (slot + 1) & mask
+    }
+    slots[slot] = Slot(hash: hash, start: range.lowerBound, end: range.upperBound)
+    count += 1
+    if count * 2 > slots.count { grow() }
+    return true
   }
 
   /// The lead byte of U+0300, the first combining mark: every scalar below it is unchanged by

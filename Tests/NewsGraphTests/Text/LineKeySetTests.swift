@@ -12,9 +12,10 @@ import Testing
       bytes += Array(key.utf8)
       ranges.append(start..<bytes.count)
     }
-    var set = LineKeySet(bytes: bytes, minimumCapacity: 1)
+    var set = LineKeySet(minimumCapacity: 1)
     var strings = Set<String>()
-    return (ranges.map { set.insert($0) }, keys.map { strings.insert($0).inserted })
+    let got = bytes.withUnsafeBufferPointer { bytes in ranges.map { set.insert($0, of: bytes) } }
+    return (got, keys.map { strings.insert($0).inserted })
   }
 
   struct Case: Sendable, CustomTestStringConvertible {
