@@ -171,12 +171,23 @@ public struct GraphBuilder: Sendable {
     public mutating func add(
       _ document: Document, text: SourceText, metadata: DocumentMetadata = DocumentMetadata()
     ) {
-      documentCount += 1
       // Taken out while the document is added, so that changing the accumulator does not
       // copy them, and put back after. Nothing is left in their place: an empty `Scratch` left
-      // there was made, and freed, for every document.
-      var scratch = self.scratch.take() ?? Scratch()
-      defer { self.scratch = scratch }
+      // there was made, and freed, for every document. Unwrapped, and put back, by moves: taken
+      // with `??` and put back from a `defer`, the arrays were copied both ways, a retain and a
+      // release of each of them a document.
+      var scratch: Scratch
+      if let taken = self.scratch.take() { scratch = taken } else { scratch = Scratch() }
+      add(document, text: text, metadata: metadata, in: &scratch)
+      self.scratch = consume scratch
+    }
+
+    /// `add(_:text:metadata:)` in the scratch arrays, taken out of the accumulator.
+    private mutating func add(
+      _ document: Document, text: SourceText, metadata: DocumentMetadata,
+      in scratch: inout Scratch
+    ) {
+      documentCount += 1
       // The number of each entity listed, in order: the first ones of the windows' numbers.
       scratch.numbers.removeAll(keepingCapacity: true)
       // By index: copying each entity out retained and released its strings and aliases.
