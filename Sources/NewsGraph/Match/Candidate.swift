@@ -156,6 +156,29 @@ public struct SentenceContext: Sendable {
     range.contains(i) ? shared.lookups.facts(at: i) : TokenFacts(tokens[i])
   }
 
+  /// The tokens of the sentence whose facts have any of `wanted`, in order: what
+  /// `range.filter { !facts(at: $0).isDisjoint(with: wanted) }` is, found by a scan of the
+  /// facts (`TokenLookups.firstToken(from:end:withAnyOf:)`).
+  func tokens(withAnyOf wanted: TokenFacts) -> TokensWithFacts {
+    TokensWithFacts(shared: shared, from: range.lowerBound, end: range.upperBound, wanted: wanted)
+  }
+
+  /// The tokens of a sentence that have some facts (`tokens(withAnyOf:)`).
+  struct TokensWithFacts: Sequence, IteratorProtocol {
+    fileprivate let shared: TokenLookups.Shared
+    /// Where the scan goes on.
+    fileprivate var from: Int
+    fileprivate let end: Int
+    fileprivate let wanted: TokenFacts
+
+    mutating func next() -> Int? {
+      let found = shared.lookups.firstToken(from: from, end: end, withAnyOf: wanted)
+      guard found < end else { return nil }
+      from = found + 1
+      return found
+    }
+  }
+
   /// Whether the text of token `i` is a given name (`Gazetteer.givenNames`).
   ///
   /// Found by the token's hash (`Token.textHash`): the list hashed the text again for each rule

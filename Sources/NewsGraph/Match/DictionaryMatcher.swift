@@ -28,7 +28,7 @@ public struct DictionaryMatcher: Sendable {
     // The upper-cased phrases at a token in capitals, gathered again at each such token in this
     // one array: `TokenTrie.matches` made an array for each.
     var upperMatches: [(length: Int, payloads: TokenTrie<Gazetteer.Surface>.Payloads)] = []
-    for i in range where !context.facts(at: i).isDisjoint(with: starts) {
+    for i in context.tokens(withAnyOf: starts) {
       // The token's fields are read in place: copying it retained its text at every token.
       let kind = tokens[i].kind
       guard kind == .word || kind == .number else { continue }

@@ -217,6 +217,20 @@ struct TokenLookups: Sendable {
   /// The facts of token `i`.
   func facts(at i: Int) -> TokenFacts { looked[i - start].facts }
 
+  /// The first token from `i` on, before `end`, whose facts have any of `wanted`, or `end`.
+  ///
+  /// A scan of the facts alone, through a pointer: a matcher that asked each token's facts in
+  /// turn (`SentenceContext.facts(at:)`) checked the range and went through the lookups'
+  /// reference and array at every token, most of which have none of the facts it looks for.
+  func firstToken(from i: Int, end: Int, withAnyOf wanted: TokenFacts) -> Int {
+    looked.withUnsafeBufferPointer { looked in
+      var k = i - start
+      let last = end - start
+      while k < last, looked[k].facts.isDisjoint(with: wanted) { k += 1 }
+      return k + start
+    }
+  }
+
   /// The key number of token `i`'s text in the dictionary's trie, or -1
   /// (`TokenTrie.keyNumber(of:)`).
   func key(at i: Int) -> Int32 { looked[i - start].key }

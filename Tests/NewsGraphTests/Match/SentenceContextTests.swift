@@ -55,4 +55,19 @@ import Testing
       }
     }
   }
+
+  /// The tokens with some facts are the sentence's tokens whose facts have any of them, in
+  /// order, in a moved context as in a made one: none of other sentences, and none at all for
+  /// facts no token has, or for no facts.
+  @Test(arguments: [
+    TokenFacts.phrase, [.phrase, .allCaps, .hyphen], .locativePreposition, .openingBracket,
+    .capitalThe, [],
+  ])
+  func theTokensWithFactsAreThoseTheFactsTell(_ wanted: TokenFacts) {
+    for (made, moved) in Self.madeAndMoved() {
+      let expected = made.range.filter { !made.facts(at: $0).isDisjoint(with: wanted) }
+      #expect(Array(made.tokens(withAnyOf: wanted)) == expected)
+      #expect(Array(moved.tokens(withAnyOf: wanted)) == expected)
+    }
+  }
 }

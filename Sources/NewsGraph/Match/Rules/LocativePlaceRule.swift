@@ -45,7 +45,7 @@ public struct LocativePlaceRule: Rule {
     guard !context.caseIsWeak, !context.sentenceFacts.isDisjoint(with: Self.sentenceCue) else {
       return
     }
-    for i in range where context.facts(at: i).contains(.locativePreposition) {
+    for i in context.tokens(withAnyOf: .locativePreposition) {
       let start = i + 1
       guard start < range.upperBound, tokens[start].kind == .word, tokens[start].isCapitalized,
         !tokens[start].isAllCaps, context.dictionaryMatch(at: start) == nil,

@@ -28,7 +28,7 @@ public struct PlaceCueRule: Rule {
     guard !context.caseIsWeak, !context.sentenceFacts.isDisjoint(with: Self.sentenceCue) else {
       return
     }
-    for i in range where context.facts(at: i).contains(.placeKind) {
+    for i in context.tokens(withAnyOf: .placeKind) {
       let start = i + 2
       guard start < range.upperBound, tokens[i + 1].text == "of", tokens[start].kind == .word,
         tokens[start].isCapitalized, !tokens[start].isAllCaps,

@@ -36,7 +36,7 @@ public struct PlaceHeadRule: Rule {
     guard !context.block.isAllCaps, !context.sentenceFacts.isDisjoint(with: Self.sentenceCue) else {
       return
     }
-    for i in range where context.facts(at: i).contains(.placeHead) {
+    for i in context.tokens(withAnyOf: .placeHead) {
       var start = i
       while start > range.lowerBound, i - start < 4 {
         let previous = tokens[start - 1]
