@@ -163,6 +163,13 @@ public struct SentenceContext: Sendable {
     TokensWithFacts(shared: shared, from: range.lowerBound, end: range.upperBound, wanted: wanted)
   }
 
+  /// The first token of the sentence from `i` on whose facts have any of `wanted`, or the end
+  /// of the sentence (`i` itself when it is past the sentence): where a matcher that passes
+  /// over tokens without them one by one goes on.
+  func firstToken(from i: Int, withAnyOf wanted: TokenFacts) -> Int {
+    shared.lookups.firstToken(from: i, end: range.upperBound, withAnyOf: wanted)
+  }
+
   /// The tokens of a sentence that have some facts (`tokens(withAnyOf:)`).
   struct TokensWithFacts: Sequence, IteratorProtocol {
     fileprivate let shared: TokenLookups.Shared

@@ -70,4 +70,21 @@ import Testing
       #expect(Array(moved.tokens(withAnyOf: wanted)) == expected)
     }
   }
+
+  /// The first token with some facts from a token on is the first the facts tell, or the end
+  /// of the sentence; from past the end, the token it starts from.
+  @Test(arguments: [TokenFacts.phrase, .dottedInitial, [.organizationCue, .organizationKind]])
+  func theFirstTokenWithFactsIsTheFirstTheFactsTell(_ wanted: TokenFacts) {
+    for (made, moved) in Self.madeAndMoved() {
+      for i in made.range.lowerBound...(made.range.upperBound + 1) {
+        let expected =
+          i >= made.range.upperBound
+          ? i
+          : (i..<made.range.upperBound).first { !made.facts(at: $0).isDisjoint(with: wanted) }
+            ?? made.range.upperBound
+        #expect(made.firstToken(from: i, withAnyOf: wanted) == expected)
+        #expect(moved.firstToken(from: i, withAnyOf: wanted) == expected)
+      }
+    }
+  }
 }

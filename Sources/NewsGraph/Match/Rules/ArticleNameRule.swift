@@ -37,8 +37,10 @@ public struct ArticleNameRule: Rule {
     }
     var i = range.lowerBound + 1
     while i + 1 < range.upperBound {
+      // The tokens that are no "The", most, are passed over at once.
+      i = context.firstToken(from: i, withAnyOf: .capitalThe)
       defer { i += 1 }
-      guard context.facts(at: i).contains(.capitalThe) else { continue }
+      guard i + 1 < range.upperBound else { continue }
       let before = tokens[i - 1]
       // After a lower-case word or a comma: "Dwayne The Rock Johnson" is another kind of name.
       guard before.text == "," || before.kind == .word,

@@ -50,7 +50,9 @@ public struct DirectionalPlaceRule: Rule {
     }
     var i = range.lowerBound
     while i + 1 < range.upperBound {
-      guard context.facts(at: i).contains(.directionalPrefix),
+      // The tokens that are no prefix, most, are passed over at once.
+      i = context.firstToken(from: i, withAnyOf: .directionalPrefix)
+      guard i + 1 < range.upperBound,
         // The dictionary knows a name that starts here ("South Africa", "West Bank").
         context.dictionaryMatch(at: i) == nil,
         tokens[i + 1].spaceBefore,

@@ -23,7 +23,9 @@ public struct InitialSurnamePersonRule: Rule {
     }
     var i = context.range.lowerBound
     while i < context.range.upperBound {
-      guard context.facts(at: i).contains(.dottedInitial),
+      // The tokens that are no initial, most, are passed over at once.
+      i = context.firstToken(from: i, withAnyOf: .dottedInitial)
+      guard i < context.range.upperBound,
         i == context.range.lowerBound || !context.facts(at: i - 1).contains(.dottedInitial)
       else {
         i += 1

@@ -51,7 +51,7 @@ public struct OrganizationCueRule: Rule {
     guard !context.caseIsWeak,
       !context.sentenceFacts.isDisjoint(with: Self.sentenceCue)
     else { return }
-    for i in range {
+    for i in context.tokens(withAnyOf: Self.sentenceCue) {
       let facts = context.facts(at: i)
       let isCueOf = facts.contains(.organizationCue)
       let isKind =

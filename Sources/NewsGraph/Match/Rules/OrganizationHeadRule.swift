@@ -71,6 +71,9 @@ public struct OrganizationHeadRule: Rule {
     guard !context.sentenceFacts.isDisjoint(with: Self.sentenceCue) else { return }
     var i = range.lowerBound
     while i < range.upperBound {
+      // The tokens that are no head, most, are passed over at once.
+      i = context.firstToken(from: i, withAnyOf: Self.sentenceCue)
+      guard i < range.upperBound else { break }
       let facts = context.facts(at: i)
       let isHallOfFame = isHallOfFame(at: i, context)
       let isSuffix = facts.contains(.organizationSuffixHead) || isHallOfFame

@@ -23,8 +23,9 @@ public struct TeamNicknameRule: Rule {
     guard !context.sentenceFacts.isDisjoint(with: Self.sentenceCue) else { return }
     var i = context.range.lowerBound
     while i < context.range.upperBound {
-      guard context.facts(at: i).contains(.phrase), let match = context.dictionaryMatch(at: i)
-      else {
+      // The tokens where no phrase starts, most, are passed over at once.
+      i = context.firstToken(from: i, withAnyOf: .phrase)
+      guard i < context.range.upperBound, let match = context.dictionaryMatch(at: i) else {
         i += 1
         continue
       }
