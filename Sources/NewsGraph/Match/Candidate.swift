@@ -147,10 +147,6 @@ public struct SentenceContext: Sendable {
     shared.lookups.titles(at: i, end: range.upperBound)
   }
 
-  /// Whether a title may start at token `i` of the sentence: `titles(at:)` is empty where it is
-  /// false, as at nearly every token.
-  func mayStartTitle(at i: Int) -> Bool { shared.lookups.mayStartTitle(at: i) }
-
   /// What the rules ask of token `i`: the word lists its text is in, and its shape.
   func facts(at i: Int) -> TokenFacts {
     range.contains(i) ? shared.lookups.facts(at: i) : TokenFacts(tokens[i])

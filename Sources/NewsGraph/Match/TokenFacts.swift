@@ -81,9 +81,9 @@ struct TokenFacts: OptionSet, Sendable {
   /// (`SentenceContext.dictionaryPhrases(at:)` is not empty). `TokenLookups` sets it as it walks
   /// the phrases; the facts of a token alone (`init(_:)`) never have it.
   static let phrase = TokenFacts(rawValue: 1 << 29)
-  /// A title may start at the token (`SentenceContext.mayStartTitle(at:)`): its text is the
-  /// first word of a title, upper-cased in a block in capitals. Set by `TokenLookups`, as
-  /// `phrase` is.
+  /// A title may start at the token: its text is the first word of a title, upper-cased in a
+  /// block in capitals, and `SentenceContext.titles(at:)` finds none at a token without it, as
+  /// at nearly every token. Set by `TokenLookups`, as `phrase` is.
   static let titleStart = TokenFacts(rawValue: 1 << 31)
   /// A number token (`Token.isNumber`): what a score, an age and a year are.
   static let number = TokenFacts(rawValue: 1 << 32)

@@ -235,10 +235,6 @@ struct TokenLookups: Sendable {
   /// (`TokenTrie.keyNumber(of:)`).
   func key(at i: Int) -> Int32 { looked[i - start].key }
 
-  /// Whether a title may start at token `i`: `titles(at:end:)` finds none where it is false, as
-  /// at nearly every token, and this answers without making an array (its `titleStart` fact).
-  func mayStartTitle(at i: Int) -> Bool { looked[i - start].facts.contains(.titleStart) }
-
   /// What a token's text was found to be.
   private struct Looked {
     /// Its key number in the dictionary's trie.

@@ -2,8 +2,8 @@ import Testing
 
 @testable import NewsGraph
 
-/// `SentenceContext.mayStartTitle(at:)`, which the titled-person rule asks before it asks for
-/// the titles at a token, is true wherever a title starts.
+/// The `titleStart` fact, by which the titled-person rule passes over tokens before it asks for
+/// the titles at one, is there wherever a title starts.
 @Suite struct TitleStartTests {
   @Test(arguments: [
     "Defense Minister Sergei Shoigu met the president and Mr. Jones.",
@@ -15,7 +15,7 @@ import Testing
     for context in Pipeline.contexts(text, gazetteer: TestDictionary.gazetteer) {
       for i in context.range where !context.titles(at: i).isEmpty {
         titles += 1
-        #expect(context.mayStartTitle(at: i), "\(context.tokens[i].text)")
+        #expect(context.facts(at: i).contains(.titleStart), "\(context.tokens[i].text)")
       }
     }
     #expect(titles > 0)
@@ -29,7 +29,7 @@ import Testing
       gazetteer: TestDictionary.gazetteer)
     #expect(contexts.count == 3)
     for context in contexts {
-      let starts = context.range.contains { context.mayStartTitle(at: $0) }
+      let starts = context.range.contains { context.facts(at: $0).contains(.titleStart) }
       #expect(context.sentenceFacts.contains(.titleStart) == starts)
     }
     #expect(contexts.map { $0.sentenceFacts.contains(.titleStart) } == [false, true, true])
@@ -41,7 +41,7 @@ import Testing
     let context = try #require(
       Pipeline.contexts("The Secretary of State and the Minister of Defence.", gazetteer: gazetteer)
         .first)
-    let starts = context.range.filter { context.mayStartTitle(at: $0) }
+    let starts = context.range.filter { context.facts(at: $0).contains(.titleStart) }
     #expect(starts.map { context.tokens[$0].text } == ["Secretary", "Minister"])
   }
 
@@ -56,6 +56,6 @@ import Testing
   @Test func aWordInNoTitleStartsNone() throws {
     let context = try #require(
       Pipeline.contexts("The weather was fine.", gazetteer: TestDictionary.gazetteer).first)
-    #expect(context.range.allSatisfy { !context.mayStartTitle(at: $0) })
+    #expect(context.range.allSatisfy { !context.facts(at: $0).contains(.titleStart) })
   }
 }

@@ -28,9 +28,8 @@ public struct AppositiveAgePersonRule: Rule {
     guard !context.sentenceFacts.isDisjoint(with: Self.sentenceCue),
       !context.sentenceFacts.isDisjoint(with: Self.marks)
     else { return }
-    for open in range {
+    for open in context.tokens(withAnyOf: Self.marks) {
       let facts = context.facts(at: open)
-      guard !facts.isDisjoint(with: Self.marks) else { continue }
       let close = open + 2
       guard close < range.upperBound, open > range.lowerBound else { continue }
       let isBracket = facts.contains(.openingBracket)

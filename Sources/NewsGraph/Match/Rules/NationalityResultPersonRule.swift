@@ -21,8 +21,7 @@ public struct NationalityResultPersonRule: Rule {
     let tokens = context.tokens
     let range = context.range
     guard !context.sentenceFacts.isDisjoint(with: Self.sentenceCue) else { return }
-    for open in range
-    where context.facts(at: open).contains(.openingBracket) && open > range.lowerBound {
+    for open in context.tokens(withAnyOf: .openingBracket) where open > range.lowerBound {
       guard let match = context.dictionaryMatch(at: open + 1), match.entry.type == .country,
         open + 1 + match.length < range.upperBound, tokens[open + 1 + match.length].text == ")"
       else { continue }

@@ -38,8 +38,9 @@ public struct TitledPersonRule: Rule {
     guard !context.sentenceFacts.isDisjoint(with: Self.sentenceCue) else { return }
     var i = context.range.lowerBound
     while i < context.range.upperBound {
-      // Most tokens start no title: asked first, they make no array of titles.
-      guard context.mayStartTitle(at: i), let longest = context.titles(at: i).last else {
+      // Most tokens start no title: passed over at once, they make no array of titles.
+      i = context.firstToken(from: i, withAnyOf: .titleStart)
+      guard i < context.range.upperBound, let longest = context.titles(at: i).last else {
         i += 1
         continue
       }
