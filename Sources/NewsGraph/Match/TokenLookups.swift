@@ -217,7 +217,8 @@ struct TokenLookups: Sendable {
   /// The facts of token `i`.
   func facts(at i: Int) -> TokenFacts { looked[i - start].facts }
 
-  /// The first token from `i` on, before `end`, whose facts have any of `wanted`, or `end`.
+  /// The first token from `i` on, before `end`, whose facts have any of `wanted`, or `end`
+  /// (`i` itself when it is past `end`).
   ///
   /// A scan of the facts alone, through a pointer: a matcher that asked each token's facts in
   /// turn (`SentenceContext.facts(at:)`) checked the range and went through the lookups'
