@@ -105,6 +105,9 @@ public struct Tokenizer: Sendable {
       if joined.contains(.word) {
         var j = i + 1
         var hasHyphen = false
+        // Whether a period joined the word (a decimal point, or the dots of an acronym), which
+        // then keeps a period that follows it.
+        var hasPeriod = false
         // The word's bytes as it is joined, for `Token.JoinedBytes`: the hash of the scalars'
         // low bytes (their bytes when all are ASCII, as `high` tells), and the traits of the
         // scalars after the first, joined with the first's (`joined`) once the word ends: one
@@ -164,6 +167,7 @@ public struct Tokenizer: Sendable {
           if d == "." || d == ",", hasNext, isDigit(s[j - 1]), isDigit(s[j + 1]),
             !joined.union(rest).contains(.notDigit)
           {
+            hasPeriod = hasPeriod || d == "."
             hash = StringTable.hash(hash, UInt8(truncatingIfNeeded: d.value))
             j += 1
             continue
@@ -172,6 +176,7 @@ public struct Tokenizer: Sendable {
           if d == ".", hasNext, isLetter(s[j + 1]), j - 1 >= i, isLetter(s[j - 1]),
             j - 2 < i || !isLetter(s[j - 2])
           {
+            hasPeriod = true
             hash = StringTable.hash(hash, UInt8(ascii: "."))
             j += 1
             continue
@@ -203,9 +208,8 @@ public struct Tokenizer: Sendable {
         // A period belongs to an abbreviation, an initial or a dotted acronym.
         if j < end, s[j] == "." {
           let isInitial = j - i == 1 && isUpper(s[i])
-          let isDotted = UnsafeBufferPointer(rebasing: s[i..<j]).contains(".")
-          if isInitial || isDotted
-            || isAbbreviation(s, i, j, end, hash: high < 0x80 ? hash : nil)
+          if isInitial || hasPeriod
+            || isAbbreviation(s, bytes, i, j, end, hash: high < 0x80 ? hash : nil)
           {
             hash = StringTable.hash(hash, UInt8(ascii: "."))
             j += 1
@@ -297,13 +301,17 @@ public struct Tokenizer: Sendable {
   private static let longestAbbreviation =
     abbreviations.map { $0.unicodeScalars.count }.max() ?? 0
 
-  /// Whether the word `s[i..<j]`, which a period follows, keeps it as an abbreviation.
+  /// Whether the word `s[i..<j]`, whose `SourceText.ascii` bytes are in `bytes` and which a
+  /// period follows, keeps it as an abbreviation.
   ///
   /// `hash` is the `StringTable.hash(_:)` of the word's bytes when it is ASCII, as the tokenizer
-  /// joined it: the word is then looked up by its bytes, copied from its scalars, and no string
-  /// of it is made (the abbreviations are ASCII, so a set never asks for one).
+  /// joined it: the word is then looked up by its bytes and no string of it is made (the
+  /// abbreviations are ASCII, so a set never asks for one). They are read in place when all are
+  /// below 0x80, as nearly always, and else copied from its scalars (one folded to ASCII from
+  /// beyond it has the byte 0x80).
   private func isAbbreviation(
-    _ s: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int, _ j: Int, _ end: Int, hash: UInt32?
+    _ s: UnsafeBufferPointer<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>, _ i: Int,
+    _ j: Int, _ end: Int, hash: UInt32?
   ) -> Bool {
     // Most words before a period end a sentence, and are longer than any abbreviation.
     guard j - i <= Tokenizer.longestAbbreviation else { return false }
@@ -313,17 +321,21 @@ public struct Tokenizer: Sendable {
       return Tokenizer.abbreviationSet.contains(word)
         && (!Tokenizer.wordLikeAbbreviationSet.contains(word) || continuesAfter(s, j + 1, end))
     }
-    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count) { bytes in
-      for index in scalars.indices {
-        bytes[index] = UInt8(truncatingIfNeeded: scalars[index].value)
-      }
-      let utf8 = UnsafeBufferPointer(bytes)
+    func isAbbreviation(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
       func isIn(_ set: WordSet) -> Bool {
         set.number(
           of: SourceText.asciiString(scalars), utf8: utf8, hash: hash, isASCII: true) != nil
       }
       return isIn(Tokenizer.abbreviationSet)
         && (!isIn(Tokenizer.wordLikeAbbreviationSet) || continuesAfter(s, j + 1, end))
+    }
+    let inPlace = UnsafeBufferPointer(rebasing: bytes[i..<j])
+    if inPlace.allSatisfy({ $0 < 0x80 }) { return isAbbreviation(utf8: inPlace) }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count) { copy in
+      for index in scalars.indices {
+        copy[index] = UInt8(truncatingIfNeeded: scalars[index].value)
+      }
+      return isAbbreviation(utf8: UnsafeBufferPointer(copy))
     }
   }
 

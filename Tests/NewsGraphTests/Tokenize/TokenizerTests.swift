@@ -77,6 +77,13 @@ import Testing
       ],
       explanation: "a word beyond ASCII is an abbreviation only when canonically equal to one"),
     Case(
+      input: "Gov\u{2019}t. Smith and Gov't. Jones",
+      tokens: ["Gov't./w", "Smith/w", "and/w", "Gov't./w", "Jones/w"],
+      explanation: "an abbreviation with a folded apostrophe is read from its scalars, as ASCII"),
+    Case(
+      input: "rose 3.5. Then", tokens: ["rose/w", "3.5./n", "Then/w"],
+      explanation: "a period after a number with a decimal point is kept, as by a dotted word"),
+    Case(
       input: "Michael B. Kelley", tokens: ["Michael/w", "B./w", "Kelley/w"],
       explanation: "an initial keeps its period"),
     Case(
