@@ -99,22 +99,41 @@ public struct SourceText: Sendable {
     let spaces = SIMD8<UInt8>(repeating: 0x20)
     var written = 0
     var index = 0
+    /// Whether the eight bytes of `word` are ASCII and none is NUL.
+    @inline(__always) func isASCII(_ word: UInt64) -> Bool {
+      let hasNUL = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+      return (word & 0x8080_8080_8080_8080) | hasNUL == 0
+    }
+    /// Writes the scalars, folded forms (`foldASCII` of each lane) and bytes of the eight ASCII
+    /// bytes at `index`, made as vectors, at `written`.
+    @inline(__always) func store(from index: Int, at written: Int) {
+      let lanes = base.loadUnaligned(fromByteOffset: index, as: SIMD8<UInt8>.self)
+      let foldedLanes = lanes.replacing(with: spaces, where: lanes .== tabs .| lanes .== returns)
+      scalarBase.storeBytes(
+        of: SIMD8<UInt32>(truncatingIfNeeded: lanes), toByteOffset: written &* stride,
+        as: SIMD8<UInt32>.self)
+      foldedBase.storeBytes(
+        of: SIMD8<UInt32>(truncatingIfNeeded: foldedLanes), toByteOffset: written &* stride,
+        as: SIMD8<UInt32>.self)
+      asciiBase.storeBytes(of: lanes, toByteOffset: written, as: SIMD8<UInt8>.self)
+    }
     while index < count {
-      // Eight bytes at a time while they are ASCII and none is NUL: no tests of each byte, and
-      // their scalars and folded forms (`foldASCII` of each lane) made as vectors.
-      while index &+ 8 <= count {
-        let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-        let hasNUL = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
-        guard (word & 0x8080_8080_8080_8080) | hasNUL == 0 else { break }
-        let lanes = base.loadUnaligned(fromByteOffset: index, as: SIMD8<UInt8>.self)
-        let foldedLanes = lanes.replacing(with: spaces, where: lanes .== tabs .| lanes .== returns)
-        scalarBase.storeBytes(
-          of: SIMD8<UInt32>(truncatingIfNeeded: lanes), toByteOffset: written &* stride,
-          as: SIMD8<UInt32>.self)
-        foldedBase.storeBytes(
-          of: SIMD8<UInt32>(truncatingIfNeeded: foldedLanes), toByteOffset: written &* stride,
-          as: SIMD8<UInt32>.self)
-        asciiBase.storeBytes(of: word, toByteOffset: written, as: UInt64.self)
+      // Sixteen bytes at a time while they are ASCII and none is NUL, then eight: no tests of
+      // each byte, and the loop's own test and count shared by sixteen bytes, nearly a third
+      // of the work of eight.
+      while index &+ 16 <= count,
+        isASCII(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)),
+        isASCII(base.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self))
+      {
+        store(from: index, at: written)
+        store(from: index &+ 8, at: written &+ 8)
+        index &+= 16
+        written &+= 16
+      }
+      while index &+ 8 <= count,
+        isASCII(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+      {
+        store(from: index, at: written)
         index &+= 8
         written &+= 8
       }

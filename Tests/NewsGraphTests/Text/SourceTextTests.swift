@@ -77,6 +77,24 @@ import Testing
     }
   }
 
+  @Test func asciiRunsStopAtANULOrAByteBeyondASCIIInAnyLane() throws {
+    // Runs of sixteen and of eight ASCII bytes decoded at a time, broken in each lane of
+    // either: a NUL is found at its offset, and a scalar beyond ASCII decoded in its place.
+    let ascii = Array("Officials\tmet in Lima on Monday\r\n, said".utf8)
+    for position in 0..<ascii.count {
+      var withNUL = ascii
+      withNUL[position] = 0
+      #expect(throws: TextError.binary(byteOffset: position)) { try SourceText(utf8: withNUL) }
+      var beyond = ascii
+      beyond.replaceSubrange(position..<(position + 1), with: Array("é".utf8))
+      let text = try SourceText(utf8: beyond)
+      let input = String(decoding: beyond, as: UTF8.self)
+      #expect(text.original == Array(input.unicodeScalars), "position \(position)")
+      #expect(text.folded == text.original.map(SourceText.fold), "position \(position)")
+      #expect(text.ascii == text.original.map { $0.isASCII ? UInt8($0.value) : 0x80 })
+    }
+  }
+
   @Test func stringsOfScalarsAreTheirText() {
     for text in ["", "a", "é", "Egypt", "U.S.", "Київ", "Zoë", "a😀b", "€1", "x\u{7F}"] {
       let scalars = Array(text.unicodeScalars)
