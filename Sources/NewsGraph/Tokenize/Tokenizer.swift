@@ -295,11 +295,14 @@ public struct Tokenizer: Sendable {
     return j
   }
 
-  /// The most scalars of an abbreviation. No word of more equals one: the abbreviations are
-  /// ASCII, and a text canonically equivalent to ASCII has no more scalars than it (each of its
-  /// scalars decomposes to one or more).
-  private static let longestAbbreviation =
-    abbreviations.map { $0.unicodeScalars.count }.max() ?? 0
+  /// The most scalars of an abbreviation ("Messrs", "approx"), as a test checks. No word of
+  /// more equals one: the abbreviations are ASCII, and a text canonically equivalent to ASCII
+  /// has no more scalars than it (each of its scalars decomposes to one or more).
+  ///
+  /// A literal, which the compiler makes a constant: worked out from `abbreviations`, it was
+  /// made on first use, and each read of it called the runtime to check that it was made, about
+  /// fifty instructions for each word before a period.
+  static let longestAbbreviation = 6
 
   /// Whether the word `s[i..<j]`, whose `SourceText.ascii` bytes are in `bytes` and which a
   /// period follows, keeps it as an abbreviation.

@@ -254,6 +254,9 @@ import Testing
   @Test func abbreviationsAreASCIISoLongerWordsNeverMatch() {
     // The tokenizer rules out a word longer than every abbreviation before looking it up.
     #expect(Tokenizer.abbreviations.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } })
+    #expect(
+      Tokenizer.longestAbbreviation
+        == Tokenizer.abbreviations.map { $0.unicodeScalars.count }.max())
     #expect(Self.describe(Self.tokens("Messrs. Smith")).first == "Messrs./w")
     #expect(Self.describe(Self.tokens("Messrsx. Smith")).prefix(2) == ["Messrsx/w", "./p"])
   }
