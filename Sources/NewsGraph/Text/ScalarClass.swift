@@ -88,14 +88,20 @@ struct ScalarTraits: OptionSet, Sendable {
   /// The traits of any scalar, by the tests they stand for, so that the table agrees with them.
   ///
   /// Out of line: in a loop, only scalars beyond ASCII come here.
+  ///
+  /// Each test beyond ASCII looks a property up in the standard library's tables, a few hundred
+  /// instructions: a letter, nearly every such scalar in a word, is asked whether it is a letter
+  /// first, and is then known to be a word scalar (`isWordScalar` asks the same first) and no
+  /// space (no white space is a letter), without those look-ups.
   @inline(never) init(_ scalar: Unicode.Scalar) {
     var traits: ScalarTraits = []
-    if ScalarClass.isSpace(scalar) { traits.insert(.space) }
-    if isWordScalar(scalar) {
+    let isLetter = ScalarClass.isLetter(scalar)
+    if !isLetter && ScalarClass.isSpace(scalar) { traits.insert(.space) }
+    if isLetter || isWordScalar(scalar) {
       traits.insert(.word)
       if !isDigit(scalar) { traits.insert(.notDigit) }
     }
-    if ScalarClass.isLetter(scalar) { traits.insert(.letter) }
+    if isLetter { traits.insert(.letter) }
     if ScalarClass.isUpper(scalar) { traits.insert(.upper) }
     if ScalarClass.isLower(scalar) { traits.insert(.lower) }
     if scalar.isASCII && !traits.contains(.word) && !ScalarTraits.wordJoiners.contains(scalar) {

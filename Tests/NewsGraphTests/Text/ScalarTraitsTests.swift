@@ -46,6 +46,15 @@ import Testing
     }
   }
 
+  /// `ScalarTraits(_:)` takes a letter for a word scalar, and for no space, without asking:
+  /// true of every scalar.
+  @Test func everyLetterIsAWordScalarAndNoSpace() {
+    for value in UInt32(0)...0x10_FFFF {
+      guard let scalar = Unicode.Scalar(value), ScalarClass.isLetter(scalar) else { continue }
+      #expect(isWordScalar(scalar) && !ScalarClass.isSpace(scalar), "U+\(value)")
+    }
+  }
+
   @Test func joinedTraitsTellNumbersFromWords() {
     func joined(_ text: String) -> ScalarTraits {
       text.unicodeScalars.reduce(into: []) { $0.formUnion(ScalarTraits($1)) }
