@@ -226,6 +226,29 @@ struct CorpusCommandTests {
     BadLine(
       line: "{\"id\": \"\", \"text\": \"a\"}", message: ":2:8: error: 'id' is empty",
       explanation: "empty id"),
+    BadLine(
+      line: "{\"id\": null, \"text\": \"a\"}",
+      message: ":2:1: error: the article has no 'id' field", explanation: "null id"),
+    BadLine(
+      line: "{\"id\": \"x\", \"text\": \"a\", \"id\": \"y\"}",
+      message: ":2:26: error: duplicate key 'id'", explanation: "duplicate key"),
+    BadLine(
+      line: "{\"id\": \"x\", \"i\\u0064\": \"y\", \"text\": \"a\"}",
+      message: ":2:13: error: duplicate key 'id'", explanation: "duplicate key, escaped"),
+    BadLine(
+      line: "{\"id\": \"x\", \"text\": \"a\\ud800b\"}",
+      message: ":2:23: error: lone surrogate \\uD800 in a string",
+      explanation: "lone surrogate in the text"),
+    BadLine(
+      line: "{\"id\": \"x\", \"text\": \"a\\qb\"}",
+      message: ":2:23: error: invalid escape '\\q' in a string", explanation: "bad escape"),
+    BadLine(
+      line: "{\"id\": \"x\", \"text\": \"a\"} x",
+      message: ":2:26: error: unexpected 'x' after the JSON value", explanation: "trailing garbage"),
+    BadLine(
+      line: "{\"id\": \"x\", \"text\": \"a\", \"date\": nullx}",
+      message: ":2:38: error: unexpected 'x': expected ',' or '}'",
+      explanation: "a word that starts like null"),
   ])
   func badJSONLinesNameFileLineAndColumn(_ example: BadLine) throws {
     let scratch = try ScratchFolder()
@@ -235,6 +258,34 @@ struct CorpusCommandTests {
     #expect(result.status == 1, "\(result)")
     #expect(result.stderr == path + example.message + "\n")
     #expect(result.stdout.isEmpty)
+  }
+
+  /// Records the flat reader takes, each with a twin it leaves to the general reader (an
+  /// extra member that is an array): escapes in keys and texts, nulls, other keys, a NUL and
+  /// a leading U+FEFF in the text, white space everywhere.
+  static let flatRecords = [
+    #"{"id": "f1", "text": "Egypt and Russia met.\nChina and Japan talked.", "date": "2024-05-01"}"#,
+    #"{"i\u0064": "f2", "te\u0078t": "\u00c9gypte, Egypt and \"Russia\" \ud83d\ude00 met."}"#,
+    #"{"id": "f3", "text": "Egypt\u0000 and Russia met.", "source": null, "title": "T"}"#,
+    #"{"id": "f4", "text": "\ufeffEgypt and Russia met.", "url": "u", "n": null}"#,
+    #" { "id" : "f5" , "text" : "Zürich, Egypt and Russia." , "date" : null } "#,
+    #"{"id": "f6", "text": "Egypt and Russia.", "date": "2024-05-02T10:00:00Z", "source": "W"}"#,
+  ]
+
+  @Test func flatRecordsReadAsTheGeneralReaderReadsThem() throws {
+    let scratch = try ScratchFolder()
+    let flat = try scratch.write("flat.jsonl", Self.flatRecords.joined(separator: "\n"))
+    let general = try scratch.write(
+      "general.jsonl",
+      Self.flatRecords.map { $0.replacingOccurrences(of: "{", with: #"{"x": [], "#) }
+        .joined(separator: "\n"))
+    let arguments = ["--format", "json", "--window", "document"]
+    let flatResult = try CommandRunner.run("graph", [flat] + arguments)
+    let generalResult = try CommandRunner.run("graph", [general] + arguments)
+    #expect(flatResult.status == 0, "\(flatResult)")
+    #expect(flatResult.stdout == generalResult.stdout)
+    #expect(
+      (try Self.json(flatResult.stdout)["graph"] as? [String: Any])?["documents"] as? Int == 6)
   }
 
   @Test func weightOptionChoosesTheWeightAndKeepsCounts() throws {

@@ -131,6 +131,36 @@ public struct JSONReader: Sendable {
     TextPosition(file: file, offset: offset, in: bytes, firstLine: firstLine)
   }
 
+  /// The string whose opening quote is at `open`, and the offset after its closing quote; nil
+  /// when the string is not valid JSON, which `value(_:)` then reports with its position.
+  ///
+  /// For a reader of a known flat shape (a JSON Lines record) that scans the text itself and
+  /// leaves anything else to `value(_:)`.
+  public static func string(in bytes: UnsafeBufferPointer<UInt8>, at open: Int) -> (
+    string: String, end: Int
+  )? {
+    Parser.decodeString(bytes, open: open).map { (string: $0, end: $1) }
+  }
+
+  /// The UTF-8 of the string whose opening quote is at `open`, and the offset after its closing
+  /// quote; nil when the string is not valid JSON.
+  ///
+  /// Bytes, not a `String`: making a long string checks its UTF-8 once more (some eight
+  /// instructions a byte), which a text whose next reader decodes its bytes anyway
+  /// (`SourceText(utf8:)`) does without.
+  public static func utf8(ofStringIn bytes: UnsafeBufferPointer<UInt8>, at open: Int) -> (
+    utf8: [UInt8], end: Int
+  )? {
+    guard let close = Parser.closingQuote(bytes, open: open) else { return nil }
+    var valid = true
+    let utf8 = [UInt8](unsafeUninitializedCapacity: close - open - 1) { out, count in
+      let decoded = Parser.decode(bytes, open: open, close: close, into: out)
+      valid = decoded != nil
+      count = decoded ?? 0
+    }
+    return valid ? (utf8, close + 1) : nil
+  }
+
   fileprivate struct Parser {
     let bytes: [UInt8]
     let reader: JSONReader
@@ -382,13 +412,23 @@ public struct JSONReader: Sendable {
     /// The string whose opening quote is at `open` and the offset after its closing quote, or
     /// nil when the string is unterminated or holds a control character, an invalid escape,
     /// a lone surrogate or invalid UTF-8.
+    static func decodeString(_ bytes: UnsafeBufferPointer<UInt8>, open: Int) -> (String, Int)? {
+      guard let close = closingQuote(bytes, open: open) else { return nil }
+      var valid = true
+      let string = String(unsafeUninitializedCapacity: close - open - 1) { out in
+        let count = decode(bytes, open: open, close: close, into: out)
+        valid = count != nil
+        return count ?? 0
+      }
+      return valid ? (string, close + 1) : nil
+    }
+
+    /// The offset of the closing quote of the string whose opening quote is at `open`, or nil
+    /// when there is none.
     ///
     /// The closing quote is the first quote after an even number of backslashes (an odd
-    /// number escapes it), found with `memchr`. Decoded text is never longer than its JSON (an
-    /// escape is at least as long as what it stands for), so the string's storage is
-    /// allocated once, the size of the JSON, and written in place, eight plain bytes at a
-    /// time: building it run by run and escape by escape cost some 50 instructions a byte.
-    static func decodeString(_ bytes: UnsafeBufferPointer<UInt8>, open: Int) -> (String, Int)? {
+    /// number escapes it), found with `memchr`.
+    static func closingQuote(_ bytes: UnsafeBufferPointer<UInt8>, open: Int) -> Int? {
       guard let base = bytes.baseAddress else { return nil }
       let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
       var close = open
@@ -399,46 +439,58 @@ public struct JSONReader: Sendable {
         close = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
         var before = close - 1
         while before > open, bytes[before] == backslash { before -= 1 }
-        if (close - 1 - before) % 2 == 0 { break }
+        if (close - 1 - before) % 2 == 0 { return close }
       }
-      var valid = true
-      let string = String(unsafeUninitializedCapacity: close - open - 1) { out in
-        guard let target = out.baseAddress else { return 0 }
-        var from = open + 1
-        var to = 0
-        while from < close {
-          if from + 8 <= close {
-            // All eight bytes are copied (`to + 8 <= from + 8 - open - 1 <= close - open - 1`,
-            // the capacity), but only those before the first special one count.
-            let word = UnsafeRawPointer(base + from).loadUnaligned(as: UInt64.self)
-            UnsafeMutableRawPointer(target + to).storeBytes(of: word, as: UInt64.self)
-            let plain = plainBytes(word)
-            to += plain
-            from += plain
-            if plain == 8 { continue }
-          }
-          let byte = bytes[from]
-          if byte >= 0x20 && byte != backslash && byte < 0x80 {
-            out[to] = byte
-            to += 1
-            from += 1
-          } else if byte >= 0x80 {
-            guard let length = utf8Length(bytes, at: from, before: close) else { break }
-            for offset in 0..<length { out[to + offset] = bytes[from + offset] }
-            to += length
-            from += length
-          } else if byte == backslash, let (scalar, length) = escape(bytes, at: from, before: close)
-          {
-            to = SourceText.encode(scalar, into: out, at: to)
-            from += length
-          } else {
-            break
-          }
+    }
+
+    /// Writes the UTF-8 of the string between the quotes at `open` and `close` into `out`,
+    /// which has room for `close - open - 1` bytes; returns how many, or nil when the string
+    /// holds a control character, an invalid escape, a lone surrogate or invalid UTF-8.
+    ///
+    /// Decoded text is never longer than its JSON (an escape is at least as long as what it
+    /// stands for), so the storage is allocated once, the size of the JSON, and written in
+    /// place, eight plain bytes at a time: building a string run by run and escape by escape
+    /// cost some 50 instructions a byte.
+    @inline(__always)
+    static func decode(
+      _ bytes: UnsafeBufferPointer<UInt8>, open: Int, close: Int,
+      into out: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int? {
+      guard let base = bytes.baseAddress, let target = out.baseAddress else {
+        return close == open + 1 ? 0 : nil
+      }
+      let backslash = UInt8(ascii: "\\")
+      var from = open + 1
+      var to = 0
+      while from < close {
+        if from + 8 <= close {
+          // All eight bytes are copied (`to + 8 <= from + 8 - open - 1 <= close - open - 1`,
+          // the capacity), but only those before the first special one count.
+          let word = UnsafeRawPointer(base + from).loadUnaligned(as: UInt64.self)
+          UnsafeMutableRawPointer(target + to).storeBytes(of: word, as: UInt64.self)
+          let plain = plainBytes(word)
+          to += plain
+          from += plain
+          if plain == 8 { continue }
         }
-        valid = from == close
-        return to
+        let byte = bytes[from]
+        if byte >= 0x20 && byte != backslash && byte < 0x80 {
+          out[to] = byte
+          to += 1
+          from += 1
+        } else if byte >= 0x80 {
+          guard let length = utf8Length(bytes, at: from, before: close) else { return nil }
+          for offset in 0..<length { out[to + offset] = bytes[from + offset] }
+          to += length
+          from += length
+        } else if byte == backslash, let (scalar, length) = escape(bytes, at: from, before: close) {
+          to = SourceText.encode(scalar, into: out, at: to)
+          from += length
+        } else {
+          return nil
+        }
       }
-      return valid ? (string, close + 1) : nil
+      return to
     }
 
     /// How many of the eight bytes of `word` (in memory order) come before the first quote,

@@ -228,4 +228,49 @@ import Testing
       #expect(error.description == "c.jsonl:17:8: error: unexpected '}': expected a value")
     }
   }
+
+  struct LoneString: Sendable, CustomTestStringConvertible {
+    /// JSON text with a string at offset 1.
+    var json: String
+    /// What the string stands for, nil when it is not valid.
+    var decoded: String?
+    var explanation: String
+    var testDescription: String { explanation }
+  }
+
+  @Test(arguments: [
+    LoneString(json: #" "" "#, decoded: "", explanation: "empty"),
+    LoneString(
+      json: #" "plain ASCII, more than sixteen bytes long", 1"#,
+      decoded: "plain ASCII, more than sixteen bytes long", explanation: "plain, several words"),
+    LoneString(
+      json: #" "a\"b\\c\/d\n\t\u00e9\ud83d\ude00 and more after the escapes" "#,
+      decoded: "a\"b\\c/d\n\té😀 and more after the escapes", explanation: "every kind of escape"),
+    LoneString(json: #" "Zürich ünd Genève" "#, decoded: "Zürich ünd Genève", explanation: "UTF-8"),
+    LoneString(
+      json: #" "ends with a backslash\\" "#, decoded: "ends with a backslash\\",
+      explanation: "an escaped backslash before the closing quote"),
+    LoneString(json: #" "unterminated \" "#, decoded: nil, explanation: "an escaped quote last"),
+    LoneString(json: #" "lone \ud800 surrogate" "#, decoded: nil, explanation: "lone surrogate"),
+    LoneString(json: #" "bad \x escape" "#, decoded: nil, explanation: "bad escape"),
+    LoneString(json: " \"tab\there\" ", decoded: nil, explanation: "control character"),
+  ])
+  func decodesAStringOnItsOwn(_ example: LoneString) {
+    let bytes = Array(example.json.utf8)
+    let string = bytes.withUnsafeBufferPointer { JSONReader.string(in: $0, at: 1) }
+    let utf8 = bytes.withUnsafeBufferPointer { JSONReader.utf8(ofStringIn: $0, at: 1) }
+    #expect(string?.string == example.decoded)
+    #expect(utf8.map { String(decoding: $0.utf8, as: UTF8.self) } == example.decoded)
+    guard example.decoded != nil else { return }
+    // The end is just after the closing quote: the last quote of the text here.
+    let end = (bytes.lastIndex(of: UInt8(ascii: "\"")) ?? 0) + 1
+    #expect(string?.end == end)
+    #expect(utf8?.end == end)
+  }
+
+  @Test func invalidUTF8InAStringDecodesToNothing() {
+    let bytes: [UInt8] = [0x22, 0x61, 0xC0, 0xAF, 0x22]
+    #expect(bytes.withUnsafeBufferPointer { JSONReader.string(in: $0, at: 0) } == nil)
+    #expect(bytes.withUnsafeBufferPointer { JSONReader.utf8(ofStringIn: $0, at: 0) } == nil)
+  }
 }
