@@ -196,8 +196,24 @@ enum JSONLinesRecord {
     return (id, SourceText(text), metadata)
   }
 
-  /// Keys a record read by `flatArticle` may have at most: its five fields and a few others.
-  static let keyLimit = 16
+  /// Keys other than its fields a record read by `flatArticle` may have at most.
+  static let otherKeyLimit = 16
+
+  /// The fields of an article, in the order of their bits in `flatArticle`.
+  static let fields = ["id", "text", "date", "source", "title"]
+  /// The bytes of each field's name as one word, as `word(_:)` makes it.
+  static let fieldWords = fields.map { word($0.utf8) }
+
+  /// The bytes of a key of at most eight bytes as one word, the first the lowest, or nil.
+  ///
+  /// A key of the record is told from the others by one compare a field: comparing its bytes
+  /// as collections cost 140 instructions a key.
+  static func word(_ key: some Collection<UInt8>) -> UInt64? {
+    guard key.count <= 8 else { return nil }
+    var word: UInt64 = 0
+    for (offset, byte) in key.enumerated() { word |= UInt64(byte) << (8 * offset) }
+    return word
+  }
 
   /// The article of a record that is one flat object of strings and nulls, with an id, a text
   /// and a date that are all right, read straight from its bytes; nil for any other record,
@@ -206,11 +222,12 @@ enum JSONLinesRecord {
   /// The general reader builds a tree of values to look the fields up in, and makes the text a
   /// `String`, which checks its UTF-8 before `SourceText` decodes it again: half the cost of
   /// reading a record went to those. Here the text's bytes go to `SourceText` as they are
-  /// decoded. Whatever the general reader would reject or read otherwise is left to it: a byte
-  /// order mark, a value that is not a string or null, a duplicate key, more than `keyLimit`
-  /// keys, a missing or empty id, a missing or oversized text, a bad date, and a text that
-  /// `SourceText(utf8:)` reads otherwise than a `String` (a NUL, or a leading U+FEFF, which
-  /// it makes a space).
+  /// decoded, a key of plain ASCII is told by its bytes, and a value of plain ASCII is made a
+  /// string of its bytes. Whatever the general reader would reject or read otherwise is left
+  /// to it: a byte order mark, a value that is not a string or null, a duplicate key, more
+  /// than `otherKeyLimit` other keys, a missing or empty id, a missing or oversized text, a
+  /// bad date, and a text that `SourceText(utf8:)` reads otherwise than a `String` (a NUL, or
+  /// a leading U+FEFF, which it makes a space).
   static func flatArticle(_ bytes: UnsafeBufferPointer<UInt8>) -> Article? {
     let quote = UInt8(ascii: "\"")
     var index = 0
@@ -229,52 +246,90 @@ enum JSONLinesRecord {
       index += 1
       return true
     }
+    /// The offset of the closing quote of the string at `index` when it is plain ASCII (no
+    /// escape, control character or multibyte sequence), its bytes its text; else nil.
+    func plainClose() -> Int? {
+      var at = index + 1
+      while at < bytes.count {
+        let byte = bytes[at]
+        if byte == quote { return at }
+        guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { return nil }
+        at += 1
+      }
+      return nil
+    }
+    /// The string at `index`, which it moves past; nil when it is not a valid string.
+    func string() -> String? {
+      if let close = plainClose() {
+        defer { index = close + 1 }
+        return String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[index + 1..<close]), as: UTF8.self)
+      }
+      guard let (string, end) = JSONReader.string(in: bytes, at: index) else { return nil }
+      index = end
+      return string
+    }
     guard skip(to: UInt8(ascii: "{")) else { return nil }
-    var keys: [String] = []
-    keys.reserveCapacity(8)
-    var id: String?
+    var values: (id: String?, date: String?, source: String?, title: String?) = (nil, nil, nil, nil)
     var text: [UInt8]?
-    var date: String?
-    var source: String?
-    var title: String?
+    /// The bits of the fields read, in the order of `fields`.
+    var read = 0
+    var others: [String] = []
     repeat {
       skipSpace()
-      guard index < bytes.count, bytes[index] == quote,
-        let (key, afterKey) = JSONReader.string(in: bytes, at: index),
-        !keys.contains(key), keys.count < keyLimit
-      else { return nil }
-      keys.append(key)
-      index = afterKey
+      guard index < bytes.count, bytes[index] == quote else { return nil }
+      let field: Int?
+      if let close = plainClose() {
+        let key = bytes[index + 1..<close]
+        let word = word(key)
+        field = word.flatMap { word in fieldWords.firstIndex(of: word) }
+        if field == nil {
+          others.append(String(decoding: UnsafeBufferPointer(rebasing: key), as: UTF8.self))
+        }
+        index = close + 1
+      } else {
+        guard let key = string() else { return nil }
+        field = fields.firstIndex(of: key)
+        if field == nil { others.append(key) }
+      }
+      if let field {
+        guard read & 1 << field == 0 else { return nil }
+        read |= 1 << field
+      } else if others.count > otherKeyLimit || others.dropLast().contains(others[others.count - 1])
+      {
+        return nil
+      }
       guard skip(to: UInt8(ascii: ":")) else { return nil }
       skipSpace()
       guard index < bytes.count else { return nil }
-      if bytes[index...].starts(with: "null".utf8) {
+      if bytes[index] == UInt8(ascii: "n") {
+        guard bytes[index...].starts(with: "null".utf8) else { return nil }
         index += 4
-      } else if bytes[index] != quote {
-        return nil
-      } else if key == "text" {
+        continue
+      }
+      guard bytes[index] == quote else { return nil }
+      if field == 1 {
         guard let (utf8, end) = JSONReader.utf8(ofStringIn: bytes, at: index) else { return nil }
         text = utf8
         index = end
-      } else {
-        guard let (value, end) = JSONReader.string(in: bytes, at: index) else { return nil }
-        switch key {
-        case "id": id = value
-        case "date": date = value
-        case "source": source = value
-        case "title": title = value
-        default: break
-        }
-        index = end
+        continue
+      }
+      guard let value = string() else { return nil }
+      switch field {
+      case 0: values.id = value
+      case 2: values.date = value
+      case 3: values.source = value
+      case 4: values.title = value
+      default: break
       }
     } while skip(to: UInt8(ascii: ","))
     guard skip(to: UInt8(ascii: "}")) else { return nil }
     skipSpace()
-    guard index == bytes.count, let id, !id.isEmpty, let text, text.count <= Limits.document,
-      !text.starts(with: [0xEF, 0xBB, 0xBF])
+    guard index == bytes.count, let id = values.id, !id.isEmpty, let text,
+      text.count <= Limits.document, !text.starts(with: [0xEF, 0xBB, 0xBF])
     else { return nil }
-    var metadata = DocumentMetadata(source: source, title: title)
-    if let date {
+    var metadata = DocumentMetadata(source: values.source, title: values.title)
+    if let date = values.date {
       guard let day = CalendarDay(leadingDayOf: date) else { return nil }
       metadata.date = day.description
     }
