@@ -11,7 +11,7 @@ public struct SourceText: Sendable {
   ///
   /// Loops that read ASCII text eight scalars at a time (`printableASCII(_:at:)`) read eight of
   /// these bytes as one word, instead of gathering the low bytes of eight scalars. The decoder
-  /// writes them with the scalars, a word of eight ASCII bytes at a time.
+  /// writes them with the scalars, sixteen ASCII bytes at a time.
   let ascii: [UInt8]
 
   public init(_ text: String) {
@@ -56,74 +56,61 @@ public struct SourceText: Sendable {
   /// The scalars of valid UTF-8, their folded forms and their bytes (`ascii`), or nil at the
   /// first invalid sequence or NUL byte. Checks what `String(validating:)` checks: no overlong
   /// forms, surrogates or values above U+10FFFF.
+  ///
+  /// Nearly every text folds to itself (no tab, carriage return, curly quote or the like): its
+  /// folded scalars are then its scalars, the same storage, and no second array is made,
+  /// written or freed. Only a text that folding changes is folded, in a pass of its own.
   static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> (
     original: [Unicode.Scalar], folded: [Unicode.Scalar], ascii: [UInt8]
   )? {
-    var length: Int? = 0
-    var folded: [Unicode.Scalar] = []
+    var decoded: (count: Int, folds: Bool)? = (0, false)
     var ascii: [UInt8] = []
     let original = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalars, written in
-      folded = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { foldedScalars, count in
-        ascii = [UInt8](unsafeUninitializedCapacity: bytes.count) { asciiBytes, asciiCount in
-          length = decode(bytes, into: scalars, folded: foldedScalars, ascii: asciiBytes)
-          asciiCount = length ?? 0
-        }
-        count = length ?? 0
+      ascii = [UInt8](unsafeUninitializedCapacity: bytes.count) { asciiBytes, asciiCount in
+        decoded = decode(bytes, into: scalars, ascii: asciiBytes)
+        asciiCount = decoded?.count ?? 0
       }
-      written = length ?? 0
+      written = decoded?.count ?? 0
     }
-    guard length != nil else { return nil }
-    return (original, folded, ascii)
+    guard let decoded else { return nil }
+    return (original, decoded.folds ? folded(original, ascii: ascii) : original, ascii)
   }
 
-  /// Writes the scalars of `bytes` into `scalars`, their folded forms into `folded` and their
-  /// bytes into `ascii`, each with room for one a byte; returns how many, or nil at the first
-  /// invalid sequence or NUL byte.
+  /// Writes the scalars of `bytes` into `scalars` and their bytes into `ascii`, each with room
+  /// for one a byte; returns how many, and whether folding changes any of them, or nil at the
+  /// first invalid sequence or NUL byte.
   ///
   /// A function of its own, with its state in local variables: as captures of the closure that
-  /// fills the array, they were loaded and stored at every byte. Folding as it decodes saves a
-  /// second pass over the scalars.
+  /// fills the array, they were loaded and stored at every byte.
   private static func decode(
     _ bytes: UnsafeBufferPointer<UInt8>, into scalars: UnsafeMutableBufferPointer<Unicode.Scalar>,
-    folded: UnsafeMutableBufferPointer<Unicode.Scalar>, ascii: UnsafeMutableBufferPointer<UInt8>
-  ) -> Int? {
+    ascii: UnsafeMutableBufferPointer<UInt8>
+  ) -> (count: Int, folds: Bool)? {
     guard let base = UnsafeRawPointer(bytes.baseAddress),
       let scalarBase = UnsafeMutableRawPointer(scalars.baseAddress),
-      let foldedBase = UnsafeMutableRawPointer(folded.baseAddress),
       let asciiBase = UnsafeMutableRawPointer(ascii.baseAddress)
-    else { return 0 }
+    else { return (0, false) }
     let count = bytes.count
     let stride = MemoryLayout<Unicode.Scalar>.stride
-    let tabs = SIMD8<UInt8>(repeating: 0x09)
-    let returns = SIMD8<UInt8>(repeating: 0x0D)
-    let spaces = SIMD8<UInt8>(repeating: 0x20)
     var written = 0
     var index = 0
-    /// Whether the eight bytes of `word` are ASCII and none is NUL.
-    @inline(__always) func isASCII(_ word: UInt64) -> Bool {
-      let hasNUL = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
-      return (word & 0x8080_8080_8080_8080) | hasNUL == 0
-    }
-    /// Writes the scalars, folded forms (`foldASCII` of each lane) and bytes of the eight ASCII
-    /// bytes at `index`, made as vectors, at `written`.
+    var folds = false
+    /// Writes the scalars and bytes of the eight ASCII bytes at `index`, the scalars widened as
+    /// a vector, at `written`.
     @inline(__always) func store(from index: Int, at written: Int) {
       let lanes = base.loadUnaligned(fromByteOffset: index, as: SIMD8<UInt8>.self)
-      let foldedLanes = lanes.replacing(with: spaces, where: lanes .== tabs .| lanes .== returns)
       scalarBase.storeBytes(
         of: SIMD8<UInt32>(truncatingIfNeeded: lanes), toByteOffset: written &* stride,
-        as: SIMD8<UInt32>.self)
-      foldedBase.storeBytes(
-        of: SIMD8<UInt32>(truncatingIfNeeded: foldedLanes), toByteOffset: written &* stride,
         as: SIMD8<UInt32>.self)
       asciiBase.storeBytes(of: lanes, toByteOffset: written, as: SIMD8<UInt8>.self)
     }
     while index < count {
-      // Sixteen bytes at a time while they are ASCII and none is NUL, then eight: no tests of
-      // each byte, and the loop's own test and count shared by sixteen bytes, nearly a third
-      // of the work of eight.
+      // Sixteen bytes at a time while they are ASCII that the decoder takes and folding keeps,
+      // then eight: no tests of each byte, and the loop's own test and count shared by sixteen
+      // bytes, nearly a third of the work of eight.
       while index &+ 16 <= count,
-        isASCII(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)),
-        isASCII(base.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self))
+        isKeptASCII(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)),
+        isKeptASCII(base.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self))
       {
         store(from: index, at: written)
         store(from: index &+ 8, at: written &+ 8)
@@ -131,7 +118,7 @@ public struct SourceText: Sendable {
         written &+= 16
       }
       while index &+ 8 <= count,
-        isASCII(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        isKeptASCII(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
       {
         store(from: index, at: written)
         index &+= 8
@@ -142,8 +129,8 @@ public struct SourceText: Sendable {
       if byte < 0x80 {
         if byte == 0 { return nil }
         scalars[written] = Unicode.Scalar(byte)
-        folded[written] = foldASCII(byte)
         ascii[written] = byte
+        if byte == 0x09 || byte == 0x0D { folds = true }
         written &+= 1
         index &+= 1
         continue
@@ -179,16 +166,46 @@ public struct SourceText: Sendable {
       // Surrogates and values above U+10FFFF were rejected with their lead bytes already.
       guard let scalar = Unicode.Scalar(value) else { return nil }
       scalars[written] = scalar
-      folded[written] = fold(scalar)
       ascii[written] = 0x80
+      if fold(scalar) != scalar { folds = true }
       written &+= 1
     }
-    return written
+    return (written, folds)
   }
 
-  /// `fold` of an ASCII byte: tab and carriage return become spaces.
-  @inline(__always) private static func foldASCII(_ byte: UInt8) -> Unicode.Scalar {
-    Unicode.Scalar(byte == 0x09 || byte == 0x0D ? 0x20 : byte)
+  /// Whether the eight bytes of `word` are ASCII that the decoder takes and folding keeps: none
+  /// is NUL, a tab, a carriage return, or 0x80 or above.
+  @inline(__always) private static func isKeptASCII(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    // A tab (0x09) or a carriage return (0x0D), and no other byte below 0x80, is 0x0D with bit
+    // 2 set: a zero byte once that is taken off by an exclusive or.
+    let tabOrReturn = (word | 0x0404_0404_0404_0404) ^ 0x0D0D_0D0D_0D0D_0D0D
+    // `(x - ones) & ~x` has a high bit set in some byte when, and only when, x has a zero byte.
+    let zeros = (word &- ones) & ~word | (tabOrReturn &- ones) & ~tabOrReturn
+    return (word | zeros) & 0x8080_8080_8080_8080 == 0
+  }
+
+  /// The folded forms of `scalars`, whose bytes (`ascii`) are `ascii`: a copy, each scalar
+  /// folded but those of eight bytes that folding keeps, passed over together.
+  private static func folded(_ scalars: [Unicode.Scalar], ascii: [UInt8]) -> [Unicode.Scalar] {
+    var folded = scalars
+    folded.withUnsafeMutableBufferPointer { folded in
+      ascii.withUnsafeBufferPointer { ascii in
+        guard let base = UnsafeRawPointer(ascii.baseAddress) else { return }
+        var index = 0
+        while index < ascii.count {
+          if index &+ 8 <= ascii.count,
+            isKeptASCII(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+          {
+            index &+= 8
+            continue
+          }
+          folded[index] = fold(folded[index])
+          index &+= 1
+        }
+      }
+    }
+    return folded
   }
 
   /// Decodes UTF-8 bytes, failing with the byte offset of the first invalid sequence.

@@ -77,6 +77,45 @@ import Testing
     }
   }
 
+  /// Every ASCII byte but NUL, in every lane of the runs decoded sixteen and eight at a time:
+  /// only a tab or a carriage return (which the runs' test tells from the others by one bit)
+  /// is folded, and the text's scalars and bytes are the input's.
+  @Test func everyASCIIByteInEveryLaneDecodesAndFolds() throws {
+    let run = Array("Officials met in Lima on Monday".utf8)
+    for byte in UInt8(1)..<0x80 {
+      for position in 0..<run.count {
+        var bytes = run
+        bytes[position] = byte
+        let text = try SourceText(utf8: bytes)
+        #expect(text.original.map(\.value) == bytes.map(UInt32.init), "byte \(byte) at \(position)")
+        #expect(text.folded == text.original.map(SourceText.fold), "byte \(byte) at \(position)")
+        #expect(text.ascii == bytes)
+      }
+    }
+  }
+
+  /// A text that folds to itself keeps one array of scalars for both; one that folding changes
+  /// anywhere (a scalar beyond ASCII, a tab, a carriage return) has its own folded copy.
+  @Test func aTextFoldedToItselfSharesItsScalars() throws {
+    func sharesScalars(_ input: String) throws -> Bool {
+      let text = try SourceText(utf8: Array(input.utf8))
+      #expect(text.original == Array(input.unicodeScalars))
+      #expect(text.folded == text.original.map(SourceText.fold))
+      let original = text.original.withUnsafeBufferPointer { $0.baseAddress }
+      return original == text.folded.withUnsafeBufferPointer { $0.baseAddress }
+    }
+    let long = "Officials met in Lima on Monday, said the minister of Peru"
+    #expect(try sharesScalars(long))
+    #expect(try sharesScalars("Zoë in Zürich and Genève met officials of Київ 😀"))
+    for changed in ["\u{2019}", "\u{00A0}", "\u{2014}", "\u{2028}", "\t", "\r", "\r\n"] {
+      for position in [0, 7, 8, 15, 16, 17, long.unicodeScalars.count] {
+        var scalars = Array(long.unicodeScalars)
+        scalars.insert(contentsOf: changed.unicodeScalars, at: position)
+        #expect(try !sharesScalars(String(String.UnicodeScalarView(scalars))))
+      }
+    }
+  }
+
   @Test func asciiRunsStopAtANULOrAByteBeyondASCIIInAnyLane() throws {
     // Runs of sixteen and of eight ASCII bytes decoded at a time, broken in each lane of
     // either: a NUL is found at its offset, and a scalar beyond ASCII decoded in its place.
