@@ -408,23 +408,33 @@ public struct SourceText: Sendable {
       ascii.withUnsafeBytes { ascii in
         suffix.withUTF8 { suffixBytes in
           // A line break becomes one byte, no more than it took: the scalars' width is enough.
-          // Eight ASCII scalars, most of a sentence, are told by the high bits of their bytes.
+          // Eight printable ASCII scalars, most of a sentence, are told by their bytes at once.
+          // A range of nothing else, nearly every sentence, is its bytes: copied as one block.
           var capacity = suffixBytes.count + range.count
+          var isPrintable = true
           var index = range.lowerBound
           while index < range.upperBound {
             if index &+ 8 <= range.upperBound, let ascii = ascii.baseAddress,
-              ascii.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                & 0x8080_8080_8080_8080 == 0
+              SourceText.printableASCII(ascii, at: index) != nil
             {
               index &+= 8
               continue
             }
+            // A byte from 0x80 (a scalar beyond ASCII, or one changed after decoding) or below
+            // 0x20 is no scalar's own printable byte.
+            if ascii[index] &- 0x20 >= 0x60 { isPrintable = false }
             capacity &+= UTF8.width(original[index]) &- 1
             index &+= 1
           }
           return String(unsafeUninitializedCapacity: capacity) { buffer in
             var at = 0
             var index = range.lowerBound
+            if isPrintable, let base = buffer.baseAddress, let ascii = ascii.baseAddress {
+              UnsafeMutableRawPointer(base).copyMemory(
+                from: ascii + range.lowerBound, byteCount: range.count)
+              at = range.count
+              index = range.upperBound
+            }
             while index < range.upperBound {
               // Eight printable ASCII scalars, most of a sentence, are their own eight bytes.
               if index &+ 8 <= range.upperBound, let base = buffer.baseAddress,

@@ -174,6 +174,9 @@ import Testing
     let text = try SourceText(utf8: [0xEF, 0xBB, 0xBF] + Array("Egypt".utf8))
     #expect(text.count == 6)
     #expect(text.foldedText(1..<6) == "Egypt")
+    // Its byte stays 0x80 (read the scalar): the space is no byte of the text to copy.
+    #expect(text.ascii[0] == 0x80)
+    #expect(text.singleLineText(0..<6) == " Egypt")
   }
 
   struct FoldCase: Sendable, CustomTestStringConvertible {
