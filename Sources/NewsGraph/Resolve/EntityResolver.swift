@@ -678,6 +678,10 @@ public struct EntityResolver: Sendable {
 
     /// The key numbered `key`: a rule name's is written out each time it is asked, which only
     /// an id that starts with "rule:" (none that the stages make) or a tie of `precedes` does.
+    ///
+    /// (Inlined: the keys, a struct too large for registers, were copied to be passed to a call,
+    /// for every mention.)
+    @inline(__always)
     subscript(key: Int) -> String {
       let string = facts[key].string
       guard string < 0 else { return numbers[string] }
@@ -946,18 +950,29 @@ public struct EntityResolver: Sendable {
 
     /// The key the word numbered `number` names as a surname: of two or more, the one the
     /// document wrote first.
+    ///
+    /// (Inlined, as `surnameOwner(of:_:)` is: the keys, a struct too large for registers, were
+    /// copied to be passed to a call, where most words have one owner and need no keys.)
+    @inline(__always)
     private func surnameOwner(ofNumber number: Int, _ keys: Keys) -> Int? {
       let owners = surnames[number]
       if owners.count <= 1 { return owners.count == 1 ? owners.first : nil }
+      return firstWritten(of: owners, word: number, keys)
+    }
+
+    /// Of the `owners` of the word numbered `word` as a surname, two or more, the one the
+    /// document wrote first.
+    private func firstWritten(of owners: Owners, word: Int, _ keys: Keys) -> Int {
       var best = owners.first
       for other in others
-      where other.word == number && other.isSurname && keys.precedes(other.key, best) {
+      where other.word == word && other.isSurname && keys.precedes(other.key, best) {
         best = other.key
       }
       return best
     }
 
     /// The key `word` names as a surname, or nil.
+    @inline(__always)
     func surnameOwner(of word: String, _ keys: Keys) -> Int? {
       numbers.number(of: word).flatMap { surnameOwner(ofNumber: $0, keys) }
     }
@@ -1033,6 +1048,8 @@ public struct EntityResolver: Sendable {
     /// How many distinct forms.
     var forms = 1
 
+    /// (Inlined: the keys, a struct too large for registers, were copied to be passed to a call.)
+    @inline(__always)
     init(id: Int, _ keys: Keys, type: EntityType, label: Label, form: Int) {
       self.id = id
       idPrefix = StringOrder.prefix(keys[id])
