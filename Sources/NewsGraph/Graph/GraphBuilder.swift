@@ -69,15 +69,6 @@ public struct GraphBuilder: Sendable {
     /// Whether `nodes[n]` is an entity; false for an id that only a link names (a graph whose
     /// links name ids it has no node for), whose state is a placeholder.
     private var hasNode: [Bool] = []
-    /// The node of the entity of each dictionary entry seen (`Entity.entry`), by the entry's
-    /// position: the first node it gave.
-    ///
-    /// Most entities of a document are in the dictionary, and seen in earlier documents: their
-    /// nodes are found by one probe here, where hashing the id and probing `numbering` read three
-    /// places of tables that grow with the graph (cache misses) and the id's bytes. (A table,
-    /// not an array by position: an array as long as the gazetteer cost more to fill than a
-    /// small corpus gained.)
-    private var nodeOfEntry = LinkIndex()
     /// The index in `edgeKeys` and `edgeStates` of each link, by the numbers of its ends
     /// (`key(_:_:)`).
     private var edgeIndex = LinkIndex()
@@ -164,23 +155,11 @@ public struct GraphBuilder: Sendable {
     }
 
     /// The index of an id's node, made with this label and type when it has none, and whether
-    /// it was made; `entry` is the dictionary entry whose id it is, if any (`Entity.entry`).
-    ///
-    /// The node an entry gives is taken only if its id equals `id`, so it is the one numbering
-    /// the id gives: an entry given with another id (an entity changed by hand, or of another
-    /// gazetteer) is looked up by the id. (Two ids equal byte for byte, as they are here, are
-    /// told at once when they are short, and otherwise by comparing their bytes.)
-    private mutating func node(
-      _ id: String, entry: Int32 = -1, label: String, type: EntityType
-    ) -> (at: Int, isNew: Bool) {
-      let key = UInt64(UInt32(bitPattern: entry))
-      var known = false
-      if entry >= 0, let at = nodeOfEntry.index(of: key) {
-        if numbering[Int(at)] == id { return (Int(at), false) }
-        known = true
-      }
+    /// it was made.
+    private mutating func node(_ id: String, label: String, type: EntityType) -> (
+      at: Int, isNew: Bool
+    ) {
       let at = Int(number(id))
-      if entry >= 0 && !known { _ = nodeOfEntry.index(of: key, new: Int32(at)) }
       guard !hasNode[at] else { return (at, false) }
       hasNode[at] = true
       // Set in the placeholder: replacing the whole state destroyed the placeholder's.
@@ -218,8 +197,7 @@ public struct GraphBuilder: Sendable {
       // Numbered once: each node and link then adds the number.
       let date = metadata.date.map { dates.number($0) }
       for i in listed.indices {
-        let (at, isNew) = node(
-          listed[i].id, entry: listed[i].entry, label: listed[i].label, type: listed[i].type)
+        let (at, isNew) = node(listed[i].id, label: listed[i].label, type: listed[i].type)
         scratch.numbers.append(Int32(at))
         if nodes[at].listedIn == documentCount { distinct = min(distinct, i) }
         nodes[at].listedIn = documentCount

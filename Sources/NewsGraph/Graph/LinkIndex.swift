@@ -1,5 +1,5 @@
 /// The index of each link by its key (the numbers of its two ends): an open-addressed table of
-/// integers. (The accumulator keeps the node of each dictionary entry in one too.)
+/// integers.
 ///
 /// A `[UInt64: Int32]` hashes a key with SipHash, and the accumulator looks up a link for every
 /// pair of every window. Here a key is mixed by one multiplication (Fibonacci hashing) and found
@@ -39,17 +39,6 @@ struct LinkIndex: Sendable {
     count += 1
     if 2 * count > slots.count { grow() }
     return (new, true)
-  }
-
-  /// The index of the link with `key`, or nil when it has none.
-  func index(of key: UInt64) -> Int32? {
-    let mask = slots.count - 1
-    var at = slot(of: key)
-    while slots[at].value != 0 {
-      if slots[at].key == key { return slots[at].value - 1 }
-      at = (at + 1) & mask
-    }
-    return nil
   }
 
   @inline(__always)

@@ -86,14 +86,6 @@ public struct Entity: Sendable, Hashable {
   public var type: EntityType
   public var label: String
   public var mentions: Int
-  /// The position in its gazetteer of the dictionary entry whose id `id` is, or -1.
-  ///
-  /// The resolver sets it, so that the graph builder finds the node of an entity it has seen in
-  /// an earlier document by one read of an array, without hashing its id. A hint, not part of
-  /// what the entity is (`==` and `hash(into:)` leave it out): the builder takes it only when
-  /// the node it gives has the entity's id, byte for byte, and otherwise finds the node by the
-  /// id (an entity changed by hand, or of another gazetteer).
-  var entry: Int32 = -1
   /// The distinct surface forms seen, sorted.
   public var aliases: [String] {
     get {
@@ -129,28 +121,11 @@ public struct Entity: Sendable, Hashable {
     self.init(id: id, type: type, label: label, mentions: mentions, aliases: Aliases(aliases))
   }
 
-  init(
-    id: String, type: EntityType, label: String, mentions: Int, aliases: Aliases,
-    entry: Int32 = -1
-  ) {
+  init(id: String, type: EntityType, label: String, mentions: Int, aliases: Aliases) {
     self.id = id
     self.type = type
     self.label = label
     self.mentions = mentions
     storedAliases = aliases
-    self.entry = entry
-  }
-
-  public static func == (lhs: Entity, rhs: Entity) -> Bool {
-    lhs.mentions == rhs.mentions && lhs.type == rhs.type && lhs.id == rhs.id
-      && lhs.label == rhs.label && lhs.storedAliases == rhs.storedAliases
-  }
-
-  public func hash(into hasher: inout Hasher) {
-    hasher.combine(id)
-    hasher.combine(type)
-    hasher.combine(label)
-    hasher.combine(mentions)
-    hasher.combine(storedAliases)
   }
 }

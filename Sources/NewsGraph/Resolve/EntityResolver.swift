@@ -349,23 +349,18 @@ public struct EntityResolver: Sendable {
     for index in groupOrder {
       let group = groups[index]
       let id = keys[group.id]
-      let label: String
-      // The entry's id is the key's (`Keys.entry(of:in:)`), so the entity carries it.
-      var entry: Int32 = -1
-      switch group.label {
-      case .fullName(let key): label = keys.fullName(of: key) ?? id
-      case .entry(let at):
-        label = entryNames.label(at: at, in: gazetteer)
-        entry = Int32(truncatingIfNeeded: at)
-      case .text(let at): label = texts[at]
-      case .id: label = id
-      }
+      let label =
+        switch group.label {
+        case .fullName(let key): keys.fullName(of: key) ?? id
+        case .entry(let entry): entryNames.label(at: entry, in: gazetteer)
+        case .text(let at): texts[at]
+        case .id: id
+        }
       entities.append(
         Entity(
           id: id, type: group.type, label: label, mentions: group.count,
           aliases: group.forms == 1
-            ? .one(mentions[group.firstForm].text) : .many(forms(of: group, mentions)),
-          entry: entry))
+            ? .one(mentions[group.firstForm].text) : .many(forms(of: group, mentions))))
     }
     return (mentions, entities)
   }

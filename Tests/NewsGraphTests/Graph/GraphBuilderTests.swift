@@ -112,36 +112,6 @@ import Testing
     #expect(GraphBuilder.Accumulator.utf8Equal("\u{212A}ANSAS", "\u{212A}ANSAS"))
   }
 
-  /// Entities that carry dictionary entries (`Entity.entry`) give the graph of the same
-  /// entities without them, also when an entry comes with another id than it first did (an
-  /// entity changed by hand, or found with another gazetteer) and when an id comes with
-  /// another entry.
-  @Test func entriesGiveTheGraphTheirIdsGive() throws {
-    let organization = "organization/o"
-    let plain = [
-      Self.document([S(0, [Self.a, Self.b]), S(0, [organization])], id: "one"),
-      Self.document([S(0, [Self.a, Self.b, organization])], id: "two"),
-      Self.document([S(0, [Self.b, organization]), S(1, [Self.a])], id: "three"),
-    ]
-    // Entries by document and entity, whose ids sort as the organization's, a's, b's.
-    let entries: [[Int32]] = [[5, 7, 9], [5, 9, 7], [5, 3, -1]]
-    var listed = plain
-    for (document, entries) in zip(listed.indices, entries) {
-      for (entity, entry) in entries.enumerated() {
-        listed[document].0.entities[entity].entry = entry
-      }
-    }
-    let expected = GraphBuilder().graph(of: plain)
-    #expect(GraphBuilder().graph(of: listed) == expected)
-    #expect(GraphBuilder().graph(of: listed.reversed()) == expected)
-    var merged = GraphBuilder.Accumulator(builder: GraphBuilder())
-    for (document, text) in listed.prefix(2) { merged.add(document, text: text) }
-    var other = GraphBuilder.Accumulator(builder: GraphBuilder())
-    other.add(listed[2].0, text: listed[2].1)
-    try merged.add(other.graph())
-    #expect(merged.graph() == expected)
-  }
-
   /// A label or alias written in two canonically equivalent ways ("KANSAS" with a Kelvin sign
   /// for its K) is the same in the graph whatever order the documents come in: workers take
   /// them in no fixed order, and the first seen used to be kept.

@@ -25,12 +25,4 @@ import Testing
     #expect(Self.entity(["A"]) != Self.entity(["B"]))
     #expect(Self.entity(["A"]) != Self.entity(["A", "B"]))
   }
-
-  @Test func entryIsAHintLeftOutOfEquality() {
-    var listed = Self.entity(["A"])
-    listed.entry = 12
-    #expect(listed == Self.entity(["A"]))
-    #expect(Set([listed, Self.entity(["A"])]).count == 1)
-    #expect(Self.entity(["A"]).entry == -1, "an entity made by hand names no entry")
-  }
 }

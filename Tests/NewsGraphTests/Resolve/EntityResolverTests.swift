@@ -46,16 +46,6 @@ import Testing
     #expect(people.map(\.form) == [.name, .short])
   }
 
-  /// A dictionary's entity carries its entry, for the graph builder (a rule's carries none:
-  /// `ruleNameThatIsPartOfAHyphenatedTokenIsThatPart`).
-  @Test func dictionaryEntitiesCarryTheirEntries() throws {
-    let putin = DictionaryEntry(id: "person/vladimir-putin", type: .person, label: "Vladimir Putin")
-    let gazetteer = TestDictionary.with([putin])
-    let document = Pipeline.document("Vladimir Putin arrived. Putin spoke.", gazetteer: gazetteer)
-    let entry = try #require(gazetteer.index["person/vladimir-putin"])
-    #expect(document.entities.map(\.entry) == [Int32(entry)])
-  }
-
   @Test(arguments: [
     ("Jan Kowalski", [], "Jan Kowalski", "an ASCII label: its last word"),
     ("Jan", ["Jan  Kowalski "], "Jan Kowalski", "an alias with spaces doubled and one after it"),
@@ -219,7 +209,6 @@ import Testing
     #expect(result.mentions.map(\.text) == [part], "\(explanation)")
     #expect(result.entities.map(\.id) == [id], "\(explanation)")
     #expect(result.entities.map(\.label) == [part], "\(explanation)")
-    #expect(result.entities.map(\.entry) == [-1], "a rule's entity names no entry")
   }
 
   @Test func countryNamedLikeASurnameOfTheDocumentIsThatPerson() throws {
