@@ -224,7 +224,9 @@ struct TokenLookups: Sendable {
   /// turn (`SentenceContext.facts(at:)`) checked the range and went through the lookups'
   /// reference and array at every token, most of which have none of the facts it looks for.
   func firstToken(from i: Int, end: Int, withAnyOf wanted: TokenFacts) -> Int {
-    looked.withUnsafeBufferPointer { looked in
+    // The scan reads through a pointer, unchecked: the tokens it may read are looked up.
+    precondition(i >= start && end <= self.end, "the tokens scanned are looked up")
+    return looked.withUnsafeBufferPointer { looked in
       var k = i - start
       let last = end - start
       while k < last, looked[k].facts.isDisjoint(with: wanted) { k += 1 }
