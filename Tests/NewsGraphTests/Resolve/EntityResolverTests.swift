@@ -105,6 +105,19 @@ import Testing
     #expect(bare.map(\.entity) == ["person/david-bobick"], "\(people.map(\.entity))")
   }
 
+  /// Runs a fresh resolver on `candidates` of a one-sentence text, given in order and reversed:
+  /// what it finds must not depend on the order they come in.
+  static func resolveInBothOrders(
+    _ candidates: [Candidate], tokens: [Token], text: SourceText
+  ) -> [(mentions: [Mention], entities: [Entity])] {
+    [candidates, candidates.reversed()].map { kept in
+      var resolver = EntityResolver()
+      return resolver.resolve(
+        kept, tokens: tokens, sentenceOfToken: Array(repeating: 0, count: tokens.count),
+        text: text, gazetteer: TestDictionary.with())
+    }
+  }
+
   /// Runs the resolver on one hand-made rule candidate covering `name` in `sentence`, with and
   /// without the tokens' lookups: the keys they found name the same entry that a lookup of each
   /// word in the dictionary finds.
@@ -443,11 +456,7 @@ import Testing
         entity: nil, form: .name, source: "rule:test", priority: 8),
       carrying(vp, "rule:Vladimir Putin"), carrying(pv, "rule Vladimir Putin"),
     ]
-    for kept in [candidates, candidates.reversed()] {
-      var resolver = EntityResolver()
-      let result = resolver.resolve(
-        kept, tokens: tokens, sentenceOfToken: Array(repeating: 0, count: tokens.count),
-        text: text, gazetteer: TestDictionary.with())
+    for result in Self.resolveInBothOrders(candidates, tokens: tokens, text: text) {
       #expect(
         result.mentions.map(\.entity) == [
           "person/vladimir-putin", "person/vladimir-putin", "rule Vladimir Putin",
@@ -473,11 +482,7 @@ import Testing
         start: tokens[chris].start, end: tokens[chris + 1].end, tokens: chris..<(chris + 2),
         sentence: 1, type: .person, entity: nil, form: .name, source: "rule:test", priority: 8),
     ]
-    for kept in [candidates, candidates.reversed()] {
-      var resolver = EntityResolver()
-      let result = resolver.resolve(
-        kept, tokens: tokens, sentenceOfToken: Array(repeating: 0, count: tokens.count),
-        text: text, gazetteer: TestDictionary.with())
+    for result in Self.resolveInBothOrders(candidates, tokens: tokens, text: text) {
       #expect(
         result.mentions.map(\.text) == ["Surrey", "Chris Lewis", "Surrey", "Lewis"])
       #expect(
@@ -507,11 +512,7 @@ import Testing
         type: .person, entity: "person/vladimir-putin", form: .alias, source: "rule:test",
         priority: 8),
     ]
-    for kept in [candidates, candidates.reversed()] {
-      var resolver = EntityResolver()
-      let result = resolver.resolve(
-        kept, tokens: tokens, sentenceOfToken: Array(repeating: 0, count: tokens.count),
-        text: text, gazetteer: TestDictionary.with())
+    for result in Self.resolveInBothOrders(candidates, tokens: tokens, text: text) {
       #expect(result.mentions.map(\.entity) == ["person/vladimir-putin", "person/vladimir-putin"])
       let entity = try #require(result.entities.first)
       #expect(result.entities.count == 1)
