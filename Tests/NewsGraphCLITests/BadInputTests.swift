@@ -56,7 +56,7 @@ struct BadInputTests {
     #expect(result.output.contains("Egypt"))
   }
 
-  @Test func aDocumentOverTheLimitIsRefusedBeforeItIsRead() throws {
+  @Test func aDocumentOverTheLimitIsRefusedBeforeItIsReadWhole() throws {
     let scratch = try ScratchFolder()
     let path = scratch.path("huge.txt")
     #expect(FileManager.default.createFile(atPath: path, contents: nil))
