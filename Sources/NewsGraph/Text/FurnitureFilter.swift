@@ -339,10 +339,7 @@ struct LineShape {
       (marks.slashInsideWord && words <= 10 && !endsSentence)
       || (words <= 14 && LineShape.hasCreditPrefix(key))
     isMenu = marks.separators >= 2 && words <= 16 && !endsSentence
-    // The bytes rule out nearly every line before a string is made: a string that ends with
-    // "read" ends with those bytes.
-    isReadingTime =
-      words <= 8 && FurnitureFilter.hasSuffix(key, "read") && LineShape.mentionsReadingTime(key)
+    isReadingTime = words <= 8 && LineShape.mentionsReadingTime(key)
   }
 
   /// The most words a line has whose marks (`LineMarks`) and key prefixes a rule reads: a
@@ -535,11 +532,14 @@ struct LineShape {
   /// with a numeric type are the digits: the phrase and the number before it are found byte by
   /// byte, as the string answers. (`firstRange(of:)` on the string cost some hundred thousand
   /// instructions a line.)
+  ///
+  /// The bytes rule out nearly every line first, before they are read whole or a string is
+  /// made: a string that ends with "read" ends with those bytes.
   static func mentionsReadingTime(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard FurnitureFilter.hasSuffix(key, "read") else { return false }
     guard key.allSatisfy({ $0 < 0x80 }) else {
       return mentionsReadingTime(String(decoding: key, as: UTF8.self))
     }
-    guard FurnitureFilter.hasSuffix(key, "read") else { return false }
     for suffix in readingTimeSuffixBytes {
       guard let start = firstIndex(of: suffix, in: key) else { continue }
       // The number before the phrase, spaces between them skipped.
