@@ -146,13 +146,17 @@ struct TokenLookups: Sendable {
   /// Inlined into `append(sentence:of:allCaps:)`, its only caller, with the function it reads
   /// the bytes with: called, they took the vocabulary and returned the result through memory at
   /// every token.
+  ///
+  /// The facts of the token's shape are found after its bytes are read, from their count: a
+  /// call while the bytes were lent (`TokenFacts.shape(of:byteCount:)`, which may copy the
+  /// token) made the compiler retain the text and release it again around it, at every token.
   @inline(__always)
   private static func lookUp(
     _ token: UnsafePointer<Token>, first: StringTable.FirstSlot, vocabulary: TokenVocabulary,
     allCaps: Bool, table: TokenFacts.Table
   ) -> (key: Int32, titleKey: Int32, facts: TokenFacts) {
     @inline(__always)
-    func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int32, Int32, TokenFacts) {
+    func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int32, Int32, TokenFacts, Int) {
       let hash = token.pointee.textHash
       let isASCII = token.pointee.isASCII
       let (key, entry) = vocabulary.lookUp(utf8: bytes, hash: hash, first: first)
@@ -161,20 +165,19 @@ struct TokenLookups: Sendable {
         isASCII && table.listsAreASCII
         ? entry.facts
         : table.listFacts(of: token, utf8: bytes, hash: hash, isASCII: isASCII)
-      let shape = TokenFacts.shape(of: token, byteCount: bytes.count)
       // A word of some title is not enough to start one: "of" and "the" are in titles.
       let startsTitle = allCaps ? entry.startsUpperTitle : entry.startsTitle
       return (
         key, allCaps ? entry.upperTitle : entry.title,
-        shape.union(lists).union(startsTitle ? .titleStart : [])
+        lists.union(startsTitle ? .titleStart : []), bytes.count
       )
     }
     // The text is read where it is in each branch: a view of it kept for the fallback was live
     // through the whole lookup, and the loop kept more of its state in memory around it.
-    if let found = token.pointee.text.utf8.withContiguousStorageIfAvailable(lookUp) {
-      return found
-    }
-    return Array(token.pointee.text.utf8).withUnsafeBufferPointer(lookUp)
+    let (key, titleKey, facts, count) =
+      token.pointee.text.utf8.withContiguousStorageIfAvailable(lookUp)
+      ?? Array(token.pointee.text.utf8).withUnsafeBufferPointer(lookUp)
+    return (key, titleKey, facts.union(TokenFacts.shape(of: token, byteCount: count)))
   }
 
   /// The dictionary phrases that start at token `i`, shortest first.
