@@ -25,26 +25,46 @@ public struct Recognizer: Sendable {
     public var beaten: [(Candidate, by: Candidate)]
   }
 
-  public func analyze(id: String, text: SourceText) -> Document {
+  /// What a caller that analyzes many documents keeps from one to the next (one for each
+  /// thread): the resolver, with its tables, and the arrays the recognizer fills for each
+  /// document and no longer needs once it is made, emptied for the next with their storage kept.
+  ///
+  /// Made anew for each document, the arrays were allocated, grown and freed every time. A
+  /// document's result does not depend on what the scratch served before.
+  public struct Scratch: Sendable {
     var resolver = EntityResolver()
-    return analyze(id: id, text: text, resolver: &resolver)
+    /// The index of each token's sentence.
+    var sentenceOfToken: [Int] = []
+    /// The index in the blocks of each sentence's block.
+    var blockOfSentence: [Int] = []
+    /// The union of the facts of each sentence's tokens.
+    var factsOfSentence: [TokenFacts] = []
+    /// The candidates of the matchers, then those the overlap policy keeps.
+    var candidates: [Candidate] = []
+
+    public init() {}
   }
 
-  /// The document, resolved by `resolver`: a caller that analyzes many documents keeps one
-  /// resolver for them, which reuses the storage of its tables.
-  public func analyze(id: String, text: SourceText, resolver: inout EntityResolver) -> Document {
-    analyze(id: id, text: text, tracing: false, resolver: &resolver).document
+  public func analyze(id: String, text: SourceText) -> Document {
+    var scratch = Scratch()
+    return analyze(id: id, text: text, scratch: &scratch)
+  }
+
+  /// The document, analyzed in `scratch`, which a caller that analyzes many documents keeps
+  /// for them.
+  public func analyze(id: String, text: SourceText, scratch: inout Scratch) -> Document {
+    analyze(id: id, text: text, tracing: false, scratch: &scratch).document
   }
 
   public func analyzeWithTrace(id: String, text: SourceText) -> (document: Document, trace: Trace) {
-    var resolver = EntityResolver()
-    return analyze(id: id, text: text, tracing: true, resolver: &resolver)
+    var scratch = Scratch()
+    return analyze(id: id, text: text, tracing: true, scratch: &scratch)
   }
 
   /// The document, and the trace; its beaten candidates only when `tracing`, since copying each
   /// loser with its winner is work that only `--explain` shows.
   private func analyze(
-    id: String, text: SourceText, tracing: Bool, resolver: inout EntityResolver
+    id: String, text: SourceText, tracing: Bool, scratch: inout Scratch
   ) -> (document: Document, trace: Trace) {
     let (blocks, dropped) = FurnitureFilter().blocks(in: text)
     let tokenizer = Tokenizer()
@@ -53,12 +73,10 @@ public struct Recognizer: Sendable {
     var tokens: [Token] = []
     tokens.reserveCapacity(Tokenizer.capacity(for: text.count))
     var sentences: [Document.Sentence] = []
-    var candidates: [Candidate] = []
-    var blockOfSentence: [Int] = []
+    scratch.blockOfSentence.removeAll(keepingCapacity: true)
     // Room for a sentence every 64 code points, more than news text has (one in about 90), so
-    // that the arrays of sentences seldom grow.
+    // that the array of sentences seldom grows.
     sentences.reserveCapacity(text.count / 64 + 4)
-    blockOfSentence.reserveCapacity(text.count / 64 + 4)
     for (blockIndex, block) in blocks.enumerated() {
       let offset = tokens.count
       tokenizer.append(in: text, range: block.range, to: &tokens)
@@ -67,34 +85,40 @@ public struct Recognizer: Sendable {
           Document.Sentence(
             tokens: range, paragraph: block.paragraph, start: tokens[range.lowerBound].start,
             end: tokens[range.upperBound - 1].end))
-        blockOfSentence.append(blockIndex)
+        scratch.blockOfSentence.append(blockIndex)
       }
     }
+    let blockOfSentence = scratch.blockOfSentence
     // Each token's sentence, written run by run once the sentences are known: an append of a
     // run for each sentence cost a call, with its checks of room and uniqueness, per sentence.
-    let sentenceOfToken = [Int](
-      unsafeUninitializedCapacity: sentences.reduce(0) { $0 + $1.tokens.count }
-    ) { buffer, count in
+    scratch.sentenceOfToken.removeAll(keepingCapacity: true)
+    scratch.sentenceOfToken.append(
+      contentsOf: repeatElement(0, count: sentences.reduce(0) { $0 + $1.tokens.count }))
+    scratch.sentenceOfToken.withUnsafeMutableBufferPointer { buffer in
+      var count = 0
       for (index, sentence) in sentences.enumerated() {
         UnsafeMutableBufferPointer(rebasing: buffer[count..<(count + sentence.tokens.count)])
-          .initialize(repeating: index)
+          .update(repeating: index)
         count += sentence.tokens.count
       }
     }
+    let sentenceOfToken = scratch.sentenceOfToken
     var lookups = TokenLookups(start: 0, tables: tables, capacity: tokens.count)
     // The union of each sentence's facts, worked out as its tokens are looked up.
-    var factsOfSentence: [TokenFacts] = []
-    factsOfSentence.reserveCapacity(sentences.count)
+    scratch.factsOfSentence.removeAll(keepingCapacity: true)
+    scratch.factsOfSentence.reserveCapacity(sentences.count)
     for (index, sentence) in sentences.enumerated() {
-      factsOfSentence.append(
+      scratch.factsOfSentence.append(
         lookups.append(
           sentence: sentence.tokens, of: tokens,
           allCaps: blocks[blockOfSentence[index]].isAllCaps))
     }
+    let factsOfSentence = scratch.factsOfSentence
     let shared = TokenLookups.Shared(consume lookups)
+    scratch.candidates.removeAll(keepingCapacity: true)
     // Room for a candidate every eight tokens, more than news text has (one in about thirteen):
     // the matchers append to one array, which grew by doubling about four times per document.
-    candidates.reserveCapacity(tokens.count / 8 + 8)
+    scratch.candidates.reserveCapacity(tokens.count / 8 + 8)
     // One context, moved from sentence to sentence (`SentenceContext.move`).
     if let first = sentences.first {
       var context = SentenceContext(
@@ -104,22 +128,22 @@ public struct Recognizer: Sendable {
         context.move(
           to: sentence.tokens, index: index, block: blocks[blockOfSentence[index]],
           sentenceFacts: factsOfSentence[index])
-        matcher.appendCandidates(in: context, to: &candidates)
-        calls.appendCandidates(in: context, to: &candidates)
+        matcher.appendCandidates(in: context, to: &scratch.candidates)
+        calls.appendCandidates(in: context, to: &scratch.candidates)
       }
     }
     var beaten: [(Candidate, by: Candidate)] = []
     let kept: [Candidate]
     if tracing {
-      (kept, beaten) = OverlapPolicy().resolve(candidates)
+      (kept, beaten) = OverlapPolicy().resolve(scratch.candidates)
     } else {
-      OverlapPolicy().keep(&candidates)
-      kept = candidates
+      OverlapPolicy().keep(&scratch.candidates)
+      kept = scratch.candidates
     }
     let linked = CompanyStemLinker().link(
       AcronymLinker().link(kept, tokens: tokens, sentenceOfToken: sentenceOfToken),
       tokens: tokens, sentenceOfToken: sentenceOfToken)
-    let (mentions, entities) = resolver.resolve(
+    let (mentions, entities) = scratch.resolver.resolve(
       linked, tokens: tokens, sentenceOfToken: sentenceOfToken, text: text, gazetteer: gazetteer,
       lookups: shared)
     let document = Document(

@@ -114,7 +114,7 @@ private final class Run: Sendable {
   /// is dry; then hand the accumulator in.
   func work(_ recognizer: Recognizer) {
     var accumulator = GraphBuilder.Accumulator(builder: builder)
-    var resolver = EntityResolver()
+    var scratch = Recognizer.Scratch()
     var cappedExamples: [CappedExample] = []
     while let batch = nextBatch() {
       var bytes = 0
@@ -124,7 +124,7 @@ private final class Run: Sendable {
           let (id, text, metadata) = try item.article()
           let capped = accumulator.cappedExamples.count
           accumulator.add(
-            recognizer.analyze(id: id, text: text, resolver: &resolver), text: text,
+            recognizer.analyze(id: id, text: text, scratch: &scratch), text: text,
             metadata: metadata)
           for window in accumulator.cappedExamples[capped...] {
             cappedExamples.append((index, window))

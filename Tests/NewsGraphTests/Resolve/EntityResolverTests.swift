@@ -328,10 +328,11 @@ import Testing
     #expect(result.entities.map(\.id) == ids.sorted())
   }
 
-  @Test func aResolverKeptForManyDocumentsGivesEachTheResultOfANewOne() {
+  @Test func aScratchKeptForManyDocumentsGivesEachTheResultOfANewOne() {
     // A document with more than 64 keys and person words, whose tables are made anew for the
     // next one, and short ones, whose tables are emptied: nothing of one document is left in
-    // the next ("Putin" after a document about Vladimir Putin is no one).
+    // the next ("Putin" after a document about Vladimir Putin is no one), in the resolver or in
+    // the recognizer's arrays (the candidates, the sentences of the tokens).
     let letters = Array("abcdefghijklmnopqrstuvwxyz")
     let many = (0..<70).map { number in
       let name = "\(letters[number / 26])\(letters[number % 26])"
@@ -344,12 +345,13 @@ import Testing
     ]
     let recognizer = Recognizer(gazetteer: TestDictionary.gazetteer)
     #expect(recognizer.analyze(id: "test", text: SourceText(many)).entities.count > 64)
-    var resolver = EntityResolver()
+    var scratch = Recognizer.Scratch()
     for text in texts + texts.reversed() {
-      let reused = recognizer.analyze(id: "test", text: SourceText(text), resolver: &resolver)
+      let reused = recognizer.analyze(id: "test", text: SourceText(text), scratch: &scratch)
       let new = recognizer.analyze(id: "test", text: SourceText(text))
       #expect(reused.mentions == new.mentions, "\(text)")
       #expect(reused.entities == new.entities, "\(text)")
+      #expect(reused.sentences == new.sentences, "\(text)")
     }
   }
 
