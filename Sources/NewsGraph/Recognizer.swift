@@ -41,8 +41,31 @@ public struct Recognizer: Sendable {
     var factsOfSentence: [TokenFacts] = []
     /// The candidates of the matchers, then those the overlap policy keeps.
     var candidates: [Candidate] = []
+    /// The arrays of a document given back (`recycle(_:)`), emptied, for the next document.
+    var tokens: [Token] = []
+    var sentences: [Document.Sentence] = []
+    var mentions: [Mention] = []
+    var entities: [Entity] = []
 
     public init() {}
+
+    /// Takes back the arrays of `document`, which the caller is done with, for the next
+    /// document: its tokens, sentences, mentions and entities are written into them, where
+    /// four arrays were allocated (and the mentions' and entities' grown) and freed for every
+    /// document.
+    ///
+    /// The elements are freed here; an array that is still shared elsewhere is left to its
+    /// other owners, and the next document gets a new one.
+    public mutating func recycle(_ document: consuming Document) {
+      swap(&tokens, &document.tokens)
+      swap(&sentences, &document.sentences)
+      swap(&mentions, &document.mentions)
+      swap(&entities, &document.entities)
+      tokens.removeAll(keepingCapacity: true)
+      sentences.removeAll(keepingCapacity: true)
+      mentions.removeAll(keepingCapacity: true)
+      entities.removeAll(keepingCapacity: true)
+    }
   }
 
   public func analyze(id: String, text: SourceText) -> Document {
@@ -70,9 +93,13 @@ public struct Recognizer: Sendable {
     let tokenizer = Tokenizer()
     let splitter = SentenceSplitter()
     let matcher = DictionaryMatcher()
-    var tokens: [Token] = []
+    // (Taken out of the scratch, to be moved into the document: the scratch keeps no other
+    // reference to them.)
+    var tokens = scratch.tokens
+    scratch.tokens = []
     tokens.reserveCapacity(Tokenizer.capacity(for: text.count))
-    var sentences: [Document.Sentence] = []
+    var sentences = scratch.sentences
+    scratch.sentences = []
     scratch.blockOfSentence.removeAll(keepingCapacity: true)
     // Room for a sentence every 64 code points, more than news text has (one in about 90), so
     // that the array of sentences seldom grows.
@@ -143,9 +170,12 @@ public struct Recognizer: Sendable {
     let linked = CompanyStemLinker().link(
       AcronymLinker().link(kept, tokens: tokens, sentenceOfToken: sentenceOfToken),
       tokens: tokens, sentenceOfToken: sentenceOfToken)
-    let (mentions, entities) = scratch.resolver.resolve(
+    var mentions = scratch.mentions
+    var entities = scratch.entities
+    (scratch.mentions, scratch.entities) = ([], [])
+    scratch.resolver.resolve(
       linked, tokens: tokens, sentenceOfToken: sentenceOfToken, text: text, gazetteer: gazetteer,
-      lookups: shared)
+      lookups: shared, into: &mentions, &entities)
     let document = Document(
       id: id, tokens: tokens, sentences: sentences, mentions: mentions, entities: entities,
       length: text.count)

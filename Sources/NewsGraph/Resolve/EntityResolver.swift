@@ -48,18 +48,25 @@ public struct EntityResolver: Sendable {
     _ kept: [Candidate], tokens: [Token], sentenceOfToken: [Int], text: SourceText,
     gazetteer: Gazetteer
   ) -> (mentions: [Mention], entities: [Entity]) {
+    var (mentions, entities): ([Mention], [Entity]) = ([], [])
     resolve(
       kept, tokens: tokens, sentenceOfToken: sentenceOfToken, text: text, gazetteer: gazetteer,
-      lookups: nil)
+      lookups: nil, into: &mentions, &entities)
+    return (mentions, entities)
   }
 
   /// `resolve(_:tokens:sentenceOfToken:text:gazetteer:)` with the `lookups` of the tokens, if
   /// the recognizer made them: a dictionary name of a rule's candidate is found from the keys
   /// they hold rather than by looking each word up in the dictionary again.
+  ///
+  /// The mentions and entities are written into `mentions` and `entities`, emptied first: the
+  /// recognizer passes the arrays of an earlier document (`Recognizer.Scratch.recycle(_:)`),
+  /// whose storage is kept, where two arrays were allocated, grown and freed for every document.
   mutating func resolve(
     _ kept: [Candidate], tokens: [Token], sentenceOfToken: [Int], text: SourceText,
-    gazetteer: Gazetteer, lookups: TokenLookups.Shared?
-  ) -> (mentions: [Mention], entities: [Entity]) {
+    gazetteer: Gazetteer, lookups: TokenLookups.Shared?, into mentions: inout [Mention],
+    _ entities: inout [Entity]
+  ) {
     keys.removeAll(entries: kept.count)
     names.removeAll()
     texts.removeAll(keepingCapacity: true)
@@ -247,19 +254,21 @@ public struct EntityResolver: Sendable {
       }
     }
     orderDrafts(added: added)
-    return mentionsAndEntities(kept: kept, tokens, text, gazetteer)
+    mentionsAndEntities(kept: kept, tokens, text, gazetteer, into: &mentions, &entities)
   }
 
-  /// The mentions of the drafts that have a key, in `order`, and their entities sorted by id.
+  /// Writes into `mentions` (emptied first) the mentions of the drafts that have a key, in
+  /// `order`, and into `entities` their entities sorted by id.
   ///
   /// A key gives the index of its entity the first time it comes, so a mention costs one look
   /// in an array. A full name's key ("rule:Vladimir Putin") is not an id: its id
   /// ("person/vladimir-putin") is numbered with the keys, as a mention may carry it. The groups
   /// hold numbers, not strings (`Group`): an entity's strings are read once, when it is made.
   private mutating func mentionsAndEntities(
-    kept: [Candidate], _ tokens: [Token], _ text: SourceText, _ gazetteer: Gazetteer
-  ) -> (mentions: [Mention], entities: [Entity]) {
-    var mentions: [Mention] = []
+    kept: [Candidate], _ tokens: [Token], _ text: SourceText, _ gazetteer: Gazetteer,
+    into mentions: inout [Mention], _ entities: inout [Entity]
+  ) {
+    mentions.removeAll(keepingCapacity: true)
     mentions.reserveCapacity(drafts.count)
     groups.removeAll(keepingCapacity: true)
     groupOf.removeAll(keepingCapacity: true)
@@ -344,7 +353,7 @@ public struct EntityResolver: Sendable {
     for at in mentions.indices {
       if let group = mentions[at].entityIndex { mentions[at].entityIndex = entityOfGroup[group] }
     }
-    var entities: [Entity] = []
+    entities.removeAll(keepingCapacity: true)
     entities.reserveCapacity(groups.count)
     for index in groupOrder {
       let group = groups[index]
@@ -362,7 +371,6 @@ public struct EntityResolver: Sendable {
           aliases: group.forms == 1
             ? .one(mentions[group.firstForm].text) : .many(forms(of: group, mentions))))
     }
-    return (mentions, entities)
   }
 
   /// The distinct surfaces of the mentions of `group`, which has two or more, sorted.

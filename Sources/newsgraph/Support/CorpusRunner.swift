@@ -123,9 +123,9 @@ private final class Run: Sendable {
         do {
           let (id, text, metadata) = try item.article()
           let capped = accumulator.cappedExamples.count
-          accumulator.add(
-            recognizer.analyze(id: id, text: text, scratch: &scratch), text: text,
-            metadata: metadata)
+          let document = recognizer.analyze(id: id, text: text, scratch: &scratch)
+          accumulator.add(document, text: text, metadata: metadata)
+          scratch.recycle(document)
           for window in accumulator.cappedExamples[capped...] {
             cappedExamples.append((index, window))
           }

@@ -142,11 +142,13 @@ import Testing
       gazetteer: gazetteer)
     var lookups = TokenLookups(start: 0, gazetteer: gazetteer, capacity: tokens.count)
     lookups.append(sentence: tokens.indices, of: tokens, allCaps: false)
-    let looked = resolver.resolve(
+    // Arrays of an earlier document, which the resolver empties before it writes into them.
+    var (mentions, entities) = (result.mentions + result.mentions, result.entities)
+    resolver.resolve(
       [candidate], tokens: tokens, sentenceOfToken: sentenceOfToken, text: text,
-      gazetteer: gazetteer, lookups: TokenLookups.Shared(lookups))
-    #expect(looked.mentions == result.mentions)
-    #expect(looked.entities == result.entities)
+      gazetteer: gazetteer, lookups: TokenLookups.Shared(lookups), into: &mentions, &entities)
+    #expect(mentions == result.mentions)
+    #expect(entities == result.entities)
     return result
   }
 
@@ -331,8 +333,9 @@ import Testing
   @Test func aScratchKeptForManyDocumentsGivesEachTheResultOfANewOne() {
     // A document with more than 64 keys and person words, whose tables are made anew for the
     // next one, and short ones, whose tables are emptied: nothing of one document is left in
-    // the next ("Putin" after a document about Vladimir Putin is no one), in the resolver or in
-    // the recognizer's arrays (the candidates, the sentences of the tokens).
+    // the next ("Putin" after a document about Vladimir Putin is no one), in the resolver, in
+    // the recognizer's arrays (the candidates, the sentences of the tokens) or in the arrays of
+    // the documents given back.
     let letters = Array("abcdefghijklmnopqrstuvwxyz")
     let many = (0..<70).map { number in
       let name = "\(letters[number / 26])\(letters[number % 26])"
@@ -346,13 +349,22 @@ import Testing
     let recognizer = Recognizer(gazetteer: TestDictionary.gazetteer)
     #expect(recognizer.analyze(id: "test", text: SourceText(many)).entities.count > 64)
     var scratch = Recognizer.Scratch()
+    // The first document is kept while its arrays are given back: it stays as it was, and the
+    // scratch fills arrays of its own.
+    let first = recognizer.analyze(id: "test", text: SourceText(texts[0]), scratch: &scratch)
+    scratch.recycle(first)
     for text in texts + texts.reversed() {
       let reused = recognizer.analyze(id: "test", text: SourceText(text), scratch: &scratch)
       let new = recognizer.analyze(id: "test", text: SourceText(text))
       #expect(reused.mentions == new.mentions, "\(text)")
       #expect(reused.entities == new.entities, "\(text)")
       #expect(reused.sentences == new.sentences, "\(text)")
+      #expect(reused.tokens == new.tokens, "\(text)")
+      scratch.recycle(reused)
     }
+    let again = recognizer.analyze(id: "test", text: SourceText(texts[0]))
+    #expect(first.tokens == again.tokens && first.mentions == again.mentions)
+    #expect(first.entities == again.entities && first.sentences == again.sentences)
   }
 
   @Test func entriesThatShareAnIdAreOneEntity() throws {
