@@ -38,6 +38,20 @@ public struct TokenTrie<Payload: TriePayload>: Sendable {
     public subscript(position: Int) -> Payload { Payload(packed: list[position]) }
   }
 
+  /// A phrase a walk found: its length in tokens and the positions of its payloads, best first,
+  /// read with `payload(at:)`.
+  ///
+  /// A plain value, where `Payloads` holds the trie's storage: an array of them, as the lookups
+  /// gather for a whole document, appends and frees a phrase without retaining and releasing
+  /// that storage (atomically) for each.
+  struct Match: Sendable {
+    var length: Int32
+    var payloads: Range<Int32>
+  }
+
+  /// The payload at `position`, one of a `Match`'s.
+  func payload(at position: Int32) -> Payload { Payload(packed: payloadList[Int(position)]) }
+
   public init() {}
 
   /// A trie of the phrases, each given as token texts; a phrase's payloads keep the order given.
@@ -315,15 +329,28 @@ public struct TokenTrie<Payload: TriePayload>: Sendable {
     startingAt start: Int, count: Int, keyNumber: (Int) -> Int32
   ) -> [(length: Int, payloads: Payloads)] {
     var result: [(length: Int, payloads: Payloads)] = []
-    appendMatches(startingAt: start, count: count, keyNumber: keyNumber, to: &result)
+    walk(startingAt: start, count: count, keyNumber: keyNumber) { length, from, to in
+      result.append((length, Payloads(list: payloadList, startIndex: from, endIndex: to)))
+    }
     return result
   }
 
-  /// `matches(startingAt:count:keyNumber:)` appended to `result`: a caller that gathers the
-  /// phrases of many tokens in one array makes no array for each token.
+  /// `matches(startingAt:count:keyNumber:)` appended to `result`, as plain `Match`es: a caller
+  /// that gathers the phrases of many tokens in one array makes no array for each token.
   func appendMatches(
+    startingAt start: Int, count: Int, keyNumber: (Int) -> Int32, to result: inout [Match]
+  ) {
+    walk(startingAt: start, count: count, keyNumber: keyNumber) { length, from, to in
+      result.append(Match(length: Int32(length), payloads: Int32(from)..<Int32(to)))
+    }
+  }
+
+  /// Walks the phrases that start at `start` and calls `found` with the length of each and the
+  /// range of its payloads in `payloadList`, shortest first.
+  @inline(__always)
+  private func walk(
     startingAt start: Int, count: Int, keyNumber: (Int) -> Int32,
-    to result: inout [(length: Int, payloads: Payloads)]
+    found: (_ length: Int, _ from: Int, _ to: Int) -> Void
   ) {
     var node = 0
     var index = start
@@ -334,9 +361,7 @@ public struct TokenTrie<Payload: TriePayload>: Sendable {
       index += 1
       let from = Int(payloadStart[node])
       let to = Int(payloadStart[node + 1])
-      if from < to {
-        result.append((index - start, Payloads(list: payloadList, startIndex: from, endIndex: to)))
-      }
+      if from < to { found(index - start, from, to) }
     }
   }
 

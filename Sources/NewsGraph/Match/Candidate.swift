@@ -191,11 +191,16 @@ public struct SentenceContext: Sendable {
   }
 
   /// Every dictionary phrase that starts at token `i` of the sentence and ends in it, with its
-  /// length in tokens, shortest first (as `TokenTrie.matches` finds them).
-  func dictionaryPhrases(
-    at i: Int
-  ) -> ArraySlice<(length: Int, payloads: TokenTrie<Gazetteer.Surface>.Payloads)> {
+  /// length in tokens, shortest first (as `TokenTrie.matches` finds them); their payloads are
+  /// read with `dictionaryPayload(at:)`.
+  func dictionaryPhrases(at i: Int) -> ArraySlice<TokenTrie<Gazetteer.Surface>.Match> {
     shared.lookups.phrases(at: i)
+  }
+
+  /// The payload at `position` in the dictionary's trie, one of a phrase's
+  /// (`dictionaryPhrases(at:)`).
+  func dictionaryPayload(at position: Int32) -> Gazetteer.Surface {
+    shared.lookups.payload(at: position)
   }
 
   /// The best dictionary entry whose phrase starts at token `i`, with its length in tokens.

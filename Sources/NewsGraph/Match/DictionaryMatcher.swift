@@ -27,16 +27,23 @@ public struct DictionaryMatcher: Sendable {
     guard !context.sentenceFacts.isDisjoint(with: starts) else { return }
     // The upper-cased phrases at a token in capitals, gathered again at each such token in this
     // one array: `TokenTrie.matches` made an array for each.
-    var upperMatches: [(length: Int, payloads: TokenTrie<Gazetteer.Surface>.Payloads)] = []
+    var upperMatches: [TokenTrie<Gazetteer.Surface>.Match] = []
     for i in context.tokens(withAnyOf: starts) {
       // The token's fields are read in place: copying it retained its text at every token.
       let kind = tokens[i].kind
       guard kind == .word || kind == .number else { continue }
       var found = false
-      for (length, payloads) in context.dictionaryPhrases(at: i) {
-        if let surface = payloads.first(where: { allowed($0, at: i, length: length, context) }) {
-          result.append(candidate(surface, i..<(i + length), context))
-          found = true
+      for phrase in context.dictionaryPhrases(at: i) {
+        let length = Int(phrase.length)
+        // The first payload allowed here, read through the context: a closure that mapped
+        // each position to its payload would hold a copy of the context.
+        for position in phrase.payloads {
+          let surface = context.dictionaryPayload(at: position)
+          if allowed(surface, at: i, length: length, context) {
+            result.append(candidate(surface, i..<(i + length), context))
+            found = true
+            break
+          }
         }
       }
       // An ASCII text has as many scalars as bytes, which it counts without reading them.
@@ -45,9 +52,10 @@ public struct DictionaryMatcher: Sendable {
           ? tokens[i].text.utf8.count > 1 : tokens[i].text.unicodeScalars.count > 1)
       {
         // Each text found by its token's hash, not hashed again.
-        let keys = gazetteer.upper.keys
+        let upper = gazetteer.upper
+        let keys = upper.keys
         upperMatches.removeAll(keepingCapacity: true)
-        gazetteer.upper.appendMatches(
+        upper.appendMatches(
           startingAt: i, count: range.upperBound,
           keyNumber: {
             guard tokens[$0].kind != .word || tokens[$0].isAllCaps,
@@ -55,9 +63,10 @@ public struct DictionaryMatcher: Sendable {
             else { return -1 }
             return Int32(number)
           }, to: &upperMatches)
-        for (length, payloads) in upperMatches {
-          if let surface = payloads.first {
-            result.append(candidate(surface, i..<(i + length), context))
+        for phrase in upperMatches {
+          if let first = phrase.payloads.first {
+            let length = Int(phrase.length)
+            result.append(candidate(upper.payload(at: first), i..<(i + length), context))
             found = true
           }
         }

@@ -45,7 +45,7 @@ struct TokenLookups: Sendable {
   private var looked: [Looked]
   /// Every dictionary phrase at each token that ends in its sentence, shortest first: token
   /// `start + k` has `phrases[phraseStart[k]..<phraseStart[k + 1]]`.
-  private var phrases: [(length: Int, payloads: TokenTrie<Gazetteer.Surface>.Payloads)] = []
+  private var phrases: [TokenTrie<Gazetteer.Surface>.Match] = []
   /// Made at its size, as `looked`.
   private var phraseStart: [Int]
   /// The tokens looked up so far end here.
@@ -81,7 +81,7 @@ struct TokenLookups: Sendable {
     // room and uniqueness each time. The arrays are moved out of `self` while they are written:
     // a closure that reads `self` while `self` changes would copy them.
     var looked: [Looked] = []
-    var phrases: [(length: Int, payloads: TokenTrie<Gazetteer.Surface>.Payloads)] = []
+    var phrases: [TokenTrie<Gazetteer.Surface>.Match] = []
     var phraseStart: [Int] = []
     swap(&looked, &self.looked)
     swap(&phrases, &self.phrases)
@@ -180,13 +180,15 @@ struct TokenLookups: Sendable {
     return (key, titleKey, facts.union(TokenFacts.shape(of: token, byteCount: count)))
   }
 
-  /// The dictionary phrases that start at token `i`, shortest first.
-  func phrases(
-    at i: Int
-  ) -> ArraySlice<(length: Int, payloads: TokenTrie<Gazetteer.Surface>.Payloads)> {
+  /// The dictionary phrases that start at token `i`, shortest first; their payloads are read
+  /// with `payload(at:)`.
+  func phrases(at i: Int) -> ArraySlice<TokenTrie<Gazetteer.Surface>.Match> {
     let k = i - start
     return phrases[phraseStart[k]..<phraseStart[k + 1]]
   }
+
+  /// The payload at `position` in the dictionary's trie, one of a phrase's (`phrases(at:)`).
+  func payload(at position: Int32) -> Gazetteer.Surface { tables.exact.payload(at: position) }
 
   /// The best dictionary phrase at token `i`: the first payload of its longest phrase.
   ///
@@ -197,10 +199,11 @@ struct TokenLookups: Sendable {
     // Most tokens start no phrase, and their facts say so.
     guard looked[k].facts.contains(.phrase) else { return nil }
     let end = phraseStart[k + 1]
-    guard end > phraseStart[k], let best = phrases[end - 1].payloads.first else { return nil }
+    guard end > phraseStart[k], let first = phrases[end - 1].payloads.first else { return nil }
+    let best = payload(at: first)
     return SentenceContext.MatchedEntry(
-      gazetteer: tables.gazetteer, position: Int(best.entry), length: phrases[end - 1].length,
-      form: best.form)
+      gazetteer: tables.gazetteer, position: Int(best.entry),
+      length: Int(phrases[end - 1].length), form: best.form)
   }
 
   /// The titles that start at token `i` and end before `end`, shortest first.

@@ -64,18 +64,24 @@ import Testing
     #expect(gazetteer.exact.matches(startingAt: 0, count: 3) { place[$0] }.map(\.length) == [2, 3])
   }
 
-  /// `appendMatches` finds what `matches` finds, after what the array held already.
+  /// `appendMatches` finds what `matches` finds, after what the array held already, with the
+  /// same payloads read back with `payload(at:)`.
   @Test func appendedMatchesFollowTheArraysPhrases() {
     let trie = TestDictionary.gazetteer.exact
     let place = ["New", "York", "Times", "Cairo"]
     let keys = place.map { trie.keyNumber(of: $0) }
-    var found = trie.matches(startingAt: 3, count: 4) { keys[$0] }
+    var found: [TokenTrie<Gazetteer.Surface>.Match] = []
+    trie.appendMatches(startingAt: 3, count: 4, keyNumber: { keys[$0] }, to: &found)
     #expect(found.map(\.length) == [1], "Cairo")
     for start in 0..<3 {
-      let before = found.map(\.length)
+      let before = found.count
       trie.appendMatches(startingAt: start, count: 4, keyNumber: { keys[$0] }, to: &found)
-      let alone = trie.matches(startingAt: start, count: 4) { keys[$0] }.map(\.length)
-      #expect(found.map(\.length) == before + alone, "from \(place[start])")
+      let alone = trie.matches(startingAt: start, count: 4) { keys[$0] }
+      #expect(
+        found[before...].map { Int($0.length) } == alone.map(\.length), "from \(place[start])")
+      #expect(
+        found[before...].map { $0.payloads.map { trie.payload(at: $0).packed } }
+          == alone.map { $0.payloads.map(\.packed) }, "from \(place[start])")
     }
     #expect(found.map(\.length).starts(with: [1, 2, 3]), "Cairo, New York, New York Times")
   }

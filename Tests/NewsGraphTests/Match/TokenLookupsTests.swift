@@ -68,7 +68,8 @@ import Testing
     for context in Pipeline.contexts(Self.text, gazetteer: TestDictionary.gazetteer) {
       for i in context.range {
         let lengths =
-          context.dictionaryPhrases(at: i).map(\.length) + context.titles(at: i).map(\.length)
+          context.dictionaryPhrases(at: i).map { Int($0.length) }
+          + context.titles(at: i).map(\.length)
         #expect(lengths.allSatisfy { i + $0 <= context.range.upperBound })
       }
     }
