@@ -46,6 +46,9 @@ public struct Recognizer: Sendable {
     var sentences: [Document.Sentence] = []
     var mentions: [Mention] = []
     var entities: [Entity] = []
+    /// The last document's lookups, whose arrays the next document's take back
+    /// (`TokenLookups.init(reclaiming:)`).
+    var lookups: TokenLookups.Shared?
 
     public init() {}
 
@@ -130,7 +133,13 @@ public struct Recognizer: Sendable {
       }
     }
     let sentenceOfToken = scratch.sentenceOfToken
-    var lookups = TokenLookups(start: 0, tables: tables, capacity: tokens.count)
+    var lookups: TokenLookups
+    if let kept = scratch.lookups.take() {
+      lookups = TokenLookups(reclaiming: kept)
+      lookups.reset(tables: tables)
+    } else {
+      lookups = TokenLookups(start: 0, tables: tables, capacity: tokens.count)
+    }
     // The union of each sentence's facts, worked out as its tokens are looked up.
     scratch.factsOfSentence.removeAll(keepingCapacity: true)
     scratch.factsOfSentence.reserveCapacity(sentences.count)
@@ -176,6 +185,7 @@ public struct Recognizer: Sendable {
     scratch.resolver.resolve(
       linked, tokens: tokens, sentenceOfToken: sentenceOfToken, text: text, gazetteer: gazetteer,
       lookups: shared, into: &mentions, &entities)
+    scratch.lookups = shared
     let document = Document(
       id: id, tokens: tokens, sentences: sentences, mentions: mentions, entities: entities,
       length: text.count)

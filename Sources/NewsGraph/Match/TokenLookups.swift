@@ -9,6 +9,9 @@
 struct TokenLookups: Sendable {
   /// Finished lookups, shared by the contexts of a document's sentences: each context retains
   /// one reference rather than every array and trie of the lookups.
+  ///
+  /// A recognizer's scratch keeps the last document's, and the next document's lookups take
+  /// their arrays back (`init(reclaiming:)`).
   final class Shared: Sendable {
     let lookups: TokenLookups
 
@@ -37,11 +40,12 @@ struct TokenLookups: Sendable {
   }
 
   /// The first token looked up: token `i` is at `i - start` in the arrays.
-  let start: Int
-  private let tables: Tables
+  private(set) var start: Int
+  private var tables: Tables
   /// What each token's text was found to be, in one array: a token costs one write, not one
   /// for each of its fields. Made at the size of the tokens the lookups are made for, so that a
-  /// sentence only writes its entries; the first `end - start` are looked up.
+  /// sentence only writes its entries; the first `end - start` are looked up, and the rest may
+  /// hold an earlier document's (`reset(tables:)`).
   private var looked: [Looked]
   /// Every dictionary phrase at each token that ends in its sentence, shortest first: token
   /// `start + k` has `phrases[phraseStart[k]..<phraseStart[k + 1]]`.
@@ -63,6 +67,30 @@ struct TokenLookups: Sendable {
     phraseStart = Array(repeating: 0, count: capacity + 1)
     // About one token in twenty starts a phrase: room for twice that, so the array seldom grows.
     phrases.reserveCapacity(capacity / 10)
+  }
+
+  /// The lookups `shared` holds, with their arrays, to be emptied for another document
+  /// (`reset(tables:)`).
+  ///
+  /// When nothing else holds `shared`, it is freed here, and its arrays are this value's alone:
+  /// the next document writes them in place, where lookups made for each document allocated
+  /// their arrays, filled them whole and freed them. Otherwise the arrays are copied when they
+  /// are first written, as any array is.
+  init(reclaiming shared: consuming Shared) {
+    self = shared.lookups
+    _ = consume shared
+  }
+
+  /// Empties the lookups for the tokens of another document, from token 0 on, read in
+  /// `tables`, keeping the storage of their arrays.
+  ///
+  /// Only the entries of the tokens looked up are written, as they are looked up; the arrays
+  /// grow when a document has more tokens than they have room for.
+  mutating func reset(tables: Tables) {
+    start = 0
+    end = 0
+    self.tables = tables
+    phrases.removeAll(keepingCapacity: true)
   }
 
   /// Looks up the tokens of the sentence `range`, which starts at `end`, and returns the union

@@ -29,6 +29,39 @@ import Testing
       #expect(union == context.sentenceFacts)
     }
     #expect(lookups.end == tokens.count)
+    Self.expect(lookups, areThoseOf: contexts)
+  }
+
+  /// Lookups that take back the arrays of an earlier document's (`init(reclaiming:)` and
+  /// `reset(tables:)`) are those of new ones: after a longer document, whose entries are left
+  /// past the new end, after a shorter one, whose arrays grow, and while the earlier lookups
+  /// are still held, which then keep theirs.
+  @Test(
+    arguments: ["He saw New York.", TokenLookupsTests.text + "\n\n" + TokenLookupsTests.text],
+    [false, true])
+  func reclaimedLookupsAreThoseOfNewOnes(earlier: String, keepingTheEarlier: Bool) {
+    let gazetteer = TestDictionary.gazetteer
+    let tables = TokenLookups.Tables(gazetteer)
+    let before = Pipeline.contexts(earlier, gazetteer: gazetteer)
+    var lookups = TokenLookups(start: 0, tables: tables, capacity: 0)
+    for context in before {
+      lookups.append(sentence: context.range, of: context.tokens, allCaps: context.block.isAllCaps)
+    }
+    let shared = TokenLookups.Shared(lookups)
+    let kept = keepingTheEarlier ? shared : nil
+    lookups = TokenLookups(reclaiming: shared)
+    lookups.reset(tables: tables)
+    let contexts = Pipeline.contexts(Self.text, gazetteer: gazetteer)
+    for context in contexts {
+      lookups.append(sentence: context.range, of: context.tokens, allCaps: context.block.isAllCaps)
+    }
+    #expect(lookups.start == 0 && lookups.end == contexts.last?.range.upperBound)
+    Self.expect(lookups, areThoseOf: contexts)
+    if let kept { Self.expect(kept.lookups, areThoseOf: before) }
+  }
+
+  /// Checks that `lookups` hold what each context looked up for its own sentence.
+  static func expect(_ lookups: TokenLookups, areThoseOf contexts: [SentenceContext]) {
     for context in contexts {
       for i in context.range {
         #expect(lookups.facts(at: i) == context.facts(at: i))
