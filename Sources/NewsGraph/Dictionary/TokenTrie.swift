@@ -345,6 +345,19 @@ public struct TokenTrie<Payload: TriePayload>: Sendable {
     }
   }
 
+  /// The longest phrase that starts at `start`, as a plain `Match`: the last of
+  /// `matches(startingAt:count:keyNumber:)`, or nil, found without making their array.
+  ///
+  /// A caller that wants the longest phrase alone made an array of them, and freed it with a
+  /// release of the trie's storage for each, at every look.
+  func longestMatch(startingAt start: Int, count: Int, keyNumber: (Int) -> Int32) -> Match? {
+    var longest: Match?
+    walk(startingAt: start, count: count, keyNumber: keyNumber) { length, from, to in
+      longest = Match(length: Int32(length), payloads: Int32(from)..<Int32(to))
+    }
+    return longest
+  }
+
   /// Walks the phrases that start at `start` and calls `found` with the length of each and the
   /// range of its payloads in `payloadList`, shortest first.
   @inline(__always)

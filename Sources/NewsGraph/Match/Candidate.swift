@@ -141,10 +141,10 @@ public struct SentenceContext: Sendable {
     }
   }
 
-  /// Every title that starts at token `i` and ends in the sentence, shortest first: from
-  /// titles.tsv, upper-cased in a block in capitals.
-  func titles(at i: Int) -> [(length: Int, payloads: TokenTrie<Gazetteer.TitleKind>.Payloads)] {
-    shared.lookups.titles(at: i, end: range.upperBound)
+  /// The length in tokens of the longest title that starts at token `i` and ends in the
+  /// sentence, or nil: from titles.tsv, upper-cased in a block in capitals.
+  func longestTitle(at i: Int) -> Int? {
+    shared.lookups.longestTitle(at: i, end: range.upperBound)
   }
 
   /// What the rules ask of token `i`: the word lists its text is in, and its shape.

@@ -82,7 +82,7 @@ struct TokenFacts: OptionSet, Sendable {
   /// the phrases; the facts of a token alone (`init(_:)`) never have it.
   static let phrase = TokenFacts(rawValue: 1 << 29)
   /// A title may start at the token: its text is the first word of a title, upper-cased in a
-  /// block in capitals, and `SentenceContext.titles(at:)` finds none at a token without it, as
+  /// block in capitals, and `SentenceContext.longestTitle(at:)` finds none at a token without it, as
   /// at nearly every token. Set by `TokenLookups`, as `phrase` is.
   static let titleStart = TokenFacts(rawValue: 1 << 31)
   /// A number token (`Token.isNumber`): what a score, an age and a year are.

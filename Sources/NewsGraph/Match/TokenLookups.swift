@@ -234,18 +234,16 @@ struct TokenLookups: Sendable {
       length: Int(phrases[end - 1].length), form: best.form)
   }
 
-  /// The titles that start at token `i` and end before `end`, shortest first.
-  func titles(
-    at i: Int, end: Int
-  ) -> [(length: Int, payloads: TokenTrie<Gazetteer.TitleKind>.Payloads)] {
+  /// The length in tokens of the longest title that starts at token `i` and ends before `end`,
+  /// or nil.
+  func longestTitle(at i: Int, end: Int) -> Int? {
     // Most tokens are in no title at all.
-    guard looked[i - start].titleKey >= 0 else { return [] }
-    if looked[i - start].upperCased {
-      return tables.upperTitles.matches(startingAt: i, count: end) {
-        looked[$0 - start].titleKey
-      }
-    }
-    return tables.titles.matches(startingAt: i, count: end) { looked[$0 - start].titleKey }
+    guard looked[i - start].titleKey >= 0 else { return nil }
+    let longest =
+      looked[i - start].upperCased
+      ? tables.upperTitles.longestMatch(startingAt: i, count: end) { looked[$0 - start].titleKey }
+      : tables.titles.longestMatch(startingAt: i, count: end) { looked[$0 - start].titleKey }
+    return longest.map { Int($0.length) }
   }
 
   /// The facts of token `i`.
@@ -276,7 +274,7 @@ struct TokenLookups: Sendable {
   private struct Looked {
     /// Its key number in the dictionary's trie.
     var key: Int32 = -1
-    /// Its key number in the trie of titles its sentence uses (`titles(at:)`).
+    /// Its key number in the trie of titles its sentence uses (`longestTitle(at:end:)`).
     var titleKey: Int32 = -1
     var facts: TokenFacts = []
     /// Whether `titleKey` is in `upperTitles`: its block is in capitals.

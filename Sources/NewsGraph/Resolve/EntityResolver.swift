@@ -1121,7 +1121,7 @@ public struct EntityResolver: Sendable {
     // copied it into its closure, retaining and releasing its arrays. A word that is in no
     // phrase ends the look, as no phrase can then be all the words.
     let found = withUnsafeTemporaryAllocation(of: Int32.self, capacity: words.count) {
-      keys -> [(length: Int, payloads: TokenTrie<Gazetteer.Surface>.Payloads)] in
+      keys -> TokenTrie<Gazetteer.Surface>.Match? in
       for (at, index) in words.enumerated() {
         let utf8 = tokens[index].text.utf8
         keys[at] =
@@ -1129,13 +1129,17 @@ public struct EntityResolver: Sendable {
           ?? utf8.withContiguousStorageIfAvailable {
             exact.keyNumber(ofUTF8: $0, hash: tokens[index].textHash)
           } ?? exact.keyNumber(of: tokens[index].text)
-        if keys[at] < 0 { return [] }
+        if keys[at] < 0 { return nil }
       }
-      return exact.matches(startingAt: 0, count: words.count) { keys[$0] }
+      // The longest phrase alone, with no array of them (`TokenTrie.longestMatch`).
+      return exact.longestMatch(startingAt: 0, count: words.count) { keys[$0] }
     }
-    guard let whole = found.last, whole.length == words.count else { return nil }
-    return whole.payloads.lazy.map { Int($0.entry) }
-      .first { gazetteer.entries.type(at: $0) == type }
+    guard let whole = found, whole.length == words.count else { return nil }
+    for position in whole.payloads {
+      let entry = Int(exact.payload(at: position).entry)
+      if gazetteer.entries.type(at: entry) == type { return entry }
+    }
+    return nil
   }
 
   /// "Sisi" for "al-Sisi"; nil for a word without such a particle.

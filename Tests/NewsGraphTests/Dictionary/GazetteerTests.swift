@@ -86,6 +86,24 @@ import Testing
     #expect(found.map(\.length).starts(with: [1, 2, 3]), "Cairo, New York, New York Times")
   }
 
+  /// `longestMatch` is the last phrase `matches` finds, with its payloads, or nil when it finds
+  /// none.
+  @Test func theLongestMatchIsTheLastOfTheMatches() {
+    let trie = TestDictionary.gazetteer.exact
+    let place = ["New", "York", "Times", "said", "Cairo"]
+    let keys = place.map { trie.keyNumber(of: $0) }
+    for start in place.indices {
+      let all = trie.matches(startingAt: start, count: place.count) { keys[$0] }
+      let longest = trie.longestMatch(startingAt: start, count: place.count) { keys[$0] }
+      #expect(longest.map { Int($0.length) } == all.last?.length, "from \(place[start])")
+      #expect(
+        longest.map { $0.payloads.map { trie.payload(at: $0).packed } }
+          == all.last.map { $0.payloads.map(\.packed) }, "from \(place[start])")
+    }
+    #expect(trie.longestMatch(startingAt: 3, count: 5) { keys[$0] } == nil, "said")
+    #expect(trie.longestMatch(startingAt: 0, count: 2) { keys[$0] }?.length == 2, "New York")
+  }
+
   @Test func commonWordsHaveNoUpperCaseForm() {
     let gazetteer = TestDictionary.gazetteer
     #expect(gazetteer.upper.matches(startingAt: 0, count: 1) { _ in "NICE" }.isEmpty)

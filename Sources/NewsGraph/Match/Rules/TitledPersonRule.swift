@@ -40,17 +40,17 @@ public struct TitledPersonRule: Rule {
     while i < context.range.upperBound {
       // Most tokens start no title: passed over at once, they make no array of titles.
       i = context.firstToken(from: i, withAnyOf: .titleStart)
-      guard i < context.range.upperBound, let longest = context.titles(at: i).last else {
+      guard i < context.range.upperBound, let longest = context.longestTitle(at: i) else {
         i += 1
         continue
       }
-      let nameStart = i + longest.length
+      let nameStart = i + longest
       if nameStart < context.range.upperBound,
         let span = NameShape.nameSpan(
           from: nameStart, in: context, limit: context.block.isAllCaps ? 2 : 5),
         context.dictionaryMatch(at: span.lowerBound).map({ $0.entry.type == .person }) ?? true,
         !context.block.isAllCaps || startsWithGivenName(span, context),
-        !context.facts(at: i).contains(.wordLikeTitle) || longest.length > 1
+        !context.facts(at: i).contains(.wordLikeTitle) || longest > 1
           || span.count > 1 || startsWithGivenName(span, context)
       {
         result.append(makeCandidate(span, .person, context, priority: 8))
