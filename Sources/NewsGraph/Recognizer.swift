@@ -133,13 +133,12 @@ public struct Recognizer: Sendable {
       }
     }
     let sentenceOfToken = scratch.sentenceOfToken
-    var lookups: TokenLookups
-    if let kept = scratch.lookups.take() {
-      lookups = TokenLookups(reclaiming: kept)
-      lookups.reset(tables: tables)
-    } else {
-      lookups = TokenLookups(start: 0, tables: tables, capacity: tokens.count)
-    }
+    // The last document's lookups, their arrays written again: one binding of them, so that
+    // the arrays are unique when they are written.
+    var lookups =
+      TokenLookups(reclaiming: &scratch.lookups)
+      ?? TokenLookups(start: 0, tables: tables, capacity: tokens.count)
+    lookups.reset(tables: tables)
     // The union of each sentence's facts, worked out as its tokens are looked up.
     scratch.factsOfSentence.removeAll(keepingCapacity: true)
     scratch.factsOfSentence.reserveCapacity(sentences.count)

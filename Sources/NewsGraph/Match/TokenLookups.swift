@@ -69,16 +69,16 @@ struct TokenLookups: Sendable {
     phrases.reserveCapacity(capacity / 10)
   }
 
-  /// The lookups `shared` holds, with their arrays, to be emptied for another document
-  /// (`reset(tables:)`).
+  /// The lookups that `shared` held, with their arrays, to be emptied for another document
+  /// (`reset(tables:)`), or nil when it held none; `shared` is left empty.
   ///
-  /// When nothing else holds `shared`, it is freed here, and its arrays are this value's alone:
-  /// the next document writes them in place, where lookups made for each document allocated
-  /// their arrays, filled them whole and freed them. Otherwise the arrays are copied when they
-  /// are first written, as any array is.
-  init(reclaiming shared: consuming Shared) {
-    self = shared.lookups
-    _ = consume shared
+  /// When nothing else held the `Shared`, it is freed here, before the arrays are written, and
+  /// they are then this value's alone: the next document writes them in place, where lookups
+  /// made for each document allocated their arrays, filled them whole and freed them. Otherwise
+  /// the arrays are copied when they are first written, as any array is.
+  init?(reclaiming shared: inout Shared?) {
+    guard let kept = shared.take() else { return nil }
+    self = kept.lookups
   }
 
   /// Empties the lookups for the tokens of another document, from token 0 on, read in

@@ -47,9 +47,14 @@ import Testing
     for context in before {
       lookups.append(sentence: context.range, of: context.tokens, allCaps: context.block.isAllCaps)
     }
-    let shared = TokenLookups.Shared(lookups)
+    var shared: TokenLookups.Shared? = TokenLookups.Shared(lookups)
     let kept = keepingTheEarlier ? shared : nil
-    lookups = TokenLookups(reclaiming: shared)
+    guard let reclaimed = TokenLookups(reclaiming: &shared) else {
+      Issue.record("no lookups reclaimed")
+      return
+    }
+    #expect(shared == nil && TokenLookups(reclaiming: &shared) == nil)
+    lookups = reclaimed
     lookups.reset(tables: tables)
     let contexts = Pipeline.contexts(Self.text, gazetteer: gazetteer)
     for context in contexts {
