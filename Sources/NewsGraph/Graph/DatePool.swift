@@ -94,6 +94,26 @@ struct DatePool: Sendable {
     list.last = new
   }
 
+  /// This pool's number of each date of `other`, by the other's number, each given one here
+  /// when it is new: the dates of an accumulator merged into another are hashed once each, not
+  /// once per node and link.
+  mutating func numbers(of other: DatePool) -> [Int32] {
+    other.strings.map { number($0) }
+  }
+
+  /// Adds the dates of a list of `other` to a list of this pool, in the order they came to it,
+  /// as `insert(_:into:)` adds each: a list merged after its own dates has them in the order
+  /// they came to both. `numbers` is what `numbers(of:)` gave.
+  mutating func insert(
+    _ list: List, of other: DatePool, numbers: [Int32], into mine: inout List
+  ) {
+    var at = list.first
+    while at >= 0 {
+      insert(numbers[Int(other.items[Int(at)].date)], into: &mine)
+      at = other.items[Int(at)].next
+    }
+  }
+
   /// The key in `members` of a date of the list whose first item is `first`.
   private static func pair(_ first: Int32, _ date: Int32) -> UInt64 {
     UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: date))

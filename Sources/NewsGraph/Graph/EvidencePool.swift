@@ -77,8 +77,13 @@ struct EvidencePool: Sendable {
   mutating func document(
     id: String, date: String? = nil, source: String? = nil, title: String? = nil
   ) -> Int32 {
-    let document = Document(
-      id: id, date: date, source: source, title: title, idPrefix: StringOrder.prefix(id))
+    keep(
+      Document(
+        id: id, date: date, source: source, title: title, idPrefix: StringOrder.prefix(id)))
+  }
+
+  /// Keeps a document, in a place a closed one left if there is one, and returns its number.
+  private mutating func keep(_ document: Document) -> Int32 {
     if let at = freeDocuments.popLast() {
       documents[Int(at)] = document
       return at
@@ -86,6 +91,38 @@ struct EvidencePool: Sendable {
     documents.append(document)
     return Int32(documents.count - 1)
   }
+
+  /// Inserts the items of a list of `other` into a list of this pool, as `insert` inserts each,
+  /// and keeps the first `limit`: how an accumulator merges another's evidence, with no
+  /// `CooccurrenceGraph.Evidence` made of it.
+  ///
+  /// - Parameter documents: This pool's number of each document of `other`, -1 for one not kept
+  ///   here yet: one is kept, open, when its first item comes, and the caller closes them all
+  ///   when every list is merged (`close(_:)`).
+  mutating func insert(
+    _ list: List, of other: EvidencePool, documents: inout [Int32], into mine: inout List,
+    limit: Int
+  ) {
+    guard limit > 0 else { return }
+    var at = list.first
+    while at >= 0 {
+      let theirs = Int(other.items[Int(at)].document)
+      if documents[theirs] < 0 {
+        var document = other.documents[theirs]
+        document.items = 0
+        document.isOpen = true
+        documents[theirs] = keep(document)
+      }
+      insert(
+        document: documents[theirs], sentence: other.items[Int(at)].sentence,
+        text: other.items[Int(at)].text, into: &mine, limit: limit)
+      at = other.items[Int(at)].next
+    }
+  }
+
+  /// How many places for documents there are: the other pool's `documents` map of
+  /// `insert(_:of:documents:into:limit:)` has this many.
+  var documentPlaces: Int { documents.count }
 
   /// Tells that no more items of the document will be inserted: it is dropped now if no item
   /// names it, or else when the last one that does drops out of its list.

@@ -60,7 +60,9 @@ public struct GraphBuilder: Sendable {
   /// when the graph is made. A link's state is found by one lookup of its key, then changed in
   /// place in `edgeStates`.
   public struct Accumulator: Sendable {
-    let builder: GraphBuilder
+    /// Only `merge(_:)` changes it, to put it back after trading places with the accumulator
+    /// merged.
+    private(set) var builder: GraphBuilder
     /// Every id seen, by number.
     private var numbering = StringNumbering()
     /// The entity of each number, changed in place (an optional state was copied out and back
@@ -325,24 +327,11 @@ public struct GraphBuilder: Sendable {
       documentCount += graph.documentCount
       windowCount += graph.windowCount
       pruned = pruned || graph.pruned
-      if graph.evidenceLimit < evidenceLimit {
-        evidenceLimit = max(0, graph.evidenceLimit)
-        let limit = evidenceLimit
-        for at in edgeStates.indices where edgeStates[at].evidence.count > limit {
-          evidence.truncate(&edgeStates[at].evidence, to: limit)
-        }
-      }
+      lowerEvidenceLimit(to: graph.evidenceLimit)
       for other in graph.nodes {
-        let (at, isNew) = node(other.id, label: other.label, type: other.type)
-        if !isNew && Self.isKept(other.label, before: nodes[at].label) {
-          nodes[at].label = other.label
-        }
-        if other.type != nodes[at].type && other.type < nodes[at].type {
-          nodes[at].type = other.type
-        }
-        nodes[at].mentions += other.mentions
-        nodes[at].documents += other.documents
-        nodes[at].windows += other.windows
+        let at = node(
+          other.id, label: other.label, type: other.type,
+          counts: (other.mentions, other.documents, other.windows))
         Self.unite(other.aliases, into: &nodes[at].aliases)
         for date in other.dates { dates.insert(dates.number(date), into: &nodes[at].dates) }
       }
@@ -363,6 +352,104 @@ public struct GraphBuilder: Sendable {
           evidence.close(number)
         }
       }
+    }
+
+    /// Adds the documents of another accumulator, as if each had been added here: counts add,
+    /// sets unite, and the evidence kept is the first of both by (document, sentence, text), at
+    /// most the smaller of the two limits. Both must have builders of the same window, as the
+    /// workers of one run have: counts of different windows do not add up.
+    ///
+    /// The other's tables are read as they are, with no graph made of them: a graph sorted the
+    /// ids, and made a string array of every node's aliases and dates and an evidence array of
+    /// every link, only for them to be numbered and inserted here again. The smaller of the
+    /// two is merged into the larger, since merging costs what the one merged holds. Which one
+    /// that is changes no count or set, only which of canonically equivalent dates a node or
+    /// link keeps (the larger's come to it first, as in a run of its documents first); this
+    /// accumulator's builder and first examples of capped windows are kept.
+    public mutating func merge(_ other: consuming Accumulator) {
+      precondition(
+        other.builder.window == builder.window,
+        "accumulators of different windows do not merge: their counts do not add up")
+      var other = other
+      let examples = cappedExamples + other.cappedExamples
+      if other.edgeStates.count > edgeStates.count {
+        swap(&self, &other)
+        swap(&builder, &other.builder)
+      }
+      cappedExamples = Array(examples.prefix(Self.cappedExampleLimit))
+      cappedWindows += other.cappedWindows
+      documentCount += other.documentCount
+      windowCount += other.windowCount
+      pruned = pruned || other.pruned
+      lowerEvidenceLimit(to: other.evidenceLimit)
+      let dateNumbers = dates.numbers(of: other.dates)
+      // This accumulator's number of each of the other's ids.
+      var numbers: [Int32] = []
+      numbers.reserveCapacity(other.nodes.count)
+      for theirs in other.nodes.indices {
+        let id = other.numbering[theirs]
+        guard other.hasNode[theirs] else {
+          numbers.append(number(id))
+          continue
+        }
+        let at = node(
+          id, label: other.nodes[theirs].label, type: other.nodes[theirs].type,
+          counts: (
+            other.nodes[theirs].mentions, other.nodes[theirs].documents,
+            other.nodes[theirs].windows
+          ))
+        numbers.append(Int32(at))
+        switch other.nodes[theirs].aliases {
+        case .none: break
+        case .one(let alias): Self.insert(alias, into: &nodes[at].aliases)
+        case .many(let aliases): Self.unite(aliases, into: &nodes[at].aliases)
+        }
+        dates.insert(
+          other.nodes[theirs].dates, of: other.dates, numbers: dateNumbers,
+          into: &nodes[at].dates)
+      }
+      // This pool's number of each document of the other's, once its first item is merged.
+      var documents = [Int32](repeating: -1, count: other.evidence.documentPlaces)
+      let limit = evidenceLimit
+      for theirs in other.edgeKeys.indices {
+        let key = other.edgeKeys[theirs]
+        let at = edge(Self.key(numbers[Int(key >> 32)], numbers[Int(key & 0xFFFF_FFFF)]))
+        edgeStates[at].count += other.edgeStates[theirs].count
+        edgeStates[at].documents += other.edgeStates[theirs].documents
+        dates.insert(
+          other.edgeStates[theirs].dates, of: other.dates, numbers: dateNumbers,
+          into: &edgeStates[at].dates)
+        evidence.insert(
+          other.edgeStates[theirs].evidence, of: other.evidence, documents: &documents,
+          into: &edgeStates[at].evidence, limit: limit)
+      }
+      for document in documents where document >= 0 { evidence.close(document) }
+    }
+
+    /// Lowers the evidence kept per link to `limit` when that is lower, dropping the items
+    /// past it.
+    private mutating func lowerEvidenceLimit(to limit: Int) {
+      guard limit < evidenceLimit else { return }
+      evidenceLimit = max(0, limit)
+      for at in edgeStates.indices where edgeStates[at].evidence.count > evidenceLimit {
+        evidence.truncate(&edgeStates[at].evidence, to: evidenceLimit)
+      }
+    }
+
+    /// The index of an id's node, given the counts of other documents that name it, with their
+    /// label and type: the smaller of those and the node's are kept, as `isKept(_:before:)`
+    /// tells for the labels.
+    private mutating func node(
+      _ id: String, label: String, type: EntityType,
+      counts: (mentions: Int, documents: Int, windows: Int)
+    ) -> Int {
+      let (at, isNew) = node(id, label: label, type: type)
+      if !isNew && Self.isKept(label, before: nodes[at].label) { nodes[at].label = label }
+      if type != nodes[at].type && type < nodes[at].type { nodes[at].type = type }
+      nodes[at].mentions += counts.mentions
+      nodes[at].documents += counts.documents
+      nodes[at].windows += counts.windows
+      return at
     }
 
     /// Whether `string` is kept rather than `other`: it comes first in `<`'s order, or the two

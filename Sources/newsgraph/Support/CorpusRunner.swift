@@ -4,12 +4,13 @@ import NewsGraph
 /// Analyzes a corpus on several cores and builds its graph.
 ///
 /// Workers take small batches of consecutive documents from one reader, analyze them with the
-/// shared recognizer, and add them to an accumulator of their own; the workers' accumulators
-/// are merged when the corpus is read. Building a graph does not depend on document order
-/// (`GraphBuilder`), so the output is byte for byte the one a single worker gives, and a
-/// single worker's accumulator is the result, with no merging at all. A failure
-/// stops the run; the one reported is the first in input order, as in a serial run. With
-/// `keepGoing`, a document that fails is reported and left out, and the run goes on.
+/// shared recognizer, and add them to an accumulator of their own; a worker that is done merges
+/// into its own the accumulators of those done before it (`GraphBuilder.Accumulator.merge(_:)`).
+/// Building a graph does not depend on document order (`GraphBuilder`), so the output is byte
+/// for byte the one a single worker gives, and a single worker's accumulator is the result,
+/// with no merging at all. A failure stops the run; the one reported is the first in input
+/// order, as in a serial run. With `keepGoing`, a document that fails is reported and left out,
+/// and the run goes on.
 struct CorpusRunner {
   var recognizer: Recognizer
   var builder: GraphBuilder
@@ -79,7 +80,7 @@ private final class Run: Sendable {
   typealias CappedExample = (index: Int, window: GraphBuilder.CappedWindow)
 
   struct Results {
-    /// One accumulator per worker that finished.
+    /// Accumulators of workers that finished, not yet merged into another.
     var accumulators: [GraphBuilder.Accumulator] = []
     /// The first capped windows of each worker: a worker takes its documents in input order,
     /// so the first few of the run are among them.
@@ -140,10 +141,15 @@ private final class Run: Sendable {
       progress?.advance(documents: batch.count, bytes: bytes)
     }
     results.withLock { results in
-      results.accumulators.append(accumulator)
       results.cappedWindows += accumulator.cappedWindows
       results.cappedExamples += cappedExamples
     }
+    // The accumulators handed in so far are merged here, while the other workers still work;
+    // the last to finish leaves one accumulator, or nearly so, for `result()`.
+    while let handedIn = results.withLock({ $0.accumulators.popLast() }) {
+      accumulator.merge(handedIn)
+    }
+    results.withLock { $0.accumulators.append(accumulator) }
   }
 
   private func record(_ failure: Failure, at index: Int) {
@@ -216,15 +222,9 @@ private final class Run: Sendable {
   func result() throws(Failure) -> CorpusRunner.Outcome {
     try results.withLock { results throws(Failure) -> CorpusRunner.Outcome in
       if let failure = results.failure { throw failure.failure }
+      // Two workers that finished at once may both have handed theirs in unmerged.
       var merged = results.accumulators.popLast() ?? GraphBuilder.Accumulator(builder: builder)
-      for accumulator in results.accumulators {
-        do {
-          try merged.add(accumulator.graph())
-        } catch {
-          // Every accumulator has the run's own builder, so their windows always match.
-          throw Failure("newsgraph: error: \(error)")
-        }
-      }
+      while let accumulator = results.accumulators.popLast() { merged.merge(accumulator) }
       return CorpusRunner.Outcome(
         graph: merged.graph(),
         failures: results.failures.sorted { $0.index < $1.index }.map(\.failure))
