@@ -411,9 +411,17 @@ public struct GraphBuilder: Sendable {
       // This pool's number of each document of the other's, once its first item is merged.
       var documents = [Int32](repeating: -1, count: other.evidence.documentPlaces)
       let limit = evidenceLimit
+      // The other's links are looked up first, then merged, each in a loop of its own, as the
+      // links of a document's window are: look-ups that do not wait on the work of the one before
+      // overlap their cache misses.
+      var links: [Int32] = []
+      links.reserveCapacity(other.edgeKeys.count)
+      for key in other.edgeKeys {
+        links.append(
+          Int32(edge(Self.key(numbers[Int(key >> 32)], numbers[Int(key & 0xFFFF_FFFF)]))))
+      }
       for theirs in other.edgeKeys.indices {
-        let key = other.edgeKeys[theirs]
-        let at = edge(Self.key(numbers[Int(key >> 32)], numbers[Int(key & 0xFFFF_FFFF)]))
+        let at = Int(links[theirs])
         edgeStates[at].count += other.edgeStates[theirs].count
         edgeStates[at].documents += other.edgeStates[theirs].documents
         dates.insert(
