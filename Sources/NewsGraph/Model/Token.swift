@@ -58,6 +58,28 @@ public struct Token: Sendable, Hashable {
       spaceBefore: spaceBefore, hasHyphen: hasHyphen, joined: joined)
   }
 
+  /// A word or number of ASCII letters and digits alone, as the tokenizer makes nearly every
+  /// token: `first` is the traits of its first byte, `firstByte`, and `rest` those of the
+  /// others joined; `hash` is the `StringTable.hash(_:)` of its bytes.
+  ///
+  /// Such a text has no hyphen, no period and no byte beyond ASCII, so its traits are a few
+  /// operations on those bits, without the tests of the scalars that a token of any text makes.
+  /// In debug builds (the tests) each is checked against the token made from its text.
+  init(
+    asciiWord text: String, start: Int, end: Int, first: ScalarTraits, rest: ScalarTraits,
+    hash: UInt32, firstByte: UInt8, spaceBefore: Bool
+  ) {
+    self.text = text
+    self.start = start
+    self.end = end
+    traits = Traits(
+      asciiWordOf: end - start, first: first, rest: rest, hash: hash, firstByte: firstByte,
+      spaceBefore: spaceBefore)
+    assert(
+      self == Token(text: text, start: start, end: end, kind: kind, spaceBefore: spaceBefore),
+      "the traits of the ASCII word \"\(text)\" are not its text's")
+  }
+
   /// What the tokenizer finds of an ASCII word's or number's bytes as it joins its scalars:
   /// their `StringTable.hash(_:)`, and the traits of the scalars after the first. With whether a
   /// hyphen joined it, they are all that `textHash` and the facts of the bytes need, without a
@@ -148,6 +170,28 @@ public struct Token: Sendable, Hashable {
         | (spaceBefore ? 1 << 24 : 0) | (bytes.isASCII ? 0 : 1 << 25)
         | (bytes.containsHyphen ? 1 << 26 : 0) | (bytes.hasCapitalAfterFirst ? 1 << 27 : 0)
         | UInt64(bytes.hash) << 32
+    }
+
+    /// The traits of a word or number of `count` ASCII letters and digits, as
+    /// `Token.init(asciiWord:start:end:first:rest:hash:firstByte:spaceBefore:)` gives them.
+    ///
+    /// A number's digits are no letters and have no case, so the word's shape is the empty
+    /// shape of a number as well.
+    @inline(__always) init(
+      asciiWordOf count: Int, first: ScalarTraits, rest: ScalarTraits, hash: UInt32,
+      firstByte: UInt8, spaceBefore: Bool
+    ) {
+      let joined = first.union(rest)
+      var shape: Shape = []
+      if first.contains(.upper) { shape.insert(.capitalized) }
+      if first.contains(.lower) { shape.insert(.lowercase) }
+      if joined.contains(.letter) && !joined.contains(.lower) { shape.insert(.allCaps) }
+      self.init(
+        kind: joined.contains(.notDigit) ? .word : .number, shape: shape,
+        asciiCharacter: count == 1 ? firstByte : 0, spaceBefore: spaceBefore,
+        bytes: Bytes(
+          hash: hash, isASCII: true, containsHyphen: false,
+          hasCapitalAfterFirst: rest.contains(.upper)))
     }
 
     init(text: String, kind: Kind, spaceBefore: Bool) {

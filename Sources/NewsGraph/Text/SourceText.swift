@@ -292,10 +292,8 @@ public struct SourceText: Sendable {
   /// A word of two to sixteen scalars whose bytes are all below 0x80 (none folded to ASCII
   /// from beyond it), nearly every word, is its bytes: read as two words that overlap, tested
   /// at once and stored as they are, where taking a byte from each scalar in turn cost nearly
-  /// half of what making the string costs. The closure that stores them captures only the two
-  /// words and the count, which the call passes on for less than the scalars and the bytes.
-  /// Inlined into the tokenizer, whose every word comes here: a call of its own cost a third
-  /// of what it saves.
+  /// half of what making the string costs. Inlined into the tokenizer, whose words of more than
+  /// letters and digits come here: a call of its own cost a third of what it saves.
   @inline(__always) static func asciiString(
     _ scalars: UnsafeBufferPointer<Unicode.Scalar>, bytes: UnsafeBufferPointer<UInt8>
   ) -> String {
@@ -305,16 +303,43 @@ public struct SourceText: Sendable {
       let (head, tail) = overlappingWords(UnsafeRawPointer(source), count: count),
       (head | tail) & 0x8080_8080_8080_8080 == 0
     {
-      return String(unsafeUninitializedCapacity: count) { buffer in
-        if let target = buffer.baseAddress {
-          storeOverlappingWords(head, tail, to: UnsafeMutableRawPointer(target), count: count)
-        }
-        return count
-      }
+      return string(head, tail, count: count)
     }
     return String(unsafeUninitializedCapacity: count) { buffer in
       for index in scalars.indices {
         buffer[index] = UInt8(truncatingIfNeeded: scalars[index].value)
+      }
+      return count
+    }
+  }
+
+  /// A string of the `count` (one or more) bytes at `source`, every one below 0x80: the
+  /// tokenizer's word of ASCII letters and digits, nearly every token, which it read from
+  /// `ascii` and so knows ASCII. Made as `asciiString(_:bytes:)` makes it, without its tests of
+  /// the scalars' count and of the bytes' high bits; a string of one byte is taken from
+  /// `singles`, the storage of `asciiStrings`, which the tokenizer reads once a block, since a
+  /// static read at each token checks that it was made.
+  @inline(__always) static func string(
+    asciiBytes source: UnsafePointer<UInt8>, count: Int, singles: UnsafeBufferPointer<String>
+  ) -> String {
+    if count <= 16, let (head, tail) = overlappingWords(UnsafeRawPointer(source), count: count) {
+      return string(head, tail, count: count)
+    }
+    if count == 1 { return singles[Int(source[0])] }
+    return String(decoding: UnsafeBufferPointer(start: source, count: count), as: UTF8.self)
+  }
+
+  /// The string of the `count` bytes that `overlappingWords(_:count:)` read as `head` and
+  /// `tail`, all below 0x80.
+  ///
+  /// The closure that stores them captures only the two words and the count, which the call
+  /// passes on for less than the scalars and the bytes.
+  @inline(__always) private static func string(_ head: UInt64, _ tail: UInt64, count: Int)
+    -> String
+  {
+    String(unsafeUninitializedCapacity: count) { buffer in
+      if let target = buffer.baseAddress {
+        storeOverlappingWords(head, tail, to: UnsafeMutableRawPointer(target), count: count)
       }
       return count
     }
@@ -365,7 +390,7 @@ public struct SourceText: Sendable {
   }
 
   /// The string of each ASCII scalar, by value.
-  private static let asciiStrings = (0..<0x80).map { String(Unicode.Scalar(UInt8($0))) }
+  static let asciiStrings = (0..<0x80).map { String(Unicode.Scalar(UInt8($0))) }
 
   /// Writes the UTF-8 bytes of a scalar at `at`; returns the position after them.
   @inline(__always)

@@ -64,9 +64,11 @@ public struct Tokenizer: Sendable {
     // checks that it was made.
     ScalarTraits.ascii.withUnsafeBufferPointer { table in
       ScalarTraits.bytes.withUnsafeBufferPointer { byteTable in
-        append(
-          in: scalars, bytes: bytes, range: range, traits: table, byteTraits: byteTable,
-          to: &tokens)
+        SourceText.asciiStrings.withUnsafeBufferPointer { singles in
+          append(
+            in: scalars, bytes: bytes, range: range, traits: table, byteTraits: byteTable,
+            singles: singles, to: &tokens)
+        }
       }
     }
   }
@@ -77,7 +79,8 @@ public struct Tokenizer: Sendable {
   static func capacity(for scalars: Int) -> Int { scalars / 4 + 4 }
 
   /// The tokens of `s[range]`, whose `SourceText.ascii` bytes are `bytes`; `table` is
-  /// `ScalarTraits.ascii` and `byteTraits` is `ScalarTraits.bytes`.
+  /// `ScalarTraits.ascii`, `byteTraits` is `ScalarTraits.bytes` and `singles` is
+  /// `SourceText.asciiStrings`.
   ///
   /// A word's scalars are classed by one look-up each, and their traits joined as the word is
   /// read: whether it is all digits, and its case, come from the joined traits. Its ASCII
@@ -85,8 +88,11 @@ public struct Tokenizer: Sendable {
   private func append(
     in s: UnsafeBufferPointer<Unicode.Scalar>, bytes: UnsafeBufferPointer<UInt8>,
     range: Range<Int>, traits table: UnsafeBufferPointer<ScalarTraits>,
-    byteTraits: UnsafeBufferPointer<ScalarTraits>, to tokens: inout [Token]
+    byteTraits: UnsafeBufferPointer<ScalarTraits>, singles: UnsafeBufferPointer<String>,
+    to tokens: inout [Token]
   ) {
+    // No bytes: no scalars, and no range of them to read.
+    guard let byteBase = bytes.baseAddress else { return }
     @inline(__always) func traits(_ c: Unicode.Scalar) -> ScalarTraits {
       ScalarTraits.of(c, in: table)
     }
@@ -96,7 +102,10 @@ public struct Tokenizer: Sendable {
     var spaceBefore = true
     while i < end {
       let c = s[i]
-      let joined = traits(c)
+      // An ASCII scalar's own byte, nearly every scalar's, is classed by the table of bytes;
+      // the byte then tells that the scalar is ASCII, and the word path below has it at hand.
+      let byte = byteBase[i]
+      let joined = byte < 0x80 ? byteTraits[Int(byte)] : traits(c)
       if joined.contains(.space) {
         spaceBefore = true
         i += 1
@@ -121,14 +130,19 @@ public struct Tokenizer: Sendable {
         // hyphen, apostrophe, number, acronym, URL, period or possessive to join or look for
         // after it. Made here, without those tests: a branch around them in the path below
         // cost a word more. A comma ends a word as plainly, unless it is a number ("1,000").
-        if high < 0x80,
+        // Its scalars are ASCII letters and digits, each its own byte (its first was classed
+        // by its byte, the rest read as bytes), so its string is made from its bytes and its
+        // traits from the joined ones.
+        if byte < 0x80,
           j == end || byteTraits[Int(bytes[j])].contains(.wordEnd)
             || bytes[j] == UInt8(ascii: ",") && joined.union(rest).contains(.notDigit)
         {
-          appendWord(
-            s, bytes, i, j, first: joined, rest: rest, hasHyphen: false,
-            joined: Token.JoinedBytes(hash: hash, rest: rest), spaceBefore: spaceBefore,
-            to: &tokens)
+          tokens.append(
+            Token(
+              asciiWord: SourceText.string(
+                asciiBytes: byteBase + i, count: j &- i, singles: singles),
+              start: i, end: j, first: joined, rest: rest, hash: hash,
+              firstByte: byte, spaceBefore: spaceBefore))
           // Most words are followed by one space: stepped over by its byte here, rather than
           // classed as a scalar at the top of the loop.
           spaceBefore = j < end && bytes[j] == UInt8(ascii: " ")
@@ -200,7 +214,7 @@ public struct Tokenizer: Sendable {
           while k < end, !ScalarClass.isSpace(s[k]) { k += 1 }
           // Punctuation after a URL ends the sentence, not the URL.
           while k > j + 3, isURLTrailer(s[k - 1]) { k -= 1 }
-          tokens.append(make(s, bytes, i, k, .url, spaceBefore))
+          tokens.append(make(s, bytes, singles, i, k, .url, spaceBefore))
           spaceBefore = false
           i = k
           continue
@@ -216,13 +230,13 @@ public struct Tokenizer: Sendable {
           }
         }
         appendWord(
-          s, bytes, i, j, first: joined, rest: rest, hasHyphen: hasHyphen,
+          s, bytes, singles, i, j, first: joined, rest: rest, hasHyphen: hasHyphen,
           joined: high < 0x80 ? Token.JoinedBytes(hash: hash, rest: rest) : nil,
           spaceBefore: spaceBefore, to: &tokens)
         spaceBefore = false
         i = j
         if i + 1 < end, s[i] == "'", s[i + 1] == "s" || s[i + 1] == "S" {
-          tokens.append(make(s, bytes, i, i + 2, .possessive, false))
+          tokens.append(make(s, bytes, singles, i, i + 2, .possessive, false))
           i += 2
         }
         continue
@@ -230,7 +244,7 @@ public struct Tokenizer: Sendable {
       if c == ".", i + 2 < end, s[i + 1] == ".", s[i + 2] == "." {
         var k = i + 3
         while k < end, s[k] == "." { k += 1 }
-        tokens.append(make(s, bytes, i, k, .punctuation, spaceBefore))
+        tokens.append(make(s, bytes, singles, i, k, .punctuation, spaceBefore))
         spaceBefore = false
         i = k
         continue
@@ -243,7 +257,7 @@ public struct Tokenizer: Sendable {
       let ascii = c.value < 0x80
       tokens.append(
         make(
-          s, bytes, i, i + 1, kind, spaceBefore, hasHyphen: ascii && c == "-",
+          s, bytes, singles, i, i + 1, kind, spaceBefore, hasHyphen: ascii && c == "-",
           joined: ascii
             ? Token.JoinedBytes(
               hash: StringTable.hash(StringTable.hashSeed, UInt8(truncatingIfNeeded: c.value)),
@@ -256,14 +270,16 @@ public struct Tokenizer: Sendable {
   /// Appends the word or number `s[i..<j]`: `first` is the traits of its first scalar and
   /// `rest` those of the others joined, `joined` what `make` takes of an ASCII word.
   @inline(__always) private func appendWord(
-    _ s: UnsafeBufferPointer<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>, _ i: Int,
-    _ j: Int, first: ScalarTraits, rest: ScalarTraits, hasHyphen: Bool,
+    _ s: UnsafeBufferPointer<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>,
+    _ singles: UnsafeBufferPointer<String>, _ i: Int, _ j: Int, first: ScalarTraits,
+    rest: ScalarTraits, hasHyphen: Bool,
     joined: Token.JoinedBytes?, spaceBefore: Bool, to tokens: inout [Token]
   ) {
     let traits = first.union(rest)
     tokens.append(
       make(
-        s, bytes, i, j, traits.contains(.notDigit) ? .word : .number, spaceBefore, first: first,
+        s, bytes, singles, i, j, traits.contains(.notDigit) ? .word : .number, spaceBefore,
+        first: first,
         traits: traits, hasHyphen: hasHyphen, joined: joined))
   }
 
@@ -345,18 +361,24 @@ public struct Tokenizer: Sendable {
   /// A token of `s[start..<end]`, whose `SourceText.ascii` bytes are in `bytes`; `traits` are
   /// its scalars' traits joined and `first` its first scalar's (only a word's case tests read
   /// them), `hasHyphen` whether it holds a hyphen, and `joined` what the tokenizer found of an
-  /// ASCII word's bytes as it joined it, or of a mark's one ASCII byte.
+  /// ASCII word's bytes as it joined it, or of a mark's one ASCII byte. `singles` is
+  /// `SourceText.asciiStrings`.
   private func make(
-    _ s: UnsafeBufferPointer<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int,
-    _ end: Int, _ kind: Token.Kind, _ space: Bool, first: ScalarTraits = [],
-    traits: ScalarTraits = [], hasHyphen: Bool = false, joined: Token.JoinedBytes? = nil
+    _ s: UnsafeBufferPointer<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>,
+    _ singles: UnsafeBufferPointer<String>, _ start: Int, _ end: Int, _ kind: Token.Kind,
+    _ space: Bool, first: ScalarTraits = [], traits: ScalarTraits = [], hasHyphen: Bool = false,
+    joined: Token.JoinedBytes? = nil
   ) -> Token {
     let scalars = UnsafeBufferPointer(rebasing: s[start..<end])
-    // A word `joined` tells ASCII is a string of its scalars' bytes.
+    // A word `joined` tells ASCII is a string of its scalars' bytes; one such scalar, nearly
+    // every mark, is a string made in advance.
     let text =
       joined == nil
       ? SourceText.string(scalars)
-      : SourceText.asciiString(scalars, bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+      : end - start == 1
+        ? singles[Int(scalars[0].value)]
+        : SourceText.asciiString(
+          scalars, bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
     return Token(
       text: text, scalars: scalars, first: first, traits: traits, start: start, end: end,
       kind: kind, spaceBefore: space, hasHyphen: hasHyphen, joined: joined)

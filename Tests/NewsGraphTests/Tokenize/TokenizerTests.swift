@@ -221,6 +221,33 @@ import Testing
     #expect(!read.isEmpty)
   }
 
+  /// A word of ASCII letters and digits that a space, a plain mark, a comma or the end of the
+  /// range ends is made from its bytes, its traits from those it joined: of every length (one
+  /// byte from a table, two to sixteen as two words, more through the general string), and in
+  /// every case and kind, it is the token made from its text, at the same offsets.
+  @Test(arguments: [
+    "a I x 7", "an US of 42 Ok oK", "the USA Ab1 999", "four WORD Word word 2024",
+    "seven88 eightxyz NINELETTR Ten0123456", "fifteenLetters1 counterterrorism",
+    "seventeenLetters1 12345678901234567 InternationallyKnown",
+    "Egypt, Cairo; (Giza) [Nile] Sinai! Aswan? \"Luxor\" end", "trailing word at the end",
+  ])
+  func plainASCIIWordsAreTheTokensOfTheirTexts(_ input: String) {
+    let tokens = Self.tokens(input)
+    let text = SourceText(input)
+    for token in tokens {
+      let given = Token(
+        text: token.text, start: token.start, end: token.end, kind: token.kind,
+        spaceBefore: token.spaceBefore)
+      #expect(token == given, "token \(token.text)")
+      #expect(token.isCapitalized == given.isCapitalized, "token \(token.text)")
+      #expect(token.isAllCaps == given.isAllCaps, "token \(token.text)")
+      #expect(token.isLowercase == given.isLowercase, "token \(token.text)")
+      #expect(text.foldedText(token.start..<token.end) == token.text, "token \(token.text)")
+    }
+    let words = tokens.filter { $0.kind == .word || $0.kind == .number }.map(\.text)
+    #expect(words == input.split { !$0.isLetter && !$0.isNumber }.map(String.init))
+  }
+
   @Test func tokenizesOnlyTheGivenRange() {
     let text = SourceText("skip Egypt skip")
     let tokens = Tokenizer().tokens(in: text, range: 5..<10)
