@@ -126,6 +126,9 @@ public struct Tokenizer: Sendable {
         var rest: ScalarTraits = []
         j = Tokenizer.asciiWordRun(
           bytes, from: j, to: end, traits: byteTraits, hash: &hash, rest: &rest)
+        // The end of the word's ASCII letters and digits: a word that ends there, with its first
+        // scalar its own byte, is made from its bytes.
+        let plainEnd = byte < 0x80 ? j : -1
         // An ASCII word that a space or a plain mark ends, nearly every word, is whole: no
         // hyphen, apostrophe, number, acronym, URL, period or possessive to join or look for
         // after it. Made here, without those tests: a branch around them in the path below
@@ -137,12 +140,9 @@ public struct Tokenizer: Sendable {
           j == end || byteTraits[Int(bytes[j])].contains(.wordEnd)
             || bytes[j] == UInt8(ascii: ",") && joined.union(rest).contains(.notDigit)
         {
-          tokens.append(
-            Token(
-              asciiWord: SourceText.string(
-                asciiBytes: byteBase + i, count: j &- i, singles: singles),
-              start: i, end: j, first: joined, rest: rest, hash: hash,
-              firstByte: byte, spaceBefore: spaceBefore))
+          appendASCIIWord(
+            byteBase, i, j, first: joined, rest: rest, hash: hash, spaceBefore: spaceBefore,
+            singles: singles, to: &tokens)
           // Most words are followed by one space: stepped over by its byte here, rather than
           // classed as a scalar at the top of the loop.
           spaceBefore = j < end && bytes[j] == UInt8(ascii: " ")
@@ -229,10 +229,18 @@ public struct Tokenizer: Sendable {
             j += 1
           }
         }
-        appendWord(
-          s, bytes, singles, i, j, first: joined, rest: rest, hasHyphen: hasHyphen,
-          joined: high < 0x80 ? Token.JoinedBytes(hash: hash, rest: rest) : nil,
-          spaceBefore: spaceBefore, to: &tokens)
+        // Nothing joined after its letters and digits, and no period kept: a word before a
+        // period that ends a sentence, an apostrophe or a colon, made as the whole words above.
+        if j == plainEnd {
+          appendASCIIWord(
+            byteBase, i, j, first: joined, rest: rest, hash: hash, spaceBefore: spaceBefore,
+            singles: singles, to: &tokens)
+        } else {
+          appendWord(
+            s, bytes, singles, i, j, first: joined, rest: rest, hasHyphen: hasHyphen,
+            joined: high < 0x80 ? Token.JoinedBytes(hash: hash, rest: rest) : nil,
+            spaceBefore: spaceBefore, to: &tokens)
+        }
         spaceBefore = false
         i = j
         if i + 1 < end, s[i] == "'", s[i + 1] == "s" || s[i + 1] == "S" {
@@ -265,6 +273,22 @@ public struct Tokenizer: Sendable {
       spaceBefore = false
       i += 1
     }
+  }
+
+  /// Appends the word or number of ASCII letters and digits `bytes[i..<j]`, each byte its
+  /// scalar's: `first` is the traits of its first byte and `rest` those of the others joined,
+  /// `hash` the hash of them all. Its string is made from its bytes and its traits from the
+  /// joined ones, without the tests of its scalars that `make` makes.
+  @inline(__always) private func appendASCIIWord(
+    _ bytes: UnsafePointer<UInt8>, _ i: Int, _ j: Int, first: ScalarTraits, rest: ScalarTraits,
+    hash: UInt32, spaceBefore: Bool, singles: UnsafeBufferPointer<String>,
+    to tokens: inout [Token]
+  ) {
+    tokens.append(
+      Token(
+        asciiWord: SourceText.string(asciiBytes: bytes + i, count: j &- i, singles: singles),
+        start: i, end: j, first: first, rest: rest, hash: hash, firstByte: bytes[i],
+        spaceBefore: spaceBefore))
   }
 
   /// Appends the word or number `s[i..<j]`: `first` is the traits of its first scalar and

@@ -222,14 +222,16 @@ import Testing
   }
 
   /// A word of ASCII letters and digits that a space, a plain mark, a comma or the end of the
-  /// range ends is made from its bytes, its traits from those it joined: of every length (one
-  /// byte from a table, two to sixteen as two words, more through the general string), and in
-  /// every case and kind, it is the token made from its text, at the same offsets.
+  /// range ends, or a period, an apostrophe or a colon that it does not join, is made from its
+  /// bytes, its traits from those it joined: of every length (one byte from a table, two to
+  /// sixteen as two words, more through the general string), and in every case and kind, it is
+  /// the token made from its text, at the same offsets.
   @Test(arguments: [
     "a I x 7", "an US of 42 Ok oK", "the USA Ab1 999", "four WORD Word word 2024",
     "seven88 eightxyz NINELETTR Ten0123456", "fifteenLetters1 counterterrorism",
     "seventeenLetters1 12345678901234567 InternationallyKnown",
     "Egypt, Cairo; (Giza) [Nile] Sinai! Aswan? \"Luxor\" end", "trailing word at the end",
+    "He said. Egypt's ARMY: 3 men- 1990. IT'S done'", "seventeenLetters1. x: Ab'",
   ])
   func plainASCIIWordsAreTheTokensOfTheirTexts(_ input: String) {
     let tokens = Self.tokens(input)
@@ -245,7 +247,9 @@ import Testing
       #expect(text.foldedText(token.start..<token.end) == token.text, "token \(token.text)")
     }
     let words = tokens.filter { $0.kind == .word || $0.kind == .number }.map(\.text)
-    #expect(words == input.split { !$0.isLetter && !$0.isNumber }.map(String.init))
+    // Possessives split off: their "s" is no word of its own.
+    let parts: [String] = input.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    #expect(words == parts.filter { $0.lowercased() != "s" })
   }
 
   @Test func tokenizesOnlyTheGivenRange() {
