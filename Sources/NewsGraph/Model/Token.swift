@@ -80,6 +80,21 @@ public struct Token: Sendable, Hashable {
       "the traits of the ASCII word \"\(text)\" are not its text's")
   }
 
+  /// A mark of one ASCII scalar, `value`, at `start`, whose string is `text`, as the tokenizer
+  /// makes nearly every punctuation or symbol token: its hash is one step of the tables' hash
+  /// and its facts those of its one byte, without the tests of its scalars that a token of any
+  /// text makes. In debug builds (the tests) each is checked against the token made from its
+  /// text.
+  init(asciiMark text: String, at start: Int, value: UInt8, kind: Kind, spaceBefore: Bool) {
+    self.text = text
+    self.start = start
+    end = start + 1
+    traits = Traits(asciiMark: value, kind: kind, spaceBefore: spaceBefore)
+    assert(
+      self == Token(text: text, start: start, end: end, kind: kind, spaceBefore: spaceBefore),
+      "the traits of the ASCII mark \"\(text)\" are not its text's")
+  }
+
   /// What the tokenizer finds of an ASCII word's or number's bytes as it joins its scalars:
   /// their `StringTable.hash(_:)`, and the traits of the scalars after the first. With whether a
   /// hyphen joined it, they are all that `textHash` and the facts of the bytes need, without a
@@ -192,6 +207,15 @@ public struct Token: Sendable, Hashable {
         bytes: Bytes(
           hash: hash, isASCII: true, containsHyphen: false,
           hasCapitalAfterFirst: rest.contains(.upper)))
+    }
+
+    /// The traits of a mark of one ASCII scalar, `value`, of a kind with no shape.
+    @inline(__always) init(asciiMark value: UInt8, kind: Kind, spaceBefore: Bool) {
+      self.init(
+        kind: kind, shape: [], asciiCharacter: value, spaceBefore: spaceBefore,
+        bytes: Bytes(
+          hash: StringTable.hash(StringTable.hashSeed, value), isASCII: true,
+          containsHyphen: value == UInt8(ascii: "-"), hasCapitalAfterFirst: false))
     }
 
     init(text: String, kind: Kind, spaceBefore: Bool) {

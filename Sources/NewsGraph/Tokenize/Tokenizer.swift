@@ -214,7 +214,7 @@ public struct Tokenizer: Sendable {
           while k < end, !ScalarClass.isSpace(s[k]) { k += 1 }
           // Punctuation after a URL ends the sentence, not the URL.
           while k > j + 3, isURLTrailer(s[k - 1]) { k -= 1 }
-          tokens.append(make(s, bytes, singles, i, k, .url, spaceBefore))
+          tokens.append(make(s, bytes, i, k, .url, spaceBefore))
           spaceBefore = false
           i = k
           continue
@@ -237,14 +237,14 @@ public struct Tokenizer: Sendable {
             singles: singles, to: &tokens)
         } else {
           appendWord(
-            s, bytes, singles, i, j, first: joined, rest: rest, hasHyphen: hasHyphen,
+            s, bytes, i, j, first: joined, rest: rest, hasHyphen: hasHyphen,
             joined: high < 0x80 ? Token.JoinedBytes(hash: hash, rest: rest) : nil,
             spaceBefore: spaceBefore, to: &tokens)
         }
         spaceBefore = false
         i = j
         if i + 1 < end, s[i] == "'", s[i + 1] == "s" || s[i + 1] == "S" {
-          tokens.append(make(s, bytes, singles, i, i + 2, .possessive, false))
+          tokens.append(make(s, bytes, i, i + 2, .possessive, false))
           i += 2
         }
         continue
@@ -252,24 +252,23 @@ public struct Tokenizer: Sendable {
       if c == ".", i + 2 < end, s[i + 1] == ".", s[i + 2] == "." {
         var k = i + 3
         while k < end, s[k] == "." { k += 1 }
-        tokens.append(make(s, bytes, singles, i, k, .punctuation, spaceBefore))
+        tokens.append(make(s, bytes, i, k, .punctuation, spaceBefore))
         spaceBefore = false
         i = k
         continue
       }
-      let kind: Token.Kind =
-        c.value < 0x80
-        ? (isASCIISymbol(c) ? .symbol : .punctuation)
-        : (isSymbol(c) ? .symbol : .punctuation)
-      // One ASCII scalar, nearly every mark, is its own hash and facts: no pass over its bytes.
-      let ascii = c.value < 0x80
-      tokens.append(
-        make(
-          s, bytes, singles, i, i + 1, kind, spaceBefore, hasHyphen: ascii && c == "-",
-          joined: ascii
-            ? Token.JoinedBytes(
-              hash: StringTable.hash(StringTable.hashSeed, UInt8(truncatingIfNeeded: c.value)),
-              rest: []) : nil))
+      // One ASCII scalar, nearly every mark, is its own string, hash and facts: no pass over
+      // its bytes, and no tests of its scalars.
+      if c.value < 0x80 {
+        let value = UInt8(truncatingIfNeeded: c.value)
+        tokens.append(
+          Token(
+            asciiMark: singles[Int(value)], at: i, value: value,
+            kind: isASCIISymbol(c) ? .symbol : .punctuation, spaceBefore: spaceBefore))
+      } else {
+        tokens.append(
+          make(s, bytes, i, i + 1, isSymbol(c) ? .symbol : .punctuation, spaceBefore))
+      }
       spaceBefore = false
       i += 1
     }
@@ -294,16 +293,14 @@ public struct Tokenizer: Sendable {
   /// Appends the word or number `s[i..<j]`: `first` is the traits of its first scalar and
   /// `rest` those of the others joined, `joined` what `make` takes of an ASCII word.
   @inline(__always) private func appendWord(
-    _ s: UnsafeBufferPointer<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>,
-    _ singles: UnsafeBufferPointer<String>, _ i: Int, _ j: Int, first: ScalarTraits,
-    rest: ScalarTraits, hasHyphen: Bool,
+    _ s: UnsafeBufferPointer<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>, _ i: Int,
+    _ j: Int, first: ScalarTraits, rest: ScalarTraits, hasHyphen: Bool,
     joined: Token.JoinedBytes?, spaceBefore: Bool, to tokens: inout [Token]
   ) {
     let traits = first.union(rest)
     tokens.append(
       make(
-        s, bytes, singles, i, j, traits.contains(.notDigit) ? .word : .number, spaceBefore,
-        first: first,
+        s, bytes, i, j, traits.contains(.notDigit) ? .word : .number, spaceBefore, first: first,
         traits: traits, hasHyphen: hasHyphen, joined: joined))
   }
 
@@ -385,24 +382,18 @@ public struct Tokenizer: Sendable {
   /// A token of `s[start..<end]`, whose `SourceText.ascii` bytes are in `bytes`; `traits` are
   /// its scalars' traits joined and `first` its first scalar's (only a word's case tests read
   /// them), `hasHyphen` whether it holds a hyphen, and `joined` what the tokenizer found of an
-  /// ASCII word's bytes as it joined it, or of a mark's one ASCII byte. `singles` is
-  /// `SourceText.asciiStrings`.
+  /// ASCII word's bytes as it joined it.
   private func make(
-    _ s: UnsafeBufferPointer<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>,
-    _ singles: UnsafeBufferPointer<String>, _ start: Int, _ end: Int, _ kind: Token.Kind,
-    _ space: Bool, first: ScalarTraits = [], traits: ScalarTraits = [], hasHyphen: Bool = false,
-    joined: Token.JoinedBytes? = nil
+    _ s: UnsafeBufferPointer<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int,
+    _ end: Int, _ kind: Token.Kind, _ space: Bool, first: ScalarTraits = [],
+    traits: ScalarTraits = [], hasHyphen: Bool = false, joined: Token.JoinedBytes? = nil
   ) -> Token {
     let scalars = UnsafeBufferPointer(rebasing: s[start..<end])
-    // A word `joined` tells ASCII is a string of its scalars' bytes; one such scalar, nearly
-    // every mark, is a string made in advance.
+    // A word `joined` tells ASCII is a string of its scalars' bytes.
     let text =
       joined == nil
       ? SourceText.string(scalars)
-      : end - start == 1
-        ? singles[Int(scalars[0].value)]
-        : SourceText.asciiString(
-          scalars, bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+      : SourceText.asciiString(scalars, bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
     return Token(
       text: text, scalars: scalars, first: first, traits: traits, start: start, end: end,
       kind: kind, spaceBefore: space, hasHyphen: hasHyphen, joined: joined)

@@ -252,6 +252,28 @@ import Testing
     #expect(words == parts.filter { $0.lowercased() != "s" })
   }
 
+  /// Every ASCII mark, on its own or folded to from beyond ASCII (a curly quote, a dash), is a
+  /// token of one scalar made from its byte: the token made from its text, of the same kind.
+  @Test func asciiMarksAreTheTokensOfTheirTexts() {
+    let marks = (UInt8(0x21)..<0x7F).map { Character(Unicode.Scalar($0)) }.filter {
+      !$0.isLetter && !$0.isNumber
+    }
+    let input = marks.map { " \($0) " }.joined() + "\u{201C}x\u{201D} a \u{2014} b"
+    let tokens = Self.tokens(input)
+    for token in tokens {
+      let given = Token(
+        text: token.text, start: token.start, end: token.end, kind: token.kind,
+        spaceBefore: token.spaceBefore)
+      #expect(token == given, "token \(token.text)")
+    }
+    let kinds = Dictionary(
+      uniqueKeysWithValues: tokens.prefix(marks.count).map { ($0.text, $0.kind) })
+    #expect(tokens.prefix(marks.count).map(\.text) == marks.map(String.init))
+    #expect(kinds["$"] == .symbol)
+    #expect(kinds["-"] == .punctuation)
+    #expect(Array(tokens.suffix(6).map(\.text)) == ["\"", "x", "\"", "a", "-", "b"])
+  }
+
   @Test func tokenizesOnlyTheGivenRange() {
     let text = SourceText("skip Egypt skip")
     let tokens = Tokenizer().tokens(in: text, range: 5..<10)
