@@ -52,7 +52,13 @@ struct StringNumbering: Sendable {
 
   /// The number of the string equal to `string`, or nil.
   func number(of string: String) -> Int? {
-    guard let hash = Self.asciiHash(string) else {
+    number(of: string, hash: Self.asciiHash(string))
+  }
+
+  /// `number(of:)` of a string whose hash its caller gives: the hash of its bytes when it is
+  /// ASCII and in one piece, else nil (`insert(_:hash:)`).
+  func number(of string: String, hash: UInt64?) -> Int? {
+    guard let hash else {
       if let all { return all[string] }
       // Every string so far is ASCII, but one that is not may still equal one of them (the
       // Kelvin sign and "K"): a look through them finds it without making `all`.
@@ -65,7 +71,18 @@ struct StringNumbering: Sendable {
   /// The number of the string equal to `string`, which gets the next number if none is, and
   /// whether it did.
   mutating func insert(_ string: String) -> (number: Int, isNew: Bool) {
-    guard let hash = Self.asciiHash(string) else { return insertUnindexed(string) }
+    insert(string, hash: Self.asciiHash(string))
+  }
+
+  /// `insert(_:)` of a string whose hash its caller gives: the hash of its bytes when it is
+  /// ASCII and in one piece, else nil.
+  ///
+  /// A caller that has the hash of a string's bytes at hand (the tokenizer's of a token's
+  /// text, `Token.textHash`) spares the numbering hashing them again. Any function of the
+  /// bytes will do, as long as one numbering is given every string's hash by the same one:
+  /// equal ASCII strings are equal bytes, and so have equal hashes whatever the function.
+  mutating func insert(_ string: String, hash: UInt64?) -> (number: Int, isNew: Bool) {
+    guard let hash else { return insertUnindexed(string) }
     let found = indexed(string, hash: hash)
     if let number = found.number { return (number, false) }
     if let number = all?[string] { return (number, false) }

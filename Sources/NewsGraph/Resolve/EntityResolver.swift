@@ -106,11 +106,13 @@ public struct EntityResolver: Sendable {
         if !keys.isListed(id) {
           keys.list(id)
           for last in entryNames.surnames(at: entry, in: gazetteer) {
-            names.add(surnamesOf: last, owner: id)
+            names.add(surnamesOf: last, hash: Self.wordHash(last), owner: id)
           }
         }
       } else if let fullName {
-        names.add(surnamesOf: words[words.count - 1], owner: fullName)
+        names.add(
+          surnamesOf: words[words.count - 1], hash: words.hash(at: words.count - 1),
+          owner: fullName)
       }
       guard let key = drafts[index].key ?? fullName else { continue }
       keys.see(key, at: drafts[index].start)
@@ -119,7 +121,7 @@ public struct EntityResolver: Sendable {
       if words.count >= 2, Self.hasThreeCharacters(words[0]),
         !Self.isParticle(words[0])
       {
-        names.add(firstName: words[0], owner: key)
+        names.add(firstName: words[0], hash: words.hash(at: 0), owner: key)
       }
     }
 
@@ -127,11 +129,12 @@ public struct EntityResolver: Sendable {
       let words = drafts[index].words(tokens, texts)
       switch drafts[index].type {
       case .person:
-        if words.count == 1, let key = names.surnameOwner(of: words[0], keys) {
+        if words.count == 1, let key = names.surnameOwner(of: words[0], words.hash(at: 0), keys) {
           drafts[index].key = key
           drafts[index].form = .short
         } else if let last = words.last, words.count >= 2,
-          let key = names.surnameOwner(of: last, keys), !keys.hasRulePrefix(key),
+          let key = names.surnameOwner(of: last, words.hash(at: words.count - 1), keys),
+          !keys.hasRulePrefix(key),
           let entry = keys.entry(of: key, in: gazetteer),
           entryNames.label(at: entry, in: gazetteer).hasPrefix(words[0])
         {
@@ -159,7 +162,7 @@ public struct EntityResolver: Sendable {
     {
       let words = drafts[index].words(tokens, texts)
       guard words.count == 1, let key = drafts[index].key else { continue }
-      names.add(loneSurname: words[0], owner: key)
+      names.add(loneSurname: words[0], hash: words.hash(at: 0), owner: key)
     }
     names.settleLoneOwners(keys)
 
@@ -205,8 +208,10 @@ public struct EntityResolver: Sendable {
       for index in drafts.indices
       where drafts[index].type == .place || drafts[index].type == .country {
         let words = drafts[index].words(tokens, texts)
-        guard words.count == 1, drafts[index].form != .demonym,
-          sketch & Self.sketchBits(words[0]) != 0, let key = names.loneSurnameOwner(of: words[0])
+        guard words.count == 1, drafts[index].form != .demonym else { continue }
+        let hash = words.hash(at: 0)
+        guard sketch & PersonWords.sketchBits(hash) != 0,
+          let key = names.loneSurnameOwner(of: words[0], hash)
         else { continue }
         let first = drafts[index].tokens.lowerBound
         if first > 0,
@@ -242,10 +247,12 @@ public struct EntityResolver: Sendable {
           }
           guard hasLoneOwners else { continue }
           // A surname, then a surname after its particle ("al-Sisi"), then a first name.
-          let found = sketch & Self.sketchBits(text) != 0 ? names.loneOwner(of: text) : nil
+          let hash = Self.wordHash(tokens[index])
+          let found =
+            sketch & PersonWords.sketchBits(hash) != 0 ? names.loneOwner(of: text, hash) : nil
           var key = found?.isSurname == true ? found?.key : nil
           if key == nil, tokens[index].containsHyphen, let stripped = Self.strippedParticle(text) {
-            key = names.loneSurnameOwner(of: stripped)
+            key = names.loneSurnameOwner(of: stripped, Self.wordHash(stripped))
           }
           guard let key = key ?? found?.key else { continue }
           drafts.append(
@@ -817,6 +824,23 @@ public struct EntityResolver: Sendable {
     return 1 << UInt64(first & 63)
   }
 
+  /// The hash of a word's bytes that `PersonWords` numbers it by: `StringTable.hash(_:)`, as
+  /// the tokenizer works it out for a token's text (`Token.textHash`); nil for a word that is
+  /// not ASCII, which is numbered by `String` equality alone (`StringNumbering`).
+  static func wordHash(_ word: String) -> UInt64? {
+    let hash = word.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
+      var high: UInt8 = 0
+      for byte in bytes { high |= byte }
+      return high < 0x80 ? UInt64(StringTable.hash(bytes)) : nil
+    }
+    return hash ?? nil
+  }
+
+  /// `wordHash(_:)` of the text of `token`, which the tokenizer worked out.
+  static func wordHash(_ token: Token) -> UInt64? {
+    token.isASCII ? UInt64(token.textHash) : nil
+  }
+
   /// Whether `word` is one of the particles of names (`NameShape.particles`): most words, the
   /// first names among them, miss the particles' sketch and need no look-up.
   private static func isParticle(_ word: String) -> Bool {
@@ -870,6 +894,9 @@ public struct EntityResolver: Sendable {
 
   /// The words that name people in one document, each numbered once, and by their numbers the
   /// keys of the people each names: the steps of `resolve` ask the owners of a word many times.
+  ///
+  /// Each word comes with its hash (`wordHash`), which a token's word has from the tokenizer:
+  /// the words are numbered, and the tokens looked up, without their bytes being hashed again.
   private struct PersonWords {
     /// The people a word names in one way (as a surname, or as a first name): the first one
     /// and how many, the others being in `others`.
@@ -881,63 +908,80 @@ public struct EntityResolver: Sendable {
       var count = 0
     }
 
+    /// What is known of one word, kept together: an array for each fact cost an append each
+    /// for every new word.
+    private struct Word {
+      /// The keys whose surname the word is, to link short forms.
+      var surnames = Owners()
+      /// The keys whose first name the word is, for "Hayley" after "Hayley Williams".
+      var firstNames = Owners()
+      /// The key the word names when it stands alone, or -1: its owner as a surname, or else
+      /// its one owner as a first name (`settleLoneOwners(_:)`). The steps after the owners are
+      /// known ask it of many words.
+      var loneOwner = -1
+      /// `sketchBits(_:)` of the word, from the hash it was numbered by.
+      var sketch: UInt64
+    }
+
     private var numbers = StringNumbering()
-    /// The keys whose surname each word is, to link short forms.
-    private var surnames: [Owners] = []
-    /// The keys whose first name each word is, for "Hayley" after "Hayley Williams".
-    private var firstNames: [Owners] = []
+    /// By number, what is known of each word.
+    private var words: [Word] = []
     /// The owners of words after their first: the word's number, the key, and whether the word
     /// is that person's surname (or else the first name).
     private var others: [(word: Int, key: Int, isSurname: Bool)] = []
-    /// The key each word names when it stands alone: its owner as a surname, or else its one
-    /// owner as a first name. The steps after the owners are known ask it of many words.
-    private var loneOwners: [Int?] = []
+    /// The union of the sketches of the words that name someone when they stand alone.
+    private(set) var loneOwnersSketch: UInt64 = 0
+    /// Whether any word names someone when it stands alone.
+    private(set) var hasLoneOwners = false
 
     /// Forgets every word, keeping the storage for the next document.
     mutating func removeAll() {
       EntityResolver.empty(&numbers)
-      surnames.removeAll(keepingCapacity: true)
-      firstNames.removeAll(keepingCapacity: true)
+      words.removeAll(keepingCapacity: true)
       others.removeAll(keepingCapacity: true)
-      loneOwners.removeAll(keepingCapacity: true)
+      (loneOwnersSketch, hasLoneOwners) = (0, false)
     }
 
-    /// The number of `word`, which gets the next one, with no owners, if it had none.
-    private mutating func number(adding word: String) -> Int {
-      let (number, isNew) = numbers.insert(word)
-      if isNew {
-        surnames.append(Owners())
-        firstNames.append(Owners())
-      }
+    /// The number of `word`, whose hash is `hash`, which gets the next one, with no owners, if
+    /// it had none.
+    private mutating func number(adding word: String, _ hash: UInt64?) -> Int {
+      let (number, isNew) = numbers.insert(word, hash: hash)
+      if isNew { words.append(Word(sketch: Self.sketchBits(hash))) }
       return number
     }
 
-    /// Notes the surnames of a name whose last word is `last` as those of the person whose key
-    /// is numbered `owner`: "al-Sisi" gives "al-Sisi" and "Sisi"; "Vladimir Putin" gives "Putin".
+    /// Notes the surnames of a name whose last word is `last`, whose hash is `hash`, as those of
+    /// the person whose key is numbered `owner`: "al-Sisi" gives "al-Sisi" and "Sisi"; "Vladimir
+    /// Putin" gives "Putin".
     ///
     /// (Each is added in turn: an array of them cost an allocation and its freeing a name.)
-    mutating func add(surnamesOf last: String, owner: Int) {
-      add(owner, toWord: number(adding: last), asSurname: true)
+    mutating func add(surnamesOf last: String, hash: UInt64?, owner: Int) {
+      add(owner, toWord: number(adding: last, hash), asSurname: true)
       if let stripped = EntityResolver.strippedParticle(last) {
-        add(owner, toWord: number(adding: stripped), asSurname: true)
+        add(
+          owner, toWord: number(adding: stripped, EntityResolver.wordHash(stripped)),
+          asSurname: true)
       }
     }
 
-    /// Notes that `word` is the first name of the person whose key is numbered `owner`.
-    mutating func add(firstName word: String, owner: Int) {
-      add(owner, toWord: number(adding: word), asSurname: false)
+    /// Notes that `word`, whose hash is `hash`, is the first name of the person whose key is
+    /// numbered `owner`.
+    mutating func add(firstName word: String, hash: UInt64?, owner: Int) {
+      add(owner, toWord: number(adding: word, hash), asSurname: false)
     }
 
-    /// Notes that `word` is the surname of `owner` if it is no one else's.
-    mutating func add(loneSurname word: String, owner: Int) {
-      let number = number(adding: word)
-      if surnames[number].count == 0 { surnames[number] = Owners(first: owner, count: 1) }
+    /// Notes that `word`, whose hash is `hash`, is the surname of `owner` if it is no one else's.
+    mutating func add(loneSurname word: String, hash: UInt64?, owner: Int) {
+      let number = number(adding: word, hash)
+      if words[number].surnames.count == 0 {
+        words[number].surnames = Owners(first: owner, count: 1)
+      }
     }
 
     /// Adds `owner` to the owners of the word numbered `word` unless it is one: which of
     /// several wins does not depend on their order.
     private mutating func add(_ owner: Int, toWord word: Int, asSurname: Bool) {
-      var owners = asSurname ? surnames[word] : firstNames[word]
+      var owners = asSurname ? words[word].surnames : words[word].firstNames
       if owners.count == 0 {
         owners = Owners(first: owner, count: 1)
       } else if owners.first == owner
@@ -948,7 +992,7 @@ public struct EntityResolver: Sendable {
         others.append((word, owner, asSurname))
         owners.count += 1
       }
-      if asSurname { surnames[word] = owners } else { firstNames[word] = owners }
+      if asSurname { words[word].surnames = owners } else { words[word].firstNames = owners }
     }
 
     /// The key the word numbered `number` names as a surname: of two or more, the one the
@@ -958,7 +1002,7 @@ public struct EntityResolver: Sendable {
     /// copied to be passed to a call, where most words have one owner and need no keys.)
     @inline(__always)
     private func surnameOwner(ofNumber number: Int, _ keys: Keys) -> Int? {
-      let owners = surnames[number]
+      let owners = words[number].surnames
       if owners.count <= 1 { return owners.count == 1 ? owners.first : nil }
       return firstWritten(of: owners, word: number, keys)
     }
@@ -974,46 +1018,50 @@ public struct EntityResolver: Sendable {
       return best
     }
 
-    /// The key `word` names as a surname, or nil.
+    /// The key `word`, whose hash is `hash`, names as a surname, or nil.
     @inline(__always)
-    func surnameOwner(of word: String, _ keys: Keys) -> Int? {
-      numbers.number(of: word).flatMap { surnameOwner(ofNumber: $0, keys) }
+    func surnameOwner(of word: String, _ hash: UInt64?, _ keys: Keys) -> Int? {
+      numbers.number(of: word, hash: hash).flatMap { surnameOwner(ofNumber: $0, keys) }
     }
 
-    /// Works out the lone owners, once every owner is known.
+    /// Works out the lone owners, once every owner is known, and the sketch of their words.
     mutating func settleLoneOwners(_ keys: Keys) {
-      loneOwners.removeAll(keepingCapacity: true)
-      for number in surnames.indices {
-        let firstNames = firstNames[number]
-        loneOwners.append(
-          surnameOwner(ofNumber: number, keys) ?? (firstNames.count == 1 ? firstNames.first : nil))
+      for number in words.indices {
+        let firstNames = words[number].firstNames
+        let owner =
+          surnameOwner(ofNumber: number, keys) ?? (firstNames.count == 1 ? firstNames.first : -1)
+        words[number].loneOwner = owner
+        if owner >= 0 {
+          hasLoneOwners = true
+          loneOwnersSketch |= words[number].sketch
+        }
       }
     }
 
-    /// Whether any word names someone when it stands alone.
-    var hasLoneOwners: Bool { loneOwners.contains { $0 != nil } }
-
-    /// The union of `sketchBits` of the words that name someone when they stand alone.
-    var loneOwnersSketch: UInt64 {
-      var sketch: UInt64 = 0
-      for number in loneOwners.indices where loneOwners[number] != nil {
-        sketch |= EntityResolver.sketchBits(numbers[number])
-      }
-      return sketch
+    /// The bits of a word whose hash is `hash` in a sketch of words (the union of theirs): one
+    /// of 64, chosen by the hash's top bits, or all of them for a word with no hash.
+    ///
+    /// A word whose bits miss the sketch of a table's words is none of them: equal ASCII words
+    /// have equal hashes, and any other word makes the sketch whole. (By the hash, not by the
+    /// first byte as `EntityResolver.sketchBits(_:)`: a capitalized word's first byte is one
+    /// of 26, and the words of a table shared many of them. The top bits, as the low ones of a
+    /// `StringTable.hash(_:)` depend on the low bits of the bytes alone.)
+    static func sketchBits(_ hash: UInt64?) -> UInt64 {
+      guard let hash else { return ~0 }
+      return 1 << (hash >> 26 & 63)
     }
 
-    /// The person `word` names when it stands alone, and whether as a surname (or else as a
-    /// first name).
-    func loneOwner(of word: String) -> (key: Int, isSurname: Bool)? {
-      guard let number = numbers.number(of: word), let key = loneOwners[number] else {
-        return nil
-      }
-      return (key, surnames[number].count > 0)
+    /// The person `word`, whose hash is `hash`, names when it stands alone, and whether as a
+    /// surname (or else as a first name).
+    func loneOwner(of word: String, _ hash: UInt64?) -> (key: Int, isSurname: Bool)? {
+      guard let number = numbers.number(of: word, hash: hash), words[number].loneOwner >= 0
+      else { return nil }
+      return (words[number].loneOwner, words[number].surnames.count > 0)
     }
 
-    /// The person `word` names as a surname when it stands alone.
-    func loneSurnameOwner(of word: String) -> Int? {
-      guard let found = loneOwner(of: word), found.isSurname else { return nil }
+    /// The person `word`, whose hash is `hash`, names as a surname when it stands alone.
+    func loneSurnameOwner(of word: String, _ hash: UInt64?) -> Int? {
+      guard let found = loneOwner(of: word, hash), found.isSurname else { return nil }
       return found.key
     }
   }
@@ -1078,6 +1126,12 @@ public struct EntityResolver: Sendable {
     var endIndex: Int { range.count }
 
     subscript(position: Int) -> String { part ?? tokens[range.lowerBound + position].text }
+
+    /// `EntityResolver.wordHash` of the word at `position`: a token's is the tokenizer's.
+    func hash(at position: Int) -> UInt64? {
+      if let part { return EntityResolver.wordHash(part) }
+      return EntityResolver.wordHash(tokens[range.lowerBound + position])
+    }
 
     /// The words after the first.
     var rest: Words { Words(tokens: tokens, range: range.dropFirst(), part: part) }

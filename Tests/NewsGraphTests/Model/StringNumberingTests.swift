@@ -43,6 +43,35 @@ import Testing
     #expect(numbering.count == dictionary.count)
   }
 
+  /// Given every string's hash by another function of the bytes (the tokenizer's, as the
+  /// resolver gives a token's word), or nil for a string that is not ASCII, a numbering numbers
+  /// them as a `Dictionary` does too, through the growth of its index.
+  @Test(arguments: [
+    Case(strings: ["Putin", "Sisi", "Putin", "al-Sisi", "Sisi"], explanation: "words, some again"),
+    Case(strings: ["Kelvin", "\u{212A}elvin", "Kelvin"], explanation: "the Kelvin sign equals K"),
+    Case(strings: ["cafe\u{301}", "café", "Cafe"], explanation: "words that are not ASCII"),
+    Case(strings: (0..<100).map { "Name\($0 % 40)" }, explanation: "a grown index"),
+  ])
+  func numbersByGivenHashesAsDictionaryDoes(_ example: Case) {
+    func hash(_ string: String) -> UInt64? {
+      let bytes = Array(string.utf8)
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      return bytes.withUnsafeBufferPointer { UInt64(StringTable.hash($0)) }
+    }
+    var numbering = StringNumbering()
+    var dictionary: [String: Int] = [:]
+    for string in example.strings {
+      let expected = dictionary[string]
+      #expect(numbering.number(of: string, hash: hash(string)) == expected, "\(string) before")
+      if expected == nil { dictionary[string] = dictionary.count }
+      let (number, isNew) = numbering.insert(string, hash: hash(string))
+      #expect(number == dictionary[string], "\(string)")
+      #expect(isNew == (expected == nil), "\(string)")
+      #expect(numbering.number(of: string, hash: hash(string)) == number, "\(string) after")
+    }
+    #expect(numbering.count == dictionary.count)
+  }
+
   /// Hundreds of strings grow the index many times and share hashes modulo its size.
   @Test func manyStringsKeepTheirNumbers() {
     var numbering = StringNumbering(capacity: 3)
