@@ -22,8 +22,10 @@ public struct EntityResolver: Sendable {
   /// The parts of tokens and the labels that drafts name, by the numbers the drafts keep: a
   /// draft with no string of its own is copied without a retain or a release.
   private var texts: [String] = []
-  /// Whether each token is covered by a draft, when a step asks it.
-  private var covered: [Bool] = []
+  /// The token ranges of the drafts, in the order of their lower bounds, when a step asks for
+  /// the tokens that no draft covers and the drafts do not come in that order
+  /// (`coveredSpans()`).
+  private var spans: [Range<Int>] = []
   /// The texts of the teams of the document, each with the index of its first draft.
   private var teams: [String: Int] = [:]
   /// The indices of the drafts in the order of their starts.
@@ -231,32 +233,41 @@ public struct EntityResolver: Sendable {
     // in one pass over the tokens, which adds their drafts in the order of their starts.
     let added = drafts.count
     if hasTeams || hasLoneOwners {
-      markCoveredTokens(count: tokens.count)
+      let inOrder = coveredSpans()
       // (Tokens are read in place: a copy of each costs a retain and a release of its text. The
       // kind, read through a call, is asked last: only a word is capitalized, and few are.)
       tokens.withUnsafeBufferPointer { tokens in
-        for index in tokens.indices
-        where !covered[index] && tokens[index].isCapitalized && tokens[index].kind == .word {
-          let text = tokens[index].text
-          if hasTeams, teamSketch & Self.sketchBits(text) != 0, let team = teams[text] {
-            var draft = drafts[team]
-            draft.place(at: index, tokens[index], sentence: sentenceOfToken[index])
-            draft.source = .documentTeam
-            drafts.append(draft)
-            continue
+        // The runs of tokens between the drafts' spans, in order: a covered token is never
+        // read, where a table of the covered tokens was made and read for every token.
+        var from = 0
+        for next in 0...added {
+          let span = next == added ? nil : inOrder ? drafts[next].tokens : spans[next]
+          defer { if let span { from = max(from, span.upperBound) } }
+          let end = span?.lowerBound ?? tokens.count
+          for index in from..<max(from, end)
+          where tokens[index].isCapitalized && tokens[index].kind == .word {
+            let text = tokens[index].text
+            if hasTeams, teamSketch & Self.sketchBits(text) != 0, let team = teams[text] {
+              var draft = drafts[team]
+              draft.place(at: index, tokens[index], sentence: sentenceOfToken[index])
+              draft.source = .documentTeam
+              drafts.append(draft)
+              continue
+            }
+            guard hasLoneOwners else { continue }
+            // A surname, then a surname after its particle ("al-Sisi"), then a first name.
+            let hash = Self.wordHash(tokens[index])
+            let found =
+              sketch & PersonWords.sketchBits(hash) != 0 ? names.loneOwner(of: text, hash) : nil
+            var key = found?.isSurname == true ? found?.key : nil
+            if key == nil, tokens[index].containsHyphen, let stripped = Self.strippedParticle(text)
+            {
+              key = names.loneSurnameOwner(of: stripped, Self.wordHash(stripped))
+            }
+            guard let key = key ?? found?.key else { continue }
+            drafts.append(
+              Draft(surname: key, at: index, tokens[index], sentence: sentenceOfToken[index]))
           }
-          guard hasLoneOwners else { continue }
-          // A surname, then a surname after its particle ("al-Sisi"), then a first name.
-          let hash = Self.wordHash(tokens[index])
-          let found =
-            sketch & PersonWords.sketchBits(hash) != 0 ? names.loneOwner(of: text, hash) : nil
-          var key = found?.isSurname == true ? found?.key : nil
-          if key == nil, tokens[index].containsHyphen, let stripped = Self.strippedParticle(text) {
-            key = names.loneSurnameOwner(of: stripped, Self.wordHash(stripped))
-          }
-          guard let key = key ?? found?.key else { continue }
-          drafts.append(
-            Draft(surname: key, at: index, tokens[index], sentence: sentenceOfToken[index]))
         }
       }
     }
@@ -425,13 +436,23 @@ public struct EntityResolver: Sendable {
     }
   }
 
-  /// Notes in `covered` whether each of the `count` tokens is covered by a draft.
-  private mutating func markCoveredTokens(count: Int) {
-    covered.removeAll(keepingCapacity: true)
-    covered.append(contentsOf: repeatElement(false, count: count))
-    for index in drafts.indices {
-      for token in drafts[index].tokens { covered[token] = true }
+  /// Whether the token ranges of the drafts come in the order of their lower bounds, as the
+  /// recognizer gives its candidates; if not, `spans` is filled with them in that order.
+  ///
+  /// (The drafts' own ranges are read in order where they can be: copied into `spans`, or into
+  /// a table of the covered tokens, they cost more than the rest of the pass.)
+  private mutating func coveredSpans() -> Bool {
+    let inOrder = drafts.withUnsafeBufferPointer { drafts in
+      drafts.indices.dropFirst().allSatisfy {
+        drafts[$0 - 1].tokens.lowerBound <= drafts[$0].tokens.lowerBound
+      }
     }
+    if !inOrder {
+      spans.removeAll(keepingCapacity: true)
+      for index in drafts.indices { spans.append(drafts[index].tokens) }
+      spans.sort { $0.lowerBound < $1.lowerBound }
+    }
+    return inOrder
   }
 
   /// Fills `order` with the indices of the drafts in the order of their starts; the drafts
