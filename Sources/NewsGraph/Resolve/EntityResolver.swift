@@ -368,8 +368,16 @@ public struct EntityResolver: Sendable {
     entityOfGroup.removeAll(keepingCapacity: true)
     entityOfGroup.append(contentsOf: repeatElement(0, count: groups.count))
     for (entity, group) in groupOrder.enumerated() { entityOfGroup[group] = entity }
-    for at in mentions.indices {
-      if let group = mentions[at].entityIndex { mentions[at].entityIndex = entityOfGroup[group] }
+    // (Through a buffer: each change made through the array checked that its storage was its
+    // own, and the bounds, several times the cost of the change.)
+    entityOfGroup.withUnsafeBufferPointer { entityOfGroup in
+      mentions.withUnsafeMutableBufferPointer { mentions in
+        for at in mentions.indices {
+          if let group = mentions[at].entityIndex {
+            mentions[at].entityIndex = entityOfGroup[group]
+          }
+        }
+      }
     }
     entities.removeAll(keepingCapacity: true)
     entities.reserveCapacity(groups.count)
