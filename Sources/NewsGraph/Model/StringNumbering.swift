@@ -13,12 +13,14 @@
 struct StringNumbering: Sendable {
   /// The strings, by number: the first of canonically equivalent ones.
   private(set) var strings: [String] = []
-  /// The hash of each ASCII string, by number (0 for the others), which tells most strings in a
-  /// probe run apart without comparing them and places them again when the index grows.
-  private var hashes: [UInt64] = []
   /// Open-addressing index of the ASCII strings: 0 is an empty slot, otherwise a string's number
-  /// plus one. Its size is a power of two, and it is at most half full.
-  private var slots: [Int32]
+  /// plus one in the low 32 bits and the top 32 bits of its mixed hash (`mixed(_:)`) in the
+  /// high ones. Its size is a power of two, and it is at most half full.
+  ///
+  /// The hash bits in the slot tell most strings of a probe run apart without comparing them,
+  /// and give a string's slot again when the index grows: an array of the hashes by number
+  /// cost an append for every new string, and a read of it for every string of a probe run.
+  private var slots: [UInt64]
   /// Every string with its number, from the first string that is not ASCII on; nil before.
   private var all: [String: Int]?
 
@@ -26,9 +28,8 @@ struct StringNumbering: Sendable {
   init(capacity: Int = 0) {
     var size = 16
     while size < capacity * 2 { size *= 2 }
-    slots = [Int32](repeating: 0, count: size)
+    slots = [UInt64](repeating: 0, count: size)
     strings.reserveCapacity(capacity)
-    hashes.reserveCapacity(capacity)
   }
 
   /// Forgets every string, keeping the storage: the graph builder numbers every document's ids
@@ -39,7 +40,6 @@ struct StringNumbering: Sendable {
   mutating func removeAll() {
     guard !strings.isEmpty else { return }
     strings.removeAll(keepingCapacity: true)
-    hashes.removeAll(keepingCapacity: true)
     slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
     all = nil
   }
@@ -86,8 +86,8 @@ struct StringNumbering: Sendable {
     let found = indexed(string, hash: hash)
     if let number = found.number { return (number, false) }
     if let number = all?[string] { return (number, false) }
-    let new = append(string, hash: hash)
-    slots[found.slot] = Int32(new + 1)
+    let new = append(string)
+    slots[found.slot] = Self.mixed(hash) & Self.hashBits | UInt64(new + 1)
     if (count + 1) * 2 > slots.count { grow() }
     return (new, true)
   }
@@ -103,38 +103,54 @@ struct StringNumbering: Sendable {
       all = table
     }
     if let number = all?[string] { return (number, false) }
-    return (append(string, hash: 0), true)
+    return (append(string), true)
   }
 
-  /// Gives `string`, whose hash is `hash`, the next number, in `all` if there is one but not
-  /// in the index.
-  private mutating func append(_ string: String, hash: UInt64) -> Int {
+  /// Gives `string` the next number, in `all` if there is one but not in the index.
+  private mutating func append(_ string: String) -> Int {
     let number = count
     strings.append(string)
-    hashes.append(hash)
     all?[string] = number
     return number
+  }
+
+  /// The bits of a slot that hold a string's hash; the others hold its number plus one.
+  private static let hashBits: UInt64 = 0xFFFF_FFFF_0000_0000
+
+  /// `hash` multiplied by an odd number, so that its top bits, which give a string's slot and
+  /// tell strings apart in the index, depend on all of its bits: a caller's hash may have 32
+  /// (`insert(_:hash:)`).
+  @inline(__always)
+  private static func mixed(_ hash: UInt64) -> UInt64 { hash &* 0x9E37_79B9_7F4A_7C15 }
+
+  /// The first slot of a string whose hash bits in a slot are `bits`, in an index of `mask + 1`
+  /// slots.
+  @inline(__always)
+  private static func home(_ bits: UInt64, mask: Int) -> Int {
+    Int(truncatingIfNeeded: bits >> 32) & mask
   }
 
   /// The number of the indexed string equal to the ASCII string `key`, whose hash is `hash`, or
   /// nil and the empty slot that `key` would take.
   private func indexed(_ key: String, hash: UInt64) -> (number: Int?, slot: Int) {
+    let bits = Self.mixed(hash) & Self.hashBits
     let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hash) & mask
+    var slot = Self.home(bits, mask: mask)
     while true {
-      let value = Int(slots[slot])
+      let value = slots[slot]
       if value == 0 { return (nil, slot) }
-      if hashes[value - 1] == hash && strings[value - 1] == key { return (value - 1, slot) }
+      let number = Int(truncatingIfNeeded: value & ~Self.hashBits) - 1
+      if value & Self.hashBits == bits && strings[number] == key { return (number, slot) }
       slot = (slot + 1) & mask
     }
   }
 
   /// Doubles the index, placing again the ASCII strings it held.
   private mutating func grow() {
-    var grown = [Int32](repeating: 0, count: slots.count * 2)
+    var grown = [UInt64](repeating: 0, count: slots.count * 2)
     let mask = grown.count - 1
     for value in slots where value != 0 {
-      var slot = Int(truncatingIfNeeded: hashes[Int(value) - 1]) & mask
+      var slot = Self.home(value & Self.hashBits, mask: mask)
       while grown[slot] != 0 { slot = (slot + 1) & mask }
       grown[slot] = value
     }
