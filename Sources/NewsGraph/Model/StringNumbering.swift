@@ -7,9 +7,11 @@
 /// ASCII string are hashed eight at a time (`asciiHash(_:)`) into an open-addressing index, and a
 /// string is compared only with strings of the same hash. The numbers are always the ones a
 /// `Dictionary` giving each new string the next number would give: two ASCII strings are equal
-/// only when their bytes are, and once a string that is not ASCII comes (a decomposed "é", or
-/// the Kelvin sign, which equals "K" under canonical equivalence), every string is kept in a
-/// `Dictionary` too, which answers for that string and for the ASCII strings the index lacks.
+/// only when their bytes are, and a string that is not ASCII (a decomposed "é", or the Kelvin
+/// sign, which equals "K" under canonical equivalence) is kept in a `Dictionary`, which answers
+/// for the strings equal to it. Few strings that are not ASCII can equal one that is
+/// (`mayEqualASCII(_:)`): only once one of them has come does the `Dictionary` hold every
+/// string, and answer for the ASCII strings the index lacks.
 struct StringNumbering: Sendable {
   /// The strings, by number: the first of canonically equivalent ones.
   private(set) var strings: [String] = []
@@ -21,8 +23,16 @@ struct StringNumbering: Sendable {
   /// and give a string's slot again when the index grows: an array of the hashes by number
   /// cost an append for every new string, and a read of it for every string of a probe run.
   private var slots: [UInt64]
-  /// Every string with its number, from the first string that is not ASCII on; nil before.
-  private var all: [String: Int]?
+  /// The strings that the index does not hold (not ASCII, or not in one piece) with their
+  /// numbers, nil before the first; every string once `holdsAll`.
+  ///
+  /// (Those alone until then: a `Dictionary` of every string, made when the first one that is
+  /// not ASCII came, cost a SipHash of every string numbered after it, and of every one looked
+  /// up and not indexed.)
+  private var unindexed: [String: Int]?
+  /// Whether `unindexed` holds every string, as it does from the first string on that the index
+  /// does not hold and that may equal an ASCII string (`mayEqualASCII(_:)`).
+  private var holdsAll = false
 
   /// An empty numbering with room for `capacity` strings before its index grows.
   init(capacity: Int = 0) {
@@ -41,7 +51,7 @@ struct StringNumbering: Sendable {
     guard !strings.isEmpty else { return }
     strings.removeAll(keepingCapacity: true)
     slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-    all = nil
+    (unindexed, holdsAll) = (nil, false)
   }
 
   /// How many distinct strings have numbers: they are `0..<count`.
@@ -59,13 +69,13 @@ struct StringNumbering: Sendable {
   /// ASCII and in one piece, else nil (`insert(_:hash:)`).
   func number(of string: String, hash: UInt64?) -> Int? {
     guard let hash else {
-      if let all { return all[string] }
-      // Every string so far is ASCII, but one that is not may still equal one of them (the
-      // Kelvin sign and "K"): a look through them finds it without making `all`.
-      return strings.firstIndex(of: string)
+      if let number = unindexed?[string] { return number }
+      // One that is not ASCII may still equal an ASCII string (the Kelvin sign and "K"), which
+      // `unindexed` holds only once `holdsAll`: a look through the strings finds it.
+      return !holdsAll && Self.mayEqualASCII(string) ? strings.firstIndex(of: string) : nil
     }
     if let number = indexed(string, hash: hash).number { return number }
-    return all?[string]
+    return holdsAll ? unindexed?[string] : nil
   }
 
   /// The number of the string equal to `string`, which gets the next number if none is, and
@@ -85,8 +95,10 @@ struct StringNumbering: Sendable {
     guard let hash else { return insertUnindexed(string) }
     let found = indexed(string, hash: hash)
     if let number = found.number { return (number, false) }
-    if let number = all?[string] { return (number, false) }
-    let new = append(string)
+    if holdsAll, let number = unindexed?[string] { return (number, false) }
+    let new = count
+    strings.append(string)
+    if holdsAll { unindexed?[string] = new }
     slots[found.slot] = Self.mixed(hash) & Self.hashBits | UInt64(new + 1)
     if (count + 1) * 2 > slots.count { grow() }
     return (new, true)
@@ -95,23 +107,34 @@ struct StringNumbering: Sendable {
   /// `insert(_:)` for a string the index cannot hold: one that is not ASCII, or whose bytes are
   /// not in one piece.
   private mutating func insertUnindexed(_ string: String) -> (number: Int, isNew: Bool) {
-    if all == nil {
+    if !holdsAll && Self.mayEqualASCII(string) {
       var table = [String: Int](minimumCapacity: count + 1)
       for (number, string) in strings.enumerated() where table[string] == nil {
         table[string] = number
       }
-      all = table
+      (unindexed, holdsAll) = (table, true)
     }
-    if let number = all?[string] { return (number, false) }
-    return (append(string), true)
+    // Without `holdsAll`, `string` may equal only the strings that `unindexed` holds.
+    if let number = unindexed?[string] { return (number, false) }
+    let new = count
+    strings.append(string)
+    if unindexed == nil { unindexed = [:] }
+    unindexed?[string] = new
+    return (new, true)
   }
 
-  /// Gives `string` the next number, in `all` if there is one but not in the index.
-  private mutating func append(_ string: String) -> Int {
-    let number = count
-    strings.append(string)
-    all?[string] = number
-    return number
+  /// Whether `string` may equal an ASCII string under canonical equivalence: whether each of
+  /// its scalars is ASCII or one of the three whose canonical decomposition is ASCII (U+037E
+  /// GREEK QUESTION MARK, U+1FEF GREEK VARIA and U+212A KELVIN SIGN).
+  ///
+  /// Two strings are equal when their canonical decompositions are, and an ASCII string is its
+  /// own: so is a string whose scalars each decompose into ASCII, and only such a string, as
+  /// canonical ordering leaves ASCII scalars where they are. No other scalar decomposes into
+  /// ASCII alone (checked against every scalar by a test), and decompositions never change.
+  static func mayEqualASCII(_ string: String) -> Bool {
+    string.unicodeScalars.allSatisfy {
+      $0.isASCII || $0.value == 0x37E || $0.value == 0x1FEF || $0.value == 0x212A
+    }
   }
 
   /// The bits of a slot that hold a string's hash; the others hold its number plus one.

@@ -24,6 +24,12 @@ import Testing
       strings: ["person/a-name-beyond-fifteen-bytes", "person/a-name-beyond-fifteen-bytes"],
       explanation: "a string stored out of line"),
     Case(
+      strings: ["café", "a", "b", "a", "\u{212A}", "K", "c", "cafe\u{301}", "c", "\u{37E}", ";"],
+      explanation: "ASCII strings after one that is not, then after ones that equal ASCII"),
+    Case(
+      strings: ["x;y", "x\u{37E}y", "\u{1FEF}", "`", "caf\u{E9}"],
+      explanation: "each scalar that decomposes into ASCII, after its ASCII string"),
+    Case(
       strings: (0..<200).map { "rule:Name \($0 % 70)" },
       explanation: "more strings than the index first holds"),
   ])
@@ -70,6 +76,29 @@ import Testing
       #expect(numbering.number(of: string, hash: hash(string)) == number, "\(string) after")
     }
     #expect(numbering.count == dictionary.count)
+  }
+
+  /// `mayEqualASCII(_:)` holds of a scalar beyond ASCII exactly when the string of it equals a
+  /// string of one or two ASCII scalars, as `String` compares them: no scalar's canonical
+  /// decomposition is longer (a mark follows a letter).
+  @Test func scalarsThatMayEqualASCIIAreTheOnesThatDo() {
+    var ascii = Set<String>()
+    for first in 0..<128 {
+      let one = String(UnicodeScalar(UInt8(first)))
+      ascii.insert(one)
+      for second in 0..<128 { ascii.insert(one + String(UnicodeScalar(UInt8(second)))) }
+    }
+    var mismatches: [UInt32] = []
+    for value in UInt32(0x80)...0x10_FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let string = String(scalar)
+      if ascii.contains(string) != StringNumbering.mayEqualASCII(string) {
+        mismatches.append(value)
+      }
+    }
+    #expect(mismatches.isEmpty, "\(mismatches.map { String($0, radix: 16) })")
+    #expect(StringNumbering.mayEqualASCII("\u{212A}elvin"))
+    #expect(!StringNumbering.mayEqualASCII("Kelvin\u{301}"))
   }
 
   /// Hundreds of strings grow the index many times and share hashes modulo its size.
