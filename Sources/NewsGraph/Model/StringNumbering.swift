@@ -155,6 +155,10 @@ struct StringNumbering: Sendable {
 
   /// The number of the indexed string equal to the ASCII string `key`, whose hash is `hash`, or
   /// nil and the empty slot that `key` would take.
+  ///
+  /// (Inlined: a call to it cost a fifth of a look-up, most of which find their string in the
+  /// first slot.)
+  @inline(__always)
   private func indexed(_ key: String, hash: UInt64) -> (number: Int?, slot: Int) {
     let bits = Self.mixed(hash) & Self.hashBits
     let mask = slots.count - 1
