@@ -292,11 +292,13 @@ public struct EntityResolver: Sendable {
     groupOf.removeAll(keepingCapacity: true)
     groupOf.append(contentsOf: repeatElement(-1, count: keys.count))
     nextForm.removeAll(keepingCapacity: true)
+    let foldsToItself = Self.foldsToItself(text)
     for position in order {
       guard let key = drafts[position].key else { continue }
       let type = drafts[position].type
       let span = drafts[position].start..<drafts[position].end
-      let surface = Self.surface(span, of: drafts[position].tokens, tokens, text)
+      let surface = Self.surface(
+        span, of: drafts[position].tokens, tokens, text, foldsToItself: foldsToItself)
       let mention = mentions.count
       nextForm.append(-1)
       if groupOf[key] < 0 {
@@ -417,21 +419,34 @@ public struct EntityResolver: Sendable {
     return forms
   }
 
-  /// The text of `span` as it was written, which covers the tokens `covered`.
+  /// The text of `span` as it was written, which covers the tokens `covered`; whether `text`
+  /// folds to itself is `foldsToItself(_:)`.
   ///
   /// A span that is one whole token, as most are, is that token's text when folding left its
   /// scalars as they were (a token's text is its folded scalars): comparing them costs a
   /// fraction of making the string again, and the mention shares the token's storage.
   private static func surface(
-    _ span: Range<Int>, of covered: Range<Int>, _ tokens: [Token], _ text: SourceText
+    _ span: Range<Int>, of covered: Range<Int>, _ tokens: [Token], _ text: SourceText,
+    foldsToItself: Bool
   ) -> String {
     let first = covered.lowerBound
     if covered.count == 1, tokens[first].start == span.lowerBound,
-      tokens[first].end == span.upperBound, isUnfolded(span, text)
+      tokens[first].end == span.upperBound, foldsToItself || isUnfolded(span, text)
     {
       return tokens[first].text
     }
     return text.text(span)
+  }
+
+  /// Whether folding left every scalar of `text` as it was: whether its folded scalars are its
+  /// scalars, the same storage, as `SourceText` keeps them for a text that folds to itself
+  /// (nearly every text). Then no span's scalars need comparing.
+  private static func foldsToItself(_ text: SourceText) -> Bool {
+    text.original.withUnsafeBufferPointer { original in
+      text.folded.withUnsafeBufferPointer { folded in
+        original.baseAddress == folded.baseAddress && original.count == folded.count
+      }
+    }
   }
 
   /// Whether folding left the scalars of `span` as they were, read in place: comparing the two
