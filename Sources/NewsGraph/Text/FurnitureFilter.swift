@@ -68,7 +68,9 @@ public struct FurnitureFilter: Sendable {
     seen: inout LineKeySet
   ) -> String? {
     if shape.letters == 0 { return "no letters" }
-    if !seen.insert(shape.key, of: keys) { return "repeated line" }
+    if !seen.insert(shape.key, of: keys, hasCombiningRange: shape.keyHasCombiningRange) {
+      return "repeated line"
+    }
     if shape.uppercaseLetters == 0 && !shape.hasProsePunctuation && shape.words <= 12 {
       return "tag line (no capitals)"
     }
@@ -178,6 +180,9 @@ struct LineShape {
   /// Where the line's key is in the bytes `shapes(of:)` returns: its UTF-8 in lower case, runs
   /// of white space as one space.
   var key = 0..<0
+  /// Whether the key has a scalar of U+0300 or above (`LineKeySet.hasCombiningRange(_:)`),
+  /// told as the key is written.
+  var keyHasCombiningRange = false
   var words = 0
   var letters = 0
   var uppercaseLetters = 0
@@ -347,7 +352,8 @@ struct LineShape {
   static let mostWordsMarked = 16
 
   /// One pass over a line's scalars from `lower`, which is not white space, to its line break:
-  /// its words and letters, and its key (not the cases of its words: `countWordCases(_:_:)`).
+  /// its words and letters, and its key (not the cases of its words: `mostWordsCapitalized(_:_:words:)`),
+  /// and whether the key has a scalar of U+0300 or above.
   /// Returns where the line break is (or the end of the text).
   ///
   /// Most of a line is eight printable ASCII scalars at a time with no two spaces in a row:
@@ -413,6 +419,7 @@ struct LineShape {
         for byte in ScalarClass.lowercaseMapping(scalar).utf8 {
           keys[at] = byte
           at &+= 1
+          if byte >= LineKeySet.leadAtCombiningMarks { keyHasCombiningRange = true }
         }
       }
       if lastSpace {

@@ -3,8 +3,8 @@
 /// `Set<String>` hashed every line's key with SipHash and rehashed them all as it grew. Here
 /// the keys stay where the line scan wrote them, in one buffer of UTF-8 bytes that the caller
 /// lends to each insertion (a copy of its array kept here was retained and released for each
-/// line, to be read through a closure): a key's bytes
-/// are hashed eight at a time, and compared byte by byte only with keys of the same hash. The
+/// line, to be read through a closure): a key is hashed by its length and a few words of its
+/// bytes, and compared byte by byte only with keys of the same hash. The
 /// answer is always the one a `Set<String>` of the keys gives, which compares strings under
 /// canonical equivalence: a key whose scalars are all below U+0300 (ASCII, and the accented
 /// Latin letters of precomposed text) is in normalization form C already, and two such keys are
@@ -41,14 +41,16 @@ struct LineKeySet {
 
   /// Adds the key at `range` of `bytes`, the bytes of every key of the set; returns whether it
   /// was new, as `Set<String>.insert(_:).inserted` does.
-  mutating func insert(_ range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  ///
+  /// - Parameter hasCombiningRange: Whether the key has a scalar of U+0300 or above
+  ///   (`hasCombiningRange(_:)`), which the line scan that wrote it tells: reading every key
+  ///   again for it cost a pass over its bytes.
+  mutating func insert(
+    _ range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>, hasCombiningRange: Bool
+  ) -> Bool {
     let key = UnsafeBufferPointer(rebasing: bytes[range])
-    // The pass that hashes the key tells whether it is ASCII: only a key that is not is read
-    // again, for a byte that leads U+0300 or above.
-    let (hash, isASCII) = LineKeySet.hash(key)
-    if strings != nil || !isASCII && LineKeySet.hasCombiningRange(key) {
-      return insertString(key, bytes)
-    }
+    if strings != nil || hasCombiningRange { return insertString(key, bytes) }
+    let hash = LineKeySet.hash(key)
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
     while slots[slot].start >= 0 {
@@ -101,22 +103,34 @@ struct LineKeySet {
     slots = grown
   }
 
-  /// The hash of a key and whether it is ASCII, in one pass: eight bytes at a time
-  /// (`forEachWord`), each word multiplied in and the result mixed (the finalizer of
-  /// MurmurHash3), so that the low bits that pick a slot depend on every byte.
-  static func hash(_ key: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, isASCII: Bool) {
+  /// The hash of a key: of its length and of at most three words of its bytes, the first
+  /// sixteen bytes and the last eight (fewer than eight are one word, zeros after them), each
+  /// word multiplied in and the result mixed (the finalizer of MurmurHash3), so that the low
+  /// bits that pick a slot depend on every byte read.
+  ///
+  /// Lines of one text that differ nearly always differ in length or in their first or last
+  /// bytes, and keys of the same hash are compared byte by byte anyway: hashing every word of
+  /// a paragraph's key cost more than the rest of its insertion.
+  static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
-    var high: UInt64 = 0
-    key.forEachWord { word in
-      high |= word
+    @inline(__always) func mix(_ word: UInt64) {
       hash = (hash ^ word) &* 0x100_0000_01B3
       hash ^= hash >> 32
+    }
+    if let base = key.baseAddress, key.count >= 8 {
+      let raw = UnsafeRawPointer(base)
+      let last = key.count - 8
+      mix(UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)))
+      mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: min(8, last), as: UInt64.self)))
+      mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: last, as: UInt64.self)))
+    } else {
+      key.forEachWord { mix($0) }
     }
     hash ^= hash >> 33
     hash = hash &* 0xFF51_AFD7_ED55_8CCD
     hash ^= hash >> 33
     hash = hash &* 0xC4CE_B9FE_1A85_EC53
     hash ^= hash >> 33
-    return (hash, high & 0x8080_8080_8080_8080 == 0)
+    return hash
   }
 }

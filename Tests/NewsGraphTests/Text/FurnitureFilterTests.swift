@@ -386,6 +386,9 @@ import Testing
         word.map { ScalarClass.lowercaseMapping($0) }.joined()
       }.joined(separator: " ")
       #expect(Array(keys[shapes[0].key]) == Array(key.utf8))
+      #expect(
+        shapes[0].keyHasCombiningRange
+          == Array(key.utf8).withUnsafeBufferPointer { LineKeySet.hasCombiningRange($0) })
       #expect(shapes[0].words == words.count)
       #expect(shapes[0].letters == scalars.filter(ScalarClass.isLetter).count)
       #expect(shapes[0].uppercaseLetters == scalars.filter(ScalarClass.isUpper).count)

@@ -14,7 +14,13 @@ import Testing
     }
     var set = LineKeySet(minimumCapacity: 1)
     var strings = Set<String>()
-    let got = bytes.withUnsafeBufferPointer { bytes in ranges.map { set.insert($0, of: bytes) } }
+    let got = bytes.withUnsafeBufferPointer { bytes in
+      ranges.map {
+        set.insert(
+          $0, of: bytes,
+          hasCombiningRange: LineKeySet.hasCombiningRange(UnsafeBufferPointer(rebasing: bytes[$0])))
+      }
+    }
     return (got, keys.map { strings.insert($0).inserted })
   }
 
@@ -51,33 +57,40 @@ import Testing
         "0123456789abcdefg", "0123456789abcdefh", "0123456789abcdefg",
       ],
       explanation: "keys of whole words and one byte more, told apart by a first or last byte"),
+    Case(
+      keys: [
+        "updated 10:30 gmt on monday", "updated 11:45 gmt on monday",
+        "updated 10:30 gmt on monday", "updated 11:45 gmt on monday",
+      ],
+      explanation: "keys of one length told apart by bytes between those the hash reads"),
   ])
   func answersAsASetOfStrings(_ c: Case) {
     let (got, expected) = Self.insertions(c.keys)
     #expect(got == expected)
   }
 
-  /// Keys of 0 to 20 bytes: the hash reads a short key byte by byte, a longer one a word at a
-  /// time with a last word that overlaps the one before.
-  @Test func hashIsOfTheBytesAndTellsASCII() {
-    let text = Array("abcdefghijklmnopqrst".utf8)
+  /// Keys of 0 to 30 bytes: the hash reads a short key byte by byte, a longer one by its first
+  /// sixteen bytes and its last eight, words that overlap in a key of fewer than 24.
+  @Test func hashReadsTheLengthAndTheEnds() {
+    let text = Array("abcdefghijklmnopqrstuvwxyz0123".utf8)
     for count in 0...text.count {
       let key = Array(text[0..<count])
-      var other = key
-      if count > 0 { other[count - 1] ^= 0x20 }
-      key.withUnsafeBufferPointer { key in
-        other.withUnsafeBufferPointer { other in
-          #expect(LineKeySet.hash(key).isASCII, "\(count) bytes")
-          #expect(LineKeySet.hash(key) == LineKeySet.hash(UnsafeBufferPointer(rebasing: key[...])))
-          if count > 0 {
-            #expect(LineKeySet.hash(key).hash != LineKeySet.hash(other).hash, "\(count) bytes")
-          }
-        }
+      let hash = key.withUnsafeBufferPointer { LineKeySet.hash($0) }
+      let longer = key + [0x61]
+      #expect(hash != longer.withUnsafeBufferPointer { LineKeySet.hash($0) }, "\(count) bytes")
+      for changed in [0, min(15, count - 1), count - 1] where count > 0 {
+        var other = key
+        other[changed] ^= 0x20
+        #expect(
+          hash != other.withUnsafeBufferPointer { LineKeySet.hash($0) },
+          "\(count) bytes, byte \(changed) changed")
       }
     }
-    for key in ["caf\u{E9}", "\u{E9}", "a long line that ends in caf\u{E9}"] {
+  }
+
+  @Test func toldCombiningRangeByLeadBytes() {
+    for key in ["caf\u{E9}", "\u{E9}", "a long line that ends in caf\u{E9}", "k"] {
       Array(key.utf8).withUnsafeBufferPointer { bytes in
-        #expect(!LineKeySet.hash(bytes).isASCII, "\(key)")
         #expect(!LineKeySet.hasCombiningRange(bytes), "\(key): below U+0300")
       }
     }
