@@ -338,7 +338,8 @@ struct LineShape {
     // one with capitals no tag line whatever its punctuation: most short lines of prose need
     // no marks.
     let marks =
-      !endsSentence || uppercaseLetters == 0 ? LineMarks(scalars, trimmed) : LineMarks()
+      !endsSentence || uppercaseLetters == 0
+      ? LineMarks(scalars, trimmed, ascii: ascii) : LineMarks()
     hasProsePunctuation = marks.hasProsePunctuation
     isCredit =
       (marks.slashInsideWord && words <= 10 && !endsSentence)
@@ -664,7 +665,7 @@ private struct PrintableBytes {
 /// The slashes, separators and punctuation of a short line, which only the rules for lines
 /// of a few words read: a pass of their own over those lines keeps them out of the scan of
 /// every line.
-private struct LineMarks {
+struct LineMarks {
   /// A slash between two letters before any digit follows a slash: "Reuters/John".
   var slashInsideWord = false
   /// Breadcrumb and menu separators after white space.
@@ -675,31 +676,81 @@ private struct LineMarks {
   /// No marks.
   init() {}
 
-  init(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) {
-    let ascii = LineClass.ascii
+  /// The marks of the scalars of `range`, of a text whose `SourceText.ascii` is stored at
+  /// `ascii`.
+  ///
+  /// Only marked scalars change the marks, and few are: eight printable ASCII scalars at a
+  /// time are told by their bytes which of them may be (`candidates(_:)`), and only those are
+  /// read. (Read one by one, each scalar cost a look-up in `LineClass.ascii`: some seven
+  /// hundred instructions a short line.)
+  init(
+    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>,
+    ascii: UnsafeRawPointer?
+  ) {
+    let table = LineClass.ascii
     var digitsSeen = false
-    for index in range {
-      let scalar = scalars[index]
-      let classes = scalar.value < 0x80 ? ascii[Int(scalar.value)] : LineClass(scalar)
-      guard classes.contains(.marked) else { continue }
-      // The scalar before this one in the line, or white space at its start.
-      let before: Unicode.Scalar = index > range.lowerBound ? scalars[index - 1] : " "
-      switch scalar {
-      case "/":
-        if !ScalarClass.isSpace(before) && index + 1 < range.upperBound
-          && !ScalarClass.isSpace(scalars[index + 1]) && !digitsSeen
-        {
-          slashInsideWord = true
+    var index = range.lowerBound
+    while index < range.upperBound {
+      if index &+ 8 <= range.upperBound, let ascii,
+        let bytes = SourceText.printableASCII(ascii, at: index)
+      {
+        var candidates = LineMarks.candidates(bytes)
+        while candidates != 0 {
+          read(
+            scalars, range, at: index &+ candidates.trailingZeroBitCount >> 3, table: table,
+            digitsSeen: &digitsSeen)
+          candidates &= candidates &- 1
         }
-      case "›", "»", ">", "|", "•":
-        if ScalarClass.isSpace(before) { separators += 1 }
-      case ",", ".", "\"", "(", ")", ":", ";":
-        hasProsePunctuation = true
-      default:
-        break
+        index &+= 8
+        continue
       }
-      if classes.contains(.digit) { digitsSeen = digitsSeen || before == "/" }
+      read(scalars, range, at: index, table: table, digitsSeen: &digitsSeen)
+      index &+= 1
     }
+  }
+
+  /// Adds the scalar at `index` to the marks if it is marked; `digitsSeen` tells whether a
+  /// digit after a slash came before it.
+  @inline(__always)
+  private mutating func read(
+    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, at index: Int,
+    table: [LineClass], digitsSeen: inout Bool
+  ) {
+    let scalar = scalars[index]
+    let classes = scalar.value < 0x80 ? table[Int(scalar.value)] : LineClass(scalar)
+    guard classes.contains(.marked) else { return }
+    // The scalar before this one in the line, or white space at its start.
+    let before: Unicode.Scalar = index > range.lowerBound ? scalars[index - 1] : " "
+    switch scalar {
+    case "/":
+      if !ScalarClass.isSpace(before) && index + 1 < range.upperBound
+        && !ScalarClass.isSpace(scalars[index + 1]) && !digitsSeen
+      {
+        slashInsideWord = true
+      }
+    case "›", "»", ">", "|", "•":
+      if ScalarClass.isSpace(before) { separators += 1 }
+    case ",", ".", "\"", "(", ")", ":", ";":
+      hasProsePunctuation = true
+    default:
+      break
+    }
+    if classes.contains(.digit) { digitsSeen = digitsSeen || before == "/" }
+  }
+
+  /// The bytes of eight printable ASCII scalars (`SourceText.printableASCII(_:at:)`) that may
+  /// be marked, as 0x80 in each such byte: those from U+0022 to U+003E, which hold every
+  /// marked ASCII scalar but "|", and "|". The marked ones are told among them by
+  /// `LineClass.ascii`.
+  ///
+  /// Each byte is below 0x80, so a sum with one below 0x80 never carries out of its byte.
+  static func candidates(_ bytes: UInt64) -> UInt64 {
+    let high: UInt64 = 0x8080_8080_8080_8080
+    // 0x22 or more, and not 0x3F or more.
+    let inRange = (bytes &+ 0x5E5E_5E5E_5E5E_5E5E) & ~(bytes &+ 0x4141_4141_4141_4141) & high
+    // A byte of "|" is 0 after the exclusive or, and stays below 0x80 with 0x7F added.
+    let bars = ~((bytes ^ 0x7C7C_7C7C_7C7C_7C7C) &+ 0x7F7F_7F7F_7F7F_7F7F) & high
+    return inRange | bars
   }
 }
 

@@ -454,4 +454,44 @@ import Testing
     let found = Array(key.utf8).withUnsafeBufferPointer { LineShape.mentionsReadingTime($0) }
     #expect(found == LineShape.mentionsReadingTime(key), Comment(rawValue: explanation))
   }
+
+  /// Marks read eight scalars at a time from the bytes are those read one by one, whatever the
+  /// offset of the marks among the eight (the line repeated with one to eight letters before it).
+  @Test(arguments: [
+    "Home \u{203A} World \u{203A} Europe | Politics > Elections",
+    "Reuters/John Smith, 12/3 and 3/12 (photo): \"quoted\"; done.",
+    "a/b c /d e/ 1/2/3 x/9 y /z q//r",
+    "1/2 (a)", "|",
+    "apostrophe's and hyphen-ated #tags $5 10% a&b *x+y<z=w",
+    "Caf\u{E9} \u{BB} Lima \u{2022} Cusco\u{2022}Puno >>> ||| ...",
+  ])
+  func marksReadByBytesAreThoseReadOneByOne(_ line: String) {
+    for shift in 0..<9 {
+      let text = SourceText(String(repeating: "a", count: shift) + line)
+      let (bytes, one) = text.folded.withUnsafeBufferPointer { scalars in
+        text.ascii.withUnsafeBytes { ascii in
+          (
+            LineMarks(scalars, scalars.indices, ascii: ascii.baseAddress),
+            LineMarks(scalars, scalars.indices, ascii: nil)
+          )
+        }
+      }
+      #expect(bytes.slashInsideWord == one.slashInsideWord, "shift \(shift)")
+      #expect(bytes.separators == one.separators, "shift \(shift)")
+      #expect(bytes.hasProsePunctuation == one.hasProsePunctuation, "shift \(shift)")
+    }
+  }
+
+  /// Every marked ASCII scalar is a candidate, and the bytes from U+0022 to U+003E and "|" are
+  /// the only ones.
+  @Test func markCandidatesHoldEveryMarkedASCIIScalar() {
+    for byte in UInt64(0x20)..<0x80 {
+      let word = byte &* 0x0101_0101_0101_0101
+      let expected = (0x22...0x3E).contains(byte) || byte == 0x7C
+      #expect(LineMarks.candidates(word) == (expected ? 0x8080_8080_8080_8080 : 0), "\(byte)")
+    }
+    for scalar in "0123456789/>|,.\"():;".unicodeScalars {
+      #expect((0x22...0x3E).contains(scalar.value) || scalar == "|", "\(scalar)")
+    }
+  }
 }
