@@ -184,6 +184,43 @@ public struct GraphBuilder: Sendable {
       self.scratch = consume scratch
     }
 
+    /// Adds entity `i` of `listed`, the entities of document `document`, to its node; returns
+    /// whether the document listed it before.
+    ///
+    /// The node is changed in place, through one access to it: each change of a field of
+    /// `nodes[at]` checked again that the array's storage was not shared. The entity is read in
+    /// place: passed, it was copied, its strings and aliases retained and released.
+    private static func add(
+      _ listed: UnsafeBufferPointer<Entity>, _ i: Int, isNew: Bool, of document: Int,
+      to node: inout NodeState
+    ) -> Bool {
+      let listedBefore = node.listedIn == document
+      node.listedIn = document
+      // A new node has the entity's label and type: comparing its label with itself cost
+      // two comparisons and a read of their UTF-8.
+      if !isNew && isKept(listed[i].label, before: node.label) { node.label = listed[i].label }
+      // Unequal first: `<` compares the types' names, as strings.
+      if listed[i].type != node.type && listed[i].type < node.type { node.type = listed[i].type }
+      node.mentions += listed[i].mentions
+      node.documents += 1
+      switch listed[i].storedAliases {
+      case .none: break
+      case .one(let alias): insert(alias, into: &node.aliases)
+      case .many(let aliases): unite(aliases, into: &node.aliases)
+      }
+      return listedBefore
+    }
+
+    /// Counts a window of document `document` that links the two ends of a link; returns
+    /// whether it is the first window of the document that does.
+    private static func count(_ link: inout EdgeState, of document: Int) -> Bool {
+      link.count += 1
+      guard link.lastDocument != document else { return false }
+      link.lastDocument = document
+      link.documents += 1
+      return true
+    }
+
     /// `add(_:text:metadata:)` in the scratch arrays, taken out of the accumulator.
     private mutating func add(
       _ document: Document, text: SourceText, metadata: DocumentMetadata,
@@ -192,34 +229,20 @@ public struct GraphBuilder: Sendable {
       documentCount += 1
       // The number of each entity listed, in order: the first ones of the windows' numbers.
       scratch.numbers.removeAll(keepingCapacity: true)
-      // By index: copying each entity out retained and released its strings and aliases.
-      let listed = document.entities
       // How many entities listed first have distinct ids: all, unless one is listed twice.
-      var distinct = listed.count
+      var distinct = document.entities.count
       // Numbered once: each node and link then adds the number.
       let date = metadata.date.map { dates.number($0) }
-      for i in listed.indices {
-        let (at, isNew) = node(listed[i].id, label: listed[i].label, type: listed[i].type)
-        scratch.numbers.append(Int32(at))
-        if nodes[at].listedIn == documentCount { distinct = min(distinct, i) }
-        nodes[at].listedIn = documentCount
-        // A new node has the entity's label and type: comparing its label with itself cost
-        // two comparisons and a read of their UTF-8.
-        if !isNew && Self.isKept(listed[i].label, before: nodes[at].label) {
-          nodes[at].label = listed[i].label
+      // Read in place: copying each entity out retained and released its strings and aliases.
+      document.entities.withUnsafeBufferPointer { listed in
+        for i in listed.indices {
+          let (at, isNew) = node(listed[i].id, label: listed[i].label, type: listed[i].type)
+          scratch.numbers.append(Int32(at))
+          if Self.add(listed, i, isNew: isNew, of: documentCount, to: &nodes[at]) {
+            distinct = min(distinct, i)
+          }
+          if let date { dates.insert(date, into: &nodes[at].dates) }
         }
-        // Unequal first: `<` compares the types' names, as strings.
-        if listed[i].type != nodes[at].type && listed[i].type < nodes[at].type {
-          nodes[at].type = listed[i].type
-        }
-        nodes[at].mentions += listed[i].mentions
-        nodes[at].documents += 1
-        switch listed[i].storedAliases {
-        case .none: break
-        case .one(let alias): Self.insert(alias, into: &nodes[at].aliases)
-        case .many(let aliases): Self.unite(aliases, into: &nodes[at].aliases)
-        }
-        if let date { dates.insert(date, into: &nodes[at].dates) }
       }
       windowCount += builder.windows(
         of: document, distinct: distinct, entities: &scratch.entities, into: &scratch.windows)
@@ -237,10 +260,17 @@ public struct GraphBuilder: Sendable {
       // The document's number in `evidence`, kept when the first pair is linked, and closed
       // at the end (dropped then if no item quotes it).
       var quoted: Int32?
-      for window in scratch.windows {
-        for local in window.ids where hasNode[Int(numbers[Int(local)])] {
-          nodes[Int(numbers[Int(local)])].windows += 1
+      // Each entity's windows are counted first, in a loop of their own through buffers: in the
+      // loop that links them, each count checked that the nodes' storage was not shared.
+      let hasNode = self.hasNode
+      nodes.withUnsafeMutableBufferPointer { nodes in
+        for window in scratch.windows {
+          for local in window.ids where hasNode[Int(numbers[Int(local)])] {
+            nodes[Int(numbers[Int(local)])].windows += 1
+          }
         }
+      }
+      for window in scratch.windows {
         guard window.ids.count > 1 else { continue }
         var linked = window.ids
         if linked.count > limit {
@@ -268,12 +298,18 @@ public struct GraphBuilder: Sendable {
         }
         for at in scratch.links {
           let at = Int(at)
-          edgeStates[at].count += 1
-          if edgeStates[at].lastDocument != documentCount {
-            edgeStates[at].lastDocument = documentCount
-            edgeStates[at].documents += 1
-            if let date { dates.insert(date, into: &edgeStates[at].dates) }
+          if Self.count(&edgeStates[at], of: documentCount), let date {
+            dates.insert(date, into: &edgeStates[at].dates)
           }
+        }
+        // The document's number in `evidence`, kept when its first window links a pair.
+        let number: Int32
+        if let quoted {
+          number = quoted
+        } else {
+          number = evidence.document(
+            id: document.id, date: metadata.date, source: metadata.source, title: metadata.title)
+          quoted = number
         }
         // The pairs in the order their links were looked up.
         var link = 0
@@ -282,12 +318,6 @@ public struct GraphBuilder: Sendable {
           for b in linked[(i + 1)...] {
             let at = Int(scratch.links[link])
             link += 1
-            let number =
-              quoted
-              ?? evidence.document(
-                id: document.id, date: metadata.date, source: metadata.source,
-                title: metadata.title)
-            quoted = number
             guard
               evidence.wouldKeep(
                 number, window.sentences.lowerBound, in: edgeStates[at].evidence,
