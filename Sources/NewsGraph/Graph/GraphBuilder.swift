@@ -263,20 +263,24 @@ public struct GraphBuilder: Sendable {
       // Each entity's windows are counted first, in a loop of their own through buffers: in the
       // loop that links them, each count checked that the nodes' storage was not shared.
       let hasNode = self.hasNode
+      let windowIDs = scratch.windows.ids
       nodes.withUnsafeMutableBufferPointer { nodes in
-        for window in scratch.windows {
-          for local in window.ids where hasNode[Int(numbers[Int(local)])] {
-            nodes[Int(numbers[Int(local)])].windows += 1
+        windowIDs.withUnsafeBufferPointer { ids in
+          for window in scratch.windows.spans {
+            for local in ids[window.ids] where hasNode[Int(numbers[Int(local)])] {
+              nodes[Int(numbers[Int(local)])].windows += 1
+            }
           }
         }
       }
-      for window in scratch.windows {
+      for window in scratch.windows.spans {
         guard window.ids.count > 1 else { continue }
-        var linked = window.ids
+        var linked = windowIDs[window.ids]
         if linked.count > limit {
           if named == nil { named = entities.mentions(of: document) }
           let most = builder.mostMentioned(
-            window, of: entities, in: document, named: named ?? [], limit: limit)
+            linked, inSentences: window.sentences, of: entities, in: document, named: named ?? [],
+            limit: limit)
           linked = most[...]
           cappedWindows += 1
           if cappedExamples.count < Self.cappedExampleLimit {
@@ -673,13 +677,35 @@ public struct GraphBuilder: Sendable {
     }
   }
 
-  /// One window: its sentences and the entities named in them, by their numbers in the
-  /// document's `SentenceEntities`, in order of number.
-  ///
-  /// A window of one sentence is that sentence's part of `SentenceEntities.numbers`, not a copy.
+  /// One window: its sentences and where the entities named in them are in `Windows.ids`.
   struct WindowSpan {
     var sentences: Range<Int>
-    var ids: ArraySlice<Int32>
+    var ids: Range<Int>
+  }
+
+  /// The windows of a document that name an entity, in order, and the entities each names, by
+  /// their numbers in the document's `SentenceEntities`, in order of number.
+  ///
+  /// The entities of all the windows are in one array, each window's a range of it: a window
+  /// that held a slice of an array retained and released its storage as it was made, copied
+  /// and read, and the windows were released one by one when the next document's were made.
+  struct Windows {
+    var spans: [WindowSpan] = []
+    var ids: [Int32] = []
+
+    /// No windows, keeping the storage: the accumulator makes every document's windows in the
+    /// same arrays.
+    mutating func removeAll() {
+      spans.removeAll(keepingCapacity: true)
+      ids.removeAll(keepingCapacity: true)
+    }
+
+    /// Adds a window of `sentences` that names `ids`.
+    mutating func append(sentences: Range<Int>, ids: [Int32]) {
+      spans.append(
+        WindowSpan(sentences: sentences, ids: self.ids.count..<(self.ids.count + ids.count)))
+      self.ids.append(contentsOf: ids)
+    }
   }
 
   /// The arrays the accumulator works on a document in, kept from one document to the next so
@@ -687,7 +713,7 @@ public struct GraphBuilder: Sendable {
   /// a document.
   struct Scratch {
     var entities = SentenceEntities()
-    var windows: [WindowSpan] = []
+    var windows = Windows()
     /// The accumulator's number of each of the document's entities.
     var numbers: [Int32] = []
     var index = SentenceIndex()
@@ -911,23 +937,26 @@ public struct GraphBuilder: Sendable {
   ///   (`SentenceEntities.load(_:distinct:)`).
   func windows(
     of document: Document, distinct: Int? = nil, entities: inout SentenceEntities,
-    into windows: inout [WindowSpan]
+    into windows: inout Windows
   ) -> Int {
-    // The windows of the document before share the entities' storage: they go first, so that
-    // loading the entities does not copy it.
-    windows.removeAll(keepingCapacity: true)
+    windows.removeAll()
     entities.load(document, distinct: distinct)
     let entities = entities
     let count = entities.sentenceCount
     switch window {
     case .sentence:
+      // Each sentence's entities, where they are in the entities of all sentences.
+      windows.ids.append(contentsOf: entities.numbers)
       for sentence in 0..<count where entities.starts[sentence] < entities.starts[sentence + 1] {
-        windows.append(WindowSpan(sentences: sentence..<(sentence + 1), ids: entities[sentence]))
+        windows.spans.append(
+          WindowSpan(
+            sentences: sentence..<(sentence + 1),
+            ids: entities.starts[sentence]..<entities.starts[sentence + 1]))
       }
       return count
     case .document:
       let all = SentenceEntities.distinct(entities.numbers)
-      if !all.isEmpty { windows.append(WindowSpan(sentences: 0..<count, ids: all[...])) }
+      if !all.isEmpty { windows.append(sentences: 0..<count, ids: all) }
       return 1
     case .paragraph:
       var total = 0
@@ -937,8 +966,7 @@ public struct GraphBuilder: Sendable {
       for (index, sentence) in document.sentences.enumerated() {
         if sentence.paragraph != paragraph {
           if !current.isEmpty {
-            windows.append(
-              WindowSpan(sentences: first..<index, ids: SentenceEntities.distinct(current)[...]))
+            windows.append(sentences: first..<index, ids: SentenceEntities.distinct(current))
           }
           current = []
           first = index
@@ -948,8 +976,7 @@ public struct GraphBuilder: Sendable {
         current += entities[index]
       }
       if !current.isEmpty {
-        windows.append(
-          WindowSpan(sentences: first..<count, ids: SentenceEntities.distinct(current)[...]))
+        windows.append(sentences: first..<count, ids: SentenceEntities.distinct(current))
       }
       return total
     case .sentences(let requested):
@@ -983,25 +1010,24 @@ public struct GraphBuilder: Sendable {
           return true
         }
         if !present.isEmpty {
-          windows.append(
-            WindowSpan(sentences: start..<min(count, start + size), ids: present.sorted()[...]))
+          windows.append(sentences: start..<min(count, start + size), ids: present.sorted())
         }
       }
       return last + 1
     }
   }
 
-  /// The `limit` entities of a window with the most mentions in it, ties broken by id, in
-  /// order of number.
+  /// The `limit` entities of a window, `ids` of the sentences `sentences`, with the most
+  /// mentions in it, ties broken by id, in order of number.
   func mostMentioned(
-    _ window: WindowSpan, of entities: SentenceEntities, in document: Document, named: [[Int32]],
-    limit: Int
+    _ ids: ArraySlice<Int32>, inSentences sentences: Range<Int>, of entities: SentenceEntities,
+    in document: Document, named: [[Int32]], limit: Int
   ) -> [Int32] {
     var total: [Int32: Int] = [:]
-    for sentence in window.sentences where named.indices.contains(sentence) {
+    for sentence in sentences where named.indices.contains(sentence) {
       for entity in named[sentence] { total[entity, default: 0] += 1 }
     }
-    let ranked = window.ids.sorted {
+    let ranked = ids.sorted {
       let (a, b) = (total[$0] ?? 0, total[$1] ?? 0)
       return a != b
         ? a > b : entities.id(Int($0), of: document) < entities.id(Int($1), of: document)

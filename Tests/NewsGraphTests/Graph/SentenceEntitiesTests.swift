@@ -185,7 +185,7 @@ import Testing
     ].map(\.0)
     var entities = SentenceEntities()
     var index = GraphBuilder.SentenceIndex()
-    var windows: [GraphBuilder.WindowSpan] = []
+    var windows = GraphBuilder.Windows()
     for window in [Window.sentence, .paragraph, .document, .sentences(2)] {
       let builder = GraphBuilder(window: window)
       for document in documents {
@@ -193,8 +193,9 @@ import Testing
         index.load(entities)
         let alone = WindowEntityLimitTests.windows(builder, document)
         #expect(total == alone.total)
-        #expect(windows.map(\.sentences) == alone.windows.map(\.sentences))
-        #expect(windows.map(\.ids) == alone.windows.map(\.ids))
+        #expect(windows.spans.map(\.sentences) == alone.windows.spans.map(\.sentences))
+        #expect(
+          WindowEntityLimitTests.ids(windows) == WindowEntityLimitTests.ids(alone.windows))
         #expect(
           Self.ids(entities, document) == Self.ids(alone.entities, document)
             && entities.listed == alone.entities.listed)

@@ -61,7 +61,7 @@ import Testing
     ])
     let builder = GraphBuilder(window: window, windowEntityLimit: 4)
     let graph = builder.graph(of: [(document, text)])
-    let windows = Self.windows(builder, document).windows.filter { $0.ids.count > 1 }
+    let windows = Self.windows(builder, document).windows.spans.filter { $0.ids.count > 1 }
     #expect(graph.nodes.count == 12)
     #expect(!graph.edges.isEmpty && graph.edges.count <= windows.count * 6, "4 linked a window")
     FuzzTargets.check(graph)
@@ -92,25 +92,30 @@ import Testing
     let builder = GraphBuilder(window: size == 1 ? .sentence : .sentences(size))
     let (total, windows, entities) = Self.windows(builder, document)
     let bySentence = SentenceEntitiesTests.bySentence(entities)
-    var expected: [GraphBuilder.WindowSpan] = []
+    var expected = GraphBuilder.Windows()
     let last = max(0, bySentence.count - size)
     for start in 0...last {
       let range = start..<min(bySentence.count, start + size)
       let ids = bySentence[range].reduce(into: Set<Int32>()) { $0.formUnion($1) }
-      if !ids.isEmpty { expected.append(.init(sentences: range, ids: ids.sorted()[...])) }
+      if !ids.isEmpty { expected.append(sentences: range, ids: ids.sorted()) }
     }
     #expect(total == last + 1)
-    #expect(windows.map(\.sentences) == expected.map(\.sentences))
-    #expect(windows.map(\.ids) == expected.map(\.ids))
+    #expect(windows.spans.map(\.sentences) == expected.spans.map(\.sentences))
+    #expect(Self.ids(windows) == Self.ids(expected))
   }
 
   /// The windows of a document, loaded into new arrays.
   static func windows(_ builder: GraphBuilder, _ document: Document) -> (
-    total: Int, windows: [GraphBuilder.WindowSpan], entities: GraphBuilder.SentenceEntities
+    total: Int, windows: GraphBuilder.Windows, entities: GraphBuilder.SentenceEntities
   ) {
     var entities = GraphBuilder.SentenceEntities()
-    var windows: [GraphBuilder.WindowSpan] = []
+    var windows = GraphBuilder.Windows()
     let total = builder.windows(of: document, entities: &entities, into: &windows)
     return (total, windows, entities)
+  }
+
+  /// The entities of each window.
+  static func ids(_ windows: GraphBuilder.Windows) -> [[Int32]] {
+    windows.spans.map { Array(windows.ids[$0.ids]) }
   }
 }
