@@ -76,7 +76,8 @@ public struct FurnitureFilter: Sendable {
     }
     if shape.isReadingTime { return "reading time" }
     if !shape.endsSentence, shape.words <= 7,
-      FurnitureFilter.isInterfaceText(UnsafeBufferPointer(rebasing: keys[shape.key]))
+      FurnitureFilter.isInterfaceText(
+        UnsafeBufferPointer(rebasing: keys[shape.key]), isASCII: shape.keyIsASCII)
     {
       return "page interface text"
     }
@@ -123,16 +124,16 @@ public struct FurnitureFilter: Sendable {
     return scalar.properties.isWhitespace || isPunct(scalar)
   }
 
-  /// `isInterfaceText(_:)` of a key's UTF-8, on the bytes when the key is ASCII.
+  /// `isInterfaceText(_:)` of a key's UTF-8, on the bytes when the key is ASCII (as the line
+  /// scan that wrote it tells: reading it again for that took a pass over every byte).
   ///
   /// An ASCII key is trimmed by a table of the same tests and its prefixes compared byte by
   /// byte, which answers as the strings do: an ASCII string's characters are its bytes (the one
   /// cluster of two, CR LF, never occurs in a key), and no ASCII string starts with "©". The
   /// trimmed key is looked up in the set by its bytes, and made a string only if the set asks.
-  static func isInterfaceText(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard key.allSatisfy({ $0 < 0x80 }) else {
-      return isInterfaceText(String(decoding: key, as: UTF8.self))
-    }
+  /// A prefix is compared only when its first byte is the key's: most are not.
+  static func isInterfaceText(_ key: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> Bool {
+    guard isASCII else { return isInterfaceText(String(decoding: key, as: UTF8.self)) }
     var lower = 0
     var upper = key.count
     while lower < upper, trimmedASCII[Int(key[lower])] { lower += 1 }
@@ -144,7 +145,8 @@ public struct FurnitureFilter: Sendable {
     {
       return true
     }
-    return interfacePrefixBytes.contains { hasPrefix(trimmed, $0) }
+    guard let first = trimmed.first else { return false }
+    return interfacePrefixBytes.contains { $0.first == first && hasPrefix(trimmed, $0) }
   }
 
   /// Whether `bytes` starts with `prefix`.
@@ -180,9 +182,9 @@ struct LineShape {
   /// Where the line's key is in the bytes `shapes(of:)` returns: its UTF-8 in lower case, runs
   /// of white space as one space.
   var key = 0..<0
-  /// Whether the key has a scalar of U+0300 or above (`LineKeySet.hasCombiningRange(_:)`),
-  /// told as the key is written.
-  var keyHasCombiningRange = false
+  /// The highest byte the key's scalars beyond ASCII wrote, 0 when it has none: told as the key
+  /// is written, so that the rules that ask what the key holds do not read it again.
+  var keyHighByte: UInt8 = 0
   var words = 0
   var letters = 0
   var uppercaseLetters = 0
@@ -205,6 +207,9 @@ struct LineShape {
   var isReadingTime = false
 
   var isBlank: Bool { trimmed.isEmpty }
+  var keyIsASCII: Bool { keyHighByte < 0x80 }
+  /// Whether the key has a scalar of U+0300 or above (`LineKeySet.hasCombiningRange(_:)`).
+  var keyHasCombiningRange: Bool { keyHighByte >= LineKeySet.leadAtCombiningMarks }
   var isAllCaps: Bool { letters >= 4 && uppercaseLetters * 10 >= letters * 9 }
 
   /// Whether most words of the line with a letter (eight in ten, and three at least) start
@@ -354,7 +359,7 @@ struct LineShape {
 
   /// One pass over a line's scalars from `lower`, which is not white space, to its line break:
   /// its words and letters, and its key (not the cases of its words: `mostWordsCapitalized(_:_:words:)`),
-  /// and whether the key has a scalar of U+0300 or above.
+  /// and the highest byte of the key beyond ASCII.
   /// Returns where the line break is (or the end of the text).
   ///
   /// Most of a line is eight printable ASCII scalars at a time with no two spaces in a row:
@@ -420,7 +425,7 @@ struct LineShape {
         for byte in ScalarClass.lowercaseMapping(scalar).utf8 {
           keys[at] = byte
           at &+= 1
-          if byte >= LineKeySet.leadAtCombiningMarks { keyHasCombiningRange = true }
+          keyHighByte = max(keyHighByte, byte)
         }
       }
       if lastSpace {

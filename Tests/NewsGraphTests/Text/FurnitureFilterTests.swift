@@ -389,6 +389,7 @@ import Testing
       #expect(
         shapes[0].keyHasCombiningRange
           == Array(key.utf8).withUnsafeBufferPointer { LineKeySet.hasCombiningRange($0) })
+      #expect(shapes[0].keyIsASCII == key.utf8.allSatisfy { $0 < 0x80 })
       #expect(shapes[0].words == words.count)
       #expect(shapes[0].letters == scalars.filter(ScalarClass.isLetter).count)
       #expect(shapes[0].uppercaseLetters == scalars.filter(ScalarClass.isUpper).count)
@@ -493,5 +494,20 @@ import Testing
     for scalar in "0123456789/>|,.\"():;".unicodeScalars {
       #expect((0x22...0x3E).contains(scalar.value) || scalar == "|", "\(scalar)")
     }
+  }
+
+  /// The bytes of an ASCII key tell interface text as its string does: prefixes are compared
+  /// only when their first bytes are the key's.
+  @Test(arguments: [
+    "read more", "read more about floods", "reading the floods", "(c) 2024 reuters",
+    "(photo) floods", "-- share this article --", "watch: floods in lima", "xwatch: floods",
+    "updated 10:30 gmt", "updated", "", "--", "advertisement", "all rights reserved.",
+    "you may also like", "you may", "subscribe now!", "\"related\"",
+  ])
+  func interfaceTextIsToldByBytes(_ key: String) {
+    let found = Array(key.utf8).withUnsafeBufferPointer {
+      FurnitureFilter.isInterfaceText($0, isASCII: true)
+    }
+    #expect(found == FurnitureFilter.isInterfaceText(key))
   }
 }
