@@ -1122,8 +1122,14 @@ public struct GraphBuilder: Sendable {
     /// 0 when none does.
     private var latest: [Int32] = []
     /// Each text cut, its last sentence and the index plus one of the text cut before it from
-    /// the same first sentence (0 when none was).
+    /// the same first sentence (0 when none was): the first `count` are the document's.
+    ///
+    /// The places of the texts of documents before are written over, not removed: removing
+    /// them went through a general loop that released them one by one, some hundred
+    /// instructions a text.
     private var cut: [(last: Int, text: String, previous: Int32)] = []
+    /// How many texts of the document are cut.
+    private var count = 0
 
     /// No texts, for a document of no sentences.
     init() {}
@@ -1137,7 +1143,7 @@ public struct GraphBuilder: Sendable {
     mutating func reset(sentences: Int) {
       latest.removeAll(keepingCapacity: true)
       latest.append(contentsOf: repeatElement(0, count: sentences))
-      cut.removeAll(keepingCapacity: true)
+      count = 0
     }
 
     /// The text cut for the sentences `first...last`, if any.
@@ -1151,8 +1157,13 @@ public struct GraphBuilder: Sendable {
     }
 
     mutating func insert(_ text: String, _ first: Int, _ last: Int) {
-      cut.append((last, text, latest[first]))
-      latest[first] = Int32(cut.count)
+      if count < cut.count {
+        cut[count] = (last, text, latest[first])
+      } else {
+        cut.append((last, text, latest[first]))
+      }
+      count += 1
+      latest[first] = Int32(count)
     }
   }
 

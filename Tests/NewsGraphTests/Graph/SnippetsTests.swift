@@ -21,4 +21,20 @@ import Testing
     snippets.insert("next", 1, 1)
     #expect(snippets.text(1, 1) == "next")
   }
+
+  /// The places of a document's texts are written over by the next document's, which may cut
+  /// fewer or more of them.
+  @Test func textsOfTheDocumentBeforeAreWrittenOver() {
+    var snippets = GraphBuilder.Snippets(sentences: 3)
+    snippets.insert("a", 0, 0)
+    snippets.insert("b", 0, 1)
+    snippets.reset(sentences: 3)
+    snippets.insert("c", 0, 0)
+    #expect(snippets.text(0, 0) == "c")
+    #expect(snippets.text(0, 1) == nil, "the second place is the document before's")
+    snippets.insert("d", 0, 1)
+    snippets.insert("e", 2, 2)
+    #expect(snippets.text(0, 0) == "c" && snippets.text(0, 1) == "d")
+    #expect(snippets.text(2, 2) == "e")
+  }
 }
