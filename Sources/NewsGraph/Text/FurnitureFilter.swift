@@ -513,9 +513,16 @@ struct LineShape {
     "photo credit", "(photo", "image credit", "pictured:",
   ]
   private static let creditPrefixBytes = creditPrefixes.map { Array($0.utf8) }
-  /// The prefixes' first bytes, each once: a few.
-  private static let creditFirstBytes = creditPrefixBytes.reduce(into: [UInt8]()) {
-    if let first = $1.first, !$0.contains(first) { $0.append(first) }
+  /// Whether `byte` is the first byte of a credit prefix: "(", "c", "i" or "p", as a test
+  /// checks against `creditPrefixes`.
+  ///
+  /// Bits of two words, one for each byte below 0x80: a static array of the prefixes' first
+  /// bytes was checked for being made, and searched, at every line.
+  static func startsCreditPrefix(_ byte: UInt8) -> Bool {
+    // Bytes below 0x40, and bytes from 0x40 on.
+    let low: UInt64 = 1 << 0x28
+    let high: UInt64 = 1 << (0x63 - 0x40) | 1 << (0x69 - 0x40) | 1 << (0x70 - 0x40)
+    return byte < 0x80 && (byte < 0x40 ? low : high) &>> (byte & 0x3F) & 1 != 0
   }
 
   /// Whether a key starts with a credit prefix, as `String.hasPrefix` decides.
@@ -524,7 +531,7 @@ struct LineShape {
   /// rule out nearly every line before a string is made, and the first byte alone most of them
   /// before the prefixes are tried one by one (which cost some 250 instructions a line).
   private static func hasCreditPrefix(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let first = key.first, creditFirstBytes.contains(first),
+    guard let first = key.first, startsCreditPrefix(first),
       creditPrefixBytes.contains(where: { FurnitureFilter.hasPrefix(key, $0) })
     else {
       return false

@@ -510,4 +510,12 @@ import Testing
     }
     #expect(found == FurnitureFilter.isInterfaceText(key))
   }
+
+  @Test func creditPrefixesStartWithTheBytesTold() {
+    for byte in UInt8.min...UInt8.max {
+      #expect(
+        LineShape.startsCreditPrefix(byte)
+          == LineShape.creditPrefixes.contains { $0.utf8.first == byte }, "\(byte)")
+    }
+  }
 }
