@@ -55,7 +55,7 @@ public struct FurnitureFilter: Sendable {
           blocks.append(
             TextBlock(
               range: shape.trimmed, paragraph: paragraph, kind: kind, isAllCaps: shape.isAllCaps,
-              isTitleCase: shape.isTitleCase(scalars)))
+              isTitleCase: shape.isTitleCase(scalars, ascii: text.ascii)))
         }
       }
     }
@@ -215,18 +215,20 @@ struct LineShape {
   /// Whether most words of the line with a letter (eight in ten, and three at least) start
   /// with a capital, and it is neither all capitals nor the end of a sentence: a headline.
   ///
-  /// Asked of the lines that start a block only, of the text's folded scalars: counting the
-  /// cases of the words of every line that does not end a sentence, furniture included, cost
-  /// a tenth of the filter.
+  /// Asked of the lines that start a block only, of the text's folded scalars and its
+  /// `SourceText.ascii`: counting the cases of the words of every line that does not end a
+  /// sentence, furniture included, cost a tenth of the filter.
   ///
   /// Three capitalized words at least need three capitals: a line of prose with fewer (a
   /// sentence's first word and a name) is told so by its counts, without reading it again.
-  func isTitleCase(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+  func isTitleCase(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, ascii: [UInt8]) -> Bool {
     // No more words with a letter than words.
     guard !endsSentence, !isAllCaps, words >= 3, uppercaseLetters + uppercaseOthers >= 3 else {
       return false
     }
-    return LineShape.mostWordsCapitalized(scalars, trimmed, words: words)
+    return ascii.withUnsafeBytes {
+      LineShape.mostWordsCapitalized(scalars, trimmed, words: words, ascii: $0.baseAddress)
+    }
   }
 
   /// The shapes of the lines of a text (split at "\n"), and the keys' bytes, all in one array.
@@ -461,47 +463,34 @@ struct LineShape {
   }
 
   /// Whether three or more of the words (split at white space) of `range` have a letter, and
-  /// eight in ten of those start with an upper-case scalar; `words` is how many words it has.
+  /// eight in ten of those start with an upper-case scalar; `words` is how many words it has,
+  /// and `ascii` where the text's `SourceText.ascii` is stored.
   ///
   /// A line of prose answers after a few words: once more than a fifth of all its words start
-  /// otherwise, so do more than a fifth of those with a letter, whatever the rest are.
+  /// otherwise, so do more than a fifth of those with a letter, whatever the rest are. Eight
+  /// printable ASCII scalars at a time are read together (`WordCases.read(_:)`), any other
+  /// scalar one by one.
   @inline(never)
-  private static func mostWordsCapitalized(
-    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, words: Int
+  static func mostWordsCapitalized(
+    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, words: Int,
+    ascii: UnsafeRawPointer?
   ) -> Bool {
-    let ascii = LineClass.ascii
-    var lettersWords = 0
-    var capitalizedWords = 0
-    var startsUpper = false
-    var hasLetter = false
-    var inWord = false
-    for index in range {
-      let scalar = scalars[index]
-      let classes = scalar.value < 0x80 ? ascii[Int(scalar.value)] : LineClass(scalar)
-      if classes.contains(.space) {
-        inWord = false
-        continue
+    let table = LineClass.ascii
+    var cases = WordCases()
+    var index = range.lowerBound
+    while index < range.upperBound {
+      if index &+ 8 <= range.upperBound, let ascii, let chunk = PrintableBytes(ascii, at: index) {
+        cases.read(chunk)
+        index &+= 8
+      } else {
+        let scalar = scalars[index]
+        cases.read(scalar.value < 0x80 ? table[Int(scalar.value)] : LineClass(scalar))
+        index &+= 1
       }
-      if !inWord {
-        if hasLetter {
-          lettersWords += 1
-          if startsUpper {
-            capitalizedWords += 1
-          } else if (lettersWords - capitalizedWords) * 5 > words {
-            return false
-          }
-        }
-        inWord = true
-        startsUpper = classes.contains(.upper)
-        hasLetter = false
-      }
-      if classes.contains(.letter) { hasLetter = true }
+      if (cases.lettersWords - cases.capitalizedWords) * 5 > words { return false }
     }
-    if hasLetter {
-      lettersWords += 1
-      if startsUpper { capitalizedWords += 1 }
-    }
-    return lettersWords >= 3 && capitalizedWords * 10 >= lettersWords * 8
+    cases.finish()
+    return cases.lettersWords >= 3 && cases.capitalizedWords * 10 >= cases.lettersWords * 8
   }
 
   @inline(__always) private static func isClosing(_ scalar: Unicode.Scalar) -> Bool {
@@ -671,6 +660,74 @@ private struct PrintableBytes {
   /// How many bytes of a mask have their high bit set.
   @inline(__always) static func count(_ mask: UInt64) -> Int {
     Int(truncatingIfNeeded: (mask >> 7 &* 0x0101_0101_0101_0101) >> 56)
+  }
+}
+
+/// The words with a letter of a line, and those of them that start with an upper-case scalar,
+/// for `LineShape.mostWordsCapitalized`: a word is counted when it ends, at white space or at
+/// the end of the line (`finish()`).
+private struct WordCases {
+  var lettersWords = 0
+  var capitalizedWords = 0
+  /// Whether the scalar before is in a word, and what that word has shown so far.
+  private var inWord = false
+  private var startsUpper = false
+  private var hasLetter = false
+
+  /// Counts the word the scalars before make, if any, as ended.
+  mutating func finish() {
+    if inWord && hasLetter {
+      lettersWords += 1
+      if startsUpper { capitalizedWords += 1 }
+    }
+    (inWord, startsUpper, hasLetter) = (false, false, false)
+  }
+
+  /// Reads a scalar of these classes.
+  mutating func read(_ classes: LineClass) {
+    if classes.contains(.space) {
+      finish()
+      return
+    }
+    if !inWord {
+      inWord = true
+      startsUpper = classes.contains(.upper)
+    }
+    if classes.contains(.letter) { hasLetter = true }
+  }
+
+  /// Reads eight printable ASCII scalars at once, by the masks of their classes.
+  ///
+  /// Whether a word has a letter, and whether it starts with a capital, is spread forward
+  /// through its scalars in three steps of one, two and four scalars, each within the word
+  /// (a scan of the word's lanes); a word that ends within the eight is counted by its last
+  /// scalar, and the word of the last scalar goes on after them.
+  @inline(__always) mutating func read(_ chunk: PrintableBytes) {
+    let nonSpaces = chunk.nonSpaces
+    if nonSpaces & 0x80 == 0 { finish() }
+    // The first scalar goes on with the word before when there is one: `finish()` ended it
+    // otherwise.
+    let before: UInt64 = inWord ? 0x80 : 0
+    let starts = nonSpaces & ~(nonSpaces << 8 | before)
+    var letters = chunk.letters | (hasLetter ? before : 0)
+    var uppers = starts & chunk.uppers | (startsUpper ? before : 0)
+    // Scalars of the same word as the one, two and four before.
+    let one = nonSpaces & nonSpaces << 8
+    let two = one & one << 8
+    let four = two & two << 16
+    letters |= letters << 8 & one
+    letters |= letters << 16 & two
+    letters |= letters << 32 & four
+    uppers |= uppers << 8 & one
+    uppers |= uppers << 16 & two
+    uppers |= uppers << 32 & four
+    // The last scalars of words that end within the eight.
+    let ends = nonSpaces & ~(nonSpaces >> 8) & 0x0080_8080_8080_8080
+    lettersWords &+= PrintableBytes.count(ends & letters)
+    capitalizedWords &+= PrintableBytes.count(ends & letters & uppers)
+    inWord = nonSpaces >> 63 != 0
+    hasLetter = inWord && letters >> 63 != 0
+    startsUpper = inWord && uppers >> 63 != 0
   }
 }
 

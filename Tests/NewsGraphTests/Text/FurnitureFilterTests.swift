@@ -518,4 +518,38 @@ import Testing
           == LineShape.creditPrefixes.contains { $0.utf8.first == byte }, "\(byte)")
     }
   }
+
+  /// Words read eight scalars at a time from the bytes are counted as the words of the line
+  /// split at white space, whatever the offset of the words among the eight (the line after
+  /// zero to eight capitalized letters): lines at the bound of eight in ten either way, words
+  /// with no letter, double spaces and scalars beyond ASCII.
+  @Test(arguments: [
+    "Alpha Beta Gamma Delta epsilon", "Alpha Beta Gamma delta epsilon",
+    "Internationalization Organizations Meet Today -- 12 34 now",
+    "Internationalization organizations meet Today -- 12 34 Now",
+    "The U.S.  Senate Votes 52-48 On Tuesday -- 'Quoted' (Bracketed) Words",
+    "\u{AB}\u{C9}lan\u{BB} \u{DC}ber Caf\u{E9} Owners Protest In Lima \u{2014} Reuters",
+    "A B C d E F G h I J K l", "123 456 Abc Def Ghi", "x Y Z W V U T S R Q P O N",
+    "Floods hit Lima and Cusco on Friday night as rivers rise",
+  ])
+  func capitalizedWordsAreCountedByBytesAsByWords(_ line: String) {
+    for shift in 0..<9 {
+      let prefix = shift == 0 ? "" : String(repeating: "Q", count: shift) + " "
+      let text = SourceText(prefix + line)
+      let words = text.folded.split(whereSeparator: ScalarClass.isSpace)
+      let withLetters = words.filter { $0.contains(where: ScalarClass.isLetter) }
+      let capitalized = withLetters.filter { $0.first.map(ScalarClass.isUpper) ?? false }
+      let expected = withLetters.count >= 3 && capitalized.count * 10 >= withLetters.count * 8
+      for useBytes in [true, false] {
+        let found = text.folded.withUnsafeBufferPointer { scalars in
+          text.ascii.withUnsafeBytes { ascii in
+            LineShape.mostWordsCapitalized(
+              scalars, scalars.indices, words: words.count,
+              ascii: useBytes ? ascii.baseAddress : nil)
+          }
+        }
+        #expect(found == expected, "shift \(shift), bytes \(useBytes)")
+      }
+    }
+  }
 }
