@@ -246,11 +246,12 @@ public struct GraphBuilder: Sendable {
       }
       windowCount += builder.windows(
         of: document, distinct: distinct, entities: &scratch.entities, into: &scratch.windows)
-      let entities = scratch.entities
+      // The document's entities are read in `scratch`, not copied out of it: a copy retained
+      // and released each of their arrays.
       // The document's entities are numbered as listed, so only an id it does not list is
       // looked up again.
-      scratch.numbers.removeLast(scratch.numbers.count - entities.listed)
-      for id in entities.unlisted { scratch.numbers.append(number(id)) }
+      scratch.numbers.removeLast(scratch.numbers.count - scratch.entities.listed)
+      for id in scratch.entities.unlisted { scratch.numbers.append(number(id)) }
       let numbers = scratch.numbers
       var indexed = false
       var named: [[Int32]]?
@@ -260,6 +261,9 @@ public struct GraphBuilder: Sendable {
       // The document's number in `evidence`, kept when the first pair is linked, and closed
       // at the end (dropped then if no item quotes it).
       var quoted: Int32?
+      // The index in `edgeStates` of the link of each pair of the document's windows, a window
+      // after the other: emptied once a document, not once a window.
+      scratch.links.removeAll(keepingCapacity: true)
       // Each entity's windows are counted first, in a loop of their own through buffers: in the
       // loop that links them, each count checked that the nodes' storage was not shared.
       let hasNode = self.hasNode
@@ -277,9 +281,10 @@ public struct GraphBuilder: Sendable {
         guard window.ids.count > 1 else { continue }
         var linked = windowIDs[window.ids]
         if linked.count > limit {
-          if named == nil { named = entities.mentions(of: document) }
+          if named == nil { named = scratch.entities.mentions(of: document) }
           let most = builder.mostMentioned(
-            linked, inSentences: window.sentences, of: entities, in: document, named: named ?? [],
+            linked, inSentences: window.sentences, of: scratch.entities, in: document,
+            named: named ?? [],
             limit: limit)
           linked = most[...]
           cappedWindows += 1
@@ -293,14 +298,14 @@ public struct GraphBuilder: Sendable {
         // tables of a large graph outgrow the caches, and look-ups (or counts) that do not wait
         // on the work of the one before overlap their cache misses, where one pair's look-up,
         // count and evidence in turn met them one at a time.
-        scratch.links.removeAll(keepingCapacity: true)
+        let first = scratch.links.count
         for i in linked.indices {
           let a = numbers[Int(linked[i])]
           for b in linked[(i + 1)...] {
             scratch.links.append(Int32(edge(Self.key(a, numbers[Int(b)]))))
           }
         }
-        for at in scratch.links {
+        for at in scratch.links[first...] {
           let at = Int(at)
           if Self.count(&edgeStates[at], of: documentCount), let date {
             dates.insert(date, into: &edgeStates[at].dates)
@@ -316,7 +321,7 @@ public struct GraphBuilder: Sendable {
           quoted = number
         }
         // The pairs in the order their links were looked up.
-        var link = 0
+        var link = first
         for i in linked.indices {
           let a = linked[i]
           for b in linked[(i + 1)...] {
@@ -334,7 +339,7 @@ public struct GraphBuilder: Sendable {
               quoted = window.sentences.lowerBound...window.sentences.lowerBound
             } else {
               if !indexed {
-                scratch.index.load(entities)
+                scratch.index.load(scratch.entities)
                 indexed = true
               }
               quoted = builder.quoted((a, b), in: window.sentences, index: scratch.index)
@@ -718,7 +723,7 @@ public struct GraphBuilder: Sendable {
     var numbers: [Int32] = []
     var index = SentenceIndex()
     var snippets = Snippets()
-    /// The index in `edgeStates` of the link of each pair of a window, in order.
+    /// The index in `edgeStates` of the link of each pair of the windows, in order.
     var links: [Int32] = []
   }
 
