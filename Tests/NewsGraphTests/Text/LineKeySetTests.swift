@@ -62,23 +62,24 @@ import Testing
         "updated 10:30 gmt on monday", "updated 11:45 gmt on monday",
         "updated 10:30 gmt on monday", "updated 11:45 gmt on monday",
       ],
-      explanation: "keys of one length told apart by bytes between those the hash reads"),
+      explanation: "keys of one length told apart by bytes in their middle"),
   ])
   func answersAsASetOfStrings(_ c: Case) {
     let (got, expected) = Self.insertions(c.keys)
     #expect(got == expected)
   }
 
-  /// Keys of 0 to 30 bytes: the hash reads a short key byte by byte, a longer one by its first
-  /// sixteen bytes and its last eight, words that overlap in a key of fewer than 24.
-  @Test func hashReadsTheLengthAndTheEnds() {
+  /// Keys of 0 to 30 bytes: a key one byte longer, or with any one byte changed, has another
+  /// hash. A hash of a few of the bytes gave lines that differ only between them one hash, and
+  /// the set compared each such line with every one before it.
+  @Test func hashReadsTheLengthAndEveryByte() {
     let text = Array("abcdefghijklmnopqrstuvwxyz0123".utf8)
     for count in 0...text.count {
       let key = Array(text[0..<count])
       let hash = key.withUnsafeBufferPointer { LineKeySet.hash($0) }
       let longer = key + [0x61]
       #expect(hash != longer.withUnsafeBufferPointer { LineKeySet.hash($0) }, "\(count) bytes")
-      for changed in [0, min(15, count - 1), count - 1] where count > 0 {
+      for changed in 0..<count {
         var other = key
         other[changed] ^= 0x20
         #expect(
@@ -86,6 +87,18 @@ import Testing
           "\(count) bytes, byte \(changed) changed")
       }
     }
+  }
+
+  /// Rows of a table: lines of one length, the same first sixteen bytes and last eight, that
+  /// differ only in between. Each is new, and they take as many slots' hashes as there are
+  /// lines: no two share a hash, so none is compared with another byte by byte.
+  @Test func rowsThatDifferInTheMiddleHaveTheirOwnHashes() {
+    let rows = (0..<2_000).map { "The scores of the match \(String(100_000 + $0)) were recorded." }
+    let (got, expected) = Self.insertions(rows)
+    #expect(got == expected)
+    let hashes = Set(
+      rows.map { row in Array(row.utf8).withUnsafeBufferPointer { LineKeySet.hash($0) } })
+    #expect(hashes.count == rows.count)
   }
 
   @Test func toldCombiningRangeByLeadBytes() {
