@@ -175,8 +175,14 @@ public struct Recognizer: Sendable {
       OverlapPolicy().keep(&scratch.candidates)
       kept = scratch.candidates
     }
+    // An acronym's definition is in brackets: only sentences with an opening bracket are read
+    // for one.
+    let bracketed = sentences.indices.lazy.filter {
+      factsOfSentence[$0].contains(.openingBracket)
+    }.map { sentences[$0].tokens }
     let linked = CompanyStemLinker().link(
-      AcronymLinker().link(kept, tokens: tokens, sentenceOfToken: sentenceOfToken),
+      AcronymLinker().link(
+        kept, tokens: tokens, sentenceOfToken: sentenceOfToken, bracketed: bracketed),
       tokens: tokens, sentenceOfToken: sentenceOfToken)
     var mentions = scratch.mentions
     var entities = scratch.entities

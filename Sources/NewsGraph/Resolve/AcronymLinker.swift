@@ -14,41 +14,58 @@ public struct AcronymLinker: Sendable {
   ]
 
   public func link(_ kept: [Candidate], tokens: [Token], sentenceOfToken: [Int]) -> [Candidate] {
+    link(
+      kept, tokens: tokens, sentenceOfToken: sentenceOfToken,
+      bracketed: CollectionOfOne(tokens.indices))
+  }
+
+  /// `link(_:tokens:sentenceOfToken:)`, whose definitions are looked for in `bracketed` alone:
+  /// ranges of tokens, in order, outside which no "(" has a definition after it.
+  ///
+  /// The recognizer gives the sentences whose facts have an opening bracket, few of a
+  /// document's: a look at every token of the document for a bracket cost more than the rest
+  /// of the linking. A definition's brackets are in one sentence, so its range holds them.
+  func link(
+    _ kept: [Candidate], tokens: [Token], sentenceOfToken: [Int],
+    bracketed: some Sequence<Range<Int>>
+  ) -> [Candidate] {
     var result = kept
     var longForms: [Range<Int>] = []
     var definitions: [String: Candidate] = [:]
-    var next = Self.openingBracket(from: 0, tokens)
-    while let open = next {
-      next = Self.openingBracket(from: open + 1, tokens)
-      let acronym = tokens[open + 1]
-      guard tokens[open + 2].asciiCharacter == 0x29, isAcronym(acronym.text),
-        definitions[acronym.text] == nil,
-        sentenceOfToken[open] == sentenceOfToken[open + 2]
-      else { continue }
-      // Brackets are few: the mention ending right before one is looked for when one comes.
-      if let before = kept.last(where: { $0.tokens.upperBound == open }), before.type != .person,
-        initials(of: before.tokens.map { tokens[$0].text }).first
-          == acronym.text.unicodeScalars.first
-      {
-        definitions[acronym.text] = before
-      } else if let long = spelledOut(acronym.text, before: open, tokens, sentenceOfToken),
-        // Mentions inside the long form are parts of its name ("... in Europe (OSCE)"); one
-        // that reaches outside it is a conflict.
-        !result.contains(where: {
-          $0.tokens.overlaps(long)
-            && ($0.tokens.lowerBound < long.lowerBound || $0.tokens.upperBound > long.upperBound)
-        })
-      {
-        result.removeAll {
-          long.contains($0.tokens.lowerBound) && $0.tokens.upperBound <= long.upperBound
+    for range in bracketed {
+      var next = Self.openingBracket(from: range.lowerBound, before: range.upperBound, tokens)
+      while let open = next {
+        next = Self.openingBracket(from: open + 1, before: range.upperBound, tokens)
+        let acronym = tokens[open + 1]
+        guard tokens[open + 2].asciiCharacter == 0x29, isAcronym(acronym.text),
+          definitions[acronym.text] == nil,
+          sentenceOfToken[open] == sentenceOfToken[open + 2]
+        else { continue }
+        // Brackets are few: the mention ending right before one is looked for when one comes.
+        if let before = kept.last(where: { $0.tokens.upperBound == open }), before.type != .person,
+          initials(of: before.tokens.map { tokens[$0].text }).first
+            == acronym.text.unicodeScalars.first
+        {
+          definitions[acronym.text] = before
+        } else if let long = spelledOut(acronym.text, before: open, tokens, sentenceOfToken),
+          // Mentions inside the long form are parts of its name ("... in Europe (OSCE)"); one
+          // that reaches outside it is a conflict.
+          !result.contains(where: {
+            $0.tokens.overlaps(long)
+              && ($0.tokens.lowerBound < long.lowerBound || $0.tokens.upperBound > long.upperBound)
+          })
+        {
+          result.removeAll {
+            long.contains($0.tokens.lowerBound) && $0.tokens.upperBound <= long.upperBound
+          }
+          let candidate = Candidate(
+            start: tokens[long.lowerBound].start, end: tokens[long.upperBound - 1].end,
+            tokens: long, sentence: sentenceOfToken[open], type: .organization, entity: nil,
+            form: .name, source: "rule:acronym", priority: 9)
+          result.append(candidate)
+          longForms.append(long)
+          definitions[acronym.text] = candidate
         }
-        let candidate = Candidate(
-          start: tokens[long.lowerBound].start, end: tokens[long.upperBound - 1].end,
-          tokens: long, sentence: sentenceOfToken[open], type: .organization, entity: nil,
-          form: .name, source: "rule:acronym", priority: 9)
-        result.append(candidate)
-        longForms.append(long)
-        definitions[acronym.text] = candidate
       }
     }
     guard !definitions.isEmpty else { return kept }
@@ -80,15 +97,15 @@ public struct AcronymLinker: Sendable {
     return result.sorted { $0.start < $1.start }
   }
 
-  /// The index of the first "(" from `start` on that two tokens follow, or nil.
+  /// The index of the first "(" from `start` on that two tokens before `end` follow, or nil.
   ///
   /// The brackets are told by a token's one ASCII character, a byte the tokenizer stored: as
   /// exact as comparing the strings (nothing else is canonically equivalent to a bracket), and
-  /// it spares every token a read of its text. The tokens are read in place, as every token of
-  /// every document is read: through the array, each read checked its bounds.
-  private static func openingBracket(from start: Int, _ tokens: [Token]) -> Int? {
+  /// it spares every token a read of its text. The tokens are read in place: through the
+  /// array, each read checked its bounds.
+  private static func openingBracket(from start: Int, before end: Int, _ tokens: [Token]) -> Int? {
     tokens.withUnsafeBufferPointer { tokens in
-      (start..<max(start, tokens.count - 2)).first { tokens[$0].asciiCharacter == 0x28 }
+      (start..<max(start, min(end, tokens.count) - 2)).first { tokens[$0].asciiCharacter == 0x28 }
     }
   }
 

@@ -37,6 +37,24 @@ import Testing
     #expect(kept.isEmpty, "\(explanation)")
   }
 
+  @Test func definitionsAreLookedForInTheBracketedRangesAlone() throws {
+    let tokens = CompanyStemLinkerTests.tokens("The Xeno Yield Zone (XYZ) met. XYZ left.")
+    let close = try #require(tokens.firstIndex { $0.text == ")" })
+    let sentenceOfToken = tokens.indices.map { $0 <= close + 1 ? 0 : 1 }
+    let linked = { (bracketed: [Range<Int>]) in
+      AcronymLinker().link(
+        [], tokens: tokens, sentenceOfToken: sentenceOfToken, bracketed: bracketed
+      ).map(\.tokens)
+    }
+    let whole = AcronymLinker().link([], tokens: tokens, sentenceOfToken: sentenceOfToken)
+    #expect(whole.count == 3, "a long form and both uses of its acronym")
+    #expect(linked([0..<(close + 2)]) == whole.map(\.tokens), "the first sentence holds it")
+    #expect(linked([0..<(close + 1)]) == whole.map(\.tokens), "its closing bracket is in range")
+    #expect(linked([0..<close]).isEmpty, "a bracket whose closing one is past the range")
+    #expect(linked([(close + 2)..<tokens.count]).isEmpty, "a range with no bracket")
+    #expect(linked([]).isEmpty, "no range")
+  }
+
   @Test func bracketedWordThatSpellsNothingIsNoDefinition() {
     let found = Self.organizations("Talks with Acme Trading (NOW) went well. NOW is a word here.")
     #expect(!found.contains { $0.text == "NOW" }, "\(found.map(\.text))")
