@@ -43,8 +43,7 @@ public struct AcronymLinker: Sendable {
         else { continue }
         // Brackets are few: the mention ending right before one is looked for when one comes.
         if let before = kept.last(where: { $0.tokens.upperBound == open }), before.type != .person,
-          initials(of: before.tokens.map { tokens[$0].text }).first
-            == acronym.text.unicodeScalars.first
+          initial(of: before.tokens, tokens) == acronym.text.unicodeScalars.first
         {
           definitions[acronym.text] = before
         } else if let long = spelledOut(acronym.text, before: open, tokens, sentenceOfToken),
@@ -94,7 +93,10 @@ public struct AcronymLinker: Sendable {
       }
       result.append(candidate)
     }
-    return result.sorted { $0.start < $1.start }
+    // Sorted in place: `sorted` copied each candidate, its strings retained, and the array it
+    // copied released them again.
+    result.sort { $0.start < $1.start }
+    return result
   }
 
   /// The index of the first "(" from `start` on that two tokens before `end` follow, or nil.
@@ -118,8 +120,12 @@ public struct AcronymLinker: Sendable {
     return (2...6).contains(utf8.count) && utf8.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
   }
 
-  private func initials(of words: [String]) -> [Unicode.Scalar] {
-    words.filter { !AcronymLinker.skipped.contains($0) }.compactMap { $0.unicodeScalars.first }
+  /// The first scalar of the first word of `span` that is not skipped: the initial an acronym
+  /// of the words starts with. (Read in place: arrays of the words and their initials cost more
+  /// than the test.)
+  private func initial(of span: Range<Int>, _ tokens: [Token]) -> Unicode.Scalar? {
+    span.lazy.map { tokens[$0].text }
+      .first { !$0.isEmpty && !AcronymLinker.skipped.contains($0) }?.unicodeScalars.first
   }
 
   /// Capitalized words right before `open` whose initials spell `acronym`.

@@ -92,6 +92,9 @@ public struct CompanyStemLinker: Sendable {
       }
       if !matched { index += 1 }
     }
-    return result.sorted { $0.start < $1.start }
+    // Sorted in place: `sorted` copied each candidate, its strings retained, and the array it
+    // copied released them again.
+    result.sort { $0.start < $1.start }
+    return result
   }
 }
