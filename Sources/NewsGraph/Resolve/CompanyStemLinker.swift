@@ -23,7 +23,7 @@ public struct CompanyStemLinker: Sendable {
       // than the rest.
       let span = kept[position].tokens
       var end = span.upperBound
-      while end - span.lowerBound > 1, legalForms.contains(tokens[end - 1].text) {
+      while end - span.lowerBound > 1, legalForms.contains(textOf: tokens[end - 1]) {
         end -= 1
       }
       guard end < span.upperBound, tokens[end - 1].text != "&", tokens[end - 1].text != "and"

@@ -121,7 +121,7 @@ public struct SentenceSplitter: Sendable {
       return token.text.hasPrefix("...") ? .weak : nil
     case .word:
       guard token.endsInPeriodScalar, token.text.hasSuffix(".") else { return nil }
-      if isIn(SentenceSplitter.closingAbbreviationSet, token) { return .weak }
+      if SentenceSplitter.closingAbbreviationSet.contains(textOf: token) { return .weak }
       // Dotted acronyms of two or more letters ("U.S.", "U.N."), not initials ("B."): the
       // periods and the other scalars counted in one pass, with no array of either.
       var periods = 0
@@ -135,20 +135,11 @@ public struct SentenceSplitter: Sendable {
     }
   }
 
-  /// Whether the text of `token` is in `set`, looked up by its bytes and the hash the tokenizer
-  /// worked out (`Token.textHash`).
-  private static func isIn(_ set: WordSet, _ token: borrowing Token) -> Bool {
-    let text = token.text
-    return text.utf8.withContiguousStorageIfAvailable {
-      set.number(of: text, utf8: $0, hash: token.textHash, isASCII: token.isASCII) != nil
-    } ?? set.contains(text)
-  }
-
   private static func canStart(_ token: borrowing Token, after strength: Strength) -> Bool {
     switch token.kind {
     case .word:
       if token.isLowercase { return false }
-      if strength == .weak { return isIn(SentenceSplitter.sentenceStarterSet, token) }
+      if strength == .weak { return SentenceSplitter.sentenceStarterSet.contains(textOf: token) }
       return true
     case .number, .symbol, .url:
       return strength == .strong
