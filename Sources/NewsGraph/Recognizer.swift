@@ -39,6 +39,9 @@ public struct Recognizer: Sendable {
     var blockOfSentence: [Int] = []
     /// The union of the facts of each sentence's tokens.
     var factsOfSentence: [TokenFacts] = []
+    /// The tokens of each sentence whose facts have an opening bracket, where an acronym may be
+    /// defined (`AcronymLinker`).
+    var bracketed: [Range<Int>] = []
     /// The candidates of the matchers, then those the overlap policy keeps.
     var candidates: [Candidate] = []
     /// The arrays of a document given back (`recycle(_:)`), emptied, for the next document.
@@ -142,11 +145,12 @@ public struct Recognizer: Sendable {
     // The union of each sentence's facts, worked out as its tokens are looked up.
     scratch.factsOfSentence.removeAll(keepingCapacity: true)
     scratch.factsOfSentence.reserveCapacity(sentences.count)
+    scratch.bracketed.removeAll(keepingCapacity: true)
     for (index, sentence) in sentences.enumerated() {
-      scratch.factsOfSentence.append(
-        lookups.append(
-          sentence: sentence.tokens, of: tokens,
-          allCaps: blocks[blockOfSentence[index]].isAllCaps))
+      let facts = lookups.append(
+        sentence: sentence.tokens, of: tokens, allCaps: blocks[blockOfSentence[index]].isAllCaps)
+      scratch.factsOfSentence.append(facts)
+      if facts.contains(.openingBracket) { scratch.bracketed.append(sentence.tokens) }
     }
     let factsOfSentence = scratch.factsOfSentence
     let shared = TokenLookups.Shared(consume lookups)
@@ -177,12 +181,9 @@ public struct Recognizer: Sendable {
     }
     // An acronym's definition is in brackets: only sentences with an opening bracket are read
     // for one.
-    let bracketed = sentences.indices.lazy.filter {
-      factsOfSentence[$0].contains(.openingBracket)
-    }.map { sentences[$0].tokens }
     let linked = CompanyStemLinker().link(
       AcronymLinker().link(
-        kept, tokens: tokens, sentenceOfToken: sentenceOfToken, bracketed: bracketed),
+        kept, tokens: tokens, sentenceOfToken: sentenceOfToken, bracketed: scratch.bracketed),
       tokens: tokens, sentenceOfToken: sentenceOfToken)
     var mentions = scratch.mentions
     var entities = scratch.entities

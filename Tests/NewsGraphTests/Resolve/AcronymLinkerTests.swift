@@ -55,6 +55,20 @@ import Testing
     #expect(linked([]).isEmpty, "no range")
   }
 
+  @Test func scratchKeepsNoBracketedSentenceOfTheLastDocument() {
+    let recognizer = Recognizer(gazetteer: TestDictionary.gazetteer)
+    var scratch = Recognizer.Scratch()
+    for text in [
+      "The Xeno Yield Zone (XYZ) met. XYZ left.", "XYZ said so. Later the Xeno Yield Zone met.",
+      "XYZ left.", "The Xeno Yield Zone (XYZ) met.",
+    ] {
+      let reused = recognizer.analyze(id: "test", text: SourceText(text), scratch: &scratch)
+      let new = recognizer.analyze(id: "test", text: SourceText(text))
+      #expect(reused.mentions == new.mentions, "\(text)")
+      scratch.recycle(reused)
+    }
+  }
+
   @Test func bracketedWordThatSpellsNothingIsNoDefinition() {
     let found = Self.organizations("Talks with Acme Trading (NOW) went well. NOW is a word here.")
     #expect(!found.contains { $0.text == "NOW" }, "\(found.map(\.text))")
