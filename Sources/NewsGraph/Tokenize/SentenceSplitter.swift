@@ -120,7 +120,11 @@ public struct SentenceSplitter: Sendable {
       if token.text == "…" { return .strong }
       return token.text.hasPrefix("...") ? .weak : nil
     case .word:
-      guard token.endsInPeriodScalar, token.text.hasSuffix(".") else { return nil }
+      // An ASCII text's last scalar is its last character: its period is one without the
+      // comparison of characters that `hasSuffix` makes.
+      guard token.endsInPeriodScalar, token.isASCII || token.text.hasSuffix(".") else {
+        return nil
+      }
       if SentenceSplitter.closingAbbreviationSet.contains(textOf: token) { return .weak }
       // Dotted acronyms of two or more letters ("U.S.", "U.N."), not initials ("B."): the
       // periods and the other scalars counted in one pass, with no array of either.
