@@ -169,7 +169,8 @@ struct TokenLookups: Sendable {
 
   /// A token's key numbers in the dictionary's trie and in the titles' (upper-cased in a block
   /// in capitals), and its facts: its text is found by the hash the tokenizer worked out
-  /// (`Token.textHash`), with one probe of the vocabulary (two when the dictionary lacks it).
+  /// (`Token.textHash`), with one probe of the vocabulary (two when the dictionary lacks it), or
+  /// by its character alone when it is one ASCII character (`Token.asciiCharacter`).
   ///
   /// Inlined into `append(sentence:of:allCaps:)`, its only caller, with the function it reads
   /// the bytes with: called, they took the vocabulary and returned the result through memory at
@@ -193,19 +194,38 @@ struct TokenLookups: Sendable {
         isASCII && table.listsAreASCII
         ? entry.facts
         : table.listFacts(of: token, utf8: bytes, hash: hash, isASCII: isASCII)
-      // A word of some title is not enough to start one: "of" and "the" are in titles.
-      let startsTitle = allCaps ? entry.startsUpperTitle : entry.startsTitle
-      return (
-        key, allCaps ? entry.upperTitle : entry.title,
-        lists.union(startsTitle ? .titleStart : []), bytes.count
-      )
+      let (titleKey, facts) = found(entry, lists: lists, allCaps: allCaps)
+      return (key, titleKey, facts, bytes.count)
     }
-    // The text is read where it is in each branch: a view of it kept for the fallback was live
-    // through the whole lookup, and the loop kept more of its state in memory around it.
-    let (key, titleKey, facts, count) =
-      token.pointee.text.utf8.withContiguousStorageIfAvailable(lookUp)
-      ?? Array(token.pointee.text.utf8).withUnsafeBufferPointer(lookUp)
+    // A mark or a letter alone, about one token in five, is answered by its character: its
+    // text is neither read nor probed for.
+    let character = token.pointee.asciiCharacter
+    let (key, titleKey, facts, count): (Int32, Int32, TokenFacts, Int)
+    if character != 0 && table.listsAreASCII {
+      let (characterKey, entry) = vocabulary.lookUp(asciiCharacter: character)
+      let (characterTitleKey, characterFacts) = found(entry, lists: entry.facts, allCaps: allCaps)
+      (key, titleKey, facts, count) = (characterKey, characterTitleKey, characterFacts, 1)
+    } else {
+      // The text is read where it is in each branch: a view of it kept for the fallback was
+      // live through the whole lookup, and the loop kept more of its state in memory around it.
+      (key, titleKey, facts, count) =
+        token.pointee.text.utf8.withContiguousStorageIfAvailable(lookUp)
+        ?? Array(token.pointee.text.utf8).withUnsafeBufferPointer(lookUp)
+    }
     return (key, titleKey, facts.union(TokenFacts.shape(of: token, byteCount: count)))
+  }
+
+  /// The title key number and the facts of a token whose text the vocabulary found `entry` of,
+  /// and which is in the lists of `lists`; in a block in capitals, of the upper-cased titles.
+  @inline(__always)
+  private static func found(
+    _ entry: TokenVocabulary.Entry, lists: TokenFacts, allCaps: Bool
+  ) -> (titleKey: Int32, facts: TokenFacts) {
+    // A word of some title is not enough to start one: "of" and "the" are in titles.
+    let startsTitle = allCaps ? entry.startsUpperTitle : entry.startsTitle
+    return (
+      allCaps ? entry.upperTitle : entry.title, lists.union(startsTitle ? .titleStart : [])
+    )
   }
 
   /// The dictionary phrases that start at token `i`, shortest first; their payloads are read

@@ -36,6 +36,10 @@ struct TokenVocabulary: Sendable {
   private let extraHashes: [UInt64]
   private let extraStart: Int
   private let entries: [Entry]
+  /// What `lookUp(utf8:hash:first:)` finds of the text of each ASCII character, by its value:
+  /// about one token in five is a mark or a letter alone, answered by one read of this small
+  /// table, with no probe of the index (`lookUp(asciiCharacter:)`).
+  private var asciiCharacters: [(key: Int32, entry: Entry)] = []
 
   init(
     exact: TokenTrie<Gazetteer.Surface>, titles: TokenTrie<Gazetteer.TitleKind>,
@@ -90,6 +94,13 @@ struct TokenVocabulary: Sendable {
       entries[index].startsUpperTitle = upperTitle >= 0 && upperTitles.startsPhrase(key: upperTitle)
     }
     self.entries = entries
+    asciiCharacters = (0..<128).map { (value: UInt8) in
+      withUnsafeBytes(of: value) { bytes in
+        let utf8 = bytes.assumingMemoryBound(to: UInt8.self)
+        let hash = StringTable.hash(utf8)
+        return lookUp(utf8: utf8, hash: hash, first: firstSlot(ofHash: hash))
+      }
+    }
   }
 
   /// The slot of the dictionary's index that `lookUp(utf8:hash:first:)` of a text of hash
@@ -100,6 +111,9 @@ struct TokenVocabulary: Sendable {
   /// The key number in the dictionary's trie of the text of UTF-8 `bytes`, whose
   /// `StringTable.hash(_:)` is `hash`, or -1, and what the titles and the word lists say of it;
   /// `first` is `firstSlot(ofHash: hash)`.
+  ///
+  /// Inlined into the lookups' loop, as it was before it had a second caller there.
+  @inline(__always)
   func lookUp(
     utf8 bytes: UnsafeBufferPointer<UInt8>, hash: UInt32, first: StringTable.FirstSlot
   ) -> (key: Int32, entry: Entry) {
@@ -114,6 +128,13 @@ struct TokenVocabulary: Sendable {
       return (-1, entries[extraStart + extra])
     }
     return (-1, Entry())
+  }
+
+  /// `lookUp(utf8:hash:first:)` of the text of one ASCII character, `character` (below 128):
+  /// read from a table made once, without the text's bytes or a probe.
+  @inline(__always)
+  func lookUp(asciiCharacter character: UInt8) -> (key: Int32, entry: Entry) {
+    asciiCharacters[Int(character & 0x7F)]
   }
 
   /// The words of `extraHashes`: 65,536 bits (8 KB), for about a thousand extras.

@@ -50,6 +50,28 @@ import Testing
     }
   }
 
+  @Test func anASCIICharacterIsAnsweredAsItsTextIs() {
+    // Every ASCII character, keys, list words ("," and "(") and the rest alike: the table of
+    // characters holds what a probe of the one byte finds.
+    let exact = TokenTrie<Gazetteer.Surface>(phrases: [
+      (["&"], Gazetteer.Surface(entry: 0, form: .name)),
+      (["A", "&", "B"], Gazetteer.Surface(entry: 1, form: .name)),
+    ])
+    let vocabulary = TokenVocabulary(
+      exact: exact, titles: Self.titles, upperTitles: Self.upperTitles, lists: TokenFacts.table)
+    for value in UInt8(1)..<128 {
+      let (key, entry) = withUnsafeBytes(of: value) { bytes in
+        let utf8 = bytes.assumingMemoryBound(to: UInt8.self)
+        let hash = StringTable.hash(utf8)
+        return vocabulary.lookUp(utf8: utf8, hash: hash, first: vocabulary.firstSlot(ofHash: hash))
+      }
+      let character = vocabulary.lookUp(asciiCharacter: value)
+      #expect(character.key == key && character.entry == entry, "character \(value)")
+    }
+    #expect(vocabulary.lookUp(asciiCharacter: UInt8(ascii: "&")).key >= 0)
+    #expect(vocabulary.lookUp(asciiCharacter: UInt8(ascii: ",")).entry.facts.contains(.comma))
+  }
+
   @Test func theRulesListsAreASCII() {
     // Were a word not ASCII, every ASCII text would ask the lists rather than the vocabulary:
     // still right, only slower.
