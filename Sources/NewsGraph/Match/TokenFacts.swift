@@ -187,6 +187,10 @@ struct TokenFacts: OptionSet, Sendable {
 
   /// The facts of a token's shape, whose text is `byteCount` UTF-8 bytes: the part of its facts
   /// that needs no list, told by what the tokenizer found of the bytes (`Token.textHash`).
+  ///
+  /// Inlined into the lookups' loop, which finds the facts of every token: called, it cost
+  /// about thirty instructions a token.
+  @inline(__always)
   static func shape(of token: UnsafePointer<Token>, byteCount count: Int) -> TokenFacts {
     var facts: TokenFacts = []
     if token.pointee.isASCII {
