@@ -4,7 +4,7 @@
 Builds a corpus of at least --mb megabytes (50 by default) from the texts available (the bundled
 example, the shared fixtures' articles and, when ../shared/data exists, its documents written out
 as text), repeating them to reach the size (it says how many distinct texts it had), then runs
-each scenario --runs times and prints min / median / max. Peak memory is the maximum resident set
+each scenario once untimed (--warmup) and --runs times timed, and prints min / median / max. Peak memory is the maximum resident set
 size reported by getrusage for the child process (the largest of the processes run at once).
 
 The corpus is written as two folders, part0 and part1, each half of the articles: one process
@@ -27,7 +27,13 @@ Scenarios (--only picks some, comma-separated):
   diff        `diff` of two graphs of --diff-nodes entities (the top entities of two halves of the
               corpus), as JSON and as text
 
-Usage: bench.py --bin PATH [--shared DIR] [--mb 50] [--runs 5] [--only LIST]
+The corpus is flushed to disk (sync) before the first scenario, and each scenario has a warm-up
+run: without them the first scenario ran while the kernel wrote the 50 MB just made, and was the
+slowest of identical commands (`graph --format json, 1 process` and `graph FOLDER --jobs 1` are
+the same command; in three runs of the bench the first gave 17.9, 19.7 and 16.2 MB/s where the
+second gave 19.4, 20.5 and 19.9).
+
+Usage: bench.py --bin PATH [--shared DIR] [--mb 50] [--runs 5] [--warmup 1] [--only LIST]
 """
 import argparse, glob, json, os, resource, shutil, statistics, subprocess, sys, tempfile, time
 
@@ -111,6 +117,7 @@ def main():
     ap.add_argument("--shared", default="../shared")
     ap.add_argument("--mb", type=int, default=50)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--warmup", type=int, default=1, help="untimed runs of each scenario first")
     ap.add_argument("--only", default="startup,throughput,parallel,jsonl,render,merge,diff")
     ap.add_argument("--graphs", type=int, default=1000, help="per-article graphs merged")
     ap.add_argument("--diff-nodes", type=int, default=500, help="entities in each diffed graph")
@@ -125,7 +132,7 @@ def main():
         halves = [os.path.join(corpus, "part0"), os.path.join(corpus, "part1")]
         mb = size / 1e6
         print(f"corpus: {len(paths)} articles, {mb:.1f} MB, made by repeating {len(texts)} distinct texts")
-        print(f"machine: {os.cpu_count()} cores; {args.runs} runs per scenario; min / median / max")
+        print(f"machine: {os.cpu_count()} cores; {args.warmup} untimed and {args.runs} timed runs per scenario; min / median / max")
         print(f"binary: {args.bin}")
         one_line = os.path.join(tmp, "one-line.txt")
         with open(one_line, "w") as f:
@@ -161,7 +168,14 @@ def main():
             scenarios += [(f"graph corpus.jsonl --jobs {jobs} ({jobs} core{'s' if jobs > 1 else ''})",
                            ["graph", "--format", "json", "-o", "/dev/null", "--jobs", str(jobs)], [[lines]], False)
                           for jobs in (1, 2)]
+        # Written files are flushed before any is timed (see the module's doc).
+        os.sync()
         for title, cmd, shards, one_by_one in scenarios:
+            for _ in range(args.warmup):
+                if one_by_one:
+                    timed([[args.bin] + cmd + shards[0]])
+                else:
+                    timed([[args.bin] + cmd + shard for shard in shards])
             speeds, docs, peaks = [], [], []
             for _ in range(args.runs):
                 if one_by_one:
