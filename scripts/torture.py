@@ -427,6 +427,15 @@ def cases(binary, dictionaries, folder):
         setup=lambda f: repeat_to(
             j(f, "repeated.txt"), b"Vladimir Putin met Abdel Fattah al-Sisi in Cairo. ", 7 * MIB),
         timeout=300, rss_mb=2000)
+    def same_length_rows(f):
+        # Lines of one length, the same first and last bytes, that differ only in the middle (a
+        # table's rows): a repeated-line test that hashed only a line's ends compared each with
+        # every line before it, and took minutes.
+        write(f, "rows.txt", "".join(
+            f"The scores of the match {index:07d} were recorded.\n" for index in range(120_000)))
+    add("120,000 lines of one length differing in the middle",
+        ["graph", "rows.txt", "-o", "rows.json"] + d, 0, setup=same_length_rows, timeout=20,
+        check=output_json("rows.json"))
     add("nested names: 'Bank of ' 20,000 times", ["graph", "bank.txt"] + d, 0,
         setup=lambda f: write(f, "bank.txt", "Bank of " * 20_000 + "England said so.\n"))
 
