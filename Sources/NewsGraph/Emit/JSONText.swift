@@ -19,6 +19,14 @@ struct JSONText: ~Copyable {
     base = .allocate(capacity: capacity)
   }
 
+  /// A writer that starts as if `depth` arrays or objects were open around it, none of them
+  /// with an item yet: what it writes is a piece of a larger text (`JSONWriter.entitiesDocument`).
+  init(nested depth: Int) {
+    self.init()
+    indent = depth
+    needsComma = Array(repeating: false, count: depth + 1)
+  }
+
   /// The writer allocated the memory and nothing else holds it: it is freed with the writer.
   deinit {
     base.deallocate()
@@ -32,6 +40,12 @@ struct JSONText: ~Copyable {
   /// The bytes written and a line feed; the writer is left empty.
   mutating func finishedLine() -> [UInt8] {
     append(byte: 0x0A)
+    defer { end = 0 }
+    return Array(UnsafeBufferPointer(start: base, count: end))
+  }
+
+  /// The bytes written; the writer is left empty, in the same place of the text.
+  mutating func taken() -> [UInt8] {
     defer { end = 0 }
     return Array(UnsafeBufferPointer(start: base, count: end))
   }
@@ -297,6 +311,31 @@ struct JSONText: ~Copyable {
     separator()
     append(byte: 0x7B)
     objectHasMember = false
+  }
+
+  /// Starts an object written on one line, on its own (not an item of an array).
+  mutating func beginObject() {
+    append(byte: 0x7B)
+    objectHasMember = false
+  }
+
+  /// A member whose value is an array of objects on the same line, each written by `body`
+  /// with `member` calls.
+  mutating func member<Item>(
+    _ key: StaticString, objects items: [Item], _ body: (inout JSONText, Item) -> Void
+  ) {
+    memberKey(key)
+    append(byte: 0x5B)
+    for (index, item) in items.enumerated() {
+      if index > 0 { appendCommaSpace() }
+      append(byte: 0x7B)
+      objectHasMember = false
+      body(&self, item)
+      append(byte: 0x7D)
+    }
+    append(byte: 0x5D)
+    // The members of the object around the array come after a comma.
+    objectHasMember = true
   }
 
   mutating func endCompactObject() {

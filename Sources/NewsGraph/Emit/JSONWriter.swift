@@ -73,40 +73,97 @@ public struct JSONWriter: Sendable {
     json.open("{")
     json.field("generator", "newsgraph \(version)")
     json.open("[", key: "documents")
-    for document in documents {
-      json.open("{")
-      json.field("id", document.id)
-      json.field("sentences", document.sentences.count)
-      json.open("[", key: "mentions")
-      for mention in document.mentions {
-        json.beginCompactObject()
-        json.member("text", mention.text)
-        json.member("start", mention.start)
-        json.member("end", mention.end)
-        json.member("sentence", mention.sentence)
-        json.member("type", mention.type.rawValue)
-        json.member("entity", mention.entity)
-        json.member("form", mention.form.rawValue)
-        json.member("source", mention.source)
-        json.endCompactObject()
-      }
-      json.close("]")
-      json.open("[", key: "entities")
-      for entity in document.entities {
-        json.beginCompactObject()
-        json.member("id", entity.id)
-        json.member("label", entity.label)
-        json.member("type", entity.type.rawValue)
-        json.member("mentions", entity.mentions)
-        json.member("aliases", strings: entity.aliases)
-        json.endCompactObject()
-      }
-      json.close("]")
-      json.close("}")
-    }
+    for document in documents { Self.write(document, to: &json) }
     json.close("]")
     json.close("}")
     return json.output + "\n"
+  }
+
+  // MARK: The entities list a document at a time
+
+  /// What comes before the first document of `entities(_:)`: with `entitiesDocument(_:)` for
+  /// each document, separated by `entitiesSeparator`, and `entitiesFooter(documents:)`, the
+  /// same bytes, written as each document is analyzed rather than once all are in memory.
+  public func entitiesHeader() -> [UInt8] {
+    var json = JSONText()
+    json.open("{")
+    json.field("generator", "newsgraph \(version)")
+    json.open("[", key: "documents")
+    return json.taken()
+  }
+
+  /// One document of `entities(_:)`, from the line break before it to its closing brace; a
+  /// document after another is preceded by `entitiesSeparator`.
+  public func entitiesDocument(_ document: Document) -> [UInt8] {
+    var json = JSONText(nested: 2)
+    Self.write(document, to: &json)
+    return json.taken()
+  }
+
+  /// What comes between two documents of `entities(_:)`.
+  public static let entitiesSeparator: [UInt8] = Array(",".utf8)
+
+  /// What ends `entities(_:)` after `documents` documents.
+  public func entitiesFooter(documents: Int) -> [UInt8] {
+    Array((documents > 0 ? "\n  ]\n}\n" : "]\n}\n").utf8)
+  }
+
+  /// One document on one line, `{"id": ..., "sentences": ..., "mentions": [...], "entities":
+  /// [...]}` and a line feed, the mentions and entities as in `entities(_:)`: JSON Lines, a
+  /// document a line, which a reader can take a line at a time.
+  public func entitiesLine(_ document: Document) -> [UInt8] {
+    var json = JSONText()
+    json.beginObject()
+    json.member("id", document.id)
+    json.member("sentences", document.sentences.count)
+    json.member("mentions", objects: document.mentions) { json, mention in
+      Self.members(of: mention, to: &json)
+    }
+    json.member("entities", objects: document.entities) { json, entity in
+      Self.members(of: entity, to: &json)
+    }
+    json.endCompactObject()
+    return json.finishedLine()
+  }
+
+  private static func write(_ document: Document, to json: inout JSONText) {
+    json.open("{")
+    json.field("id", document.id)
+    json.field("sentences", document.sentences.count)
+    json.open("[", key: "mentions")
+    for mention in document.mentions {
+      json.beginCompactObject()
+      members(of: mention, to: &json)
+      json.endCompactObject()
+    }
+    json.close("]")
+    json.open("[", key: "entities")
+    for entity in document.entities {
+      json.beginCompactObject()
+      members(of: entity, to: &json)
+      json.endCompactObject()
+    }
+    json.close("]")
+    json.close("}")
+  }
+
+  private static func members(of mention: Mention, to json: inout JSONText) {
+    json.member("text", mention.text)
+    json.member("start", mention.start)
+    json.member("end", mention.end)
+    json.member("sentence", mention.sentence)
+    json.member("type", mention.type.rawValue)
+    json.member("entity", mention.entity)
+    json.member("form", mention.form.rawValue)
+    json.member("source", mention.source)
+  }
+
+  private static func members(of entity: Entity, to json: inout JSONText) {
+    json.member("id", entity.id)
+    json.member("label", entity.label)
+    json.member("type", entity.type.rawValue)
+    json.member("mentions", entity.mentions)
+    json.member("aliases", strings: entity.aliases)
   }
 }
 

@@ -63,18 +63,6 @@ struct CorpusRunner {
 
 /// The shared state of one run: the reader, and the workers' accumulators once they are done.
 private final class Run: Sendable {
-  typealias Batch = [(index: Int, item: CorpusItem)]
-
-  struct Reader {
-    var inputs: [Corpus.Input]
-    var next = 0
-    var lines: LineReader?
-    var linesPath = ""
-    var itemIndex = 0
-    /// No item after this index is handed out (a failure happened there).
-    var stopAt = Int.max
-  }
-
   /// A capped window and the input index of its document, so that the examples of several
   /// workers can be put back in input order.
   typealias CappedExample = (index: Int, window: GraphBuilder.CappedWindow)
@@ -93,20 +81,18 @@ private final class Run: Sendable {
   }
 
   // Locked, not Mutex: ThreadSanitizer cannot see a contended Mutex being handed over.
-  let reader: Locked<Reader>
+  let reader: CorpusReader
   let results: Locked<Results>
   let builder: GraphBuilder
-  let batchSize: Int
   let keepGoing: Bool
   let progress: ProgressBar?
 
   init(
     corpus: Corpus, builder: GraphBuilder, batchSize: Int, keepGoing: Bool, progress: ProgressBar?
   ) {
-    reader = Locked(Reader(inputs: corpus.inputs))
+    reader = CorpusReader(corpus, batchSize: batchSize)
     results = Locked(Results())
     self.builder = builder
-    self.batchSize = batchSize
     self.keepGoing = keepGoing
     self.progress = progress
   }
@@ -117,10 +103,10 @@ private final class Run: Sendable {
     var accumulator = GraphBuilder.Accumulator(builder: builder)
     var scratch = Recognizer.Scratch()
     var cappedExamples: [CappedExample] = []
-    while let batch = nextBatch() {
+    while let batch = reader.nextBatch() {
       var bytes = 0
       for (index, item) in batch {
-        if reader.withLock({ index > $0.stopAt }) { break }
+        if reader.isStopped(before: index) { break }
         do {
           let (id, text, metadata) = try item.article()
           let capped = accumulator.cappedExamples.count
@@ -157,64 +143,10 @@ private final class Run: Sendable {
       results.withLock { $0.failures.append((index, failure)) }
       return
     }
-    reader.withLock { $0.stopAt = min($0.stopAt, index) }
+    reader.stop(at: index)
     results.withLock { results in
       if results.failure == nil || index < (results.failure?.index ?? .max) {
         results.failure = (index, failure)
-      }
-    }
-  }
-
-  /// The next batch of consecutive items, or nil when the corpus is read (or a failure stopped
-  /// it).
-  private func nextBatch() -> Batch? {
-    reader.withLock { reader -> Batch? in
-      var items: Batch = []
-      while items.count < batchSize, reader.itemIndex <= reader.stopAt {
-        guard let item = Self.nextItem(&reader) else { break }
-        items.append((reader.itemIndex, item))
-        reader.itemIndex += 1
-        if case .failure = item { break }
-      }
-      return items.isEmpty ? nil : items
-    }
-  }
-
-  private static func nextItem(_ reader: inout Reader) -> CorpusItem? {
-    while true {
-      if let lines = reader.lines {
-        do {
-          while let (line, _, bytes) = try lines.next() {
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            return .jsonLine(path: reader.linesPath, line: line, bytes: bytes)
-          }
-          reader.lines = nil
-        } catch {
-          // The reader goes on after a line too long, and has no more lines after a read
-          // error; a run that does not keep going stops at this failure anyway.
-          return .failure(error)
-        }
-      }
-      guard reader.next < reader.inputs.count else { return nil }
-      let input = reader.inputs[reader.next]
-      reader.next += 1
-      switch input {
-      case .text(let path, let id):
-        return .text(path: path, id: id)
-      case .standardInput:
-        do {
-          return .standardInput(
-            bytes: try FileIO.read("-", limit: Limits.document, what: "a document"))
-        } catch {
-          return .failure(error)
-        }
-      case .jsonLines(let path):
-        do {
-          reader.lines = try LineReader(path: path)
-          reader.linesPath = path
-        } catch {
-          return .failure(error)
-        }
       }
     }
   }

@@ -198,10 +198,41 @@ enum FileIO {
   private static func writeTemporary(_ bytes: [UInt8], for path: String) throws(Failure)
     -> (temporary: String, path: String, slot: Int)?
   {
-    if path == "-" {
-      guard writeAll(fd: 1, bytes) else { throw Failure("<stdout>: error: \(errorText())") }
-      return nil
+    let target = try openOutput(path)
+    let written = writeAll(fd: target.fd, bytes)
+    let failure = errorText()
+    let closed = target.fd == 1 || close(target.fd) == 0
+    guard written, closed else {
+      let message = written ? errorText() : failure
+      target.abandon()
+      throw Failure(
+        path == "-" ? "<stdout>: error: \(message)" : "\(path): error: cannot write: \(message)")
     }
+    guard let temporary = target.temporary else { return nil }
+    return (temporary, path, target.slot)
+  }
+
+  /// Where an output is written: an open descriptor on a new temporary file beside the output
+  /// (`temporary`, registered in `slot` of `TemporaryFiles`), or on standard output, a device
+  /// or a pipe, written in place (`temporary` nil).
+  struct OutputTarget {
+    var fd: Int32
+    var temporary: String?
+    var slot = -1
+
+    /// Removes the temporary file and forgets it; the descriptor is the caller's to close.
+    func abandon() {
+      guard let temporary else { return }
+      unlink(temporary)
+      TemporaryFiles.release(slot)
+    }
+  }
+
+  /// Opens the output `path` ("-": standard output): a regular file (or one that does not exist
+  /// yet) through a new temporary file beside it, to be renamed into place once written;
+  /// anything else in place.
+  static func openOutput(_ path: String) throws(Failure) -> OutputTarget {
+    if path == "-" { return OutputTarget(fd: 1, temporary: nil) }
     let slash = path.lastIndex(of: "/")
     let folder = slash.map { String(path[..<$0]) } ?? "."
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -215,11 +246,7 @@ enum FileIO {
         // A device or a pipe (/dev/null, /dev/stdout): nothing to replace, write in place.
         let fd = open(path, O_WRONLY)
         guard fd >= 0 else { throw Failure(path: path, "cannot write: \(errorText())") }
-        defer { close(fd) }
-        guard writeAll(fd: fd, bytes) else {
-          throw Failure(path: path, "cannot write: \(errorText())")
-        }
-        return nil
+        return OutputTarget(fd: fd, temporary: nil)
       }
     }
     let folderPath = folder.isEmpty ? "/" : folder
@@ -236,16 +263,61 @@ enum FileIO {
       TemporaryFiles.release(slot)
       throw Failure(path: path, "cannot write: \(message)")
     }
-    let written = writeAll(fd: fd, bytes)
-    let failure = errorText()
-    let closed = close(fd) == 0
-    guard written, closed else {
-      let message = written ? errorText() : failure
-      unlink(temporary)
-      TemporaryFiles.release(slot)
-      throw Failure(path: path, "cannot write: \(message)")
+    return OutputTarget(fd: fd, temporary: temporary, slot: slot)
+  }
+
+  /// An output written a piece at a time, as a run produces it: to a temporary file beside
+  /// the output, renamed into place by `commit()` once all is written, so that a run that fails
+  /// or is stopped by a signal leaves no half-written file (nor any change to one that was
+  /// there); standard output, a device or a pipe is written in place, piece by piece.
+  ///
+  /// Not safe to use from several threads at once: its user writes from one at a time.
+  final class StreamingOutput {
+    let path: String
+    private var target: OutputTarget?
+
+    init(_ path: String) throws(Failure) {
+      self.path = path
+      target = try FileIO.openOutput(path)
     }
-    return (temporary, path, slot)
+
+    /// Appends `bytes` to the output.
+    func write(_ bytes: [UInt8]) throws(Failure) {
+      guard let target else { return }
+      guard FileIO.writeAll(fd: target.fd, bytes) else { throw failure(FileIO.errorText()) }
+    }
+
+    /// Closes the output and renames the temporary file into place.
+    func commit() throws(Failure) {
+      guard let target else { return }
+      self.target = nil
+      if target.fd != 1 && close(target.fd) != 0 {
+        let message = FileIO.errorText()
+        target.abandon()
+        throw failure(message)
+      }
+      guard let temporary = target.temporary else { return }
+      guard rename(temporary, path) == 0 else {
+        let message = FileIO.errorText()
+        target.abandon()
+        throw failure(message)
+      }
+      TemporaryFiles.release(target.slot)
+    }
+
+    /// Closes the output and removes the temporary file: the output is left as it was.
+    func discard() {
+      guard let target else { return }
+      self.target = nil
+      if target.fd != 1 { close(target.fd) }
+      target.abandon()
+    }
+
+    deinit { discard() }
+
+    private func failure(_ message: String) -> Failure {
+      path == "-" ? Failure("<stdout>: error: \(message)") : Failure(path: path, "cannot write: \(message)")
+    }
   }
 
   /// Temporary files of `name` are `.NAME.PID.tmp`.
@@ -344,7 +416,7 @@ enum FileIO {
     return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
-  private static func errorText() -> String {
+  fileprivate static func errorText() -> String {
     String(cString: strerror(errno)).lowercased()
   }
 
