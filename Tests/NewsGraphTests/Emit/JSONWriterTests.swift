@@ -133,6 +133,52 @@ import Testing
     #expect(entities.compactMap { $0["id"] as? String } == ["country/egypt", "country/russia"])
   }
 
+  /// Documents for the entities list: none, one with no mentions, and two with mentions,
+  /// one with text that needs escapes.
+  static func entityDocuments() -> [Document] {
+    [
+      Pipeline.document("Nothing here at all.", rules: []),
+      Pipeline.document("Egypt and Russia met. Russia \"won\".", rules: []),
+      Pipeline.document("😀 Égypte? No: Egypt\u{2019}s ally Russia.\tFrance\u{2028}.", rules: []),
+    ].enumerated().map { index, document in
+      var document = document
+      document.id = "doc \"\(index)\""
+      return document
+    }
+  }
+
+  /// The header, each document, the separators and the footer are the bytes of the whole list,
+  /// for none, one and several documents: what `entities` streams is what it wrote at once.
+  @Test(arguments: 0...3)
+  func streamedEntitiesAreTheWholeList(count: Int) throws {
+    let writer = JSONWriter()
+    let documents = Array(Self.entityDocuments().prefix(count))
+    var streamed = writer.entitiesHeader()
+    for (index, document) in documents.enumerated() {
+      if index > 0 { streamed += JSONWriter.entitiesSeparator }
+      streamed += writer.entitiesDocument(document)
+    }
+    streamed += writer.entitiesFooter(documents: documents.count)
+    #expect(String(decoding: streamed, as: UTF8.self) == writer.entities(documents))
+    _ = try Self.parse(String(decoding: streamed, as: UTF8.self))
+  }
+
+  /// A JSON Lines line holds what the whole list holds of its document, on one line.
+  @Test func entitiesLineIsTheDocumentOnOneLine() throws {
+    let writer = JSONWriter()
+    for document in Self.entityDocuments() {
+      let line = String(decoding: writer.entitiesLine(document), as: UTF8.self)
+      #expect(line.hasSuffix("}\n"))
+      #expect(line.dropLast().firstIndex(of: "\n") == nil, "one line: \(line)")
+      let parsed = try #require(
+        try JSONSerialization.jsonObject(with: Data(line.utf8)) as? NSDictionary)
+      let whole = try Self.parse(writer.entities([document]))
+      let expected = try #require((whole["documents"] as? [Any])?.first as? NSDictionary)
+      #expect(parsed == expected)
+      #expect(parsed.allKeys.count == 4)
+    }
+  }
+
   @Test func sameInputGivesTheSameBytes() {
     let once = JSONWriter().graph(EmitSamples.articleGraph())
     let twice = JSONWriter().graph(EmitSamples.articleGraph())
