@@ -16,11 +16,14 @@ same articles are also written as one JSON Lines file for the jsonl scenario.
 Scenarios (--only picks some, comma-separated):
   startup     `entities` on a one-line file
   throughput  `graph` over the corpus, 1 process (1 core, --jobs 1), and in 2 processes at once,
-              half the corpus each (2 cores); `entities`, which reads files only, in runs of 500
-              files one after another (each run's start-up and argument parsing included)
+              half the corpus each (2 cores); `entities FOLDER --format json --jobs 1`
   parallel    `graph FOLDER` with --jobs 1 and --jobs 2 (threads in one process, same output)
   jsonl       `graph corpus.jsonl` (one article a line, with id, text, date and source) with
-              --jobs 1 and --jobs 2: the way a year of news is fed in one stream
+              --jobs 1 and --jobs 2: the way a year of news is fed in one stream; and
+              `entities corpus.jsonl --format jsonl` (a line of mentions and entities a document)
+              with --jobs 1 and --jobs 2
+  memory      peak memory of `entities --format jsonl --jobs 2` over the first tenth of
+              corpus.jsonl and over all of it: streamed, it should not grow with the corpus
   render      a 200-node graph to SVG (automatic layout: neato) and a 2,000-node graph to SVG with
               sfdp, each by `merge` of the corpus's graph JSON with --top-nodes
   merge       `merge` of --graphs per-article graph JSONs (each made by its own `graph` run)
@@ -118,7 +121,7 @@ def main():
     ap.add_argument("--mb", type=int, default=50)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--warmup", type=int, default=1, help="untimed runs of each scenario first")
-    ap.add_argument("--only", default="startup,throughput,parallel,jsonl,render,merge,diff")
+    ap.add_argument("--only", default="startup,throughput,parallel,jsonl,memory,render,merge,diff")
     ap.add_argument("--graphs", type=int, default=1000, help="per-article graphs merged")
     ap.add_argument("--diff-nodes", type=int, default=500, help="entities in each diffed graph")
     args = ap.parse_args()
@@ -152,42 +155,50 @@ def main():
         scenarios = []
         graph_json = ["graph", "--format", "json", "-o", "/dev/null", "--jobs", "1"]
         if "throughput" in only:
-            scenarios += [("graph --format json, 1 process (1 core)", graph_json, [[corpus]], False),
-                          # `entities` reads files only: one run per 500 articles, one after another.
-                          ("entities --format json, runs of 500 files (1 core)",
-                           ["entities", "--format", "json", "-o", "/dev/null"],
-                           [paths[i:i + 500] for i in range(0, len(paths), 500)], True),
-                          ("graph --format json, 2 processes (2 cores)", graph_json, [[h] for h in halves], False)]
+            scenarios += [("graph --format json, 1 process (1 core)", graph_json, [[corpus]]),
+                          ("entities FOLDER --format json --jobs 1 (1 core)",
+                           ["entities", "--format", "json", "-o", "/dev/null", "--jobs", "1"], [[corpus]]),
+                          ("graph --format json, 2 processes (2 cores)", graph_json, [[h] for h in halves])]
         if "parallel" in only:
             scenarios += [(f"graph FOLDER --jobs {jobs} ({jobs} core{'s' if jobs > 1 else ''})",
-                           ["graph", "--format", "json", "-o", "/dev/null", "--jobs", str(jobs)], [[corpus]], False)
+                           ["graph", "--format", "json", "-o", "/dev/null", "--jobs", str(jobs)], [[corpus]])
                           for jobs in (1, 2)]
-        if "jsonl" in only:
-            lines = os.path.join(tmp, "corpus.jsonl")
+        lines = os.path.join(tmp, "corpus.jsonl")
+        if only & {"jsonl", "memory"}:
             write_jsonl(lines, paths)
+        if "jsonl" in only:
             scenarios += [(f"graph corpus.jsonl --jobs {jobs} ({jobs} core{'s' if jobs > 1 else ''})",
-                           ["graph", "--format", "json", "-o", "/dev/null", "--jobs", str(jobs)], [[lines]], False)
+                           ["graph", "--format", "json", "-o", "/dev/null", "--jobs", str(jobs)], [[lines]])
+                          for jobs in (1, 2)]
+            scenarios += [(f"entities corpus.jsonl --format jsonl --jobs {jobs} ({jobs} core{'s' if jobs > 1 else ''})",
+                           ["entities", "--format", "jsonl", "-o", "/dev/null", "--jobs", str(jobs)], [[lines]])
                           for jobs in (1, 2)]
         # Written files are flushed before any is timed (see the module's doc).
         os.sync()
-        for title, cmd, shards, one_by_one in scenarios:
+        for title, cmd, shards in scenarios:
             for _ in range(args.warmup):
-                if one_by_one:
-                    timed([[args.bin] + cmd + shards[0]])
-                else:
-                    timed([[args.bin] + cmd + shard for shard in shards])
+                timed([[args.bin] + cmd + shard for shard in shards])
             speeds, docs, peaks = [], [], []
             for _ in range(args.runs):
-                if one_by_one:
-                    each = [timed([[args.bin] + cmd + shard]) for shard in shards]
-                    secs, peak = sum(t for t, _ in each), max(p for _, p in each)
-                else:
-                    secs, peak = timed([[args.bin] + cmd + shard for shard in shards])
+                secs, peak = timed([[args.bin] + cmd + shard for shard in shards])
                 speeds.append(mb / secs)
                 docs.append(len(paths) / secs)
                 peaks.append(peak)
             rows.append((title, "MB/s", stats(speeds), max(peaks)))
             rows.append((title, "articles/s", stats(docs), max(peaks)))
+
+        if "memory" in only:
+            tenth = os.path.join(tmp, "tenth.jsonl")
+            with open(lines, encoding="utf-8") as src, open(tenth, "w", encoding="utf-8") as dst:
+                for i, line in enumerate(src):
+                    if i >= len(paths) // 10:
+                        break
+                    dst.write(line)
+            cmd = [args.bin, "entities", "--format", "jsonl", "-o", "/dev/null", "--jobs", "2"]
+            for name, path, part in (("a tenth", tenth, mb / 10), ("all", lines, mb)):
+                peaks = [timed([cmd + [path]])[1] for _ in range(max(1, args.runs // 2))]
+                print(f"memory: entities --format jsonl --jobs 2 over {name} of corpus.jsonl ({part:.0f} MB): "
+                      f"peak {statistics.median(peaks):.0f} MB (median of {len(peaks)} runs)")
 
         if "render" in only:
             whole = os.path.join(tmp, "whole.json")
