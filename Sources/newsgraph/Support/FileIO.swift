@@ -316,7 +316,8 @@ enum FileIO {
     deinit { discard() }
 
     private func failure(_ message: String) -> Failure {
-      path == "-" ? Failure("<stdout>: error: \(message)") : Failure(path: path, "cannot write: \(message)")
+      path == "-"
+        ? Failure("<stdout>: error: \(message)") : Failure(path: path, "cannot write: \(message)")
     }
   }
 
