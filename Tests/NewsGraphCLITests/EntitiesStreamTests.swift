@@ -140,6 +140,22 @@ struct EntitiesStreamTests {
     #expect(Set(outputs).count == 1)
   }
 
+  /// `--progress always` draws the bar on standard error, and leaves the output as it was;
+  /// `--explain` writes there a document at a time, and turns the bar off.
+  @Test func progressBarUnlessExplaining() throws {
+    let scratch = try ScratchFolder()
+    let inputs = try Self.corpus(scratch) + ["--format", "tsv"]
+    let quiet = try CommandRunner.run("entities", inputs)
+    let shown = try CommandRunner.run("entities", inputs + ["--progress", "always"])
+    #expect(shown.status == 0)
+    #expect(shown.stdout == quiet.stdout)
+    #expect(shown.stderr.contains("9 documents"), "\(shown.stderr)")
+    let explained = try CommandRunner.run("entities", inputs + ["--explain"])
+    let both = try CommandRunner.run("entities", inputs + ["--explain", "--progress", "always"])
+    #expect(both.stdout == quiet.stdout)
+    #expect(both.stderr == explained.stderr)
+  }
+
   /// With every document failed, the JSON list is still whole, with no documents.
   @Test func noDocumentWrittenIsAnEmptyList() throws {
     let scratch = try ScratchFolder()

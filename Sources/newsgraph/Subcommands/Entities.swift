@@ -52,12 +52,14 @@ extension NewsGraphCommand {
 
     func run() throws {
       try reportingFailures {
+        // The explanation goes to standard error a document at a time: no bar is drawn there.
+        let progress = explain ? .never : self.corpus.progress
         let corpus = try Corpus.expand(
           try fileList.paths(inputs), jsonl: self.corpus.jsonl,
-          sizes: ProgressBar.mayShow(self.corpus.progress))
+          sizes: ProgressBar.mayShow(progress))
         let recognizer = Recognizer(gazetteer: try DictionaryLoader.gazetteer(dictionaries))
         let stream = DocumentStream(
-          recognizer: recognizer, jobs: self.corpus.jobCount, progress: self.corpus.progress,
+          recognizer: recognizer, jobs: self.corpus.jobCount, progress: progress,
           keepGoing: self.corpus.keepGoing, tracing: explain)
         let destination = try FileIO.StreamingOutput(output)
         let writer = EntitiesWriter(
