@@ -27,6 +27,18 @@ enum Articles {
     try Data("Iran and Iraq.\n".utf8).write(to: root.appendingPathComponent(".hidden/x.txt"))
     return root.path
   }
+
+  /// Twelve articles, `ok0.txt` to `ok11.txt`, with two missing files among them: after the
+  /// seventh (`missing-1.txt`) and the ninth (`missing-2.txt`).
+  static func withMissingFiles(_ scratch: ScratchFolder) throws -> [String] {
+    var inputs: [String] = []
+    for index in 0..<12 {
+      inputs.append(try scratch.write("ok\(index).txt", texts[index % texts.count]))
+    }
+    inputs.insert(scratch.path("missing-1.txt"), at: 7)
+    inputs.insert(scratch.path("missing-2.txt"), at: 10)
+    return inputs
+  }
 }
 
 @Suite(.enabled(if: CommandRunner.hasDictionaries, "dictionaries/ has not been generated yet"))
@@ -143,13 +155,7 @@ struct CorpusCommandTests {
 
   @Test func firstFailureInInputOrderIsReported() throws {
     let scratch = try ScratchFolder()
-    var inputs: [String] = []
-    for index in 0..<12 {
-      inputs.append(
-        try scratch.write("ok\(index).txt", Articles.texts[index % Articles.texts.count]))
-    }
-    inputs.insert(scratch.path("missing-1.txt"), at: 7)
-    inputs.insert(scratch.path("missing-2.txt"), at: 10)
+    let inputs = try Articles.withMissingFiles(scratch)
     for jobs in ["1", "2", "4"] {
       let result = try CommandRunner.run("graph", inputs + ["--jobs", jobs])
       #expect(result.status == 1)

@@ -69,24 +69,12 @@ struct EntitiesStreamTests {
     }
   }
 
-  /// Twelve articles with two missing files among them.
-  static func inputsWithMissingFiles(_ scratch: ScratchFolder) throws -> [String] {
-    var inputs: [String] = []
-    for index in 0..<12 {
-      inputs.append(
-        try scratch.write("ok\(index).txt", Articles.texts[index % Articles.texts.count]))
-    }
-    inputs.insert(scratch.path("missing-1.txt"), at: 7)
-    inputs.insert(scratch.path("missing-2.txt"), at: 10)
-    return inputs
-  }
-
   /// The first failure in input order stops the run: an output file is not written (one that
   /// was there is left as it was, and no temporary file is left beside it); standard output
   /// has had the documents before it.
   @Test func firstFailureStopsTheRunAndLeavesNoFile() throws {
     let scratch = try ScratchFolder()
-    let inputs = try Self.inputsWithMissingFiles(scratch)
+    let inputs = try Articles.withMissingFiles(scratch)
     try FileManager.default.createDirectory(
       atPath: scratch.path("out"), withIntermediateDirectories: true)
     let output = try scratch.write("out/old.tsv", "kept\n")
@@ -114,7 +102,7 @@ struct EntitiesStreamTests {
 
   @Test func keepGoingReportsEachFailureInPlaceAndWritesTheRest() throws {
     let scratch = try ScratchFolder()
-    let inputs = try Self.inputsWithMissingFiles(scratch)
+    let inputs = try Articles.withMissingFiles(scratch)
     let bad = try scratch.write(
       "bad.jsonl", "{\"id\": \"x\", \"text\": \"Egypt and Israel.\"}\n{\"id\": 3}\n")
     var outputs: [Data] = []

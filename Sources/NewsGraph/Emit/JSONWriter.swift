@@ -116,12 +116,8 @@ public struct JSONWriter: Sendable {
     json.beginObject()
     json.member("id", document.id)
     json.member("sentences", document.sentences.count)
-    json.member("mentions", objects: document.mentions) { json, mention in
-      Self.members(of: mention, to: &json)
-    }
-    json.member("entities", objects: document.entities) { json, entity in
-      Self.members(of: entity, to: &json)
-    }
+    json.member("mentions", objects: document.mentions) { Self.members(of: $1, to: &$0) }
+    json.member("entities", objects: document.entities) { Self.members(of: $1, to: &$0) }
     json.endCompactObject()
     return json.finishedLine()
   }
@@ -130,21 +126,24 @@ public struct JSONWriter: Sendable {
     json.open("{")
     json.field("id", document.id)
     json.field("sentences", document.sentences.count)
-    json.open("[", key: "mentions")
-    for mention in document.mentions {
-      json.beginCompactObject()
-      members(of: mention, to: &json)
-      json.endCompactObject()
-    }
-    json.close("]")
-    json.open("[", key: "entities")
-    for entity in document.entities {
-      json.beginCompactObject()
-      members(of: entity, to: &json)
-      json.endCompactObject()
-    }
-    json.close("]")
+    write(document.mentions, key: "mentions", to: &json, members(of:to:))
+    write(document.entities, key: "entities", to: &json, members(of:to:))
     json.close("}")
+  }
+
+  /// An array of `items` under `key`, each an object on one line of the members `members`
+  /// writes.
+  private static func write<Item>(
+    _ items: [Item], key: String, to json: inout JSONText,
+    _ members: (Item, inout JSONText) -> Void
+  ) {
+    json.open("[", key: key)
+    for item in items {
+      json.beginCompactObject()
+      members(item, &json)
+      json.endCompactObject()
+    }
+    json.close("]")
   }
 
   private static func members(of mention: Mention, to json: inout JSONText) {

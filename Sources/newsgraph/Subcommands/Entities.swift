@@ -18,14 +18,7 @@ extension NewsGraphCommand {
         furniture are listed.
         """)
 
-    @Argument(
-      help: ArgumentHelp(
-        "Articles: text files, folders, JSON Lines files; '-' reads standard input.",
-        valueName: "input"))
-    var inputs: [String] = []
-
-    @OptionGroup var fileList: FileListOptions
-    @OptionGroup var corpus: CorpusOptions
+    @OptionGroup var input: CorpusInputOptions
     @OptionGroup var dictionaries: DictionaryOptions
 
     @Option(
@@ -43,24 +36,15 @@ extension NewsGraphCommand {
     @Flag(help: "Say which dictionary entry or rule produced each mention and what it beat.")
     var explain = false
 
-    func validate() throws {
-      if inputs.isEmpty && fileList.filesFrom == nil {
-        throw ValidationError(
-          "give at least one article file or folder, '-' for standard input, or --files-from")
-      }
-    }
-
     func run() throws {
       try reportingFailures {
         // The explanation goes to standard error a document at a time: no bar is drawn there.
-        let progress = explain ? .never : self.corpus.progress
-        let corpus = try Corpus.expand(
-          try fileList.paths(inputs), jsonl: self.corpus.jsonl,
-          sizes: ProgressBar.mayShow(progress))
+        let progress = explain ? .never : input.corpus.progress
+        let corpus = try input.expand(try input.paths(), progress: progress)
         let recognizer = Recognizer(gazetteer: try DictionaryLoader.gazetteer(dictionaries))
         let stream = DocumentStream(
-          recognizer: recognizer, jobs: self.corpus.jobCount, progress: progress,
-          keepGoing: self.corpus.keepGoing, tracing: explain)
+          recognizer: recognizer, jobs: input.corpus.jobCount, progress: progress,
+          keepGoing: input.corpus.keepGoing, tracing: explain)
         let destination = try FileIO.StreamingOutput(output)
         let writer = EntitiesWriter(
           format: format, explain: explain, gazetteer: recognizer.gazetteer,

@@ -17,36 +17,21 @@ extension NewsGraphCommand {
         are written to a temporary file and renamed into place.
         """)
 
-    @Argument(
-      help: ArgumentHelp(
-        "Articles: text files, folders, JSON Lines files; '-' reads standard input.",
-        valueName: "input"))
-    var inputs: [String] = []
-
-    @OptionGroup var fileList: FileListOptions
-    @OptionGroup var corpus: CorpusOptions
+    @OptionGroup var input: CorpusInputOptions
     @OptionGroup var build: BuildOptions
     @OptionGroup var pruning: PruningOptions
     @OptionGroup var outputOptions: GraphOutputOptions
     @OptionGroup var dictionaries: DictionaryOptions
 
-    func validate() throws {
-      if inputs.isEmpty && fileList.filesFrom == nil {
-        throw ValidationError(
-          "give at least one article file or folder, '-' for standard input, or --files-from")
-      }
-    }
-
     func run() throws {
       try reportingFailures {
         let format = outputOptions.resolvedFormat
-        let inputs = try fileList.paths(self.inputs)
-        let corpus = try Corpus.expand(
-          inputs, jsonl: self.corpus.jsonl, sizes: ProgressBar.mayShow(self.corpus.progress))
+        let inputs = try input.paths()
+        let corpus = try input.expand(inputs, progress: input.corpus.progress)
         let recognizer = Recognizer(gazetteer: try DictionaryLoader.gazetteer(dictionaries))
         let runner = CorpusRunner(
-          recognizer: recognizer, builder: build.builder(), jobs: self.corpus.jobCount,
-          progress: self.corpus.progress, keepGoing: self.corpus.keepGoing)
+          recognizer: recognizer, builder: build.builder(), jobs: input.corpus.jobCount,
+          progress: input.corpus.progress, keepGoing: input.corpus.keepGoing)
         let outcome = try runner.run(corpus)
         let built = outcome.graph
         let graph = try GraphWriting.prepared(built, pruning: pruning, format: format)

@@ -1,3 +1,4 @@
+import Dispatch
 import NewsGraph
 
 /// Hands a corpus's items out in input order, in batches of consecutive items, to workers on
@@ -88,6 +89,24 @@ final class CorpusReader: Sendable {
           return .failure(error)
         }
       }
+    }
+  }
+}
+
+/// The threads of a corpus run.
+enum Workers {
+  /// Workers for `jobs` at once over `corpus`: no more than it has documents, when that is known.
+  static func count(jobs: Int, corpus: Corpus) -> Int {
+    max(1, min(jobs, corpus.knownDocuments ?? jobs))
+  }
+
+  /// Runs `work` on `count` threads at once (on this one when `count` is 1) and returns when
+  /// every one has returned.
+  static func run(_ count: Int, _ work: @Sendable (Int) -> Void) {
+    if count == 1 {
+      work(0)
+    } else {
+      DispatchQueue.concurrentPerform(iterations: count, execute: work)
     }
   }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import NewsGraph
 
 /// Analyzes a corpus on several cores and builds its graph.
@@ -44,13 +43,9 @@ struct CorpusRunner {
       mode: progress, totalBytes: corpus.totalBytes, totalDocuments: corpus.knownDocuments)
     let run = Run(
       corpus: corpus, builder: builder, batchSize: batchSize, keepGoing: keepGoing, progress: bar)
-    let workers = max(1, min(jobs, corpus.knownDocuments ?? jobs))
+    let workers = Workers.count(jobs: jobs, corpus: corpus)
     let recognizer = self.recognizer
-    if workers == 1 {
-      run.work(recognizer)
-    } else {
-      DispatchQueue.concurrentPerform(iterations: workers) { _ in run.work(recognizer) }
-    }
+    Workers.run(workers) { _ in run.work(recognizer) }
     bar?.finish()
     let outcome = try run.result()
     for warning in run.cappedWarnings(limit: builder.windowEntityLimit) {

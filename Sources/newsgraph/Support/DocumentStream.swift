@@ -45,17 +45,13 @@ struct DocumentStream {
   ) throws(Failure) -> Outcome {
     let bar = ProgressBar(
       mode: progress, totalBytes: corpus.totalBytes, totalDocuments: corpus.knownDocuments)
-    let workers = max(1, min(jobs, corpus.knownDocuments ?? jobs))
+    let workers = Workers.count(jobs: jobs, corpus: corpus)
     let run = StreamRun(
       reader: CorpusReader(corpus, batchSize: batchSize), keepGoing: keepGoing, tracing: tracing,
       batchesAhead: workers * max(1, batchesAheadPerWorker), progress: bar, render: render,
       write: write)
     let recognizer = self.recognizer
-    if workers == 1 {
-      run.work(recognizer)
-    } else {
-      DispatchQueue.concurrentPerform(iterations: workers) { _ in run.work(recognizer) }
-    }
+    Workers.run(workers) { _ in run.work(recognizer) }
     bar?.finish()
     return try run.outcome()
   }
