@@ -338,9 +338,12 @@ def cases(binary, dictionaries, folder):
     add("missing file", ["graph", "missing.txt"] + d, 1, check=stderr_has("no such file"))
     add("empty folder", ["graph", "empty/"] + d, 1,
         setup=lambda f: os.makedirs(j(f, "empty"), exist_ok=True))
-    add("folder given as an article", ["entities", "folder"] + d, 1,
+    add("folder given as a list of files", ["entities", "--files-from", "folder"] + d, 1,
         setup=lambda f: os.makedirs(j(f, "folder"), exist_ok=True),
         check=stderr_has("is a directory"))
+    add("folder with no articles (entities)", ["entities", "folder"] + d, 1,
+        setup=lambda f: os.makedirs(j(f, "folder"), exist_ok=True),
+        check=stderr_has("no .txt files in this folder"))
     if os.geteuid() == 0:
         def unreadable(f):
             os.chmod(f, 0o755)
