@@ -47,8 +47,7 @@ extension NewsGraphCommand {
           keepGoing: input.corpus.keepGoing, tracing: explain)
         let destination = try FileIO.StreamingOutput(output)
         let writer = EntitiesWriter(
-          format: format, explain: explain, gazetteer: recognizer.gazetteer,
-          output: destination)
+          format: format, gazetteer: recognizer.gazetteer, output: destination)
         let outcome: DocumentStream.Outcome
         do {
           try writer.start()
@@ -81,15 +80,12 @@ final class EntitiesWriter: @unchecked Sendable {
   }
 
   let format: EntitiesFormat
-  let explain: Bool
   let gazetteer: Gazetteer
   let output: FileIO.StreamingOutput
   private let json = JSONWriter()
 
-  init(format: EntitiesFormat, explain: Bool, gazetteer: Gazetteer, output: FileIO.StreamingOutput)
-  {
+  init(format: EntitiesFormat, gazetteer: Gazetteer, output: FileIO.StreamingOutput) {
     self.format = format
-    self.explain = explain
     self.gazetteer = gazetteer
     self.output = output
   }
@@ -103,6 +99,7 @@ final class EntitiesWriter: @unchecked Sendable {
     }
   }
 
+  /// A document's output, and with its trace (`--explain`) its explanation.
   @Sendable func render(_ document: Document, _ trace: Recognizer.Trace?) -> Rendered {
     let bytes: [UInt8]
     switch format {
